@@ -1,0 +1,73 @@
+// The app's API: contract (db/contract.ts) + handlers, and dispatch(), the one entry point
+// both transports call — Electron's ipcMain and the Playwright harness.
+import { z } from 'zod';
+import { contract, type ChannelName, type Contract, type InputOf } from './contract';
+import { LedgerError, type LedgerErrorInfo } from './errors';
+import type { Ledger } from './ledger';
+import { auditLog } from './schema';
+import { describeZodError } from './validation';
+import { organizationHandlers } from './organization/handlers';
+
+const handlers = {
+  ...organizationHandlers,
+} satisfies { [K in ChannelName]: (ledger: Ledger, input: z.output<Contract[K]['input']>) => unknown };
+
+type Handlers = typeof handlers;
+export type OutputOf<C extends ChannelName> = ReturnType<Handlers[C]>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorInfo };
+
+/** What the renderer sees as window.ledger, in Electron and in the harness alike. */
+export interface LedgerApi {
+  call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+}
+
+export type { ChannelName, InputOf };
+export type { LedgerErrorInfo };
+
+/**
+ * Validate, run in one transaction, audit. Never throws: every failure is a typed
+ * {ok:false} with a Chinese message, and a refused command leaves the file unchanged.
+ */
+export function dispatch(ledger: Ledger, channel: string, raw: unknown): Result<unknown> {
+  if (!Object.prototype.hasOwnProperty.call(contract, channel)) {
+    return fail({ code: 'unknown_channel', message: `未知的操作「${String(channel).slice(0, 40)}」，请升级应用或联系技术支持。` });
+  }
+  const name = channel as ChannelName;
+  const spec = contract[name];
+  const parsed = spec.input.safeParse(raw ?? {});
+  if (!parsed.success) return fail({ code: 'invalid_input', ...describeZodError(parsed.error) });
+  const handler = handlers[name] as (l: Ledger, i: unknown) => unknown;
+  try {
+    const run = ledger.sqlite.transaction(() => {
+      const value = handler(ledger, parsed.data);
+      if (spec.kind === 'write') {
+        ledger.db
+          .insert(auditLog)
+          .values({ at: ledger.now().toISOString(), operator: ledger.operator, channel: name, summary: summarize(parsed.data) })
+          .run();
+      }
+      return value;
+    });
+    // Writes take the lock up front so two writers never deadlock on upgrade.
+    const value = spec.kind === 'write' ? run.immediate() : run.deferred();
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof LedgerError) return fail(e.info);
+    if (e instanceof z.ZodError) return fail({ code: 'invalid_input', ...describeZodError(e) });
+    console.error(`[ledger] ${name} failed`, e);
+    return fail({
+      code: 'internal',
+      message: '操作没有完成，数据未被改动。请重试；如果反复出现，请先备份数据再联系技术支持。',
+    });
+  }
+}
+
+function fail(error: LedgerErrorInfo): Result<never> {
+  return { ok: false, error };
+}
+
+/** A short, bounded summary of the input for the audit log. */
+function summarize(input: unknown): string {
+  const s = JSON.stringify(input) ?? '';
+  return s.length > 500 ? `${s.slice(0, 500)}…` : s;
+}

@@ -1,0 +1,27 @@
+// THE contract: every channel the app has, with its zod input and whether it writes.
+// Pure data (zod only): the preload imports it to expose exactly these channels, and
+// main validates every payload against it before a handler runs.
+import type { z } from 'zod';
+import type { ChannelSpec } from './channel';
+import { organizationContract } from './organization/contract';
+
+const groups = [organizationContract] as const;
+
+export const contract = mergeUnique(groups) as typeof organizationContract;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract & string;
+export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+/** Merge the domain contracts; a channel declared twice is a programming error (as in Actual's handler registry). */
+function mergeUnique(parts: readonly Record<string, ChannelSpec>[]): Record<string, ChannelSpec> {
+  const all: Record<string, ChannelSpec> = {};
+  for (const part of parts) {
+    for (const [name, spec] of Object.entries(part)) {
+      if (name in all) throw new Error(`channel declared twice: ${name}`);
+      all[name] = spec;
+    }
+  }
+  return all;
+}

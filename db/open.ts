@@ -1,0 +1,71 @@
+// openLedger(file): the only way to get a Ledger. Sets durable pragmas, applies pending
+// migrations synchronously before any window loads, and refuses a database written by a
+// newer version of the app (as Signal's DBVersionFromFutureError does): an old app must
+// never write into a schema it does not understand.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { LedgerError } from './errors';
+import type { Ledger } from './ledger';
+
+export interface OpenOptions {
+  /** Folder of drizzle-kit migrations (migrations/ in the repo, resources/migrations when packaged). */
+  migrationsFolder: string;
+  /** better-sqlite3 native binary built for the host's ABI (Electron passes its own build). */
+  nativeBinding?: string;
+  now?: () => Date;
+  operator?: string;
+}
+
+interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
+
+export function openLedger(file: string, options: OpenOptions): Ledger {
+  const journal = readJournal(options.migrationsFolder);
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    refuseFutureVersion(sqlite, journal);
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: options.migrationsFolder });
+    const ledger: Ledger = {
+      file,
+      sqlite,
+      db,
+      now: options.now ?? (() => new Date()),
+      operator: options.operator ?? '系统',
+      close: () => sqlite.close(),
+    };
+    return ledger;
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+function readJournal(folder: string): Journal {
+  const file = path.join(folder, 'meta', '_journal.json');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Journal;
+}
+
+function refuseFutureVersion(sqlite: Database.Database, journal: Journal): void {
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!hasTable) return;
+  const row = sqlite.prepare('SELECT MAX(created_at) AS newest FROM __drizzle_migrations').get() as { newest: number | null };
+  const known = Math.max(0, ...journal.entries.map((e) => e.when));
+  if (row.newest !== null && Number(row.newest) > known) {
+    throw new LedgerError({
+      code: 'conflict',
+      message: '这个台账文件是由更新版本的议事台账写入的，当前版本无法安全打开。请安装最新版本后再打开，数据没有被改动。',
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { asc, eq } from 'drizzle-orm';
+import type { HandlersFor } from '../channel';
+import { localDate, nowIso, type Ledger } from '../ledger';
+import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
+import { DEFAULT_SETTINGS } from '../rules/settings';
+import { BODY_LABELS, MAJOR_CATEGORIES } from '../terms';
+import { DEFAULT_THRESHOLD, SEED_CATALOGUE } from './catalogue';
+import type { organizationContract } from './contract';
+import { membersOn, postsOn } from './queries';
+import type { z } from 'zod';
+import type { SetupOrganization } from './contract';
+
+function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOrganization>) {
+  const { db } = ledger;
+  const org = db
+    .insert(organizations)
+    .values({ name: input.name, partyKind: input.partyKind, createdAt: nowIso(ledger) })
+    .returning()
+    .get();
+  const committee = db.insert(bodies).values({ orgId: org.id, kind: 'party_committee', name: BODY_LABELS.party_committee }).returning().get();
+  const office = db.insert(bodies).values({ orgId: org.id, kind: 'principal_office', name: BODY_LABELS.principal_office }).returning().get();
+  for (const m of input.members) {
+    const person = db.insert(persons).values({ orgId: org.id, name: m.name, department: m.department || null }).returning().get();
+    for (const post of new Set(m.posts)) {
+      db.insert(posts).values({ orgId: org.id, personId: person.id, post, startDate: input.startDate }).run();
+    }
+    if (m.partyCommittee) db.insert(memberships).values({ bodyId: committee.id, personId: person.id, voting: true, startDate: input.startDate }).run();
+    if (m.principalOffice) db.insert(memberships).values({ bodyId: office.id, personId: person.id, voting: true, startDate: input.startDate }).run();
+  }
+  for (const entry of SEED_CATALOGUE) db.insert(matters).values({ orgId: org.id, ...entry }).run();
+  for (const category of MAJOR_CATEGORIES) {
+    db.insert(thresholds).values({ orgId: org.id, category, amount: DEFAULT_THRESHOLD, effectiveFrom: '2000-01-01' }).run();
+  }
+  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) db.insert(settings).values({ orgId: org.id, key, value }).run();
+  return { orgId: org.id };
+}
+
+function getOrganizationOverview(ledger: Ledger) {
+  const org = ledger.db.select().from(organizations).orderBy(asc(organizations.id)).get();
+  if (!org) return null;
+  const date = localDate(ledger.now());
+  const held = postsOn(ledger, org.id, date);
+  const people = ledger.db.select().from(persons).where(eq(persons.orgId, org.id)).orderBy(asc(persons.id)).all();
+  const bodyRows = ledger.db.select().from(bodies).where(eq(bodies.orgId, org.id)).orderBy(asc(bodies.id)).all();
+  return {
+    org,
+    persons: people.map((p) => ({ ...p, posts: held.filter((h) => h.personId === p.id).map((h) => h.post) })),
+    bodies: bodyRows.map((b) => ({ ...b, members: membersOn(ledger, b.id, date) })),
+  };
+}
+
+export const organizationHandlers = {
+  'org.setup': setupOrganization,
+  'org.get': (ledger) => getOrganizationOverview(ledger),
+  'matters.list': (ledger, { orgId }) =>
+    ledger.db.select().from(matters).where(eq(matters.orgId, orgId)).orderBy(asc(matters.id)).all(),
+} satisfies HandlersFor<typeof organizationContract>;

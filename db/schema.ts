@@ -1,0 +1,362 @@
+// The ledger's tables: the single source of truth for row types and for the
+// migrations drizzle-kit generates into migrations/. Dates are ISO strings
+// (YYYY-MM-DD or full ISO timestamps) so every row crosses IPC as plain JSON.
+// Amounts are whole 元 (integers): schools never decide on fractions of a yuan.
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+
+// ── Organisation and people ────────────────────────────────────────────────
+export const organizations = sqliteTable('organizations', {
+  id: id(),
+  name: text('name').notNull(),
+  /** 党委 | 党总支 | 党支部 */
+  partyKind: text('party_kind').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const persons = sqliteTable('persons', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  name: text('name').notNull(),
+  department: text('department'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+}, (t) => [index('persons_org').on(t.orgId)]);
+
+/** A post held for a period. 一肩挑 = one person holding 书记 and 校长 at once. */
+export const posts = sqliteTable('posts', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  /** 书记 | 副书记 | 校长 | 副校长 | 委员 | 中层干部 */
+  post: text('post').notNull(),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date'),
+}, (t) => [index('posts_person').on(t.personId)]);
+
+/** 议事机构: 党组织会议, 校长办公会议, 支委会, 党员大会. */
+export const bodies = sqliteTable('bodies', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  /** party_committee | principal_office | branch_committee | party_assembly */
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+}, (t) => [index('bodies_org').on(t.orgId)]);
+
+/** Membership of a body for a term; history is kept by start/end dates, never by deleting. */
+export const memberships = sqliteTable('memberships', {
+  id: id(),
+  bodyId: integer('body_id').notNull().references(() => bodies.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  voting: integer('voting', { mode: 'boolean' }).notNull().default(true),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date'),
+}, (t) => [index('memberships_body').on(t.bodyId)]);
+
+// ── Rules data: 议事清单, thresholds, settings ──────────────────────────────
+/** 议事清单 entry. `code` is the stable catalogue id (A1, B3, X2 …). */
+export const matters = sqliteTable('matters', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  code: text('code').notNull(),
+  group: text('group_name').notNull(),
+  name: text('name').notNull(),
+  /** The kind of body that decides: party_committee | principal_office */
+  decidingBody: text('deciding_body').notNull(),
+  preStudy: flag('pre_study'),
+  /** 三重一大 category when the matter itself is one (R2), else null. */
+  majorCategory: text('major_category'),
+  twoThirds: flag('two_thirds'),
+  /** 干部 matter: needs a 酝酿 record (R4) and majority to reconsider (R11). */
+  cadre: flag('cadre'),
+  /** Touches staff interests: 需提交教代会审议 (R19). */
+  staffCongress: flag('staff_congress'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+}, (t) => [uniqueIndex('matters_org_code').on(t.orgId, t.code)]);
+
+/** R2 threshold table: one row per category and effective date. */
+export const thresholds = sqliteTable('thresholds', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  category: text('category').notNull(),
+  amount: integer('amount').notNull(),
+  effectiveFrom: text('effective_from').notNull(),
+});
+
+export const settings = sqliteTable('settings', {
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  key: text('key').notNull(),
+  value: json<unknown>('value').notNull(),
+}, (t) => [uniqueIndex('settings_org_key').on(t.orgId, t.key)]);
+
+// ── Agenda items and their history ──────────────────────────────────────────
+export const agendaItems = sqliteTable('agenda_items', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  title: text('title').notNull(),
+  summary: text('summary').notNull().default(''),
+  matterId: integer('matter_id').notNull().references(() => matters.id),
+  proposerId: integer('proposer_id').notNull().references(() => persons.id),
+  leaderId: integer('leader_id').references(() => persons.id),
+  amount: integer('amount'),
+  /** normal | execution_report | correction | emergency_report */
+  kind: text('kind').notNull().default('normal'),
+  /** Lifecycle state, see db/rules/lifecycle.ts. */
+  state: text('state').notNull(),
+  /** Routing computed by R1/R2 when the item was filed or last edited. */
+  routing: json<{ body: string; major: boolean; reason: string; threshold: number | null; ruleVersion: string }>('routing').notNull(),
+  staffCongress: flag('staff_congress'),
+  /** The decision a correction or an execution report refers back to. */
+  decisionId: integer('decision_id'),
+  emergencyActionId: integer('emergency_action_id'),
+  materialsReadyAt: text('materials_ready_at'),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [index('items_org_state').on(t.orgId, t.state), index('items_matter').on(t.matterId)]);
+
+export const itemTransitions = sqliteTable('item_transitions', {
+  id: id(),
+  itemId: integer('item_id').notNull().references(() => agendaItems.id),
+  fromState: text('from_state'),
+  toState: text('to_state').notNull(),
+  at: text('at').notNull(),
+  operator: text('operator').notNull(),
+  note: text('note'),
+}, (t) => [index('transitions_item').on(t.itemId)]);
+
+/** 会前沟通 (kind consultation) or 酝酿 for cadre matters (kind deliberation). */
+export const consultations = sqliteTable('consultations', {
+  id: id(),
+  itemId: integer('item_id').notNull().references(() => agendaItems.id),
+  kind: text('kind').notNull().default('consultation'),
+  date: text('date').notNull(),
+  /** 当面 | 电话 | 书面 | 会议 */
+  form: text('form').notNull(),
+  /** agreed | disagreed | reserved, computed from the stances (R4). */
+  outcome: text('outcome').notNull(),
+  note: text('note').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [index('consultations_item').on(t.itemId)]);
+
+export const consultationStances = sqliteTable('consultation_stances', {
+  id: id(),
+  consultationId: integer('consultation_id').notNull().references(() => consultations.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  /** The post the person spoke in: 书记, 校长, or another leadership post. */
+  role: text('role').notNull(),
+  /** 同意 | 不同意 | 保留意见 */
+  stance: text('stance').notNull(),
+  note: text('note').notNull().default(''),
+});
+
+// ── Meetings ────────────────────────────────────────────────────────────────
+export const meetings = sqliteTable('meetings', {
+  id: id(),
+  bodyId: integer('body_id').notNull().references(() => bodies.id),
+  year: integer('year').notNull(),
+  /** 第N次 within body and year. */
+  seq: integer('seq').notNull(),
+  startsAt: text('starts_at').notNull(),
+  place: text('place').notNull(),
+  hostId: integer('host_id').notNull().references(() => persons.id),
+  recorderId: integer('recorder_id').notNull().references(() => persons.id),
+  /** planned | in_progress | closed */
+  state: text('state').notNull().default('planned'),
+  /** R15 第一议题 study content. */
+  firstTopic: text('first_topic'),
+  agendaConfirmedBy: integer('agenda_confirmed_by').references(() => persons.id),
+  createdAt: text('created_at').notNull(),
+}, (t) => [uniqueIndex('meetings_body_year_seq').on(t.bodyId, t.year, t.seq)]);
+
+/** One row per person per meeting. arrives/leaves name agenda positions for per-item quorum (R6). */
+export const attendance = sqliteTable('attendance', {
+  id: id(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  /** 出席 | 缺席 | 请假 | 列席 */
+  status: text('status').notNull(),
+  reason: text('reason'),
+  /** First agenda position the person is present for (null: from the start). */
+  arrivesAt: integer('arrives_at'),
+  /** Last agenda position the person is present for (null: to the end). */
+  leavesAfter: integer('leaves_after'),
+}, (t) => [uniqueIndex('attendance_meeting_person').on(t.meetingId, t.personId)]);
+
+/** An item on a meeting's agenda and everything that happened to it there. */
+export const agendaEntries = sqliteTable('agenda_entries', {
+  id: id(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+  itemId: integer('item_id').notNull().references(() => agendaItems.id),
+  position: integer('position').notNull(),
+  presenterId: integer('presenter_id').references(() => persons.id),
+  /** 临时动议 (R3): added on the day, urgent and accepted by the host. */
+  adHoc: flag('ad_hoc'),
+  /** study (校长办公会 前置研究) | decide | report */
+  purpose: text('purpose').notNull().default('decide'),
+  /** pending | passed | not_passed | postponed | studied | noted */
+  outcome: text('outcome').notNull().default('pending'),
+  postponeReason: text('postpone_reason'),
+  /** 研究意见 recorded when the 校长办公会 studies a 前置研究 item (R1). */
+  proposal: text('proposal'),
+  /** 口头 | 举手 | 无记名投票 | 记名投票 | 校长决定 */
+  voteMethod: text('vote_method'),
+  votesFor: integer('votes_for'),
+  votesAgainst: integer('votes_against'),
+  votesAbstain: integer('votes_abstain'),
+  /** The tally as computed by R10 at the time of the vote, kept for the record. */
+  tally: json<{ due: number; present: number; needed: number; quorumOk: boolean; passed: boolean; rule: string }>('tally'),
+  /** Host-last override (R9) with its reason. */
+  hostOrderOverride: text('host_order_override'),
+  warnings: json<string[]>('warnings').notNull().default([]),
+}, (t) => [uniqueIndex('entries_meeting_position').on(t.meetingId, t.position), index('entries_item').on(t.itemId)]);
+
+export const recusals = sqliteTable('recusals', {
+  id: id(),
+  entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  reason: text('reason').notNull(),
+});
+
+/** 发言表态. `seq` is the order in which statements were made (R9: host last). */
+export const statements = sqliteTable('statements', {
+  id: id(),
+  entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  seq: integer('seq').notNull(),
+  /** 同意 | 不同意 | 缓议 */
+  position: text('position').notNull(),
+  note: text('note').notNull().default(''),
+  recordedAt: text('recorded_at').notNull(),
+  operator: text('operator').notNull(),
+});
+
+/** R7: an absent member's written opinion, kept but never counted as a vote. */
+export const writtenOpinions = sqliteTable('written_opinions', {
+  id: id(),
+  entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  text: text('text').notNull(),
+});
+
+/** Per-member ballots, for every method except 无记名投票 (R10: secret ballots keep counts only). */
+export const ballots = sqliteTable('ballots', {
+  id: id(),
+  entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  /** 同意 | 反对 | 弃权 */
+  choice: text('choice').notNull(),
+});
+
+/** 决定事项: the numbered outcome of a passed entry. */
+export const decisions = sqliteTable('decisions', {
+  id: id(),
+  entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
+  itemId: integer('item_id').notNull().references(() => agendaItems.id),
+  /** 1-based number within the meeting. */
+  number: integer('number').notNull(),
+  text: text('text').notNull(),
+  /** R2 routing and threshold that applied when decided. */
+  ruleSnapshot: json<{ ruleVersion: string; threshold: number | null; major: boolean }>('rule_snapshot').notNull(),
+  /** R17: explicit 无需督办 with its reason. */
+  noFollowUpReason: text('no_follow_up_reason'),
+  /** open | closed (R18: every follow-up evaluated and every correction decided) */
+  loopState: text('loop_state').notNull().default('open'),
+  createdAt: text('created_at').notNull(),
+  operator: text('operator').notNull(),
+}, (t) => [uniqueIndex('decisions_entry').on(t.entryId)]);
+
+// ── Minutes ─────────────────────────────────────────────────────────────────
+/** 会议纪要. A signed row never changes (R16); a 勘误 is a new revision with a reason. */
+export const minutes = sqliteTable('minutes', {
+  id: id(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+  revision: integer('revision').notNull().default(1),
+  previousId: integer('previous_id'),
+  revisionReason: text('revision_reason'),
+  /** 第X期 / 〔2026〕X号 */
+  docNumber: text('doc_number').notNull(),
+  /** The minutes content, generated from the record and editable while a draft. */
+  content: json<unknown>('content').notNull(),
+  /** draft | signed */
+  state: text('state').notNull().default('draft'),
+  signedBy: integer('signed_by').references(() => persons.id),
+  signedAt: text('signed_at'),
+  /** Tamper evidence: sha256 of the content plus the previous link's hash. */
+  hash: text('hash'),
+  prevHash: text('prev_hash'),
+}, (t) => [uniqueIndex('minutes_meeting_revision').on(t.meetingId, t.revision)]);
+
+// ── Follow-up, evaluation, correction ───────────────────────────────────────
+export const followUps = sqliteTable('follow_ups', {
+  id: id(),
+  decisionId: integer('decision_id').notNull().references(() => decisions.id),
+  task: text('task').notNull(),
+  ownerDept: text('owner_dept').notNull(),
+  ownerId: integer('owner_id').references(() => persons.id),
+  leaderId: integer('leader_id').references(() => persons.id),
+  deadline: text('deadline').notNull(),
+  /** open | done */
+  state: text('state').notNull().default('open'),
+  completedAt: text('completed_at'),
+  completionNote: text('completion_note'),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('followups_decision').on(t.decisionId), index('followups_state_deadline').on(t.state, t.deadline)]);
+
+export const progressReports = sqliteTable('progress_reports', {
+  id: id(),
+  followUpId: integer('follow_up_id').notNull().references(() => followUps.id),
+  /** progress (进展) | supervision (督办 action) */
+  kind: text('kind').notNull(),
+  text: text('text').notNull(),
+  at: text('at').notNull(),
+  operator: text('operator').notNull(),
+});
+
+export const evaluations = sqliteTable('evaluations', {
+  id: id(),
+  followUpId: integer('follow_up_id').notNull().references(() => followUps.id),
+  /** 好 | 较好 | 一般 | 差 */
+  rating: text('rating').notNull(),
+  effect: text('effect').notNull(),
+  evaluatorId: integer('evaluator_id').notNull().references(() => persons.id),
+  failed: flag('failed'),
+  /** The correction item opened by R18, if any. */
+  correctionItemId: integer('correction_item_id').references(() => agendaItems.id),
+  at: text('at').notNull(),
+}, (t) => [uniqueIndex('evaluations_follow_up').on(t.followUpId)]);
+
+// ── Emergencies, warnings, audit ────────────────────────────────────────────
+/** R14 临时处置: flagged until reported at the next meeting of the body. */
+export const emergencyActions = sqliteTable('emergency_actions', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  bodyId: integer('body_id').notNull().references(() => bodies.id),
+  actorId: integer('actor_id').notNull().references(() => persons.id),
+  reason: text('reason').notNull(),
+  action: text('action').notNull(),
+  at: text('at').notNull(),
+  reportedEntryId: integer('reported_entry_id').references(() => agendaEntries.id),
+});
+
+/** Warn-level rule hits, kept on the record (shown in minutes and on the dashboard). */
+export const ruleWarnings = sqliteTable('rule_warnings', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  rule: text('rule').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: integer('subject_id').notNull(),
+  message: text('message').notNull(),
+  at: text('at').notNull(),
+}, (t) => [index('warnings_subject').on(t.subjectType, t.subjectId)]);
+
+/** Append-only: every write command leaves one row (who, when, channel, summary). */
+export const auditLog = sqliteTable('audit_log', {
+  id: id(),
+  at: text('at').notNull(),
+  operator: text('operator').notNull(),
+  channel: text('channel').notNull(),
+  summary: text('summary').notNull(),
+});
