@@ -7,9 +7,19 @@ import type { Ledger } from './ledger';
 import { auditLog } from './schema';
 import { describeZodError } from './validation';
 import { organizationHandlers } from './organization/handlers';
+import { itemHandlers } from './items/handlers';
+import { meetingHandlers } from './meetings/handlers';
+import { minutesHandlers } from './minutes/handlers';
+import { followUpHandlers } from './followups/handlers';
+import { loopHandlers } from './loop/handlers';
 
 const handlers = {
   ...organizationHandlers,
+  ...itemHandlers,
+  ...meetingHandlers,
+  ...minutesHandlers,
+  ...followUpHandlers,
+  ...loopHandlers,
 } satisfies { [K in ChannelName]: (ledger: Ledger, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

@@ -4,10 +4,16 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { organizationContract } from './organization/contract';
+import { itemContract } from './items/contract';
+import { meetingContract } from './meetings/contract';
+import { minutesContract } from './minutes/contract';
+import { followUpContract } from './followups/contract';
+import { loopContract } from './loop/contract';
 
-const groups = [organizationContract] as const;
+const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract] as const;
+type Merged<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? H & Merged<R> : unknown;
 
-export const contract = mergeUnique(groups) as typeof organizationContract;
+export const contract = mergeUnique(groups) as Merged<typeof groups>;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

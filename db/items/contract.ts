@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { read, write } from '../channel';
+import { CONSULTATION_FORMS, ITEM_STATES, STANCES } from '../terms';
+import { zAmount, zDate, zEnum, zId, zOptionalText, zText } from '../validation';
+
+export const CreateItem = z.object({
+  orgId: zId('学校'),
+  title: zText('议题名称', 100),
+  summary: zOptionalText('议题内容', 5000),
+  matterId: zId('议事清单事项'),
+  proposerId: zId('提出人'),
+  leaderId: zId('分管领导').optional(),
+  /** 金额 in whole 元, for money matters (R2). */
+  amount: zAmount('金额').optional(),
+  /** When the materials were (or will be) sent to members (R3 lead time). */
+  materialsReadyAt: zDate('材料送达日期').optional(),
+});
+
+export const UpdateItem = CreateItem.omit({ orgId: true }).partial().extend({ itemId: zId('议题') });
+
+export const ConsultationStance = z.object({
+  personId: zId('参与人'),
+  /** The post the person spoke in (书记, 校长, or another leadership post for 一肩挑). */
+  role: zText('身份', 10),
+  stance: zEnum('意见', STANCES),
+  note: zOptionalText('说明', 1000),
+});
+
+export const RecordConsultation = z.object({
+  itemId: zId('议题'),
+  /** consultation = 会前沟通 (R4); deliberation = 酝酿 for cadre matters. */
+  kind: z.enum(['consultation', 'deliberation']).default('consultation'),
+  date: zDate('沟通日期'),
+  form: zEnum('沟通形式', CONSULTATION_FORMS),
+  note: zOptionalText('沟通情况', 2000),
+  stances: z.array(ConsultationStance).min(1, { error: '请至少记录一名参与人的意见' }).max(30),
+});
+
+export const itemContract = {
+  /** 新建议题 (draft). Routing (R1/R2) is computed and stored with it. */
+  'items.create': write(CreateItem),
+  /** Edit a draft or a postponed item; refused once it is on an agenda. */
+  'items.update': write(UpdateItem),
+  /** Submit the draft for 会前沟通 (state draft → consultation). */
+  'items.submit': write(z.object({ itemId: zId('议题') })),
+  /** One item with its routing, transitions, consultations, agenda entries, decision and warnings. */
+  'items.get': read(z.object({ itemId: zId('议题') })),
+  'items.list': read(
+    z.object({
+      orgId: zId('学校'),
+      states: z.array(zEnum('状态', ITEM_STATES)).optional(),
+      search: z.string().trim().max(50).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+  ),
+  /** 会前沟通 / 酝酿 record. Disagreement makes the item 暂缓上会 (R4). */
+  'consultations.record': write(RecordConsultation),
+} as const;
