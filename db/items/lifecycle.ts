@@ -1,0 +1,37 @@
+// The one way an item changes state: checked against db/rules/lifecycle.ts and kept in
+// item_transitions with who and when ("every state change is kept with who and when").
+import { eq } from 'drizzle-orm';
+import { LedgerError, notFound } from '../errors';
+import { nowIso, type Ledger } from '../ledger';
+import { canMove } from '../rules/lifecycle';
+import { agendaItems, itemTransitions } from '../schema';
+import { ITEM_STATE_LABELS, type ItemState } from '../terms';
+
+export function getItem(ledger: Ledger, itemId: number, field = 'itemId') {
+  const item = ledger.db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+  return item ? { ...item, state: item.state as ItemState } : notFound('议题', itemId, field);
+}
+
+export function moveItem(ledger: Ledger, itemId: number, to: ItemState, note?: string): void {
+  const item = getItem(ledger, itemId);
+  if (item.state === to && to !== 'postponed') return;
+  if (!canMove(item.state, to)) {
+    throw new LedgerError({
+      code: 'conflict',
+      message: `议题「${item.title}」当前为「${ITEM_STATE_LABELS[item.state]}」，不能变为「${ITEM_STATE_LABELS[to]}」。`,
+    });
+  }
+  ledger.db.update(agendaItems).set({ state: to }).where(eq(agendaItems.id, itemId)).run();
+  ledger.db
+    .insert(itemTransitions)
+    .values({ itemId, fromState: item.state, toState: to, at: nowIso(ledger), operator: ledger.operator, note: note ?? null })
+    .run();
+}
+
+/** The first transition of a new item (from nothing). */
+export function recordCreation(ledger: Ledger, itemId: number, state: ItemState, note?: string): void {
+  ledger.db
+    .insert(itemTransitions)
+    .values({ itemId, fromState: null, toState: state, at: nowIso(ledger), operator: ledger.operator, note: note ?? null })
+    .run();
+}

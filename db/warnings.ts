@@ -1,0 +1,29 @@
+// Warn-level rules: the command goes through and the warning is kept on the record,
+// to be shown in the minutes and on the dashboard.
+import { and, eq } from 'drizzle-orm';
+import { nowIso, type Ledger } from './ledger';
+import { ruleWarnings } from './schema';
+
+export interface RuleWarning {
+  rule: string;
+  message: string;
+}
+
+export type WarningSubject = 'item' | 'entry' | 'meeting' | 'decision' | 'follow_up' | 'emergency';
+
+export function keepWarnings(ledger: Ledger, orgId: number, subjectType: WarningSubject, subjectId: number, warnings: RuleWarning[]): void {
+  for (const w of warnings) {
+    ledger.db
+      .insert(ruleWarnings)
+      .values({ orgId, rule: w.rule, subjectType, subjectId, message: w.message, at: nowIso(ledger) })
+      .run();
+  }
+}
+
+export function warningsOf(ledger: Ledger, subjectType: WarningSubject, subjectId: number): RuleWarning[] {
+  return ledger.db
+    .select({ rule: ruleWarnings.rule, message: ruleWarnings.message })
+    .from(ruleWarnings)
+    .where(and(eq(ruleWarnings.subjectType, subjectType), eq(ruleWarnings.subjectId, subjectId)))
+    .all();
+}
