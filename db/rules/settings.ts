@@ -12,6 +12,8 @@ export const RuleSettings = z.object({
   submitLeadDays: z.number().int().min(0).max(60).default(2),
   /** R3: materials are sent at least this many days before the meeting (warn). */
   materialsLeadDays: z.number().int().min(0).max(60).default(1),
+  /** R16: 会议纪要 numbered 第N期 or 〔2026〕N号, per body per year. */
+  minutesNumberStyle: z.enum(['期', '号']).default('期'),
 });
 export type RuleSettings = z.infer<typeof RuleSettings>;
 
