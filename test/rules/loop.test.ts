@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { LOOP_STAGES, summarizeLoop, type LoopFollowUpRow } from '../../db/rules/loop';
+
+const fu = (id: number, deadline: string, state = 'open'): LoopFollowUpRow => ({
+  id, decisionId: 1, task: `任务${id}`, ownerDept: '总务处', ownerName: '陈志强', deadline, state, decisionText: '同意',
+});
+
+describe('loop status aggregation (rule book "The loop", R17)', () => {
+  it('counts items per loop stage, every state in exactly one stage', () => {
+    const states = ['draft', 'consultation', 'vote_postponed', 'postponed', 'ready', 'scheduled', 'discussed', 'passed', 'not_passed',
+      'follow_up', 'follow_up', 'evaluated', 'corrected', 'closed', 'closed', 'closed'];
+    const s = summarizeLoop({ today: '2026-05-01', items: states.map((state, i) => ({ id: i + 1, state })), followUps: [], decisions: [] });
+    const count = Object.fromEntries(s.stages.map((x) => [x.label, x.count]));
+    expect(count).toEqual({
+      待沟通: 3, 暂缓上会: 1, 待上会: 1, 已列入议程: 2, 已决定: 2, 督办中: 2, 逾期: 0, 已评价: 1, 已修正: 1, 已闭环: 3,
+    });
+    const covered = LOOP_STAGES.flatMap((x) => x.states as readonly string[]);
+    expect(new Set(covered).size).toBe(covered.length);
+  });
+
+  it('R17 逾期 counts late follow-ups, longest late first, not the done ones', () => {
+    const s = summarizeLoop({
+      today: '2026-05-01',
+      items: [],
+      followUps: [fu(1, '2026-04-30'), fu(2, '2026-04-01'), fu(3, '2026-05-01'), fu(4, '2026-03-01', 'done')],
+      decisions: [],
+    });
+    expect(s.stages.find((x) => x.key === 'overdue')!.count).toBe(2);
+    expect(s.overdueFollowUps.map((f) => [f.id, f.daysOverdue])).toEqual([[2, 30], [1, 1]]);
+  });
+
+  it('R17 warning: lists decisions with neither follow-up nor 无需督办', () => {
+    const d = (id: number, followUps: number, noFollowUpReason: string | null) =>
+      ({ id, number: id, text: '同意', meetingLabel: '2026年第1次党组织会议', decidedOn: '2026-03-25', followUps, noFollowUpReason });
+    const s = summarizeLoop({ today: '2026-05-01', items: [], followUps: [], decisions: [d(1, 0, null), d(2, 1, null), d(3, 0, '当场办结')] });
+    expect(s.decisionsWithoutFollowUp.map((x) => x.id)).toEqual([1]);
+  });
+});

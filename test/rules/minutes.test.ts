@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatDocNumber, signRefusal } from '../../db/rules/minutes';
+
+const facts = { bodyKind: 'party_committee' as const, minutesState: 'draft', meetingState: 'closed', hostId: 1, hostName: '王建国', signerId: 1 };
+
+describe('R16 signing and numbering', () => {
+  it('R16 the host signs a draft of a closed meeting', () => {
+    expect(signRefusal(facts)).toBeNull();
+  });
+  it('R16 anyone else is refused, naming the host and the post', () => {
+    const r = signRefusal({ ...facts, signerId: 2 });
+    expect(r).toMatchObject({ code: 'rule_violation' });
+    expect(r!.message).toContain('书记');
+    expect(r!.message).toContain('王建国');
+    expect(signRefusal({ ...facts, bodyKind: 'principal_office', signerId: 2 })!.message).toContain('校长');
+  });
+  it('R16 a signed revision cannot be signed again; an open meeting cannot be signed yet', () => {
+    expect(signRefusal({ ...facts, minutesState: 'signed' })).toMatchObject({ code: 'locked' });
+    expect(signRefusal({ ...facts, meetingState: 'in_progress' })).toMatchObject({ code: 'conflict' });
+  });
+  it('R16 numbers per body and year: 第3期 or 〔2026〕3号', () => {
+    expect(formatDocNumber('期', 2026, 3)).toBe('第3期');
+    expect(formatDocNumber('号', 2026, 3)).toBe('〔2026〕3号');
+  });
+});
