@@ -1,0 +1,253 @@
+// Plain-JSON inputs of the document renderers (db/documents/*). Built from the ledger by
+// db/minutes/assemble.ts; the renderers are pure (data -> HTML / DOCX / XLSX bytes).
+// Dates are ISO strings ('2026-03-25' or '2026-03-25T15:00'); the renderers format them as
+// 2026年3月25日. Every string is user text and is escaped by the renderers.
+// Keep these types stable: the minutes engineer and the renderers work against them in parallel.
+import type { BallotChoice, BodyKind, MajorCategory, Position, Rating, VoteMethod } from '../terms';
+
+/** A warn-level rule hit kept on the record (shown in the minutes and the record). */
+export interface DocWarning {
+  rule: string;
+  message: string;
+}
+
+export interface LeaveLine {
+  name: string;
+  reason: string;
+}
+
+/** Attendance as name lists, in the order they are to be printed (GB/T 9704 §10.3 出席/请假/列席). */
+export interface AttendanceLines {
+  /** 出席: voting members present (for at least part of the meeting). */
+  present: string[];
+  /** 请假, each with its reason (R16). */
+  onLeave: LeaveLine[];
+  /** 缺席 without leave; printed only in the 会议记录 (reason optional). */
+  absent: { name: string; reason?: string | null }[];
+  /** 列席: non-voting attendees (R7). */
+  observers: string[];
+}
+
+/** Facts shared by every meeting document. */
+export interface MeetingFacts {
+  /** 青山县第一中学 */
+  orgName: string;
+  /** 党委会议 / 校长办公会议 (the body as it is called in this school) */
+  bodyName: string;
+  bodyKind: BodyKind;
+  /** 2026年第3次党委会议 */
+  meetingLabel: string;
+  /** ISO 'YYYY-MM-DDTHH:mm' */
+  startsAt: string;
+  endsAt?: string | null;
+  place: string;
+  /** 主持人 */
+  host: string;
+  /** 记录人 */
+  recorder: string;
+  /** Topic titles in agenda order (used in the opening paragraph and the notice). */
+  topics: string[];
+}
+
+/** Who carries a decision out (R17). */
+export interface DecisionOwner {
+  /** 承办部门 */
+  ownerDept: string;
+  /** 责任人 */
+  ownerName?: string | null;
+  /** 分管领导 */
+  leaderName?: string | null;
+  /** ISO date */
+  deadline: string;
+  /** The task, when it is more specific than the decision. */
+  task?: string | null;
+}
+
+/** 决定事项, numbered within the meeting. */
+export interface MinutesDecision {
+  number: number;
+  /** Title of the item the decision came from. */
+  itemTitle: string;
+  /** The decision wording (editable while the minutes are a draft). */
+  text: string;
+  owners: DecisionOwner[];
+  /** R17 explicit 无需督办 with its reason. */
+  noFollowUpReason?: string | null;
+}
+
+/** 会议纪要 (R16): generated from the record; 签发 by the host; a signed revision never changes. */
+export interface MinutesDoc extends MeetingFacts {
+  kind: 'minutes';
+  /** Red heading, e.g. 青山县第一中学党委会议纪要 */
+  title: string;
+  /** 〔2026〕3号 or 第3期 */
+  docNumber: string;
+  /** The meeting facts in one paragraph (time, place, host, topics). */
+  opening: string;
+  decisions: MinutesDecision[];
+  attendance: AttendanceLines;
+  state: 'draft' | 'signed';
+  /** 签发人 name */
+  signedBy?: string | null;
+  /** ISO date-time */
+  signedAt?: string | null;
+  /** 1 for the original; 2, 3, … for 勘误 revisions. */
+  revision: number;
+  /** Reason of a 勘误 revision (revision > 1). */
+  revisionReason?: string | null;
+  /** Short hash of the tamper-evidence chain, printed small on signed minutes. */
+  chainAnchor?: string | null;
+  /** Warn-level rule hits kept on the record. */
+  warnings: DocWarning[];
+}
+
+/** One 发言表态 in the order it was made (R9). */
+export interface RecordStatement {
+  seq: number;
+  name: string;
+  position: Position;
+  note: string;
+  /** True for the host's statement (R9: the host states last). */
+  byHost: boolean;
+}
+
+/** The R10 tally as computed at the time of the vote. */
+export interface RecordTally {
+  /** 应到 */
+  due: number;
+  /** 实到 (present voting members on this item) */
+  present: number;
+  /** 需同意票 (more than half of 应到) */
+  needed: number;
+  quorumOk: boolean;
+  passed: boolean;
+  /** Which rule text applied, e.g. 'R10 过应到会半数' */
+  rule: string;
+}
+
+export interface RecordVote {
+  /** '校长决定' for a 校长办公会 decided by the 校长 (R12). */
+  method: VoteMethod | '校长决定';
+  for: number;
+  against: number;
+  abstain: number;
+  /** Per-member ballots; empty for 无记名投票 (R10: secret ballots keep counts only). */
+  ballots: { name: string; choice: BallotChoice }[];
+}
+
+export type RecordOutcome = 'pending' | 'passed' | 'not_passed' | 'postponed' | 'studied' | 'noted';
+
+/** One agenda item as it happened in the meeting. */
+export interface RecordItem {
+  position: number;
+  title: string;
+  /** 议事清单 entry name */
+  matter: string;
+  /** R2 三重一大 */
+  major: boolean;
+  majorCategory?: MajorCategory | null;
+  /** 金额 in 元 */
+  amount?: number | null;
+  /** 临时动议 (R3) */
+  adHoc: boolean;
+  purpose: 'decide' | 'study' | 'report';
+  /** 汇报人 */
+  presenter: string | null;
+  /** Every statement, in order (the host's is marked byHost). */
+  statements: RecordStatement[];
+  /** Recorded reason when the host did not state last (R9 override). */
+  hostOrderOverride?: string | null;
+  /** 回避 (R8) */
+  recusals: { name: string; reason: string }[];
+  /** Written opinions of absent members (R7: kept, not counted). */
+  writtenOpinions: { name: string; text: string }[];
+  vote: RecordVote | null;
+  tally: RecordTally | null;
+  outcome: RecordOutcome;
+  /** 暂缓表决 reason (R11). */
+  postponeReason?: string | null;
+  /** 研究意见 of a 校长办公会 前置研究 item (R1). */
+  proposal?: string | null;
+  /** Number of the decision this item produced, if it passed. */
+  decisionNumber?: number | null;
+  warnings: DocWarning[];
+}
+
+/** 会议记录 (R16): the internal, full record; printed separately from the minutes. */
+export interface RecordDoc extends Omit<MinutesDoc, 'kind'> {
+  kind: 'record';
+  /** R15 第一议题 study content (null when none was recorded). */
+  firstTopic: string | null;
+  items: RecordItem[];
+}
+
+/** 会议通知 */
+export interface NoticeDoc extends MeetingFacts {
+  kind: 'notice';
+  /** e.g. 关于召开2026年第3次党委会议的通知 */
+  title: string;
+  /** Who is notified (members due to attend). */
+  attendees: string[];
+  observers: string[];
+  /** Agenda in order with presenters. */
+  agenda: { position: number; title: string; presenter: string | null }[];
+  /** Extra requests, e.g. 请提前审阅会议材料；因故不能参会的，请向主持人请假。 */
+  notes: string[];
+  /** Issuing office, e.g. 学校党委办公室 */
+  issuer: string;
+  /** ISO date */
+  issuedOn: string;
+}
+
+/** 签到表 */
+export interface SignInDoc extends MeetingFacts {
+  kind: 'signin';
+  rows: { name: string; post: string; role: '出席' | '列席' }[];
+  /** Empty rows at the end for unexpected attendees. */
+  blankRows: number;
+}
+
+/** 表决票: one sheet per voter; a secret ballot (无记名投票) has no name line. */
+export interface BallotDoc extends MeetingFacts {
+  kind: 'ballot';
+  method: '无记名投票' | '记名投票';
+  items: { position: number; title: string }[];
+  /** Named ballots: one sheet per name. Secret ballots: `copies` identical sheets. */
+  voters: string[];
+  copies: number;
+}
+
+/** One row of the XLSX 台账: one decision (or one undecided item) of one meeting. */
+export interface LedgerRow {
+  meetingLabel: string;
+  /** ISO date */
+  meetingDate: string;
+  bodyName: string;
+  /** Agenda position in the meeting. */
+  itemPosition: number;
+  itemTitle: string;
+  matter: string;
+  major: boolean;
+  majorCategory?: MajorCategory | null;
+  voteMethod?: string | null;
+  votesFor?: number | null;
+  votesAgainst?: number | null;
+  votesAbstain?: number | null;
+  /** 通过 / 未通过 / 暂缓表决 / … */
+  result: string;
+  decisionNumber?: number | null;
+  decisionText?: string | null;
+  followUps: { task: string; ownerDept: string; ownerName?: string | null; deadline: string; state: '进行中' | '已办结' | '逾期' }[];
+  /** 督办中 / 已办结 / 已闭环 / … */
+  status: string;
+  evaluation?: { rating: Rating; effect: string } | null;
+}
+
+export interface LedgerSheet {
+  orgName: string;
+  /** e.g. 2026年 议事决策台账 */
+  title: string;
+  /** ISO date of export */
+  exportedOn: string;
+  rows: LedgerRow[];
+}
