@@ -108,13 +108,20 @@ export const agendaItems = sqliteTable('agenda_items', {
   /** Routing computed by R1/R2 when the item was filed or last edited. */
   routing: json<{ body: string; major: boolean; reason: string; threshold: number | null; ruleVersion: string }>('routing').notNull(),
   staffCongress: flag('staff_congress'),
+  /** 重要事项 marked by the proposer: the 书记's opinion is needed before the 校长办公会 decides (R5). */
+  important: flag('important'),
   /** The decision a correction or an execution report refers back to. */
   decisionId: integer('decision_id'),
   emergencyActionId: integer('emergency_action_id'),
   materialsReadyAt: text('materials_ready_at'),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
-}, (t) => [index('items_org_state').on(t.orgId, t.state), index('items_matter').on(t.matterId)]);
+}, (t) => [
+  index('items_org_state').on(t.orgId, t.state),
+  index('items_matter').on(t.matterId),
+  // 修正 and 执行情况汇报 items are found from their decision (R17, R18).
+  index('items_decision').on(t.decisionId),
+]);
 
 export const itemTransitions = sqliteTable('item_transitions', {
   id: id(),
@@ -134,7 +141,7 @@ export const consultations = sqliteTable('consultations', {
   date: text('date').notNull(),
   /** 当面 | 电话 | 书面 | 会议 */
   form: text('form').notNull(),
-  /** agreed | disagreed | reserved, computed from the stances (R4). */
+  /** agreed | disagreed | reserved | incomplete, computed from the stances (R4, db/rules/consultation.ts). */
   outcome: text('outcome').notNull(),
   note: text('note').notNull().default(''),
   createdAt: text('created_at').notNull(),
@@ -266,7 +273,7 @@ export const decisions = sqliteTable('decisions', {
   loopState: text('loop_state').notNull().default('open'),
   createdAt: text('created_at').notNull(),
   operator: text('operator').notNull(),
-}, (t) => [uniqueIndex('decisions_entry').on(t.entryId)]);
+}, (t) => [uniqueIndex('decisions_entry').on(t.entryId), index('decisions_item').on(t.itemId)]);
 
 // ── Minutes ─────────────────────────────────────────────────────────────────
 /** 会议纪要. A signed row never changes (R16); a 勘误 is a new revision with a reason. */

@@ -36,6 +36,7 @@ CREATE TABLE `agenda_items` (
 	`state` text NOT NULL,
 	`routing` text NOT NULL,
 	`staff_congress` integer DEFAULT false NOT NULL,
+	`important` integer DEFAULT false NOT NULL,
 	`decision_id` integer,
 	`emergency_action_id` integer,
 	`materials_ready_at` text,
@@ -49,6 +50,7 @@ CREATE TABLE `agenda_items` (
 --> statement-breakpoint
 CREATE INDEX `items_org_state` ON `agenda_items` (`org_id`,`state`);--> statement-breakpoint
 CREATE INDEX `items_matter` ON `agenda_items` (`matter_id`);--> statement-breakpoint
+CREATE INDEX `items_decision` ON `agenda_items` (`decision_id`);--> statement-breakpoint
 CREATE TABLE `attendance` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`meeting_id` integer NOT NULL,
@@ -129,6 +131,7 @@ CREATE TABLE `decisions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `decisions_entry` ON `decisions` (`entry_id`);--> statement-breakpoint
+CREATE INDEX `decisions_item` ON `decisions` (`item_id`);--> statement-breakpoint
 CREATE TABLE `emergency_actions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`org_id` integer NOT NULL,

@@ -1,0 +1,105 @@
+// The scheduling gate: may this item go on this meeting's agenda? meetings.addItem calls it
+// inside its transaction. It refuses (throws) for the block rules R1, R2, R3 (临时动议), R4, R5
+// and returns the warn-level hits (R1 notice, R3 lead times) for the caller to keep on the entry.
+import { eq } from 'drizzle-orm';
+import { conflict, refuse } from '../errors';
+import { localDate, today, type Ledger } from '../ledger';
+import { getBody, getMatter, getPerson, holdersOf, ruleSettings } from '../organization/queries';
+import { adHocRefusal, leadTimeWarnings, type AdHoc } from '../rules/agenda';
+import { consultationGate, secretaryOpinionMissing } from '../rules/consultation';
+import { checkRouting, routeItem, type EntryPurpose } from '../rules/routing';
+import { agendaItems } from '../schema';
+import { ITEM_STATE_LABELS } from '../terms';
+import type { RuleWarning } from '../warnings';
+import { getItem } from './lifecycle';
+import { latestOutcomes, secretaryStated, studiedByPrincipalOffice, submittedOn, thresholdRows } from './queries';
+
+export interface GateInput {
+  itemId: number;
+  bodyId: number;
+  /** Meeting start, ISO local date-time (2026-03-25T14:30). */
+  meetingStartsAt: string;
+  hostId: number;
+  adHoc?: AdHoc | undefined;
+}
+
+export interface EntryPlan {
+  /** study (校长办公会 前置研究), decide, or report (execution / emergency reports). */
+  purpose: EntryPurpose;
+  warnings: RuleWarning[];
+}
+
+/** The gate, as the contract other domains rely on: refusals thrown, warnings returned. */
+export function scheduleGate(ledger: Ledger, input: GateInput): RuleWarning[] {
+  return planEntry(ledger, input).warnings;
+}
+
+/**
+ * The gate plus what the entry is for. Re-routes the item on the meeting date (R2: the
+ * threshold in force on that date applies) and stores the routing if it changed.
+ */
+export function planEntry(ledger: Ledger, input: GateInput): EntryPlan {
+  const item = getItem(ledger, input.itemId);
+  const body = getBody(ledger, input.bodyId);
+  if (body.orgId !== item.orgId) conflict('议题与会议不属于同一学校，请刷新后重试。', 'itemId');
+  getPerson(ledger, input.hostId, 'hostId');
+  const matter = getMatter(ledger, item.matterId);
+  const meetingDate = localDate(new Date(input.meetingStartsAt));
+  const warnings: RuleWarning[] = [];
+
+  // R3 (block): 临时动议 only when urgent and accepted by the host.
+  const adHocProblem = adHocRefusal({ today: today(ledger), meetingDate, adHoc: input.adHoc });
+  if (adHocProblem) refuse('R3', adHocProblem, 'adHoc');
+
+  // R1/R2: routing on the meeting date.
+  const routing = routeItem(matter, item.amount, thresholdRows(ledger, item.orgId), meetingDate);
+  if (JSON.stringify(routing) !== JSON.stringify(item.routing)) {
+    ledger.db.update(agendaItems).set({ routing }).where(eq(agendaItems.id, item.id)).run();
+  }
+  const isReport = item.kind === 'execution_report' || item.kind === 'emergency_report';
+  const check = checkRouting({
+    bodyKind: body.kind,
+    matter,
+    routing,
+    isReport,
+    studied: studiedByPrincipalOffice(ledger, item.id),
+  });
+  if (!check.ok) refuse(check.rule, check.message, 'itemId');
+  if (check.warning) warnings.push({ rule: 'R1', message: check.warning });
+
+  // R4: 暂缓上会 needs a new consultation, whatever the body.
+  if (item.state === 'postponed') {
+    refuse('R4', `议题「${item.title}」已暂缓上会，须重新进行会前沟通并取得一致后才能列入议程`, 'itemId');
+  }
+  // R4: the consultation gate of the 党组织会议 (reports are heard, not decided).
+  if (body.kind === 'party_committee' && !isReport) {
+    const reasons = consultationGate({ ...latestOutcomes(ledger, item.id), cadre: matter.cadre });
+    if (reasons.length) refuse('R4', `议题「${item.title}」不能列入党组织会议议程：${reasons.join('；')}`, 'itemId');
+  }
+  // R5: the 书记's opinion before the 校长办公会 decides (or studies) an important item.
+  if (body.kind === 'principal_office' && !isReport) {
+    const stated = secretaryStated(ledger, item.id, (date) => holdersOf(ledger, item.orgId, '书记', date));
+    if (secretaryOpinionMissing({ important: item.important, major: routing.major, secretaryStated: stated })) {
+      refuse('R5', `议题「${item.title}」属于${routing.major ? '三重一大' : '重要'}事项，校长办公会议研究前须先听取并记录书记的意见`, 'itemId');
+    }
+  }
+
+  if (item.state !== 'ready') {
+    conflict(`议题「${item.title}」当前为「${ITEM_STATE_LABELS[item.state]}」，须为「待上会」才能列入议程。`, 'itemId');
+  }
+
+  // R3 (warn): lead times; a 临时动议 is by nature late, its reason is recorded instead.
+  if (!input.adHoc) {
+    const s = ruleSettings(ledger, item.orgId);
+    warnings.push(
+      ...leadTimeWarnings({
+        meetingDate,
+        submittedOn: submittedOn(ledger, item.id),
+        materialsReadyOn: item.materialsReadyAt,
+        submitLeadDays: s.submitLeadDays,
+        materialsLeadDays: s.materialsLeadDays,
+      }),
+    );
+  }
+  return { purpose: check.purpose, warnings };
+}

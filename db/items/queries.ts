@@ -1,0 +1,147 @@
+// Shared reads about agenda items, for this domain and for others (meetings, loop, search).
+import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { localDate, type Ledger } from '../ledger';
+import {
+  agendaEntries,
+  agendaItems,
+  bodies,
+  consultations,
+  consultationStances,
+  itemTransitions,
+  meetings,
+  persons,
+  thresholds,
+} from '../schema';
+import type { ConsultationKind, ConsultationOutcome } from '../rules/consultation';
+import type { ThresholdRow } from '../rules/routing';
+
+/** The R2 threshold table of a school, all rows (the rule picks the one in force on a date). */
+export function thresholdRows(ledger: Ledger, orgId: number): ThresholdRow[] {
+  return ledger.db
+    .select({ category: thresholds.category, amount: thresholds.amount, effectiveFrom: thresholds.effectiveFrom })
+    .from(thresholds)
+    .where(eq(thresholds.orgId, orgId))
+    .all();
+}
+
+/** The latest consultation of a kind (by date, then recording order), or null. */
+export function latestConsultation(ledger: Ledger, itemId: number, kind: ConsultationKind = 'consultation') {
+  const row = ledger.db
+    .select()
+    .from(consultations)
+    .where(and(eq(consultations.itemId, itemId), eq(consultations.kind, kind)))
+    .orderBy(desc(consultations.date), desc(consultations.id))
+    .get();
+  return row ? { ...row, outcome: row.outcome as ConsultationOutcome } : null;
+}
+
+/** Outcome of the latest 会前沟通 and 酝酿: what the R4 gate looks at. */
+export function latestOutcomes(ledger: Ledger, itemId: number) {
+  return {
+    consultation: latestConsultation(ledger, itemId, 'consultation')?.outcome ?? null,
+    deliberation: latestConsultation(ledger, itemId, 'deliberation')?.outcome ?? null,
+  };
+}
+
+/** Every consultation and 酝酿 of an item, oldest first, each with its stances and names. */
+export function consultationsOf(ledger: Ledger, itemId: number) {
+  const rows = ledger.db
+    .select()
+    .from(consultations)
+    .where(eq(consultations.itemId, itemId))
+    .orderBy(asc(consultations.date), asc(consultations.id))
+    .all();
+  if (rows.length === 0) return [];
+  const stances = ledger.db
+    .select({
+      consultationId: consultationStances.consultationId,
+      personId: consultationStances.personId,
+      name: persons.name,
+      role: consultationStances.role,
+      stance: consultationStances.stance,
+      note: consultationStances.note,
+    })
+    .from(consultationStances)
+    .innerJoin(persons, eq(persons.id, consultationStances.personId))
+    .where(inArray(consultationStances.consultationId, rows.map((r) => r.id)))
+    .orderBy(asc(consultationStances.id))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    outcome: r.outcome as ConsultationOutcome,
+    stances: stances.filter((s) => s.consultationId === r.id).map(({ consultationId: _c, ...s }) => s),
+  }));
+}
+
+/** R5: did whoever held 书记 on the consultation date state an opinion in a 会前沟通? */
+export function secretaryStated(ledger: Ledger, itemId: number, secretaryIdsOn: (date: string) => number[]): boolean {
+  return consultationsOf(ledger, itemId)
+    .filter((c) => c.kind === 'consultation')
+    .some((c) => {
+      const ids = secretaryIdsOn(c.date);
+      return c.stances.some((s) => ids.includes(s.personId));
+    });
+}
+
+/** Agenda entries the item was on, with the meeting and body. */
+export function entriesOf(ledger: Ledger, itemId: number) {
+  return ledger.db
+    .select({
+      entryId: agendaEntries.id,
+      meetingId: meetings.id,
+      bodyKind: bodies.kind,
+      bodyName: bodies.name,
+      year: meetings.year,
+      seq: meetings.seq,
+      startsAt: meetings.startsAt,
+      position: agendaEntries.position,
+      purpose: agendaEntries.purpose,
+      outcome: agendaEntries.outcome,
+      adHoc: agendaEntries.adHoc,
+      proposal: agendaEntries.proposal,
+      postponeReason: agendaEntries.postponeReason,
+    })
+    .from(agendaEntries)
+    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(agendaEntries.itemId, itemId))
+    .orderBy(asc(meetings.startsAt), asc(agendaEntries.id))
+    .all();
+}
+
+/** R1: a 校长办公会 study entry of this item with a 研究意见 recorded. */
+export function studiedByPrincipalOffice(ledger: Ledger, itemId: number): boolean {
+  const row = ledger.db
+    .select({ id: agendaEntries.id })
+    .from(agendaEntries)
+    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(
+      and(
+        eq(agendaEntries.itemId, itemId),
+        eq(bodies.kind, 'principal_office'),
+        eq(agendaEntries.purpose, 'study'),
+        isNotNull(agendaEntries.proposal),
+        ne(agendaEntries.proposal, ''),
+      ),
+    )
+    .get();
+  return row != null;
+}
+
+/** When the item was submitted (first move out of 草稿), as a local date; creation date if never. */
+export function submittedOn(ledger: Ledger, itemId: number): string {
+  const moved = ledger.db
+    .select({ at: itemTransitions.at })
+    .from(itemTransitions)
+    .where(and(eq(itemTransitions.itemId, itemId), eq(itemTransitions.fromState, 'draft')))
+    .orderBy(asc(itemTransitions.id))
+    .get();
+  const created = ledger.db.select({ at: agendaItems.createdAt }).from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+  return localDate(new Date((moved ?? created)!.at));
+}
+
+/** The state history of an item, oldest first. */
+export function transitionsOf(ledger: Ledger, itemId: number) {
+  return ledger.db.select().from(itemTransitions).where(eq(itemTransitions.itemId, itemId)).orderBy(asc(itemTransitions.id)).all();
+}
