@@ -1,15 +1,19 @@
 import type { HandlersFor } from '../channel';
+import { today } from '../ledger';
 import { pending } from '../pending';
+import { completeFollowUp, createFollowUp, reportFollowUp, waiveFollowUp } from './commands';
 import type { followUpContract } from './contract';
+import { listDecisions, listFollowUps } from './queries';
+import { decisionDetail } from './read';
 
 export const followUpHandlers = {
-  'decisions.list': pending('decisions.list'),
-  'decisions.get': pending('decisions.get'),
-  'followups.create': pending('followups.create'),
-  'followups.waive': pending('followups.waive'),
-  'followups.report': pending('followups.report'),
-  'followups.complete': pending('followups.complete'),
-  'followups.list': pending('followups.list'),
+  'decisions.list': (ledger, { orgId, year }) => listDecisions(ledger, orgId, year),
+  'decisions.get': (ledger, { decisionId }) => decisionDetail(ledger, decisionId),
+  'followups.create': createFollowUp,
+  'followups.waive': waiveFollowUp,
+  'followups.report': reportFollowUp,
+  'followups.complete': completeFollowUp,
+  'followups.list': (ledger, { orgId, state, limit }) => listFollowUps(ledger, orgId, today(ledger), state, limit),
   'evaluations.record': pending('evaluations.record'),
   'decisions.reportExecution': pending('decisions.reportExecution'),
 } satisfies HandlersFor<typeof followUpContract>;

@@ -1,13 +1,22 @@
 import type { HandlersFor } from '../channel';
 import { pending } from '../pending';
+import { generateMinutes, reviseMinutes, signMinutes, updateDraft } from './commands';
 import type { minutesContract } from './contract';
+import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './documents';
+import { isMeetingLocked } from './lock';
+import { revisionsOf } from './queries';
 
 export const minutesHandlers = {
-  'minutes.generate': pending('minutes.generate'),
-  'minutes.get': pending('minutes.get'),
-  'minutes.updateDraft': pending('minutes.updateDraft'),
-  'minutes.sign': pending('minutes.sign'),
-  'minutes.revise': pending('minutes.revise'),
+  'minutes.generate': (ledger, { meetingId }) => generateMinutes(ledger, meetingId),
+  'minutes.get': (ledger, { meetingId }) => ({
+    meetingId,
+    /** R16: once any revision is signed, the meeting record is locked. */
+    locked: isMeetingLocked(ledger, meetingId),
+    revisions: revisionsOf(ledger, meetingId),
+  }),
+  'minutes.updateDraft': updateDraft,
+  'minutes.sign': signMinutes,
+  'minutes.revise': reviseMinutes,
   'documents.minutesHtml': pending('documents.minutesHtml'),
   'documents.recordHtml': pending('documents.recordHtml'),
 } satisfies HandlersFor<typeof minutesContract>;

@@ -1,0 +1,210 @@
+// Reads of decisions and their follow-up work, shared by the followups commands, the
+// minutes (owner and deadline of each decision) and the loop dashboard.
+import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { notFound } from '../errors';
+import type { Ledger } from '../ledger';
+import { daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
+import {
+  agendaEntries,
+  agendaItems,
+  bodies,
+  decisions,
+  evaluations,
+  followUps,
+  meetings,
+  persons,
+  progressReports,
+} from '../schema';
+
+/** A decision with the facts every caller needs: its item, meeting, body and school. */
+export function decisionContext(ledger: Ledger, decisionId: number, field = 'decisionId') {
+  const row = ledger.db
+    .select({
+      decision: decisions,
+      item: agendaItems,
+      meeting: meetings,
+      bodyKind: bodies.kind,
+      bodyName: bodies.name,
+    })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+    .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
+    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(decisions.id, decisionId))
+    .get();
+  if (!row) return notFound('决定事项', decisionId, field);
+  return {
+    ...row,
+    orgId: row.item.orgId,
+    meetingLabel: meetingLabel(row.meeting.year, row.meeting.seq, row.bodyName),
+    decidedOn: row.meeting.startsAt.slice(0, 10),
+  };
+}
+export type DecisionContext = ReturnType<typeof decisionContext>;
+
+export function getFollowUp(ledger: Ledger, followUpId: number, field = 'followUpId') {
+  return ledger.db.select().from(followUps).where(eq(followUps.id, followUpId)).get() ?? notFound('督办事项', followUpId, field);
+}
+
+const owner = alias(persons, 'owner');
+const leader = alias(persons, 'leader');
+
+/** Follow-ups of some decisions, with owner and 分管领导 names and the evaluation if any. */
+export function followUpsOf(ledger: Ledger, decisionIds: number[]) {
+  if (decisionIds.length === 0) return [];
+  return ledger.db
+    .select({
+      id: followUps.id,
+      decisionId: followUps.decisionId,
+      task: followUps.task,
+      ownerDept: followUps.ownerDept,
+      ownerId: followUps.ownerId,
+      ownerName: owner.name,
+      leaderId: followUps.leaderId,
+      leaderName: leader.name,
+      deadline: followUps.deadline,
+      state: followUps.state,
+      completedAt: followUps.completedAt,
+      completionNote: followUps.completionNote,
+      createdAt: followUps.createdAt,
+      evaluationId: evaluations.id,
+      rating: evaluations.rating,
+      effect: evaluations.effect,
+      failed: evaluations.failed,
+      correctionItemId: evaluations.correctionItemId,
+    })
+    .from(followUps)
+    .leftJoin(owner, eq(owner.id, followUps.ownerId))
+    .leftJoin(leader, eq(leader.id, followUps.leaderId))
+    .leftJoin(evaluations, eq(evaluations.followUpId, followUps.id))
+    .where(inArray(followUps.decisionId, decisionIds))
+    .orderBy(asc(followUps.deadline), asc(followUps.id))
+    .all();
+}
+
+/** Items that refer back to a decision: 修正 (R18) and 执行情况汇报 (R17). */
+export function linkedItems(ledger: Ledger, decisionId: number, kind: 'correction' | 'execution_report') {
+  return ledger.db
+    .select({ id: agendaItems.id, title: agendaItems.title, state: agendaItems.state, createdAt: agendaItems.createdAt })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.decisionId, decisionId), eq(agendaItems.kind, kind)))
+    .orderBy(asc(agendaItems.id))
+    .all();
+}
+
+/** The facts R18 needs to say whether a decision's loop is closed. */
+export function loopFactsOf(ledger: Ledger, decisionId: number, noFollowUpReason: string | null) {
+  const fus = ledger.db
+    .select({ id: followUps.id, evaluationId: evaluations.id })
+    .from(followUps)
+    .leftJoin(evaluations, eq(evaluations.followUpId, followUps.id))
+    .where(eq(followUps.decisionId, decisionId))
+    .all();
+  return {
+    noFollowUpReason,
+    followUps: fus.map((f) => ({ evaluated: f.evaluationId !== null })),
+    corrections: linkedItems(ledger, decisionId, 'correction'),
+  };
+}
+
+/** Decisions of a school (optionally one year), newest first, with R17 cover counts. */
+export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
+  const where: SQL[] = [eq(agendaItems.orgId, orgId)];
+  if (year !== undefined) where.push(eq(meetings.year, year));
+  const rows = ledger.db
+    .select({
+      id: decisions.id,
+      number: decisions.number,
+      text: decisions.text,
+      itemId: decisions.itemId,
+      itemTitle: agendaItems.title,
+      itemState: agendaItems.state,
+      noFollowUpReason: decisions.noFollowUpReason,
+      loopState: decisions.loopState,
+      meetingId: meetings.id,
+      year: meetings.year,
+      seq: meetings.seq,
+      startsAt: meetings.startsAt,
+      bodyName: bodies.name,
+    })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+    .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
+    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(...where))
+    .orderBy(desc(meetings.startsAt), asc(decisions.number))
+    .all();
+  const counts = new Map<number, { total: number; open: number }>();
+  for (const f of followUpsOf(ledger, rows.map((r) => r.id))) {
+    const c = counts.get(f.decisionId) ?? { total: 0, open: 0 };
+    c.total += 1;
+    if (f.state !== 'done') c.open += 1;
+    counts.set(f.decisionId, c);
+  }
+  return rows.map(({ year: y, seq, bodyName, startsAt, ...r }) => {
+    const c = counts.get(r.id) ?? { total: 0, open: 0 };
+    return {
+      ...r,
+      meetingLabel: meetingLabel(y, seq, bodyName),
+      decidedOn: startsAt.slice(0, 10),
+      followUps: c.total,
+      openFollowUps: c.open,
+      /** R17 warning: neither a FollowUp nor 无需督办. */
+      lacksFollowUp: lacksFollowUp({ followUps: c.total, noFollowUpReason: r.noFollowUpReason }),
+    };
+  });
+}
+
+/** Follow-ups of a school for the 督办 list; `overdue` uses R17's pure rule with today's date. */
+export function listFollowUps(ledger: Ledger, orgId: number, today: string, state: 'open' | 'done' | 'overdue' | undefined, limit: number) {
+  const where: SQL[] = [eq(agendaItems.orgId, orgId)];
+  if (state === 'done') where.push(eq(followUps.state, 'done'));
+  if (state === 'open') where.push(ne(followUps.state, 'done'));
+  if (state === 'overdue') where.push(ne(followUps.state, 'done'), lt(followUps.deadline, today));
+  const ids = ledger.db
+    .select({ decisionId: followUps.decisionId, id: followUps.id })
+    .from(followUps)
+    .innerJoin(decisions, eq(decisions.id, followUps.decisionId))
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+    .where(and(...where))
+    .orderBy(asc(followUps.deadline), asc(followUps.id))
+    .limit(limit)
+    .all();
+  const wanted = new Set(ids.map((r) => r.id));
+  const texts = new Map(
+    ledger.db
+      .select({ id: decisions.id, text: decisions.text, itemTitle: agendaItems.title })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+      .where(inArray(decisions.id, [...new Set(ids.map((r) => r.decisionId))]))
+      .all()
+      .map((d) => [d.id, d]),
+  );
+  return followUpsOf(ledger, [...new Set(ids.map((r) => r.decisionId))])
+    .filter((f) => wanted.has(f.id))
+    .map((f) => ({
+      ...f,
+      decisionText: texts.get(f.decisionId)?.text ?? '',
+      itemTitle: texts.get(f.decisionId)?.itemTitle ?? '',
+      overdue: isOverdue(f, today),
+      daysOverdue: daysOverdue(f, today),
+    }));
+}
+
+export function progressOf(ledger: Ledger, followUpIds: number[]) {
+  if (followUpIds.length === 0) return [];
+  return ledger.db
+    .select()
+    .from(progressReports)
+    .where(inArray(progressReports.followUpId, followUpIds))
+    .orderBy(asc(progressReports.at), asc(progressReports.id))
+    .all();
+}
+
+/** 2026年第3次党组织会议. */
+export function meetingLabel(year: number, seq: number, bodyName: string): string {
+  return `${year}年第${seq}次${bodyName}`;
+}

@@ -1,0 +1,97 @@
+// R16: the 会议纪要 is generated from the record. Turns the ledger's meeting record into the
+// stored minutes content and into the renderer inputs (MinutesDoc, RecordDoc of db/documents/model.ts).
+import type { DecisionOwner, MeetingFacts, MinutesDecision, MinutesDoc, RecordDoc, AttendanceLines, DocWarning } from '../documents/model';
+import type { MeetingRecord } from './record';
+
+/** What a minutes revision stores: everything shown, frozen at generation so a signed revision never changes. */
+export interface MinutesContent extends MeetingFacts {
+  title: string;
+  opening: string;
+  decisions: (MinutesDecision & { decisionId: number })[];
+  attendance: AttendanceLines;
+  warnings: DocWarning[];
+}
+
+/** The follow-ups of a decision as minutes print them: owner and deadline (R16, R17). */
+export type OwnersByDecision = Map<number, DecisionOwner[]>;
+
+export function buildMinutesContent(record: MeetingRecord, owners: OwnersByDecision): MinutesContent {
+  const { facts } = record;
+  return {
+    ...facts,
+    title: `${facts.orgName}${facts.bodyName}纪要`,
+    opening: openingParagraph(facts, record.firstTopic),
+    decisions: record.decisions.map((d) => ({
+      decisionId: d.id,
+      number: d.number,
+      itemTitle: d.itemTitle,
+      text: d.text,
+      owners: owners.get(d.id) ?? [],
+      noFollowUpReason: d.noFollowUpReason,
+    })),
+    attendance: record.attendance,
+    warnings: record.warnings,
+  };
+}
+
+/** 2026年3月25日下午，王建国同志在学校会议室主持召开2026年第3次党委会议。… */
+export function openingParagraph(facts: MeetingFacts, firstTopic: string | null): string {
+  const parts = [`${chineseDate(facts.startsAt)}${partOfDay(facts.startsAt)}，${facts.host}同志在${facts.place}主持召开${facts.meetingLabel}。`];
+  const study = firstTopic?.split(/\r?\n/)[0]?.trim();
+  if (study) parts.push(`会议首先进行了第一议题学习：${study.replace(/[。；;.]+$/, '')}。`);
+  const topics = facts.topics.map((t) => `“${t}”`);
+  if (topics.length === 1) parts.push(`会议研究了${topics[0]}议题，现将议定事项纪要如下：`);
+  else if (topics.length > 1) parts.push(`会议研究了${topics.join('、')}等${topics.length}项议题，现将议定事项纪要如下：`);
+  return parts.join('');
+}
+
+/** 2026-03-25 → 2026年3月25日 */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+function partOfDay(iso: string): string {
+  const hour = Number(iso.slice(11, 13));
+  if (Number.isNaN(hour) || iso.length < 13) return '';
+  return hour < 12 ? '上午' : hour < 18 ? '下午' : '晚上';
+}
+
+export interface MinutesRowFacts {
+  docNumber: string;
+  state: string;
+  revision: number;
+  revisionReason: string | null;
+  hash: string | null;
+  signedAt: string | null;
+}
+
+export function toMinutesDoc(row: MinutesRowFacts, content: MinutesContent, signedBy: string | null): MinutesDoc {
+  const { decisions, ...rest } = content;
+  return {
+    ...rest,
+    kind: 'minutes',
+    decisions: decisions.map(({ decisionId: _id, ...d }) => d),
+    docNumber: row.docNumber,
+    state: row.state === 'signed' ? 'signed' : 'draft',
+    signedBy,
+    signedAt: row.signedAt,
+    revision: row.revision,
+    revisionReason: row.revisionReason,
+    chainAnchor: row.hash ? row.hash.slice(0, 12) : null,
+  };
+}
+
+/** The full 会议记录: live from the record, with the latest minutes' number and signature when there are any. */
+export function toRecordDoc(record: MeetingRecord, minutes: MinutesDoc): RecordDoc {
+  const { kind: _kind, ...rest } = minutes;
+  return {
+    ...rest,
+    ...record.facts,
+    attendance: record.attendance,
+    kind: 'record',
+    firstTopic: record.firstTopic,
+    items: record.items,
+    warnings: record.warnings,
+  };
+}

@@ -1,0 +1,56 @@
+// Reads of 会议纪要 revisions, shared by the minutes commands and the document channels.
+import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { notFound } from '../errors';
+import type { Ledger } from '../ledger';
+import { formatDocNumber } from '../rules/minutes';
+import { minutes, meetings, persons } from '../schema';
+import { ruleSettings } from '../organization/queries';
+import { followUpsOf } from '../followups/queries';
+import type { MinutesContent, OwnersByDecision } from './assemble';
+
+export function getMinutes(ledger: Ledger, minutesId: number) {
+  const row = ledger.db.select().from(minutes).where(eq(minutes.id, minutesId)).get();
+  return row ? { ...row, content: row.content as MinutesContent } : notFound('会议纪要', minutesId, 'minutesId');
+}
+
+/** Every revision of a meeting's minutes, newest first, with the 签发人's name. */
+export function revisionsOf(ledger: Ledger, meetingId: number) {
+  return ledger.db
+    .select({ row: minutes, signerName: persons.name })
+    .from(minutes)
+    .leftJoin(persons, eq(persons.id, minutes.signedBy))
+    .where(eq(minutes.meetingId, meetingId))
+    .orderBy(desc(minutes.revision))
+    .all()
+    .map(({ row, signerName }) => ({ ...row, content: row.content as MinutesContent, signerName }));
+}
+
+export function latestRevision(ledger: Ledger, meetingId: number) {
+  return revisionsOf(ledger, meetingId)[0] ?? null;
+}
+
+/**
+ * R16: minutes are numbered per body per year in the order they are first generated;
+ * revisions (勘误) keep the number of the original.
+ */
+export function nextDocNumber(ledger: Ledger, orgId: number, meeting: { id: number; bodyId: number; year: number }): string {
+  const issued = ledger.db
+    .select({ n: count() })
+    .from(minutes)
+    .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+    .where(and(eq(meetings.bodyId, meeting.bodyId), eq(meetings.year, meeting.year), eq(minutes.revision, 1), ne(meetings.id, meeting.id)))
+    .get();
+  return formatDocNumber(ruleSettings(ledger, orgId).minutesNumberStyle, meeting.year, (issued?.n ?? 0) + 1);
+}
+
+/** Owner and deadline of each decision, from its follow-ups (R17), as the minutes print them. */
+export function ownersOf(ledger: Ledger, decisionIds: number[]): OwnersByDecision {
+  const owners: OwnersByDecision = new Map();
+  for (const f of followUpsOf(ledger, decisionIds)) {
+    owners.set(f.decisionId, [
+      ...(owners.get(f.decisionId) ?? []),
+      { ownerDept: f.ownerDept, ownerName: f.ownerName, leaderName: f.leaderName, deadline: f.deadline, task: f.task },
+    ]);
+  }
+  return owners;
+}
