@@ -1,0 +1,35 @@
+// The HostApi methods as IPC channels ("host:savePdf" …), with zod checks of what the
+// renderer sends. Shared by preload (which exposes exactly these) and ipc (which serves them).
+import { z } from 'zod';
+import type { HostApi } from '../db/host';
+
+export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info'] as const;
+export type HostMethod = (typeof HOST_METHODS)[number];
+
+// Compile-time check that HOST_METHODS is exactly the keys of HostApi, no more, no less.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _exhaustive: Exact<HostMethod, keyof HostApi> = true;
+void _exhaustive;
+
+const fileName = z
+  .string({ error: '文件名须为文字' })
+  .trim()
+  .min(1, { error: '文件名不能为空' })
+  .max(120, { error: '文件名不能超过120字' })
+  // A name, never a path: the save dialog decides the folder.
+  .refine((n) => !/[\\/:*?"<>|\u0000-\u001f]/.test(n), { error: '文件名里不能有 \\ / : * ? " < > | 等符号' });
+// Minutes with an embedded webfont stay far below this; it only stops a runaway payload.
+const html = z.string().min(1).max(30 * 1024 * 1024);
+const anyPath = z.string().min(1).max(4096);
+
+export const hostInputs = {
+  savePdf: z.object({ html, fileName }),
+  saveFile: z.object({ base64: z.string().max(60 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/), fileName }),
+  print: z.object({ html }),
+  openPath: anyPath,
+  showInFolder: anyPath,
+  info: z.undefined(),
+} satisfies Record<HostMethod, z.ZodType>;
+
+export const hostChannel = (method: HostMethod) => `host:${method}`;
+export const ledgerChannel = (name: string) => `ledger:${name}`;

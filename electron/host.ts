@@ -1,0 +1,144 @@
+// HostApi (db/host.ts) for Electron: what only the shell can do. PDFs are printed by the same
+// Chromium the app runs on, in a hidden, sandboxed, script-less window; saving goes through
+// the system's save dialog; opening is limited to files this session saved (and the data
+// folder), so a compromised page cannot make the shell launch arbitrary programs.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, dialog, shell, type SaveDialogOptions } from 'electron';
+import type { HostApi, SavedFile } from '../db/host';
+import type { PrintDocuments } from './protocol';
+import { guardWebContents, securePreferences } from './window';
+
+export interface HostDeps {
+  parent: () => BrowserWindow | null;
+  print: PrintDocuments;
+  dataFolder: () => string;
+  version: string;
+  /** Folder the save dialogs start in (app.getPath('documents')). */
+  documentsFolder: () => string;
+}
+
+const KINDS: Record<string, { name: string; title: string }> = {
+  pdf: { name: 'PDF 文件', title: '保存 PDF 文件' },
+  docx: { name: 'Word 文档', title: '保存 Word 文档' },
+  xlsx: { name: 'Excel 表格', title: '保存 Excel 表格' },
+};
+
+export function electronHost(deps: HostDeps): HostApi {
+  const saved = new Set<string>();
+
+  async function askWhere(fileName: string, ext: string): Promise<string | null> {
+    const kind = KINDS[ext] ?? { name: `${ext.toUpperCase()} 文件`, title: '保存文件' };
+    const name = fileName.toLowerCase().endsWith(`.${ext}`) ? fileName : `${fileName}.${ext}`;
+    const options: SaveDialogOptions = {
+      title: kind.title,
+      buttonLabel: '保存',
+      defaultPath: path.join(deps.documentsFolder(), name),
+      filters: [{ name: kind.name, extensions: [ext] }],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    };
+    const parent = deps.parent();
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return null;
+    return result.filePath;
+  }
+
+  async function write(file: string, bytes: Uint8Array): Promise<SavedFile> {
+    const tmp = `${file}.${process.pid}.part`;
+    try {
+      await fs.writeFile(tmp, bytes);
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw new Error(describeWriteError(e, file));
+    }
+    saved.add(path.resolve(file));
+    return { path: file };
+  }
+
+  return {
+    async savePdf({ html, fileName }) {
+      const file = await askWhere(fileName, 'pdf');
+      if (!file) return null;
+      const pdf = await withPrintWindow(deps.print, html, (win) =>
+        win.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
+      );
+      return write(file, pdf);
+    },
+
+    async saveFile({ base64, fileName }) {
+      const ext = path.extname(fileName).slice(1).toLowerCase() || 'bin';
+      const file = await askWhere(fileName, ext);
+      if (!file) return null;
+      return write(file, Buffer.from(base64, 'base64'));
+    },
+
+    async print({ html }) {
+      await withPrintWindow(deps.print, html, (win) =>
+        new Promise<void>((resolve, reject) => {
+          // silent: false shows the system printer dialog; the user cancelling is not an error.
+          win.webContents.print({ silent: false, printBackground: true }, (ok, reason) => {
+            if (ok || reason === 'cancelled' || reason === 'Print job canceled') resolve();
+            else reject(new Error(`打印没有完成：${reason}。请检查打印机是否连接并开机。`));
+          });
+        }),
+      );
+    },
+
+    async openPath(target) {
+      const file = allowed(target);
+      const error = await shell.openPath(file);
+      if (error) throw new Error(`无法打开「${path.basename(file)}」：${error}。请确认电脑上装有能打开此类文件的程序。`);
+    },
+
+    async showInFolder(target) {
+      shell.showItemInFolder(allowed(target));
+    },
+
+    async info() {
+      return { version: deps.version, dataFolder: deps.dataFolder(), shell: 'electron' as const };
+    },
+  };
+
+  function allowed(target: string): string {
+    const resolved = path.resolve(target);
+    if (saved.has(resolved) || resolved === path.resolve(deps.dataFolder())) return resolved;
+    throw new Error('只能打开本次保存的文件或数据文件夹。');
+  }
+}
+
+/** Load HTML into a hidden, sandboxed window served from app://ledger/__print/…, run `use`, always clean up. */
+export async function withPrintWindow<T>(
+  print: PrintDocuments,
+  html: string,
+  use: (win: BrowserWindow) => Promise<T>,
+): Promise<T> {
+  const url = print.add(html);
+  // A4 at 96 dpi, so screen-size media queries see a page, not a phone.
+  const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: securePreferences() });
+  guardWebContents(win.webContents);
+  try {
+    await win.loadURL(url);
+    await waitForFonts(win);
+    return await use(win);
+  } finally {
+    print.remove(url);
+    if (!win.isDestroyed()) win.destroy();
+  }
+}
+
+/** Webfonts load lazily; printing before they arrive gives empty boxes. Bounded: never hang the save. */
+async function waitForFonts(win: BrowserWindow): Promise<void> {
+  const ready = win.webContents.executeJavaScript('document.fonts.ready.then(() => true)', true).catch(() => true);
+  const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
+  await Promise.race([ready, timeout]);
+}
+
+function describeWriteError(e: unknown, file: string): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+    return `无法写入「${path.basename(file)}」：文件可能正被其他程序（如 PDF 阅读器、WPS）打开，或没有写入权限。请关闭它或换个位置后再保存。`;
+  }
+  if (code === 'ENOSPC') return '磁盘空间不足，文件没有保存。请清理磁盘或换个位置后再保存。';
+  return `文件没有保存（${code ?? '未知错误'}）。请换个位置后再试。`;
+}

@@ -1,0 +1,57 @@
+// One loop registers every contract channel; dispatch() (db/api.ts) validates with zod, runs
+// the handler in one transaction and never throws. Here we only check WHO is asking: the
+// sender frame must be our own page (app://ledger/…), compared with the URL parser.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { CHANNEL_NAMES } from '../db/contract';
+import { dispatch } from '../db/api';
+import type { HostApi } from '../db/host';
+import type { Ledger } from '../db/ledger';
+import { isAppUrl } from './app-url';
+import { HOST_METHODS, hostChannel, hostInputs, ledgerChannel } from './host-channels';
+
+export class ForeignSender extends Error {
+  constructor(url: string) {
+    super(`拒绝来自非本应用页面的请求：${url.slice(0, 80)}`);
+    this.name = 'ForeignSender';
+  }
+}
+
+/** The frame must exist and be app://ledger/… (a sub-frame from elsewhere counts as foreign). */
+export function senderIsApp(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
+  const frame = event.senderFrame;
+  return !!frame && isAppUrl(frame.url);
+}
+
+function assertApp(event: IpcMainInvokeEvent): void {
+  if (!senderIsApp(event)) throw new ForeignSender(event.senderFrame?.url ?? '(已关闭的页面)');
+}
+
+export interface IpcDeps {
+  ledger: () => Ledger;
+  host: HostApi;
+}
+
+/** Register "ledger:<channel>" for every contract channel and "host:<method>" for HostApi. Returns the channel names. */
+export function registerIpc(deps: IpcDeps): string[] {
+  const registered: string[] = [];
+  for (const name of CHANNEL_NAMES) {
+    const channel = ledgerChannel(name);
+    ipcMain.handle(channel, (event, input: unknown) => {
+      assertApp(event);
+      return dispatch(deps.ledger(), name, input);
+    });
+    registered.push(channel);
+  }
+  for (const method of HOST_METHODS) {
+    const channel = hostChannel(method);
+    ipcMain.handle(channel, (event, input: unknown) => {
+      assertApp(event);
+      const parsed = hostInputs[method].safeParse(input);
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? '参数无效');
+      const call = deps.host[method] as (arg: unknown) => Promise<unknown>;
+      return call(parsed.data);
+    });
+    registered.push(channel);
+  }
+  return registered;
+}

@@ -1,0 +1,161 @@
+// The desktop shell's entry: one instance, one window, the ledger opened (and migrated)
+// before any page loads. Everything security-relevant lives in window.ts, protocol.ts and
+// ipc.ts; this file only wires them together in the right order.
+import fs from 'node:fs';
+import { app, dialog, session, shell, Menu, type BrowserWindow } from 'electron';
+import { openLedger } from '../db/open';
+import { LedgerError } from '../db/errors';
+import type { Ledger } from '../db/ledger';
+import { moveDataFolder, MoveRefused, resolveDataFolder, type DataFolder } from './data-folder';
+import { electronHost } from './host';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { shellPaths } from './paths';
+import { handleAppProtocol, printDocuments, registerAppScheme } from './protocol';
+import { createMainWindow, guardWebContents, hardenSession } from './window';
+
+const TITLE = '议事台账';
+const devTools = !app.isPackaged;
+
+let ledger: Ledger | null = null;
+let mainWindow: BrowserWindow | null = null;
+let data: DataFolder;
+
+// Both must happen before 'ready'.
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // Two copies writing one ledger would be safe for SQLite but confusing for people: refuse.
+  void app.whenReady().then(() => {
+    dialog.showMessageBoxSync({
+      type: 'info',
+      title: TITLE,
+      message: '议事台账已经打开',
+      detail: '同一台电脑上只能打开一个议事台账窗口，已为您切换到已打开的窗口。',
+      buttons: ['知道了'],
+    });
+    app.quit();
+  });
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  // Every web contents (main, print windows, anything Chromium creates) gets the same guard.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => closeLedger());
+  app.whenReady().then(start).catch((e: unknown) => fatal('议事台账启动失败', e));
+}
+
+function start(): void {
+  const paths = shellPaths({
+    packaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  data = resolveDataFolder(app.getPath('userData'));
+  if (data.missing) {
+    fatal(
+      '找不到数据文件夹',
+      `台账数据设在「${data.folder}」，但这个文件夹现在不存在。\n请确认该磁盘（如 D 盘或移动硬盘）已连接、文件夹没有被改名，然后重新打开议事台账。`,
+    );
+    return;
+  }
+  if (!fs.existsSync(paths.nativeBinding)) {
+    fatal('缺少数据库组件', `没有找到 ${paths.nativeBinding}。\n从源码运行时请用 npm start（它会先准备这个组件）；安装版请重新安装。`);
+    return;
+  }
+  fs.mkdirSync(data.folder, { recursive: true });
+  // Opened and migrated synchronously, before any window exists: a page never sees an old schema.
+  ledger = openLedger(data.ledgerFile, { migrationsFolder: paths.migrationsFolder, nativeBinding: paths.nativeBinding });
+
+  const print = printDocuments();
+  hardenSession(session.defaultSession);
+  handleAppProtocol({ rendererRoot: paths.rendererRoot, fontsRoot: paths.fontsRoot, print });
+  registerIpc({
+    ledger: () => {
+      if (!ledger) throw new Error('台账正在移动或已关闭，请稍候再试。');
+      return ledger;
+    },
+    host: electronHost({
+      parent: () => mainWindow,
+      print,
+      dataFolder: () => data.folder,
+      version: app.getVersion(),
+      documentsFolder: () => app.getPath('documents'),
+    }),
+  });
+  Menu.setApplicationMenu(
+    buildMenu({
+      devTools,
+      openDataFolder: () => void shell.openPath(data.folder),
+      moveDataFolder: () => void chooseNewDataFolder(),
+      about: () =>
+        void dialog.showMessageBox({
+          type: 'info',
+          title: '关于议事台账',
+          message: `议事台账 ${app.getVersion()}`,
+          detail: `中小学校党组织领导的校长负责制议事决策台账。\n数据文件夹：${data.folder}`,
+          buttons: ['确定'],
+        }),
+    }),
+  );
+  mainWindow = createMainWindow(paths.preload, devTools);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+
+  async function chooseNewDataFolder(): Promise<void> {
+    const picked = await dialog.showOpenDialog(mainWindow!, {
+      title: '选择新的数据文件夹',
+      buttonLabel: '选择此文件夹',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    const target = picked.filePaths[0];
+    if (picked.canceled || !target) return;
+    const { response } = await dialog.showMessageBox(mainWindow!, {
+      type: 'question',
+      title: '更改数据文件夹位置',
+      message: `把台账数据移动到「${target}」？`,
+      detail: '移动完成后议事台账会自动重新启动。原位置会保留一份加了日期的旧文件作为备份。',
+      buttons: ['移动', '取消'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) return;
+    closeLedger();
+    try {
+      moveDataFolder(app.getPath('userData'), target);
+    } catch (e) {
+      const message = e instanceof MoveRefused ? e.message : `移动没有完成，原数据未改动。（${String(e)}）`;
+      await dialog.showMessageBox(mainWindow!, { type: 'warning', title: '没有移动', message, buttons: ['确定'] });
+      ledger = openLedger(data.ledgerFile, { migrationsFolder: paths.migrationsFolder, nativeBinding: paths.nativeBinding });
+      return;
+    }
+    app.relaunch();
+    app.exit(0);
+  }
+}
+
+function closeLedger(): void {
+  try {
+    ledger?.close();
+  } catch {
+    // Already closed.
+  }
+  ledger = null;
+}
+
+function fatal(title: string, e: unknown): void {
+  const detail =
+    e instanceof LedgerError ? e.message : typeof e === 'string' ? e : `${String(e)}\n\n数据没有被改动。请重新打开；如果反复出现，请联系技术支持。`;
+  dialog.showErrorBox(title, detail);
+  closeLedger();
+  app.exit(1);
+}

@@ -1,0 +1,38 @@
+// The renderer's only door to the core: window.ledger.call(channel, input) for contract
+// channels and window.host for HostApi. Built from the same lists main serves, so the two
+// can never disagree; a channel outside the contract is refused here, without any IPC.
+// Raw ipcRenderer is never exposed. Runs sandboxed: bundled to one file by esbuild.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNEL_NAMES } from '../db/contract';
+import type { LedgerApi } from '../db/api';
+import type { HostApi } from '../db/host';
+import { hostChannel, ledgerChannel, type HostMethod } from './host-channels';
+
+const known = new Set<string>(CHANNEL_NAMES);
+
+function call(channel: string, input: unknown): Promise<unknown> {
+  if (typeof channel !== 'string' || !known.has(channel)) {
+    // Same typed refusal dispatch() gives, so the renderer handles both alike.
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'unknown_channel', message: `未知的操作「${String(channel).slice(0, 40)}」，请升级应用或联系技术支持。` },
+    });
+  }
+  return ipcRenderer.invoke(ledgerChannel(channel), input);
+}
+
+export const ledgerApi = { call: call as LedgerApi['call'] } satisfies LedgerApi;
+
+const host = (method: HostMethod, arg?: unknown) => ipcRenderer.invoke(hostChannel(method), arg);
+
+export const hostApi = {
+  savePdf: (req) => host('savePdf', req),
+  saveFile: (req) => host('saveFile', req),
+  print: (req) => host('print', req),
+  openPath: (p) => host('openPath', p),
+  showInFolder: (p) => host('showInFolder', p),
+  info: () => host('info'),
+} satisfies HostApi & Record<HostMethod, unknown>;
+
+contextBridge.exposeInMainWorld('ledger', ledgerApi);
+contextBridge.exposeInMainWorld('host', hostApi);

@@ -1,0 +1,32 @@
+// Bundles the desktop shell with esbuild: electron/main.ts → dist-electron/main.cjs and
+// electron/preload.ts → dist-electron/preload.cjs. The preload runs sandboxed, where only
+// `electron` can be required, so everything it uses (the contract's channel list, zod) is
+// inlined. better-sqlite3 stays external: its .node binary is chosen at run time (nativeBinding).
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist-electron');
+const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+// Electron 45 runs Node 22 in the main process and Chromium 140 in the preload. The preload is
+// minified: it carries zod (via the contract) and is parsed for every page load.
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+const started = Date.now();
+fs.rmSync(outdir, { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(outdir, 'main.cjs'), target: 'node22' }),
+  build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(outdir, 'preload.cjs'), target: 'chrome140', minify: true }),
+]);
+console.log(`electron bundles (Electron ${electronVersion}) → dist-electron/ in ${Date.now() - started} ms`);
