@@ -1,8 +1,9 @@
 import type { HandlersFor } from '../channel';
 import { today } from '../ledger';
-import { pending } from '../pending';
 import { completeFollowUp, createFollowUp, reportFollowUp, waiveFollowUp } from './commands';
 import type { followUpContract } from './contract';
+import { recordEvaluation } from './evaluation';
+import { reportExecution } from './execution';
 import { listDecisions, listFollowUps } from './queries';
 import { decisionDetail } from './read';
 
@@ -14,6 +15,6 @@ export const followUpHandlers = {
   'followups.report': reportFollowUp,
   'followups.complete': completeFollowUp,
   'followups.list': (ledger, { orgId, state, limit }) => listFollowUps(ledger, orgId, today(ledger), state, limit),
-  'evaluations.record': pending('evaluations.record'),
-  'decisions.reportExecution': pending('decisions.reportExecution'),
+  'evaluations.record': recordEvaluation,
+  'decisions.reportExecution': reportExecution,
 } satisfies HandlersFor<typeof followUpContract>;
