@@ -14,9 +14,25 @@ export const CreateItem = z.object({
   amount: zAmount('金额').optional(),
   /** When the materials were (or will be) sent to members (R3 lead time). */
   materialsReadyAt: zDate('材料送达日期').optional(),
+  /** 重要事项: the 书记's opinion is needed before the 校长办公会 decides it (R5). */
+  important: z.boolean().default(false),
+  /** normal, or an execution report / correction linked to a decision (R17/R18). */
+  kind: zEnum('议题类型', ['normal', 'execution_report', 'correction']).default('normal'),
+  decisionId: zId('所涉决定事项').optional(),
 });
 
-export const UpdateItem = CreateItem.omit({ orgId: true }).partial().extend({ itemId: zId('议题') });
+export const UpdateItem = CreateItem.omit({ orgId: true, kind: true, decisionId: true })
+  .partial()
+  .extend({
+    itemId: zId('议题'),
+    // Not zOptionalText: its default('') would blank the summary on every partial update.
+    summary: z.string({ error: '「议题内容」须为文字' }).trim().max(5000, { error: '「议题内容」不能超过5000字' }).optional(),
+    /** null clears the field */
+    leaderId: zId('分管领导').nullable().optional(),
+    amount: zAmount('金额').nullable().optional(),
+    materialsReadyAt: zDate('材料送达日期').nullable().optional(),
+    important: z.boolean().optional(),
+  });
 
 export const ConsultationStance = z.object({
   personId: zId('参与人'),

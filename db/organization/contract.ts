@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
-import { POSTS, PARTY_KINDS } from '../terms';
-import { zDate, zEnum, zId, zOptionalText, zText } from '../validation';
+import { RuleSettingsPatch } from '../rules/settings';
+import { BODY_KINDS, MAJOR_CATEGORIES, POSTS, PARTY_KINDS } from '../terms';
+import { zAmount, zDate, zEnum, zId, zOptionalText, zText } from '../validation';
 
 export const SetupMember = z.object({
   name: zText('姓名', 20),
@@ -36,4 +37,70 @@ export const organizationContract = {
   /** The school with its people and bodies (null before set-up). */
   'org.get': read(z.object({}).default({})),
   'matters.list': read(z.object({ orgId: zId('学校') })),
+
+  // ── Administration (kept as history: posts and memberships end, they are never deleted) ──
+  'persons.add': write(z.object({ orgId: zId('学校'), name: zText('姓名', 20), department: zOptionalText('部门', 40) })),
+  'persons.update': write(
+    z.object({
+      personId: zId('人员'),
+      name: zText('姓名', 20).optional(),
+      department: z.string({ error: '「部门」须为文字' }).trim().max(40, { error: '「部门」不能超过40字' }).optional(),
+      /** Inactive people are kept for the record but no longer offered for new meetings. */
+      active: z.boolean({ error: '「在职」须选择是或否' }).optional(),
+    }),
+  ),
+  /** Every post ever held (history), with names; `current` marks those held on `date` (default today). */
+  'posts.list': read(z.object({ orgId: zId('学校'), date: zDate('日期').optional() })),
+  /** Give a post from a date. 书记 and 校长 have one holder: the previous one is ended that day. 一肩挑 = the same person holds both. */
+  'posts.assign': write(z.object({ personId: zId('人员'), post: zEnum('职务', POSTS), startDate: zDate('任职日期') })),
+  'posts.end': write(z.object({ postId: zId('职务记录'), endDate: zDate('免职日期') })),
+  /** Members of a body with terms and voting rights (history), and who was a member on `date`. */
+  'memberships.list': read(z.object({ bodyId: zId('议事机构'), date: zDate('日期').optional() })),
+  'memberships.add': write(
+    z.object({
+      bodyId: zId('议事机构'),
+      personId: zId('人员'),
+      /** false: 列席-type member without voting rights (R7). */
+      voting: z.boolean({ error: '「表决权」须选择是或否' }).default(true),
+      startDate: zDate('任期开始日期'),
+    }),
+  ),
+  'memberships.end': write(z.object({ membershipId: zId('成员记录'), endDate: zDate('任期结束日期') })),
+  /** 支委会, 党员大会 (集团校: one per branch). The 党组织会议 and 校长办公会议 exist once per school. */
+  'bodies.create': write(z.object({ orgId: zId('学校'), kind: zEnum('议事机构类型', BODY_KINDS), name: zText('议事机构名称', 40) })),
+  /** Add (no matterId) or edit a 议事清单 entry. Codes are stable: never changed, never reused. */
+  'matters.save': write(
+    z.object({
+      orgId: zId('学校'),
+      matterId: zId('议事清单事项').optional(),
+      /** Stable id, e.g. E5; generated from the group when omitted on add. */
+      code: z
+        .string({ error: '「编号」须为文字' })
+        .trim()
+        .regex(/^[A-Z]{1,2}\d{1,3}$/, { error: '「编号」格式应为大写字母加数字，如 E5' })
+        .optional(),
+      group: z.string({ error: '「分组」须为文字' }).trim().regex(/^[A-Z]{1,2}$/, { error: '「分组」须为大写字母，如 E' }),
+      name: zText('事项名称', 60),
+      decidingBody: zEnum('决策机构', ['party_committee', 'principal_office']),
+      preStudy: z.boolean().default(false),
+      majorCategory: zEnum('三重一大类别', MAJOR_CATEGORIES).nullable().default(null),
+      twoThirds: z.boolean().default(false),
+      cadre: z.boolean().default(false),
+      staffCongress: z.boolean().default(false),
+      active: z.boolean().default(true),
+    }),
+  ),
+  /** R2 threshold table with the amount in force per category on `date` (default today). */
+  'thresholds.list': read(z.object({ orgId: zId('学校'), date: zDate('日期').optional() })),
+  /** A new R2 threshold from a date; earlier rows stay and still apply to earlier dates. */
+  'thresholds.add': write(
+    z.object({
+      orgId: zId('学校'),
+      category: zEnum('三重一大类别', MAJOR_CATEGORIES),
+      amount: zAmount('限额标准').refine((n) => n >= 1, { error: '「限额标准」须大于0元' }),
+      effectiveFrom: zDate('执行日期'),
+    }),
+  ),
+  'settings.get': read(z.object({ orgId: zId('学校') })),
+  'settings.set': write(z.object({ orgId: zId('学校'), values: RuleSettingsPatch })),
 } as const;

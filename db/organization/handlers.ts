@@ -9,6 +9,7 @@ import type { organizationContract } from './contract';
 import { membersOn, postsOn } from './queries';
 import type { z } from 'zod';
 import type { SetupOrganization } from './contract';
+import * as admin from './admin';
 
 function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOrganization>) {
   const { db } = ledger;
@@ -54,4 +55,18 @@ export const organizationHandlers = {
   'org.get': (ledger) => getOrganizationOverview(ledger),
   'matters.list': (ledger, { orgId }) =>
     ledger.db.select().from(matters).where(eq(matters.orgId, orgId)).orderBy(asc(matters.id)).all(),
+  'persons.add': admin.addPerson,
+  'persons.update': admin.updatePerson,
+  'posts.list': admin.listPosts,
+  'posts.assign': admin.assignPost,
+  'posts.end': admin.endPost,
+  'memberships.list': admin.listMemberships,
+  'memberships.add': admin.addMembership,
+  'memberships.end': admin.endMembership,
+  'bodies.create': admin.createBody,
+  'matters.save': admin.saveMatter,
+  'thresholds.list': admin.listThresholds,
+  'thresholds.add': admin.addThreshold,
+  'settings.get': (ledger, { orgId }) => admin.getSettings(ledger, orgId),
+  'settings.set': (ledger, { orgId, values }) => admin.setSettings(ledger, orgId, values),
 } satisfies HandlersFor<typeof organizationContract>;

@@ -121,10 +121,23 @@ export function consultationGate(f: GateFacts): string[] {
   return reasons;
 }
 
-/** The state a recorded consultation or 酝酿 leaves the item in (consultations.record). */
-export function stateAfterConsultation(f: GateFacts): Extract<ItemState, 'ready' | 'postponed' | 'consultation'> {
+/**
+ * The state a recorded consultation or 酝酿 leaves the item in (consultations.record).
+ * `partyGate`: the item goes to the 党组织会议, so R4 must hold for it to be ready; other items
+ * (R5: the 书记's opinion for the 校长办公会) are ready once recorded without a 不同意.
+ */
+export function stateAfterConsultation(f: GateFacts, partyGate: boolean): Extract<ItemState, 'ready' | 'postponed' | 'consultation'> {
   if (f.consultation === 'disagreed' || (f.cadre && f.deliberation === 'disagreed')) return 'postponed';
+  if (!partyGate) return f.consultation == null && !f.cadre ? 'consultation' : 'ready';
   return consultationGate(f).length === 0 ? 'ready' : 'consultation';
+}
+
+/**
+ * Where items.submit sends a draft: to 会前沟通 when R4 (党组织会议 matters, cadre matters) or
+ * R5 (三重一大 or 重要 items) needs a consultation on record, else straight to 待上会.
+ */
+export function needsConsultation(args: { routingBody: string; major: boolean; important: boolean; cadre: boolean }): boolean {
+  return args.routingBody === 'party_committee' || args.major || args.important || args.cadre;
 }
 
 /** States from which consultations.record moves an item (others keep their state). */
