@@ -1,0 +1,158 @@
+// The printed page shared by every document: GB/T 9704 A4 set-up (margins 37/28/26/35 mm, type
+// area 156 × 225 mm, 22 lines × 28 characters of 3号), page numbers "— 1 —" in 4号 宋体 7 mm below
+// the type area (odd pages right, even pages left, one character in), fonts, escaping and dates.
+// Chromium (≥131) prints CSS @page margin boxes and :left/:right pages; Electron 45 and Debian's
+// Chromium both do, so the page number needs no header/footer template of the printing API.
+import { FAMILY, fontFaceCss, type FaceText } from './fonts';
+
+/** Escape user text for HTML element content and attribute values. */
+export function esc(s: string | number | null | undefined): string {
+  return String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+function parts(iso: string): { y: number; m: number; d: number; time: string | null } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(iso);
+  if (!m) return null;
+  return { y: +m[1], m: +m[2], d: +m[3], time: m[4] ? `${m[4]}:${m[5]}` : null };
+}
+
+/** '2026-03-25…' → 2026年3月25日 (user-facing date style). */
+export function cnDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const p = parts(iso);
+  return p ? `${p.y}年${p.m}月${p.d}日` : iso;
+}
+
+/** '2026-03-25T15:00' → 2026年3月25日（星期三）15:00 */
+export function cnDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const p = parts(iso);
+  if (!p) return iso;
+  const wd = WEEKDAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()];
+  return `${p.y}年${p.m}月${p.d}日（星期${wd}）${p.time ?? ''}`;
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 12 → 十二, 30 → 三十, 105 → 一百零五 (heading numbers 一、 and (一)). */
+export function cnNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0) return String(n);
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 1000) {
+    const rest = n % 100;
+    const restText = rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${cnNumber(rest)}` : cnNumber(rest);
+    return `${DIGITS[Math.floor(n / 100)]}百${restText}`;
+  }
+  return String(n);
+}
+
+/** Amount in 元 with thousands separators: 120000 → 120,000元 */
+export function yuan(n: number | null | undefined): string {
+  if (n == null) return '';
+  return `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}元`;
+}
+
+/** Plain text of generated HTML (tags dropped, entities decoded): what the serif face must cover. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** GB/T 9704 grid: one character cell (156 mm / 28) and one line (225 mm / 22). */
+export const GRID = { ch: 'calc(156mm / 28)', line: 'calc(225mm / 22)' } as const;
+
+const PAGE_NUMBER = `content: "— " counter(page) " —"; font-family: ${FAMILY.song}; font-size: 14pt; line-height: 1; vertical-align: top; padding-top: 7mm;`;
+
+/** Page set-up, body type and the shared classes (hei / kai / biao, paragraphs, headings). */
+export function baseCss(opts: { pageNumbers: boolean }): string {
+  return `
+@page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }
+${opts.pageNumbers ? `@page :right { @bottom-right { ${PAGE_NUMBER} padding-right: 14pt; text-align: right; } }
+@page :left { @bottom-left { ${PAGE_NUMBER} padding-left: 14pt; text-align: left; } }` : ''}
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body {
+  margin: 0; color: #000;
+  font-family: ${FAMILY.fangsong}; font-size: 16pt; line-height: ${GRID.line};
+  /* 28 characters per 156 mm line, as the GB/T 9704 grid */
+  letter-spacing: calc(156mm / 28 - 16pt);
+  text-align: justify; overflow-wrap: anywhere;
+}
+p { margin: 0; text-indent: calc(2 * ${GRID.ch}); orphans: 2; widows: 2; }
+.hei { font-family: ${FAMILY.hei}; }
+.kai { font-family: ${FAMILY.kai}; }
+.song { font-family: ${FAMILY.song}; }
+.biao { font-family: ${FAMILY.biaosong}; }
+h1.title { font-family: ${FAMILY.biaosong}; font-weight: normal; font-size: 22pt; line-height: 1.45; letter-spacing: 0;
+  text-align: center; margin: 0 0 ${GRID.line}; }
+h2 { font-family: ${FAMILY.hei}; font-weight: normal; font-size: 16pt; margin: 0; text-indent: calc(2 * ${GRID.ch});
+  break-after: avoid; page-break-after: avoid; }
+h3 { font-family: ${FAMILY.kai}; font-weight: normal; font-size: 16pt; margin: 0; text-indent: calc(2 * ${GRID.ch});
+  break-after: avoid; page-break-after: avoid; }
+.blank { height: ${GRID.line}; }
+.right { text-align: right; }
+.small { font-size: 10.5pt; line-height: 1.5; letter-spacing: 0; text-indent: 0; color: #333; }
+.nb { white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; letter-spacing: 0; }
+.watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-family: ${FAMILY.hei};
+  font-size: 110pt; line-height: 1; letter-spacing: 20pt; color: rgba(200, 0, 0, 0.13); transform: rotate(-30deg);
+  pointer-events: none; z-index: 10; }
+@media screen {
+  html { background: #e8e8e8; }
+  body { width: 156mm; min-height: 225mm; margin: 8mm auto; padding: 37mm 26mm 35mm 28mm; background: #fff;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+  .watermark { position: absolute; top: 140mm; }
+}
+`;
+}
+
+export interface DocumentParts {
+  /** <title> of the page (user text, escaped here). */
+  title: string;
+  /** Extra CSS of this document. */
+  css: string;
+  /** Body HTML (already escaped by the renderer). */
+  body: string;
+  /** Text in 小标宋 (titles) and in 黑体 (labels, headings); the serif covers everything. */
+  boldText: string;
+  heiText: string;
+  pageNumbers?: boolean;
+}
+
+/** A complete, self-contained HTML document (fonts inlined; no scripts, no external requests). */
+export function htmlDocument(p: DocumentParts): string {
+  const pageNumbers = p.pageNumbers ?? true;
+  const bodyText = textOf(p.body) + (pageNumbers ? '— 0123456789' : '');
+  const faces: FaceText = { serif: bodyText, serifBold: p.boldText, sans: p.heiText };
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<title>${esc(p.title)}</title>
+<style>
+${fontFaceCss(faces)}
+${baseCss({ pageNumbers })}
+${p.css}
+</style>
+</head>
+<body>
+${p.body}
+</body>
+</html>
+`;
+}
