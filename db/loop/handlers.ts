@@ -1,7 +1,7 @@
 import type { HandlersFor } from '../channel';
-import { pending } from '../pending';
 import type { loopContract } from './contract';
+import { loopStatus } from './status';
 
 export const loopHandlers = {
-  'loop.status': pending('loop.status'),
+  'loop.status': (ledger, { orgId }) => loopStatus(ledger, orgId),
 } satisfies HandlersFor<typeof loopContract>;

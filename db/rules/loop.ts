@@ -19,9 +19,10 @@ export const LOOP_STAGES = [
 
 export type LoopStageKey = (typeof LOOP_STAGES)[number]['key'];
 
-export interface LoopItemRow {
-  id: number;
+/** How many items stand in each lifecycle state (a GROUP BY in db/loop). */
+export interface LoopStateCount {
   state: string;
+  count: number;
 }
 
 export interface LoopFollowUpRow {
@@ -47,7 +48,7 @@ export interface LoopDecisionRow {
 
 export interface LoopInput {
   today: string;
-  items: LoopItemRow[];
+  items: LoopStateCount[];
   followUps: LoopFollowUpRow[];
   decisions: LoopDecisionRow[];
 }
@@ -61,7 +62,7 @@ export interface LoopSummary {
 
 export function summarizeLoop(input: LoopInput): LoopSummary {
   const byState = new Map<string, number>();
-  for (const item of input.items) byState.set(item.state, (byState.get(item.state) ?? 0) + 1);
+  for (const row of input.items) byState.set(row.state, (byState.get(row.state) ?? 0) + row.count);
   const overdueFollowUps = input.followUps
     .filter((f) => isOverdue(f, input.today))
     .map((f) => ({ ...f, daysOverdue: daysOverdue(f, input.today) }))

@@ -9,7 +9,7 @@ describe('loop status aggregation (rule book "The loop", R17)', () => {
   it('counts items per loop stage, every state in exactly one stage', () => {
     const states = ['draft', 'consultation', 'vote_postponed', 'postponed', 'ready', 'scheduled', 'discussed', 'passed', 'not_passed',
       'follow_up', 'follow_up', 'evaluated', 'corrected', 'closed', 'closed', 'closed'];
-    const s = summarizeLoop({ today: '2026-05-01', items: states.map((state, i) => ({ id: i + 1, state })), followUps: [], decisions: [] });
+    const s = summarizeLoop({ today: '2026-05-01', items: [...new Set(states)].map((state) => ({ state, count: states.filter((x) => x === state).length })), followUps: [], decisions: [] });
     const count = Object.fromEntries(s.stages.map((x) => [x.label, x.count]));
     expect(count).toEqual({
       待沟通: 3, 暂缓上会: 1, 待上会: 1, 已列入议程: 2, 已决定: 2, 督办中: 2, 逾期: 0, 已评价: 1, 已修正: 1, 已闭环: 3,
