@@ -80,8 +80,17 @@ export const meetingContract = {
   'entries.postpone': write(z.object({ entryId, reason: zText('暂缓理由', 500) })),
   /** 校长办公会 前置研究: records the 研究意见 for the 党组织会议 (R1). */
   'entries.study': write(z.object({ entryId, proposal: zText('研究意见', 2000) })),
-  /** R12 校长决定 mode of the 校长办公会. */
-  'entries.principalDecide': write(z.object({ entryId, decisionText: zText('决定内容', 2000) })),
+  /** R12 校长决定 mode of the 校长办公会: the 校长 decides after hearing everyone present. */
+  'entries.principalDecide': write(
+    z.object({
+      entryId,
+      decisionText: zText('决定内容', 2000),
+      /** false: the 校长 decides not to adopt the item (未通过). */
+      approve: z.boolean().default(true),
+    }),
+  ),
+  /** Hear a report entry (临时处置通报 R14, 执行情况汇报 R17): noted, not voted. */
+  'entries.note': write(z.object({ entryId, note: zOptionalText('会议意见', 2000) })),
   /** R14 临时处置 by the 书记 (or 校长 for administrative matters). */
   'emergency.record': write(
     z.object({

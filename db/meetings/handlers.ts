@@ -1,26 +1,26 @@
+// The meetings domain's handlers, by concern: meetings.ts (plan, agenda, close), attendance.ts,
+// entries.ts (recusal, statements, opinions, postpone, study, reports), votes.ts (R10, R12),
+// emergency.ts (R14), view.ts (meetings.get).
 import type { HandlersFor } from '../channel';
-import { pending } from '../pending';
 import type { meetingContract } from './contract';
+import { setAttendance } from './attendance';
+import { emergencyHandlers } from './emergency';
+import { noteReport, postpone, recuse, statement, study, writtenOpinion } from './entries';
+import { meetingCommands } from './meetings';
+import { getMeetingView } from './view';
+import { principalDecide, vote } from './votes';
 
 export const meetingHandlers = {
-  'meetings.create': pending('meetings.create'),
-  'meetings.update': pending('meetings.update'),
-  'meetings.list': pending('meetings.list'),
-  'meetings.get': pending('meetings.get'),
-  'meetings.addItem': pending('meetings.addItem'),
-  'meetings.removeItem': pending('meetings.removeItem'),
-  'meetings.confirmAgenda': pending('meetings.confirmAgenda'),
-  'meetings.setFirstTopic': pending('meetings.setFirstTopic'),
-  'meetings.setAttendance': pending('meetings.setAttendance'),
-  'meetings.close': pending('meetings.close'),
-  'entries.recuse': pending('entries.recuse'),
-  'entries.statement': pending('entries.statement'),
-  'entries.writtenOpinion': pending('entries.writtenOpinion'),
-  'entries.vote': pending('entries.vote'),
-  'entries.postpone': pending('entries.postpone'),
-  'entries.study': pending('entries.study'),
-  'entries.principalDecide': pending('entries.principalDecide'),
-  'emergency.record': pending('emergency.record'),
-  'emergency.report': pending('emergency.report'),
-  'emergency.list': pending('emergency.list'),
+  ...meetingCommands,
+  'meetings.get': (ledger, { meetingId }) => getMeetingView(ledger, meetingId),
+  'meetings.setAttendance': setAttendance,
+  'entries.recuse': recuse,
+  'entries.statement': statement,
+  'entries.writtenOpinion': writtenOpinion,
+  'entries.vote': vote,
+  'entries.postpone': postpone,
+  'entries.study': study,
+  'entries.note': noteReport,
+  'entries.principalDecide': principalDecide,
+  ...emergencyHandlers,
 } satisfies HandlersFor<typeof meetingContract>;

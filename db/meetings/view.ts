@@ -1,0 +1,129 @@
+// meetings.get: the whole meeting as the meeting-mode screen and the 会议记录 need it, with a
+// LIVE R6/R9/R10 view per entry computed by the same rules the commands enforce.
+import type { Ledger } from '../ledger';
+import { getPerson, holdersOf } from '../organization/queries';
+import { missingStatements } from '../rules/statements';
+import { quorumLine, votesNeeded } from '../rules/tally';
+import { warningsOf } from '../warnings';
+import {
+  ballotsOf,
+  decisionOfEntry,
+  entriesOfMeeting,
+  entryFacts,
+  getMeeting,
+  meetingFacts,
+  writtenOpinionsOf,
+} from './queries';
+
+export function getMeetingView(ledger: Ledger, meetingId: number) {
+  const meeting = getMeeting(ledger, meetingId);
+  const facts = meetingFacts(ledger, meeting);
+  const host = getPerson(ledger, meeting.hostId);
+  const recorder = getPerson(ledger, meeting.recorderId);
+  const confirmer = meeting.agendaConfirmedBy != null ? getPerson(ledger, meeting.agendaConfirmedBy) : null;
+  const voting = new Map(facts.members.map((m) => [m.personId, m.voting]));
+  const principalIds = holdersOf(ledger, facts.body.orgId, '校长', facts.date);
+  const mode =
+    facts.body.kind === 'principal_office' && facts.settings.principalOfficeMode === 'principal_decides' ? 'principal_decides' : 'vote';
+  const entries = entriesOfMeeting(ledger, meeting.id).map((entry, index) => {
+    const ef = entryFacts(ledger, facts, entry);
+    const presenter = entry.presenterId != null ? getPerson(ledger, entry.presenterId) : null;
+    const statedIds = ef.statements.map((s) => s.personId);
+    const waiting = missingStatements(ef.voters, statedIds);
+    const hostIsVoter = ef.voters.some((v) => v.personId === meeting.hostId);
+    const decision = decisionOfEntry(ledger, entry.id);
+    const secret = entry.voteMethod === '无记名投票';
+    return {
+      id: entry.id,
+      position: entry.position,
+      /** 1-based order on the agenda (positions keep gaps when an item is removed). */
+      number: index + 1,
+      purpose: entry.purpose,
+      outcome: entry.outcome,
+      adHoc: entry.adHoc,
+      postponeReason: entry.postponeReason,
+      /** 研究意见 (study entries) or the meeting's note on a report. */
+      proposal: entry.proposal,
+      item: {
+        id: ef.item.id,
+        title: ef.item.title,
+        summary: ef.item.summary,
+        kind: ef.item.kind,
+        state: ef.item.state,
+        amount: ef.item.amount,
+        major: ef.item.routing.major,
+        matterCode: ef.matter.code,
+        matterName: ef.matter.name,
+        twoThirds: ef.matter.twoThirds,
+        cadre: ef.matter.cadre,
+        staffCongress: ef.item.staffCongress,
+      },
+      presenter: presenter ? { id: presenter.id, name: presenter.name } : null,
+      recusals: ef.recused,
+      statements: ef.statements.map((s) => ({ ...s, isHost: s.personId === meeting.hostId })),
+      hostOrderOverride: entry.hostOrderOverride,
+      writtenOpinions: writtenOpinionsOf(ledger, entry.id),
+      // R10: a secret ballot never has per-person rows; the guard keeps it so even if one slipped in.
+      ballots: secret ? [] : ballotsOf(ledger, entry.id),
+      vote:
+        entry.voteMethod != null
+          ? {
+              method: entry.voteMethod,
+              for: entry.votesFor,
+              against: entry.votesAgainst,
+              abstain: entry.votesAbstain,
+              tally: entry.tally,
+            }
+          : null,
+      decision: decision ? { id: decision.id, number: decision.number, text: decision.text, ruleSnapshot: decision.ruleSnapshot } : null,
+      /** Computed now from attendance, recusals and settings (R6–R10). */
+      live: {
+        due: ef.quorum.due,
+        present: ef.quorum.present,
+        quorumNeeded: ef.quorum.quorumNeeded,
+        quorumOk: ef.quorum.quorumOk,
+        votesNeeded: votesNeeded(ef.quorum.due),
+        rule: ef.quorum.rule,
+        text: quorumLine(ef.quorum),
+        voters: ef.voters,
+        absent: ef.quorum.absentIds.map((id) => facts.members.find((m) => m.personId === id)!).map((m) => ({ personId: m.personId, name: m.name })),
+        waitingFor: waiting,
+        /** R9: the host may state now without an override. */
+        hostMayState: hostIsVoter && !statedIds.includes(meeting.hostId) && waiting.every((w) => w.personId === meeting.hostId),
+        /** All statements in: the entry may be voted or decided (if the quorum holds). */
+        readyToDecide: entry.outcome === 'pending' && ef.quorum.quorumOk && waiting.length === 0,
+        principalPresent: ef.voters.some((v) => principalIds.includes(v.personId)),
+      },
+      warnings: warningsOf(ledger, 'entry', entry.id),
+    };
+  });
+  return {
+    meeting: {
+      id: meeting.id,
+      bodyId: meeting.bodyId,
+      year: meeting.year,
+      seq: meeting.seq,
+      startsAt: meeting.startsAt,
+      place: meeting.place,
+      state: meeting.state,
+      hostId: host.id,
+      hostName: host.name,
+      recorderId: recorder.id,
+      recorderName: recorder.name,
+      firstTopic: meeting.firstTopic,
+      agendaConfirmedBy: confirmer ? { id: confirmer.id, name: confirmer.name } : null,
+      createdAt: meeting.createdAt,
+    },
+    body: { id: facts.body.id, kind: facts.body.kind, name: facts.body.name },
+    title: facts.title,
+    date: facts.date,
+    /** How decide entries are settled: R10 vote, or R12 the 校长 decides. */
+    mode,
+    members: facts.members,
+    attendance: facts.attendance.map((a) => ({ ...a, member: voting.has(a.personId), voting: voting.get(a.personId) ?? false })),
+    entries,
+    warnings: warningsOf(ledger, 'meeting', meeting.id),
+  };
+}
+
+export type MeetingView = ReturnType<typeof getMeetingView>;

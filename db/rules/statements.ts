@@ -1,0 +1,57 @@
+// R7/R8/R9 发言表态: who may state a position on an entry, and the host speaks last. Pure.
+
+export interface Named {
+  personId: number;
+  name: string;
+}
+
+export interface StatementContext {
+  personId: number;
+  hostId: number;
+  /** Present voting members not recused from the entry (R7, R8), in seat order. */
+  voters: Named[];
+  recusedIds: number[];
+  /** Present for this entry but non-voting (列席, or a member without voting rights). */
+  attendeeIds: number[];
+  /** Who has stated already, in order. */
+  statedIds: number[];
+  /** R9: reason recorded when the host states before the others. */
+  hostOrderOverride?: string;
+}
+
+export interface Refusal {
+  rule: string;
+  message: string;
+}
+
+/** People who must still state before a vote (R9: every present voting member states). */
+export function missingStatements(voters: Named[], statedIds: number[]): Named[] {
+  const stated = new Set(statedIds);
+  return voters.filter((v) => !stated.has(v.personId));
+}
+
+/** Null when the statement may be recorded, else why not. */
+export function statementRefusal(ctx: StatementContext): Refusal | null {
+  if (ctx.recusedIds.includes(ctx.personId)) {
+    return { rule: 'R8', message: '该成员已回避本议题，不能表态' };
+  }
+  if (!ctx.voters.some((v) => v.personId === ctx.personId)) {
+    if (ctx.attendeeIds.includes(ctx.personId)) {
+      return { rule: 'R7', message: '列席人员可以发言，但不表态、不表决' };
+    }
+    return { rule: 'R7', message: '只有本议题时在场、有表决权的成员才能表态；缺席成员可以提交书面意见' };
+  }
+  if (ctx.statedIds.includes(ctx.personId)) {
+    return { rule: 'R9', message: '该成员已对本议题表态，每人表态一次' };
+  }
+  if (ctx.personId === ctx.hostId && !ctx.hostOrderOverride) {
+    const waiting = missingStatements(ctx.voters, ctx.statedIds).filter((v) => v.personId !== ctx.hostId);
+    if (waiting.length > 0) {
+      return {
+        rule: 'R9',
+        message: `主持人应末位表态：${waiting.map((w) => w.name).join('、')}尚未表态。如确需主持人先表态，请填写理由`,
+      };
+    }
+  }
+  return null;
+}
