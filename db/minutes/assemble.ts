@@ -1,6 +1,8 @@
 // R16: the 会议纪要 is generated from the record. Turns the ledger's meeting record into the
 // stored minutes content and into the renderer inputs (MinutesDoc, RecordDoc of db/documents/model.ts).
 import type { DecisionOwner, MeetingFacts, MinutesDecision, MinutesDoc, RecordDoc, AttendanceLines, DocWarning } from '../documents/model';
+import { cnDate } from '../documents/page';
+import { localDate } from '../ledger';
 import type { MeetingRecord } from './record';
 
 /** What a minutes revision stores: everything shown, frozen at generation so a signed revision never changes. */
@@ -36,19 +38,13 @@ export function buildMinutesContent(record: MeetingRecord, owners: OwnersByDecis
 
 /** 2026年3月25日下午，王建国同志在学校会议室主持召开2026年第3次党委会议。… */
 export function openingParagraph(facts: MeetingFacts, firstTopic: string | null): string {
-  const parts = [`${chineseDate(facts.startsAt)}${partOfDay(facts.startsAt)}，${facts.host}同志在${facts.place}主持召开${facts.meetingLabel}。`];
+  const parts = [`${cnDate(facts.startsAt)}${partOfDay(facts.startsAt)}，${facts.host}同志在${facts.place}主持召开${facts.meetingLabel}。`];
   const study = firstTopic?.split(/\r?\n/)[0]?.trim();
   if (study) parts.push(`会议首先进行了第一议题学习：${study.replace(/[。；;.]+$/, '')}。`);
   const topics = facts.topics.map((t) => `“${t}”`);
   if (topics.length === 1) parts.push(`会议研究了${topics[0]}议题，现将议定事项纪要如下：`);
   else if (topics.length > 1) parts.push(`会议研究了${topics.join('、')}等${topics.length}项议题，现将议定事项纪要如下：`);
   return parts.join('');
-}
-
-/** 2026-03-25 → 2026年3月25日 */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 function partOfDay(iso: string): string {
@@ -75,7 +71,8 @@ export function toMinutesDoc(row: MinutesRowFacts, content: MinutesContent, sign
     docNumber: row.docNumber,
     state: row.state === 'signed' ? 'signed' : 'draft',
     signedBy,
-    signedAt: row.signedAt,
+    // Stored as UTC; the school reads its own clock (a signature at 07:30 Beijing time is that day).
+    signedAt: row.signedAt ? localDateTime(new Date(row.signedAt)) : null,
     revision: row.revision,
     revisionReason: row.revisionReason,
     chainAnchor: row.hash ? row.hash.slice(0, 12) : null,
@@ -94,4 +91,10 @@ export function toRecordDoc(record: MeetingRecord, minutes: MinutesDoc): RecordD
     items: record.items,
     warnings: record.warnings,
   };
+}
+
+/** Local 'YYYY-MM-DDTHH:mm'. */
+function localDateTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${localDate(d)}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }

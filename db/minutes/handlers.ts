@@ -3,6 +3,7 @@ import { pending } from '../pending';
 import { generateMinutes, reviseMinutes, signMinutes, updateDraft } from './commands';
 import type { minutesContract } from './contract';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './documents';
+import { minutesHtml } from '../documents/minutes';
 import { isMeetingLocked } from './lock';
 import { revisionsOf } from './queries';
 
@@ -17,6 +18,9 @@ export const minutesHandlers = {
   'minutes.updateDraft': updateDraft,
   'minutes.sign': signMinutes,
   'minutes.revise': reviseMinutes,
-  'documents.minutesHtml': pending('documents.minutesHtml'),
+  'documents.minutesHtml': (ledger, { minutesId }) => {
+    const doc = minutesDocOf(ledger, minutesId);
+    return { html: minutesHtml(doc), fileName: minutesFileName(doc) };
+  },
   'documents.recordHtml': pending('documents.recordHtml'),
 } satisfies HandlersFor<typeof minutesContract>;

@@ -180,3 +180,51 @@ describe('minutes.sign, lock and revise (R16)', () => {
     expect(signed2.hash).not.toBe(signed.hash);
   });
 });
+
+describe('documents.minutesHtml (R16 → GB/T 9704 renderer)', () => {
+  it('R16 returns the draft, then the signed minutes as HTML with a file name, from the stored revision', () => {
+    const { t, school, meetingId, hostId, decided: [first] } = decided();
+    t.ok('followups.create', { decisionId: first!.decisionId, task: '完成设备采购', ownerDept: '总务处', ownerId: school.person('陈志强'), deadline: '2026-05-31' });
+    const { minutesId } = t.ok('minutes.generate', { meetingId });
+    const draft = t.ok('documents.minutesHtml', { minutesId });
+    expect(draft.fileName).toBe('2026年第3次党组织会议纪要（草稿）.pdf');
+    expect(draft.html).toContain('青山县第一中学党组织会议纪要');
+    expect(draft.html).toContain('第1期');
+    expect(draft.html).toContain('草稿');
+    expect(draft.html).toContain('完成时限：2026年5月31日');
+    expect(draft.html).toContain('孙红</span>（外出学习）');
+    t.ok('minutes.sign', { minutesId, personId: hostId });
+    const signed = t.ok('documents.minutesHtml', { minutesId });
+    expect(signed.fileName).toBe('2026年第3次党组织会议纪要.pdf');
+    expect(signed.html).toContain('签发人：王建国');
+    expect(signed.html).toContain('2026年3月26日');
+    expect(signed.html).not.toContain('class="watermark"');
+    expect(t.call('documents.minutesHtml', { minutesId: 77 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('R16 prints to a real PDF with Chromium: heading, number, decisions and attendance lines', async () => {
+    const { launchChromium, printPdf, pdfText, tempDir } = await import('../support/chromium');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { t, meetingId, hostId } = decided();
+    const { minutesId } = t.ok('minutes.generate', { meetingId });
+    t.ok('minutes.sign', { minutesId, personId: hostId });
+    const { html } = t.ok('documents.minutesHtml', { minutesId });
+    const browser = await launchChromium();
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, 'minutes.pdf');
+      fs.writeFileSync(file, await printPdf(browser, html));
+      const text = pdfText(file).replace(/\s+/g, '');
+      expect(text).toContain('青山县第一中学党组织会议纪要');
+      expect(text).toContain('第1期');
+      expect(text).toContain('一、关于学校食堂设备更新的议题');
+      expect(text).toContain('出席：王建国、李明华、张丽、陈志强、刘芳、赵磊');
+      expect(text).toContain('请假：孙红（外出学习）');
+      expect(text).toContain('列席：周敏');
+    } finally {
+      await browser.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
