@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
 import { CONSULTATION_FORMS, ITEM_STATES, STANCES } from '../terms';
-import { zAmount, zDate, zEnum, zId, zOptionalText, zText } from '../validation';
+import { zAmount, zDate, zDateTime, zEnum, zId, zOptionalText, zText } from '../validation';
 
 export const CreateItem = z.object({
   orgId: zId('学校'),
@@ -68,6 +68,19 @@ export const itemContract = {
       search: z.string().trim().max(50).optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
+    }),
+  ),
+  /**
+   * Preview of the scheduling gate (R1–R5) for a body and a date, without scheduling: the UI
+   * shows why an item cannot go on an agenda yet. Refusals come back as the same typed errors.
+   */
+  'items.checkAgenda': read(
+    z.object({
+      itemId: zId('议题'),
+      bodyId: zId('议事机构'),
+      meetingStartsAt: zDateTime('会议时间'),
+      hostId: zId('主持人'),
+      adHoc: z.object({ urgent: z.boolean(), hostAccepted: z.boolean(), reason: zText('临时动议理由', 200) }).optional(),
     }),
   ),
   /** 会前沟通 / 酝酿 record. Disagreement makes the item 暂缓上会 (R4). */

@@ -7,7 +7,7 @@ import { localDate, today, type Ledger } from '../ledger';
 import { getBody, getMatter, getPerson, holdersOf, ruleSettings } from '../organization/queries';
 import { adHocRefusal, leadTimeWarnings, type AdHoc } from '../rules/agenda';
 import { consultationGate, secretaryOpinionMissing } from '../rules/consultation';
-import { checkRouting, routeItem, type EntryPurpose } from '../rules/routing';
+import { checkRouting, routeItem, type EntryPurpose, type ItemRouting } from '../rules/routing';
 import { agendaItems } from '../schema';
 import { ITEM_STATE_LABELS } from '../terms';
 import type { RuleWarning } from '../warnings';
@@ -23,10 +23,17 @@ export interface GateInput {
   adHoc?: AdHoc | undefined;
 }
 
+export interface PlanOptions {
+  /** false for the items.checkAgenda preview (a read): do not store the re-computed routing. */
+  persist?: boolean;
+}
+
 export interface EntryPlan {
   /** study (校长办公会 前置研究), decide, or report (execution / emergency reports). */
   purpose: EntryPurpose;
   warnings: RuleWarning[];
+  /** R1/R2 routing on the meeting date (what a decision's rule snapshot records). */
+  routing: ItemRouting;
 }
 
 /** The gate, as the contract other domains rely on: refusals thrown, warnings returned. */
@@ -38,7 +45,7 @@ export function scheduleGate(ledger: Ledger, input: GateInput): RuleWarning[] {
  * The gate plus what the entry is for. Re-routes the item on the meeting date (R2: the
  * threshold in force on that date applies) and stores the routing if it changed.
  */
-export function planEntry(ledger: Ledger, input: GateInput): EntryPlan {
+export function planEntry(ledger: Ledger, input: GateInput, options: PlanOptions = {}): EntryPlan {
   const item = getItem(ledger, input.itemId);
   const body = getBody(ledger, input.bodyId);
   if (body.orgId !== item.orgId) conflict('议题与会议不属于同一学校，请刷新后重试。', 'itemId');
@@ -53,7 +60,7 @@ export function planEntry(ledger: Ledger, input: GateInput): EntryPlan {
 
   // R1/R2: routing on the meeting date.
   const routing = routeItem(matter, item.amount, thresholdRows(ledger, item.orgId), meetingDate);
-  if (JSON.stringify(routing) !== JSON.stringify(item.routing)) {
+  if (options.persist !== false && JSON.stringify(routing) !== JSON.stringify(item.routing)) {
     ledger.db.update(agendaItems).set({ routing }).where(eq(agendaItems.id, item.id)).run();
   }
   const isReport = item.kind === 'execution_report' || item.kind === 'emergency_report';
@@ -101,5 +108,5 @@ export function planEntry(ledger: Ledger, input: GateInput): EntryPlan {
       }),
     );
   }
-  return { purpose: check.purpose, warnings };
+  return { purpose: check.purpose, warnings, routing };
 }

@@ -22,6 +22,7 @@ import { ITEM_STATE_LABELS, type ItemState } from '../terms';
 import { warningsOf } from '../warnings';
 import type { itemContract, RecordConsultation, UpdateItem } from './contract';
 import { checkLeader, checkMatter, checkProposer, createItem } from './create';
+import { planEntry } from './gate';
 import { getItem, moveItem } from './lifecycle';
 import { consultationsOf, entriesOf, latestOutcomes, thresholdRows, transitionsOf } from './queries';
 
@@ -233,6 +234,7 @@ export const itemHandlers = {
   'items.submit': (ledger, { itemId }) => submitItem(ledger, itemId),
   'items.get': (ledger, { itemId }) => getItemDetail(ledger, itemId),
   'items.list': listItems,
+  'items.checkAgenda': (ledger, input) => planEntry(ledger, input, { persist: false }),
   'consultations.record': recordConsultation,
 } satisfies HandlersFor<typeof itemContract>;
 
