@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
 import type { Ledger } from '../ledger';
+import { meetingTitle } from '../meetings/queries';
 import { daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
 import {
   agendaEntries,
@@ -38,7 +39,7 @@ export function decisionContext(ledger: Ledger, decisionId: number, field = 'dec
   return {
     ...row,
     orgId: row.item.orgId,
-    meetingLabel: meetingLabel(row.meeting.year, row.meeting.seq, row.bodyName),
+    meetingLabel: meetingTitle(row.meeting.year, row.meeting.seq, row.bodyName),
     decidedOn: row.meeting.startsAt.slice(0, 10),
   };
 }
@@ -148,7 +149,7 @@ export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
     const c = counts.get(r.id) ?? { total: 0, open: 0 };
     return {
       ...r,
-      meetingLabel: meetingLabel(y, seq, bodyName),
+      meetingLabel: meetingTitle(y, seq, bodyName),
       decidedOn: startsAt.slice(0, 10),
       followUps: c.total,
       openFollowUps: c.open,
@@ -202,9 +203,4 @@ export function progressOf(ledger: Ledger, followUpIds: number[]) {
     .where(inArray(progressReports.followUpId, followUpIds))
     .orderBy(asc(progressReports.at), asc(progressReports.id))
     .all();
-}
-
-/** 2026年第3次党组织会议. */
-export function meetingLabel(year: number, seq: number, bodyName: string): string {
-  return `${year}年第${seq}次${bodyName}`;
 }

@@ -1,9 +1,9 @@
 import type { HandlersFor } from '../channel';
-import { pending } from '../pending';
 import { generateMinutes, reviseMinutes, signMinutes, updateDraft } from './commands';
 import type { minutesContract } from './contract';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './documents';
 import { minutesHtml } from '../documents/minutes';
+import { recordHtml } from '../documents/record';
 import { isMeetingLocked } from './lock';
 import { revisionsOf } from './queries';
 
@@ -22,5 +22,8 @@ export const minutesHandlers = {
     const doc = minutesDocOf(ledger, minutesId);
     return { html: minutesHtml(doc), fileName: minutesFileName(doc) };
   },
-  'documents.recordHtml': pending('documents.recordHtml'),
+  'documents.recordHtml': (ledger, { meetingId }) => {
+    const doc = recordDocOf(ledger, meetingId);
+    return { html: recordHtml(doc), fileName: recordFileName(doc) };
+  },
 } satisfies HandlersFor<typeof minutesContract>;
