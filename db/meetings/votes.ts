@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
 import { nowIso, type Ledger } from '../ledger';
+import { onItemDecided } from '../followups/stage';
 import { moveItem } from '../items/lifecycle';
 import { holdersOf } from '../organization/queries';
 import { missingStatements } from '../rules/statements';
@@ -56,6 +57,7 @@ function settle(ledger: Ledger, facts: MeetingFacts, ef: EntryFacts, tally: Tall
   markInProgress(ledger, facts.meeting);
   if (!tally.passed) {
     moveItem(ledger, ef.item.id, 'not_passed', `${facts.title}未通过`);
+    onItemDecided(ledger, ef.item.id);
     return null;
   }
   const number = nextDecisionNumber(ledger, facts.meeting.id);
@@ -74,6 +76,8 @@ function settle(ledger: Ledger, facts: MeetingFacts, ef: EntryFacts, tally: Tall
     .returning()
     .get();
   moveItem(ledger, ef.item.id, 'passed', `${facts.title}通过，决定事项第${number}项`);
+  // R18: a decided 修正 may close the loop of the decision it corrects.
+  onItemDecided(ledger, ef.item.id);
   return { decisionId: decision.id, number };
 }
 
