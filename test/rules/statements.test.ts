@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { missingStatements, statementRefusal, type StatementContext } from '../../db/rules/statements';
+
+const voters = [
+  { personId: 1, name: '王建国' },
+  { personId: 2, name: '李明华' },
+  { personId: 3, name: '张丽' },
+];
+const ctx = (over: Partial<StatementContext>): StatementContext => ({
+  personId: 2,
+  hostId: 1,
+  voters,
+  recusedIds: [],
+  attendeeIds: [8],
+  statedIds: [],
+  ...over,
+});
+
+describe('R9 host speaks last', () => {
+  it('R9: refuses the host while others have not stated, naming them', () => {
+    const r = statementRefusal(ctx({ personId: 1, statedIds: [2] }));
+    expect(r).toMatchObject({ rule: 'R9' });
+    expect(r!.message).toContain('张丽');
+    expect(r!.message).not.toContain('李明华');
+  });
+
+  it('R9: accepts the host last, or first with a recorded reason', () => {
+    expect(statementRefusal(ctx({ personId: 1, statedIds: [2, 3] }))).toBeNull();
+    expect(statementRefusal(ctx({ personId: 1, hostOrderOverride: '主持人需提前离会' }))).toBeNull();
+  });
+
+  it('R9: each member states once; missing statements are listed in seat order', () => {
+    expect(statementRefusal(ctx({ statedIds: [2] }))).toMatchObject({ rule: 'R9' });
+    expect(missingStatements(voters, [3])).toEqual([voters[0], voters[1]]);
+  });
+});
+
+describe('R7 and R8 who states', () => {
+  it('R7: 列席 may speak but not state a position', () => {
+    expect(statementRefusal(ctx({ personId: 8 }))).toMatchObject({ rule: 'R7', message: expect.stringContaining('列席') });
+  });
+
+  it('R7: an absent member cannot state (a written opinion instead)', () => {
+    expect(statementRefusal(ctx({ personId: 5 }))).toMatchObject({ rule: 'R7', message: expect.stringContaining('书面意见') });
+  });
+
+  it('R8: a recused member neither states nor counts as missing', () => {
+    expect(statementRefusal(ctx({ personId: 3, recusedIds: [3], voters: voters.slice(0, 2) }))).toMatchObject({ rule: 'R8' });
+    expect(statementRefusal(ctx({ personId: 2 }))).toBeNull();
+  });
+});

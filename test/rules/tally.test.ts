@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countsFromBallots,
+  countsProblem,
+  principalTally,
+  quorumLine,
+  reconsiderationAgreed,
+  tallyVote,
+  votesNeeded,
+} from '../../db/rules/tally';
+
+const q = (due: number, present: number, quorumOk = true) => ({ due, present, quorumOk, rule: 'R6 过半数到会' });
+
+describe('R10 passing', () => {
+  it('R10: more than half of 应到 — 4 of 7, 4 of 6, 5 of 8', () => {
+    expect([votesNeeded(7), votesNeeded(6), votesNeeded(8), votesNeeded(5)]).toEqual([4, 4, 5, 3]);
+  });
+
+  it('R10: a majority of those present is not enough when it is not a majority of 应到', () => {
+    // 7 due, 5 present: 3 for / 2 against is a majority of the room but not of 应到.
+    expect(tallyVote(q(7, 5), { for: 3, against: 2, abstain: 0 })).toMatchObject({ needed: 4, passed: false });
+    expect(tallyVote(q(7, 5), { for: 4, against: 1, abstain: 0 })).toMatchObject({ due: 7, present: 5, needed: 4, passed: true });
+  });
+
+  it('R10: never passes without a quorum', () => {
+    expect(tallyVote(q(7, 3, false), { for: 3, against: 0, abstain: 0 }).passed).toBe(false);
+  });
+
+  it('R10: counts must add up to no more than the members present and voting', () => {
+    expect(countsProblem({ for: 5, against: 2, abstain: 1 }, 7)).toContain('合计8票，多于本议题实到有表决权的7人');
+    expect(countsProblem({ for: 5, against: 1, abstain: 1 }, 7)).toBeNull();
+    expect(countsProblem({ for: 3, against: 0, abstain: 0 }, 7)).toBeNull();
+  });
+
+  it('R10: named ballots give the counts', () => {
+    expect(countsFromBallots([{ choice: '同意' }, { choice: '同意' }, { choice: '反对' }, { choice: '弃权' }])).toEqual({ for: 2, against: 1, abstain: 1 });
+  });
+
+  it('R10: the screen line names 应到, 实到 and the votes needed', () => {
+    expect(quorumLine({ due: 7, present: 5, quorumNeeded: 4, quorumOk: true })).toBe('应到7人，实到5人，需同意票≥4');
+    expect(quorumLine({ due: 7, present: 3, quorumNeeded: 4, quorumOk: false })).toBe('应到7人，实到3人，需同意票≥4（到会不足4人，不能表决）');
+  });
+});
+
+describe('R11 and R12', () => {
+  it('R11: 复议 of a cadre decision needs more than half of the members', () => {
+    expect(reconsiderationAgreed(4, 7)).toBe(true);
+    expect(reconsiderationAgreed(3, 7)).toBe(false);
+    expect(reconsiderationAgreed(3, 6)).toBe(false);
+    expect(reconsiderationAgreed(0, 0)).toBe(false);
+  });
+
+  it('R12: the 校长 decides; the quorum still applies', () => {
+    expect(principalTally(q(5, 4), true)).toMatchObject({ passed: true, needed: 0 });
+    expect(principalTally(q(5, 4), false).passed).toBe(false);
+    expect(principalTally(q(5, 2, false), true).passed).toBe(false);
+  });
+});
