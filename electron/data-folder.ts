@@ -17,20 +17,25 @@ export interface DataFolder {
   /** The pointed-to folder is gone (unplugged drive, renamed folder). Never silently start an
    * empty ledger elsewhere: to the secretary that would look like all the records vanished. */
   missing: boolean;
+  /** data-folder.json exists but cannot be read as an absolute folder: same reasoning, stop and say so. */
+  pointerBroken: boolean;
 }
 
 export function resolveDataFolder(userData: string): DataFolder {
   const pointed = readPointer(userData);
-  const folder = pointed ?? userData;
+  const folder = typeof pointed === 'string' ? pointed : userData;
   return {
     folder,
     ledgerFile: path.join(folder, LEDGER_FILE),
-    moved: pointed !== null,
-    missing: pointed !== null && !isDirectory(pointed),
+    moved: typeof pointed === 'string',
+    missing: typeof pointed === 'string' && !isDirectory(pointed),
+    pointerBroken: pointed === BROKEN,
   };
 }
 
-function readPointer(userData: string): string | null {
+const BROKEN = Symbol('broken pointer');
+
+function readPointer(userData: string): string | null | typeof BROKEN {
   let raw: string;
   try {
     raw = fs.readFileSync(path.join(userData, POINTER_FILE), 'utf8');
@@ -39,9 +44,9 @@ function readPointer(userData: string): string | null {
   }
   try {
     const parsed = JSON.parse(raw) as { folder?: unknown };
-    return typeof parsed.folder === 'string' && path.isAbsolute(parsed.folder) ? path.normalize(parsed.folder) : null;
+    return typeof parsed.folder === 'string' && path.isAbsolute(parsed.folder) ? path.normalize(parsed.folder) : BROKEN;
   } catch {
-    return null;
+    return BROKEN;
   }
 }
 

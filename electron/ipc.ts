@@ -36,7 +36,7 @@ export function registerIpc(deps: IpcDeps): string[] {
   const registered: string[] = [];
   for (const name of CHANNEL_NAMES) {
     const channel = ledgerChannel(name);
-    ipcMain.handle(channel, (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown) => {
       assertApp(event);
       return dispatch(deps.ledger(), name, input);
     });
@@ -44,7 +44,7 @@ export function registerIpc(deps: IpcDeps): string[] {
   }
   for (const method of HOST_METHODS) {
     const channel = hostChannel(method);
-    ipcMain.handle(channel, (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown) => {
       assertApp(event);
       const parsed = hostInputs[method].safeParse(input);
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? '参数无效');

@@ -2,11 +2,12 @@
 // before any page loads. Everything security-relevant lives in window.ts, protocol.ts and
 // ipc.ts; this file only wires them together in the right order.
 import fs from 'node:fs';
+import path from 'node:path';
 import { app, dialog, session, shell, Menu, type BrowserWindow } from 'electron';
 import { openLedger } from '../db/open';
 import { LedgerError } from '../db/errors';
 import type { Ledger } from '../db/ledger';
-import { moveDataFolder, MoveRefused, resolveDataFolder, type DataFolder } from './data-folder';
+import { moveDataFolder, MoveRefused, POINTER_FILE, resolveDataFolder, type DataFolder } from './data-folder';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -64,6 +65,13 @@ function start(): void {
     fatal(
       '找不到数据文件夹',
       `台账数据设在「${data.folder}」，但这个文件夹现在不存在。\n请确认该磁盘（如 D 盘或移动硬盘）已连接、文件夹没有被改名，然后重新打开议事台账。`,
+    );
+    return;
+  }
+  if (data.pointerBroken) {
+    fatal(
+      '数据文件夹设置已损坏',
+      `文件「${path.join(app.getPath('userData'), POINTER_FILE)}」无法读取。\n请把它改回 {"folder": "D:\\\\议事台账数据"} 这样的格式，或删除它以使用默认位置，然后重新打开议事台账。`,
     );
     return;
   }
