@@ -97,7 +97,7 @@ export function demoRecord(over: Partial<RecordDoc> = {}): RecordDoc {
   return {
     ...m,
     kind: 'record',
-    attendance: { ...m.attendance, absent: [{ name: '吴刚', reason: null }] },
+    attendance: { ...m.attendance, absent: [{ name: '吴刚', reason: '未说明原因' }] },
     firstTopic: '学习习近平总书记关于教育的重要论述，王建国同志领学，与会同志结合学校工作交流了体会。',
     items: [
       item({
@@ -118,7 +118,7 @@ export function demoRecord(over: Partial<RecordDoc> = {}): RecordDoc {
         ],
         writtenOpinions: [{ name: '孙丽', text: '同意预算草案。' }],
         vote: { method: '举手', for: 5, against: 0, abstain: 1, ballots: [] },
-        tally: { due: 7, present: 6, needed: 4, quorumOk: true, passed: true, rule: 'R10 同意票超过应到会成员半数' },
+        tally: { due: 8, present: 6, needed: 5, quorumOk: true, passed: true, rule: 'R10 同意票超过应到会成员半数' },
         outcome: 'passed',
         decisionNumber: 1,
         proposal: '校长办公会2026年第5次会议研究同意提交党委会议。',
@@ -152,7 +152,7 @@ export function demoRecord(over: Partial<RecordDoc> = {}): RecordDoc {
             { name: '陈立新', choice: '同意' },
           ],
         },
-        tally: { due: 6, present: 5, needed: 4, quorumOk: true, passed: true, rule: 'R10 同意票超过应到会成员半数（回避者不计入应到）' },
+        tally: { due: 7, present: 5, needed: 4, quorumOk: true, passed: true, rule: 'R10 同意票超过应到会成员半数（回避者不计入应到）' },
         outcome: 'passed',
         decisionNumber: 2,
         warnings: [{ rule: 'R3', message: '会议材料送达时间不足1天' }],
@@ -173,7 +173,7 @@ export function demoRecord(over: Partial<RecordDoc> = {}): RecordDoc {
           { seq: 6, name: '王建国', position: '同意', note: '', byHost: true },
         ],
         vote: { method: '无记名投票', for: 6, against: 0, abstain: 0, ballots: [] },
-        tally: { due: 7, present: 6, needed: 4, quorumOk: true, passed: true, rule: 'R10；R6 三分之二到会' },
+        tally: { due: 8, present: 6, needed: 5, quorumOk: true, passed: true, rule: 'R10；R6 三分之二到会' },
         outcome: 'passed',
         decisionNumber: 3,
       }),

@@ -96,3 +96,23 @@ export function pdfPngs(file: string, outPrefix: string, dpi = 60): string[] {
 }
 
 export const PT_PER_MM = 72 / 25.4;
+
+/**
+ * The words of the text flow joined without spaces, leaving out oversized words (a 草稿 watermark
+ * is 110 pt) that pdftotext would otherwise splice into the lines they cross.
+ */
+export function flowText(file: string, opts: { page?: number; maxHeightPt?: number } = {}): string {
+  const max = opts.maxHeightPt ?? 40;
+  return pdfWords(file)
+    .filter((w) => (opts.page ? w.page === opts.page : true) && w.yMax - w.yMin < max)
+    .map((w) => w.text)
+    .join('');
+}
+
+/** Distinct text lines of a page (words whose tops are within `tol` points belong to one line). */
+export function lineTops(words: WordBox[], tol = 4): number[] {
+  const tops = [...words.map((w) => w.yMin)].sort((a, b) => a - b);
+  const lines: number[] = [];
+  for (const y of tops) if (!lines.length || y - lines[lines.length - 1] > tol) lines.push(y);
+  return lines;
+}

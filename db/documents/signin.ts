@@ -1,0 +1,37 @@
+// 签到表: one row per person called (出席 then 列席), with room to sign, plus blank rows.
+import type { SignInDoc } from './model';
+import { cnDateTime, esc, htmlDocument } from './page';
+
+const SIGNIN_CSS = `
+.facts { text-indent: 0; }
+table.sheet { margin-top: 8pt; font-size: 14pt; line-height: 1.3; }
+table.sheet th, table.sheet td { border: 0.75pt solid #000; height: 13mm; padding: 0 4pt; text-align: center; }
+table.sheet th { font-family: inherit; font-weight: normal; height: 10mm; }
+table.sheet tr { break-inside: avoid; }
+table.sheet thead { display: table-header-group; }
+`;
+
+export function signInHtml(doc: SignInDoc): string {
+  const title = `${doc.meetingLabel}签到表`;
+  const rows = [
+    ...doc.rows.map((r, i) => `<tr><td>${i + 1}</td><td>${esc(r.name)}</td><td>${esc(r.post)}</td><td>${esc(r.role)}</td><td></td><td></td></tr>`),
+    ...Array.from({ length: Math.max(0, doc.blankRows) }, (_, i) => `<tr><td>${doc.rows.length + i + 1}</td><td></td><td></td><td></td><td></td><td></td></tr>`),
+  ].join('\n');
+  const body = `<h1 class="title">${esc(doc.orgName)}<br>${esc(title)}</h1>
+<p class="facts"><span class="hei">时间：</span>${esc(cnDateTime(doc.startsAt))}　<span class="hei">地点：</span>${esc(doc.place)}</p>
+<p class="facts"><span class="hei">主持人：</span>${esc(doc.host)}　<span class="hei">记录人：</span>${esc(doc.recorder)}</p>
+<table class="sheet">
+<colgroup><col style="width:10%"><col style="width:17%"><col style="width:22%"><col style="width:11%"><col style="width:25%"><col style="width:15%"></colgroup>
+<thead><tr class="hei"><th>序号</th><th>姓名</th><th>职务</th><th>类别</th><th>本人签名</th><th>备注</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+  return htmlDocument({
+    title,
+    css: SIGNIN_CSS,
+    body,
+    boldText: `${doc.orgName}${title}`,
+    heiText: '时间：地点：主持人：记录人：序号姓名职务类别本人签名备注',
+  });
+}

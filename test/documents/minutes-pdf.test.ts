@@ -1,0 +1,225 @@
+// 会议纪要 printed by real Chromium and checked with poppler: fields, embedded fonts, A4, GB/T 9704
+// margins and grid, page numbers on alternating sides, pagination of a long meeting (R16).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minutesHtml } from '../../db/documents/minutes';
+import type { MinutesDoc } from '../../db/documents/model';
+import { PT_PER_MM, flowText, launchChromium, lineTops, pdfFonts, pdfInfo, pdfWords, printPdf, tempDir, type WordBox } from '../support/chromium';
+import { demoMinutes, longMinutes, signedMinutes } from './fixtures';
+
+const A4 = { w: 210 * PT_PER_MM, h: 297 * PT_PER_MM };
+const M = { top: 37 * PT_PER_MM, left: 28 * PT_PER_MM, right: 26 * PT_PER_MM, bottom: 35 * PT_PER_MM };
+const TOL = 2 * PT_PER_MM;
+const AREA = { left: M.left, right: A4.w - M.right, top: M.top, bottom: A4.h - M.bottom };
+
+let browser: Browser;
+let dir: string;
+const files: Record<string, string> = {};
+
+async function print(name: string, doc: MinutesDoc): Promise<string> {
+  const file = path.join(dir, `${name}.pdf`);
+  fs.writeFileSync(file, await printPdf(browser, minutesHtml(doc)));
+  files[name] = file;
+  return file;
+}
+
+/** Text with all whitespace removed: wrapped lines join up again. */
+const flat = (s: string) => s.replace(/\s+/g, '');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  dir = tempDir();
+  await print('draft', demoMinutes());
+  await print('signed', signedMinutes());
+  await print('revised', signedMinutes({ revision: 2, revisionReason: '第二项决定的金额有误，应为36.8万元' }));
+  await print('long', longMinutes());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Body words (page numbers sit below the type area and are left out). */
+function bodyWords(file: string, page?: number): WordBox[] {
+  return pdfWords(file).filter((w) => (page ? w.page === page : true) && w.yMin < AREA.bottom);
+}
+function pageNumberWords(file: string, page: number): WordBox[] {
+  return pdfWords(file).filter((w) => w.page === page && w.yMin >= AREA.bottom);
+}
+
+describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
+  it('R16 prints every field of the minutes: heading, number, opening, decisions with owner and deadline, attendance', () => {
+    const doc = demoMinutes();
+    const text = flowText(files.draft);
+    const expected = [
+      doc.title,
+      doc.docNumber,
+      flat(doc.opening),
+      ...doc.decisions.flatMap((d) => [d.itemTitle, flat(d.text)]),
+      '总务处', '责任人：孙志强', '分管领导：李明华', '完成时限：2026年4月15日', '完成时限：2026年8月25日', '完成招标',
+      '无需督办：按干部任免程序由组织人事部门办理',
+      '出席：王建国、李明华、张卫东、刘芳、陈立新、赵海燕',
+      '请假：孙丽（参加县教育局培训）',
+      '列席：周晓燕、孙志强',
+      '一、关于2026年度学校预算的议题', '二、', '三、',
+      '会议材料送达时间不足1天（R3）',
+    ];
+    for (const s of expected) expect(text, s).toContain(flat(s));
+  });
+
+  it('draft carries the 草稿 watermark; signed minutes do not, and show signer and chain anchor (R16)', () => {
+    // The watermark: 草 and 稿 in large type on every page of the draft, never on the signed copy.
+    const big = (file: string) => pdfWords(file).filter((w) => w.yMax - w.yMin > 60);
+    const { pages } = pdfInfo(files.draft);
+    for (let p = 1; p <= pages; p++) expect(big(files.draft).filter((w) => w.page === p).map((w) => w.text).sort().join('')).toBe(['草', '稿'].sort().join(''));
+    expect(big(files.signed)).toEqual([]);
+    expect(flowText(files.draft)).not.toContain('签发人');
+    const signed = flowText(files.signed);
+    expect(signed).not.toContain('草稿');
+    expect(signed).toContain('签发人：王建国2026年3月26日');
+    expect(signed).toContain('校验码：3f9a0c1b7e24');
+  });
+
+  it('R16 a 勘误 revision says so with its reason', () => {
+    const text = flowText(files.revised);
+    expect(text).toContain('本件为勘误修订稿（第2版）');
+    expect(text).toContain('勘误理由：第二项决定的金额有误，应为36.8万元');
+    expect(flowText(files.signed)).not.toContain('勘误');
+  });
+
+  it('embeds every font (pdffonts emb yes) and is A4 portrait', () => {
+    for (const file of Object.values(files)) {
+      const fonts = pdfFonts(file);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((f) => !f.emb)).toEqual([]);
+      const info = pdfInfo(file);
+      expect(info.widthPt).toBeCloseTo(A4.w, -1);
+      expect(info.heightPt).toBeCloseTo(A4.h, -1);
+    }
+  });
+
+  it('page 1 text sits in the type area: left 28 mm, right 26 mm, bottom 35 mm (±2 mm)', () => {
+    for (const file of [files.draft, files.long]) {
+      const words = bodyWords(file, 1).filter((w) => w.yMax - w.yMin < 40);
+      const xMin = Math.min(...words.map((w) => w.xMin));
+      const xMax = Math.max(...words.map((w) => w.xMax));
+      expect(Math.abs(xMin - AREA.left)).toBeLessThan(TOL);
+      expect(Math.abs(xMax - AREA.right)).toBeLessThan(TOL);
+      expect(Math.max(...words.map((w) => w.yMax))).toBeLessThan(AREA.bottom + TOL);
+    }
+  });
+
+  it('the red heading is 35 mm below the top of the type area, the number below it (GB/T 9704 §10.3)', () => {
+    const words = bodyWords(files.draft, 1);
+    const top = Math.min(...words.map((w) => w.yMin));
+    // The glyph box of 22 pt type starts a little below its line box.
+    expect(top - (AREA.top + 35 * PT_PER_MM)).toBeGreaterThan(-TOL);
+    expect(top - (AREA.top + 35 * PT_PER_MM)).toBeLessThan(4 * PT_PER_MM);
+    const heading = words.filter((w) => Math.abs(w.yMin - top) < 2);
+    const centre = (Math.min(...heading.map((w) => w.xMin)) + Math.max(...heading.map((w) => w.xMax))) / 2;
+    expect(Math.abs(centre - (AREA.left + AREA.right) / 2)).toBeLessThan(TOL);
+  });
+
+  it('a full page has at most 22 lines and starts at the 37 mm top margin (grid 22 × 28)', () => {
+    const words = bodyWords(files.long, 3);
+    const lines = lineTops(words.filter((w) => w.yMax - w.yMin < 40));
+    expect(lines.length).toBeGreaterThanOrEqual(18);
+    expect(lines.length).toBeLessThanOrEqual(22);
+    expect(Math.abs(lines[0] - AREA.top)).toBeLessThan(3 * PT_PER_MM);
+    // Line pitch 225 mm / 22 ≈ 28.9 pt
+    const pitches = lines.slice(1).map((y, i) => y - lines[i]);
+    const min = Math.min(...pitches);
+    expect(min).toBeGreaterThan(28);
+    expect(min).toBeLessThan(30);
+  });
+
+  it('page numbers "— n —" alternate: odd pages right, even pages left, one character in, 7 mm below the type area', () => {
+    const { pages } = pdfInfo(files.long);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    for (let p = 1; p <= pages; p++) {
+      const nums = pageNumberWords(files.long, p);
+      expect(nums.map((w) => w.text).join(''), `page ${p}`).toBe(`—${p}—`);
+      const left = Math.min(...nums.map((w) => w.xMin));
+      const right = Math.max(...nums.map((w) => w.xMax));
+      if (p % 2 === 1) expect(Math.abs(AREA.right - 14 - right), `page ${p} right`).toBeLessThan(TOL);
+      else expect(Math.abs(left - (AREA.left + 14)), `page ${p} left`).toBeLessThan(TOL);
+      const top = Math.min(...nums.map((w) => w.yMin));
+      expect(Math.abs(top - (AREA.bottom + 7 * PT_PER_MM)), `page ${p} top`).toBeLessThan(TOL);
+    }
+  });
+
+  it('R16 a 30-decision meeting with long names paginates cleanly: all decisions, nothing outside the type area, no heading stranded', () => {
+    const doc = longMinutes();
+    const { pages } = pdfInfo(files.long);
+    const all = flowText(files.long);
+    for (const d of doc.decisions) expect(all).toContain(flat(d.text));
+    for (const n of [...doc.attendance.present, ...doc.attendance.observers]) expect(all).toContain(n);
+    for (let p = 1; p <= pages; p++) {
+      const words = bodyWords(files.long, p).filter((w) => w.yMax - w.yMin < 40);
+      expect(Math.min(...words.map((w) => w.xMin))).toBeGreaterThan(AREA.left - TOL);
+      expect(Math.max(...words.map((w) => w.xMax))).toBeLessThan(AREA.right + TOL);
+      expect(Math.max(...words.map((w) => w.yMax))).toBeLessThan(AREA.bottom + TOL);
+      // A decision heading never ends a page: its text follows on the same page.
+      const pageText = flowText(files.long, { page: p });
+      const lastHeading = pageText.lastIndexOf('工作安排的议题');
+      if (lastHeading >= 0) expect(pageText.slice(lastHeading)).toMatch(/会议同意修订/);
+    }
+  });
+
+  it('GB/T 9704 §10.3 attendance: label two characters in, wrapped names aligned under the first name', () => {
+    const words = bodyWords(files.long);
+    const lastPage = Math.max(...words.map((w) => w.page));
+    const page = words.filter((w) => w.page === lastPage || w.page === lastPage - 1);
+    const label = page.find((w) => w.text.startsWith('出席'));
+    expect(label).toBeDefined();
+    const ch = (156 * PT_PER_MM) / 28;
+    expect(Math.abs(label!.xMin - (AREA.left + 2 * ch))).toBeLessThan(TOL);
+    const sameLine = page.filter((w) => w.page === label!.page && Math.abs(w.yMin - label!.yMin) < 2 && w.xMin > label!.xMin);
+    // The first name starts right after "出席：" (the label may be one word with it).
+    const firstName = label!.text.length > 3 ? label!.xMin + 3 * ch : Math.min(...sameLine.map((w) => w.xMin));
+    const next = page.filter((w) => w.page === label!.page && w.yMin > label!.yMin + 10 && w.yMin < label!.yMin + 40);
+    expect(next.length).toBeGreaterThan(0);
+    expect(Math.abs(Math.min(...next.map((w) => w.xMin)) - firstName)).toBeLessThan(TOL);
+  });
+});
+
+describe('会议纪要 HTML', () => {
+  it('escapes user text (names, titles, decisions) so it prints as text and never runs', () => {
+    const doc = demoMinutes({
+      title: '<script>alert(1)</script>纪要',
+      opening: '会议在"<b>礼堂</b>"召开 & 结束',
+      decisions: [{ number: 1, itemTitle: '<img src=x onerror=alert(1)>', text: "它's <i>ok</i>", owners: [{ ownerDept: '<u>部门</u>', deadline: '2026-04-01' }] }],
+      attendance: { present: ['<b>王</b>'], onLeave: [{ name: '李', reason: '<script>' }], absent: [], observers: [] },
+    });
+    const html = minutesHtml(doc);
+    expect(html).not.toMatch(/<script|<img|<b>|<i>|<u>/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;纪要');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&quot;&lt;b&gt;礼堂&lt;/b&gt;&quot;召开 &amp; 结束');
+    expect(html).toContain('它&#39;s');
+  });
+
+  it('is self-contained: fonts inlined as data: URLs, no external URL, no script', () => {
+    const html = minutesHtml(demoMinutes());
+    expect(html).toMatch(/@font-face\{font-family:"YS Serif";[^}]*src:url\(data:font\/woff2;base64,/);
+    expect(html).toMatch(/font-family:"YS Serif Bold"/);
+    expect(html).toMatch(/font-family:"YS Sans"/);
+    expect(html).not.toMatch(/(?:src|href)=["']?(?:https?:|file:|\/)/);
+    expect(html).not.toMatch(/url\((?!data:)/);
+    expect(html).not.toMatch(/<script/i);
+    // System fonts of GB/T 9704 come first, the bundled one last.
+    expect(html).toMatch(/font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "STFangsong", "YS Serif"/);
+  });
+
+  it('inlines only the font slices the text needs', () => {
+    const small = minutesHtml(demoMinutes());
+    const large = minutesHtml(longMinutes());
+    const count = (h: string) => (h.match(/@font-face/g) ?? []).length;
+    expect(count(small)).toBeLessThan(count(large) + 1);
+    // Noto Serif SC has about 100 slices per weight; a short minutes needs far fewer.
+    expect(count(small)).toBeLessThan(100);
+  });
+});
