@@ -58,6 +58,11 @@ export function planEntry(ledger: Ledger, input: GateInput, options: PlanOptions
   const adHocProblem = adHocRefusal({ today: today(ledger), meetingDate, adHoc: input.adHoc });
   if (adHocProblem) refuse('R3', adHocProblem, 'adHoc');
 
+  // R4: 暂缓上会 needs a new consultation, whatever the body.
+  if (item.state === 'postponed') {
+    refuse('R4', `议题「${item.title}」已暂缓上会，须重新进行会前沟通并取得一致后才能列入议程`, 'itemId');
+  }
+
   // R1/R2: routing on the meeting date.
   const routing = routeItem(matter, item.amount, thresholdRows(ledger, item.orgId), meetingDate);
   if (options.persist !== false && JSON.stringify(routing) !== JSON.stringify(item.routing)) {
@@ -74,10 +79,6 @@ export function planEntry(ledger: Ledger, input: GateInput, options: PlanOptions
   if (!check.ok) refuse(check.rule, check.message, 'itemId');
   if (check.warning) warnings.push({ rule: 'R1', message: check.warning });
 
-  // R4: 暂缓上会 needs a new consultation, whatever the body.
-  if (item.state === 'postponed') {
-    refuse('R4', `议题「${item.title}」已暂缓上会，须重新进行会前沟通并取得一致后才能列入议程`, 'itemId');
-  }
   // R4: the consultation gate of the 党组织会议 (reports are heard, not decided).
   if (body.kind === 'party_committee' && !isReport) {
     const reasons = consultationGate({ ...latestOutcomes(ledger, item.id), cadre: matter.cadre });
