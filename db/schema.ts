@@ -367,3 +367,38 @@ export const auditLog = sqliteTable('audit_log', {
   channel: text('channel').notNull(),
   summary: text('summary').notNull(),
 });
+
+// ── Trust: tamper evidence, ledger identity, operators (db/trust, db/session) ─
+/**
+ * Hash chain over locked records (R16): one row per signed minutes revision and per record of
+ * the signed meeting. hash = sha256(prevHash + contentHash). Append-only: triggers in
+ * db/sql/0002_trust.sql refuse UPDATE and DELETE.
+ */
+export const seals = sqliteTable('seals', {
+  id: id(),
+  /** meeting | attendance | entry | statement | recusal | ballot | opinion | decision | minutes */
+  kind: text('kind').notNull(),
+  refId: integer('ref_id').notNull(),
+  meetingId: integer('meeting_id').notNull(),
+  contentHash: text('content_hash').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  operator: text('operator').notNull(),
+  at: text('at').notNull(),
+}, (t) => [uniqueIndex('seals_kind_ref').on(t.kind, t.refId), index('seals_meeting').on(t.meetingId)]);
+
+/** Facts about the file itself: ledgerId (tells a foreign -wal or backup apart), restoredAt. */
+export const ledgerMeta = sqliteTable('ledger_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Who may sign in at the keyboard; the PIN is optional and kept only as a scrypt hash. */
+export const operators = sqliteTable('operators', {
+  id: id(),
+  personId: integer('person_id').references(() => persons.id),
+  name: text('name').notNull(),
+  pinHash: text('pin_hash'),
+  createdAt: text('created_at').notNull(),
+  lastSignInAt: text('last_sign_in_at'),
+}, (t) => [uniqueIndex('operators_name').on(t.name)]);

@@ -193,6 +193,11 @@ CREATE TABLE `item_transitions` (
 );
 --> statement-breakpoint
 CREATE INDEX `transitions_item` ON `item_transitions` (`item_id`);--> statement-breakpoint
+CREATE TABLE `ledger_meta` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `matters` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`org_id` integer NOT NULL,
@@ -260,6 +265,17 @@ CREATE TABLE `minutes` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `minutes_meeting_revision` ON `minutes` (`meeting_id`,`revision`);--> statement-breakpoint
+CREATE TABLE `operators` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`person_id` integer,
+	`name` text NOT NULL,
+	`pin_hash` text,
+	`created_at` text NOT NULL,
+	`last_sign_in_at` text,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `operators_name` ON `operators` (`name`);--> statement-breakpoint
 CREATE TABLE `organizations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -320,6 +336,20 @@ CREATE TABLE `rule_warnings` (
 );
 --> statement-breakpoint
 CREATE INDEX `warnings_subject` ON `rule_warnings` (`subject_type`,`subject_id`);--> statement-breakpoint
+CREATE TABLE `seals` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`ref_id` integer NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`content_hash` text NOT NULL,
+	`prev_hash` text NOT NULL,
+	`hash` text NOT NULL,
+	`operator` text NOT NULL,
+	`at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `seals_kind_ref` ON `seals` (`kind`,`ref_id`);--> statement-breakpoint
+CREATE INDEX `seals_meeting` ON `seals` (`meeting_id`);--> statement-breakpoint
 CREATE TABLE `settings` (
 	`org_id` integer NOT NULL,
 	`key` text NOT NULL,
