@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  consultationGate,
+  consultationOutcome,
+  deliberationOutcome,
+  needsConsultation,
+  oneShoulder,
+  outsideCircle,
+  secretaryOpinionMissing,
+  stateAfterConsultation,
+} from '../../db/rules/consultation';
+
+// 1 书记, 2 校长, 3 副校长 (分管), 4 委员, 9 not in the leadership.
+const normal = { secretaryIds: [1], principalIds: [2], leadershipIds: [1, 2, 3, 4] };
+const yijian = { secretaryIds: [1], principalIds: [1], leadershipIds: [1, 3, 4] };
+const s = (personId: number, stance: '同意' | '不同意' | '保留意见') => ({ personId, stance });
+
+describe('R4 consultationOutcome', () => {
+  it('R4: 书记 and 校长 both 同意 → agreed', () => {
+    expect(consultationOutcome([s(1, '同意'), s(2, '同意')], normal, null)).toEqual({ outcome: 'agreed', missing: [] });
+  });
+  it('R4: any 不同意 → disagreed, even from a third leader', () => {
+    expect(consultationOutcome([s(1, '同意'), s(2, '不同意')], normal, null).outcome).toBe('disagreed');
+    expect(consultationOutcome([s(1, '同意'), s(2, '同意'), s(3, '不同意')], normal, null).outcome).toBe('disagreed');
+  });
+  it('R4: a missing 校长 → incomplete; a 保留意见 of the 书记 → reserved; others’ 保留意见 does not block', () => {
+    expect(consultationOutcome([s(1, '同意')], normal, null)).toEqual({ outcome: 'incomplete', missing: ['校长未表示同意'] });
+    expect(consultationOutcome([s(1, '保留意见'), s(2, '同意')], normal, null).outcome).toBe('reserved');
+    expect(consultationOutcome([s(1, '同意'), s(2, '同意'), s(4, '保留意见')], normal, null).outcome).toBe('agreed');
+  });
+  it('R4 一肩挑: the 书记 with the 分管领导 (when set), else with another leadership member', () => {
+    expect(oneShoulder(yijian)).toBe(1);
+    expect(oneShoulder(normal)).toBeNull();
+    expect(consultationOutcome([s(1, '同意')], yijian, 3).outcome).toBe('incomplete');
+    expect(consultationOutcome([s(1, '同意'), s(4, '同意')], yijian, 3)).toEqual({ outcome: 'incomplete', missing: ['分管领导未表示同意'] });
+    expect(consultationOutcome([s(1, '同意'), s(3, '同意')], yijian, 3).outcome).toBe('agreed');
+    expect(consultationOutcome([s(1, '同意'), s(4, '同意')], yijian, null).outcome).toBe('agreed');
+    // The 分管领导 being the 书记 himself does not make a one-person consultation.
+    expect(consultationOutcome([s(1, '同意')], yijian, 1).outcome).toBe('incomplete');
+  });
+  it('R4: participants outside the leadership are reported', () => {
+    expect(outsideCircle([s(1, '同意'), s(9, '同意')], normal)).toEqual([9]);
+  });
+});
+
+describe('R4 deliberation (酝酿) for cadre matters', () => {
+  it('R4: the 书记 同意 and nobody against → agreed; 不同意 → disagreed; without the 书记 → incomplete', () => {
+    expect(deliberationOutcome([s(1, '同意'), s(4, '保留意见')], normal).outcome).toBe('agreed');
+    expect(deliberationOutcome([s(1, '同意'), s(4, '不同意')], normal).outcome).toBe('disagreed');
+    expect(deliberationOutcome([s(3, '同意')], normal).outcome).toBe('incomplete');
+    expect(deliberationOutcome([s(1, '保留意见')], normal).outcome).toBe('reserved');
+  });
+});
+
+describe('R4 consultationGate and the state after a consultation', () => {
+  it('R4: passes only on an agreed latest consultation (and an agreed 酝酿 for a cadre matter)', () => {
+    expect(consultationGate({ consultation: 'agreed', deliberation: null, cadre: false })).toEqual([]);
+    expect(consultationGate({ consultation: null, deliberation: null, cadre: false })).toHaveLength(1);
+    expect(consultationGate({ consultation: 'disagreed', deliberation: null, cadre: false })[0]).toContain('暂缓上会');
+    expect(consultationGate({ consultation: 'reserved', deliberation: null, cadre: false })).toHaveLength(1);
+    expect(consultationGate({ consultation: 'agreed', deliberation: null, cadre: true })[0]).toContain('酝酿');
+    expect(consultationGate({ consultation: 'agreed', deliberation: 'agreed', cadre: true })).toEqual([]);
+    expect(consultationGate({ consultation: 'agreed', deliberation: 'disagreed', cadre: true })).toHaveLength(1);
+  });
+  it('R4: 不同意 → postponed; agreed → ready; otherwise still in consultation', () => {
+    expect(stateAfterConsultation({ consultation: 'disagreed', deliberation: null, cadre: false }, true)).toBe('postponed');
+    expect(stateAfterConsultation({ consultation: 'agreed', deliberation: 'disagreed', cadre: true }, true)).toBe('postponed');
+    expect(stateAfterConsultation({ consultation: 'agreed', deliberation: null, cadre: false }, true)).toBe('ready');
+    expect(stateAfterConsultation({ consultation: 'agreed', deliberation: null, cadre: true }, true)).toBe('consultation');
+    expect(stateAfterConsultation({ consultation: 'incomplete', deliberation: null, cadre: false }, true)).toBe('consultation');
+  });
+  it('R5: a 校长办公会 item is ready once the opinion is on record without a 不同意', () => {
+    expect(stateAfterConsultation({ consultation: 'incomplete', deliberation: null, cadre: false }, false)).toBe('ready');
+    expect(stateAfterConsultation({ consultation: 'disagreed', deliberation: null, cadre: false }, false)).toBe('postponed');
+    expect(stateAfterConsultation({ consultation: null, deliberation: null, cadre: false }, false)).toBe('consultation');
+  });
+});
+
+describe('R5 and items.submit routing', () => {
+  it('R5: the 书记’s opinion is required for 三重一大 and 重要 items only', () => {
+    expect(secretaryOpinionMissing({ important: true, major: false, secretaryStated: false })).toBe(true);
+    expect(secretaryOpinionMissing({ important: false, major: true, secretaryStated: false })).toBe(true);
+    expect(secretaryOpinionMissing({ important: true, major: true, secretaryStated: true })).toBe(false);
+    expect(secretaryOpinionMissing({ important: false, major: false, secretaryStated: false })).toBe(false);
+  });
+  it('R4/R5: submit goes to consultation for party, major, important or cadre items, else straight to ready', () => {
+    expect(needsConsultation({ routingBody: 'party_committee', major: false, important: false, cadre: false })).toBe(true);
+    expect(needsConsultation({ routingBody: 'principal_office', major: false, important: true, cadre: false })).toBe(true);
+    expect(needsConsultation({ routingBody: 'principal_office', major: false, important: false, cadre: true })).toBe(true);
+    expect(needsConsultation({ routingBody: 'principal_office', major: false, important: false, cadre: false })).toBe(false);
+  });
+});
