@@ -8,7 +8,7 @@ import { getPerson } from '../organization/queries';
 import { quorumFor } from '../rules/quorum';
 import { attendance, ballots } from '../schema';
 import type { meetingContract } from './contract';
-import { entriesOfMeeting, meetingFacts, meetingForWrite, recusalsOf, statementsOf, type MeetingFacts } from './queries';
+import { entriesOfMeeting, meetingFacts, meetingForWrite, recusalsOf, type MeetingFacts } from './queries';
 import { getItem } from '../items/lifecycle';
 
 type Input = z.output<(typeof meetingContract)['meetings.setAttendance']['input']>;
@@ -53,7 +53,7 @@ export function setAttendance(ledger: Ledger, input: Input) {
     ...before,
     attendance: input.rows.map((r) => ({ ...r, name: '', reason: r.reason || null })),
   };
-  // Who could state and vote on an item already dealt with must not change after the fact (R6, R7).
+  // Who could vote on an item already settled must not change after the fact (R6, R7).
   for (const entry of entriesOfMeeting(ledger, meeting.id)) {
     if (!entryTouched(ledger, entry.id, entry.outcome)) continue;
     const recused = recusalsOf(ledger, entry.id).map((r) => r.personId);
@@ -65,7 +65,7 @@ export function setAttendance(ledger: Ledger, input: Input) {
         .join(',');
     if (voters(before) !== voters(after)) {
       conflict(
-        `第${entry.position}项「${getItem(ledger, entry.itemId).title}」已有表态或表决，这项议题时的在场成员不能再改动；离会、到会请从后面的议题起登记。`,
+        `第${entry.position}项「${getItem(ledger, entry.itemId).title}」已有结果，这项议题时的在场成员不能再改动；离会、到会请从后面的议题起登记。`,
         'rows',
       );
     }
@@ -89,8 +89,8 @@ export function setAttendance(ledger: Ledger, input: Input) {
   return { meetingId: meeting.id, present: count('出席'), absent: count('缺席'), onLeave: count('请假'), attending: count('列席') };
 }
 
+/** Settled entries (voted, postponed, studied, noted) keep the people they were settled by. */
 function entryTouched(ledger: Ledger, entryId: number, outcome: string): boolean {
   if (outcome !== 'pending') return true;
-  if (statementsOf(ledger, entryId).length > 0) return true;
   return ledger.db.select({ id: ballots.id }).from(ballots).where(eq(ballots.entryId, entryId)).get() != null;
 }
