@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { moveItem } from '../../db/items/lifecycle';
-import { onItemDecided } from '../../db/followups/stage';
 import { freshLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
 import { decidedMeeting } from '../support/decided';
@@ -13,8 +11,11 @@ function decided(opts: Parameters<typeof decidedMeeting>[2] = {}) {
   return { t, school, ...m, first: first!, second: second! };
 }
 
-const statesOf = (t: ReturnType<typeof freshLedger>, itemId: number) =>
-  (t.ledger.sqlite.prepare('SELECT to_state FROM item_transitions WHERE item_id = ? ORDER BY id').all(itemId) as { to_state: string }[]).map((r) => r.to_state);
+/** The item's state history, from the decision on (before it: draft → ready → scheduled → discussed). */
+const statesOf = (t: ReturnType<typeof freshLedger>, itemId: number) => {
+  const all = (t.ledger.sqlite.prepare('SELECT to_state FROM item_transitions WHERE item_id = ? ORDER BY id').all(itemId) as { to_state: string }[]).map((r) => r.to_state);
+  return all.slice(Math.max(0, all.indexOf('passed')));
+};
 
 describe('R17 follow-up', () => {
   it('R17 a follow-up with owner, 分管领导 (defaulting to the item\'s) and deadline moves the item to 督办中', () => {
@@ -26,7 +27,7 @@ describe('R17 follow-up', () => {
     expect(d.item.state).toBe('follow_up');
     expect(d.lacksFollowUp).toBe(false);
     expect(d.followUps[0]).toMatchObject({ ownerName: '陈志强', leaderName: '陈志强', overdue: false });
-    expect(d.meetingLabel).toBe('2026年第3次党组织会议');
+    expect(d.meetingLabel).toBe('2026年第1次党组织会议');
     expect(statesOf(t, first.itemId)).toEqual(['passed', 'follow_up']);
   });
 
@@ -125,7 +126,7 @@ describe('R17 follow-up', () => {
   it('R17 the 校长 reports execution as an execution_report item, ready for the 党组织会议', () => {
     const { t, school, first } = decided();
     const r = t.ok('decisions.reportExecution', { decisionId: first.decisionId, proposerId: school.person('李明华'), summary: '设备已采购安装，运行良好。' });
-    expect(r).toMatchObject({ kind: 'execution_report', decisionId: first.decisionId, state: 'ready', title: '关于“关于学校食堂设备更新的议题”执行情况的报告' });
+    expect(r).toMatchObject({ kind: 'execution_report', decisionId: first.decisionId, state: 'ready', title: '关于“关于开展校园安全隐患排查整治的议题”执行情况的报告' });
     expect(statesOf(t, r.id)).toEqual(['draft', 'ready']);
     expect(t.ok('decisions.get', { decisionId: first.decisionId }).executionReports.map((x) => x.id)).toEqual([r.id]);
   });
@@ -136,7 +137,7 @@ describe('R17 follow-up', () => {
     const r = t.call('decisions.reportExecution', { decisionId: first.decisionId, proposerId: school.person('王建国'), summary: '情况' });
     expect(r).toMatchObject({ ok: false, error: { code: 'rule_violation', rule: 'R17', field: 'proposerId' } });
     expect(!r.ok && r.error.message).toBe('决定事项的执行情况由校长向党组织会议报告，王建国不是校长（R17）');
-    const office = decidedMeeting(t, school, { body: 'principal_office', seq: 1, topics: [{ title: '关于期中考试安排的议题', matter: 'X2', text: '同意。' }] });
+    const office = decidedMeeting(t, school, { body: 'principal_office', startsAt: '2026-03-24T09:00', topics: [{ title: '关于期中考试安排的议题', matter: 'X2', text: '同意。' }] });
     const before2 = t.snapshot();
     expect(t.call('decisions.reportExecution', { decisionId: office.decided[0]!.decisionId, proposerId: school.person('李明华'), summary: '情况' }))
       .toMatchObject({ ok: false, error: { code: 'conflict', field: 'decisionId' } });
@@ -197,24 +198,24 @@ describe('R18 evaluation and correction', () => {
     expect(r.correction).toMatchObject({
       kind: 'correction',
       decisionId: first.decisionId,
-      matterId: school.matter('E3'),
+      matterId: school.matter('D3'),
       state: 'draft',
-      title: '关于修正“关于学校食堂设备更新的议题”的议题',
+      title: '关于修正“关于开展校园安全隐患排查整治的议题”的议题',
       proposerId: school.person('陈志强'),
     });
     expect(r.evaluation.correctionItemId).toBe(r.correction!.id);
-    expect(r.warnings).toEqual([{ rule: 'R18', message: '督办事项「完成设备采购」评价为“差”，已启动修正议题「关于修正“关于学校食堂设备更新的议题”的议题」' }]);
+    expect(r.warnings).toEqual([{ rule: 'R18', message: '督办事项「完成设备采购」评价为“差”，已启动修正议题「关于修正“关于开展校园安全隐患排查整治的议题”的议题」' }]);
     let d = t.ok('decisions.get', { decisionId: first.decisionId });
     expect(d).toMatchObject({ loopState: 'open', loopClosed: false, item: { state: 'corrected' } });
     expect(d.corrections.map((c) => [c.id, c.state])).toEqual([[r.correction!.id, 'draft']]);
     expect(d.warnings).toEqual(r.warnings);
 
-    // The correction goes round the loop; when its meeting decides it, the original loop closes.
-    const cid = r.correction!.id;
-    for (const s of ['ready', 'scheduled', 'passed'] as const) moveItem(t.ledger, cid, s);
-    onItemDecided(t.ledger, cid);
+    // The correction goes round the loop (consultation, a new meeting, a vote); once decided —
+    // here rejected, which is a decision too — the original decision's loop closes.
+    decidedMeeting(t, school, { startsAt: '2026-04-15T15:00', items: [{ itemId: r.correction!.id, text: '同意修正方案。' }], reject: true });
     d = t.ok('decisions.get', { decisionId: first.decisionId });
-    expect(d).toMatchObject({ loopState: 'closed', item: { state: 'closed' } });
+    expect(d.corrections.map((c) => c.state)).toEqual(['not_passed']);
+    expect(d).toMatchObject({ loopState: 'closed', loopClosed: true, item: { state: 'closed' } });
     expect(statesOf(t, first.itemId)).toEqual(['passed', 'follow_up', 'corrected', 'closed']);
   });
 

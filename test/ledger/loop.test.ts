@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { onItemDecided } from '../../db/followups/stage';
-import { emergencyActions, meetings } from '../../db/schema';
 import { freshLedger, type TestLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
 import { decidedMeeting } from '../support/decided';
@@ -33,23 +31,22 @@ describe('loop.status (rule book "The loop", R14, R17, R18)', () => {
     consult(t, s, newItem(t, s, '关于校园安全排查的议题'), '同意');
     const { decided } = decidedMeeting(t, s);
     const [first, second] = decided;
-    t.ok('followups.create', { decisionId: first!.decisionId, task: '完成设备采购', ownerDept: '总务处', deadline: '2026-04-10' });
+    t.ok('followups.create', { decisionId: first!.decisionId, task: '完成隐患整改', ownerDept: '总务处', deadline: '2026-04-10' });
 
-    t.ledger.db.insert(meetings).values({
-      bodyId: s.body('party_committee'), year: 2026, seq: 4, startsAt: '2026-04-08T15:00', place: '第一会议室',
-      hostId: s.person('王建国'), recorderId: s.person('吴秘书'), createdAt: '2026-03-26T01:00:00.000Z',
-    }).run();
-    t.ledger.db.insert(emergencyActions).values({
+    t.ok('meetings.create', {
+      bodyId: s.body('party_committee'), startsAt: '2026-04-08T15:00', place: '第一会议室', hostId: s.person('王建国'), recorderId: s.person('吴秘书'),
+    });
+    t.ok('emergency.record', {
       orgId: s.orgId, bodyId: s.body('party_committee'), actorId: s.person('王建国'), reason: '台风停课，无法召开会议',
       action: '启动应急预案，全校停课一天', at: '2026-03-27T07:00',
-    }).run();
+    });
 
     let status = t.ok('loop.status', { orgId: s.orgId });
     expect(counts(status)).toEqual({
       待沟通: 1, 暂缓上会: 1, 待上会: 1, 已列入议程: 0, 已决定: 1, 督办中: 1, 逾期: 0, 已评价: 0, 已修正: 0, 已闭环: 0,
     });
     expect(status.decisionsWithoutFollowUp.map((d) => d.id)).toEqual([second!.decisionId]);
-    expect(status.nextMeetings.map((m) => [m.title, m.items])).toEqual([['2026年第4次党组织会议', 0]]);
+    expect(status.nextMeetings.map((m) => [m.title, m.items])).toEqual([['2026年第2次党组织会议', 0]]);
     expect(status.openEmergencyActions.map((e) => [e.actorName, e.action])).toEqual([['王建国', '启动应急预案，全校停课一天']]);
     expect(status.recentWarnings.map((w) => w.rule)).toContain('R17');
 
@@ -58,27 +55,27 @@ describe('loop.status (rule book "The loop", R14, R17, R18)', () => {
     status = t.ok('loop.status', { orgId: s.orgId });
     expect(counts(status).逾期).toBe(1);
     expect(status.overdueFollowUps.map((f) => [f.task, f.daysOverdue, f.decisionText])).toEqual([
-      ['完成设备采购', 10, '同意更新学校食堂设备，预算控制在12万元以内，按政府采购规定执行。'],
+      ['完成隐患整改', 10, '同意开展校园安全隐患排查整治，由总务处牵头，6月底前完成整改。'],
     ]);
     expect(status.nextMeetings).toEqual([]);
   });
 
-  it('R18 the loop closes: 差 → 已修正, then the decided correction → 已闭环', () => {
+  it('R18 the loop closes: 差 → 已修正, then the passed correction → 已闭环', () => {
     const t = freshLedger('2026-03-26T09:00:00');
     const s = setupSchool(t);
-    const { decided } = decidedMeeting(t, s, { topics: [{ title: '关于学校食堂设备更新的议题', matter: 'E3', text: '同意更新。' }] });
+    const { decided } = decidedMeeting(t, s, { topics: [{ title: '关于开展校园安全隐患排查整治的议题', matter: 'D3', text: '同意开展排查整治。' }] });
     const decisionId = decided[0]!.decisionId;
-    const fu = t.ok('followups.create', { decisionId, task: '采购', ownerDept: '总务处', ownerId: s.person('陈志强'), deadline: '2026-05-31' }).followUp;
+    const fu = t.ok('followups.create', { decisionId, task: '整改', ownerDept: '总务处', ownerId: s.person('陈志强'), deadline: '2026-05-31' }).followUp;
     t.ok('followups.complete', { followUpId: fu.id, note: '完成' });
-    const { correction } = t.ok('evaluations.record', { followUpId: fu.id, rating: '差', effect: '故障频发', evaluatorId: s.person('王建国') });
+    const { correction } = t.ok('evaluations.record', { followUpId: fu.id, rating: '差', effect: '隐患反复出现', evaluatorId: s.person('王建国') });
     let c = counts(t.ok('loop.status', { orgId: s.orgId }));
     expect([c.已修正, c.待沟通, c.已闭环]).toEqual([1, 1, 0]);
-    // The correction is not decided yet: a not_passed outcome is a decision too (R18).
-    t.ledger.sqlite.prepare("UPDATE agenda_items SET state = 'not_passed' WHERE id = ?").run(correction!.id);
-    onItemDecided(t.ledger, correction!.id);
+    const again = decidedMeeting(t, s, { startsAt: '2026-04-15T15:00', items: [{ itemId: correction!.id, text: '同意修正后的整治方案。' }] });
     c = counts(t.ok('loop.status', { orgId: s.orgId }));
+    // The original decision is closed; the correction is now a decision of its own, waiting for follow-up.
     expect([c.已修正, c.已决定, c.已闭环]).toEqual([0, 1, 1]);
     expect(t.ok('decisions.get', { decisionId }).loopClosed).toBe(true);
+    expect(t.ok('loop.status', { orgId: s.orgId }).decisionsWithoutFollowUp.map((d) => d.id)).toEqual([again.decided[0]!.decisionId]);
   });
 
   it('refuses an unknown school in Chinese', () => {
