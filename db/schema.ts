@@ -257,6 +257,26 @@ export const ballots = sqliteTable('ballots', {
   choice: text('choice').notNull(),
 });
 
+/**
+ * R11 复议: a motion, put at a meeting, to reconsider a settled entry. Kept whether or not it
+ * is agreed; for cadre matters it needs more than half of the members due (应到) to agree.
+ */
+export const reconsiderations = sqliteTable('reconsiderations', {
+  id: id(),
+  /** The settled entry whose outcome is reconsidered. */
+  entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
+  /** The meeting where the motion was put. */
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+  reason: text('reason').notNull(),
+  agree: integer('agree').notNull(),
+  due: integer('due').notNull(),
+  present: integer('present').notNull(),
+  agreed: flag('agreed'),
+  rule: text('rule').notNull(),
+  at: text('at').notNull(),
+  operator: text('operator').notNull(),
+}, (t) => [index('reconsiderations_entry').on(t.entryId)]);
+
 /** 决定事项: the numbered outcome of a passed entry. */
 export const decisions = sqliteTable('decisions', {
   id: id(),

@@ -315,6 +315,23 @@ CREATE TABLE `progress_reports` (
 	FOREIGN KEY (`follow_up_id`) REFERENCES `follow_ups`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `reconsiderations` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`entry_id` integer NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`reason` text NOT NULL,
+	`agree` integer NOT NULL,
+	`due` integer NOT NULL,
+	`present` integer NOT NULL,
+	`agreed` integer DEFAULT false NOT NULL,
+	`rule` text NOT NULL,
+	`at` text NOT NULL,
+	`operator` text NOT NULL,
+	FOREIGN KEY (`entry_id`) REFERENCES `agenda_entries`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `reconsiderations_entry` ON `reconsiderations` (`entry_id`);--> statement-breakpoint
 CREATE TABLE `recusals` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`entry_id` integer NOT NULL,
