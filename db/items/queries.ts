@@ -100,6 +100,8 @@ export function entriesOf(ledger: Ledger, itemId: number) {
       adHoc: agendaEntries.adHoc,
       proposal: agendaEntries.proposal,
       postponeReason: agendaEntries.postponeReason,
+      /** R1/R3 warnings kept on the entry when it was scheduled */
+      warnings: agendaEntries.warnings,
     })
     .from(agendaEntries)
     .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
