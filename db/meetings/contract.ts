@@ -91,6 +91,13 @@ export const meetingContract = {
   ),
   /** Hear a report entry (临时处置通报 R14, 执行情况汇报 R17): noted, not voted. */
   'entries.note': write(z.object({ entryId, note: zOptionalText('会议意见', 2000) })),
+  /**
+   * R11 复议: a motion at `meetingId` (same body) to reconsider a settled entry. Agreed when more
+   * than half of the members due agree; the item then goes back to consultation.
+   */
+  'entries.reconsider': write(
+    z.object({ entryId, meetingId: zId('会议'), agree: zCount('同意复议人数'), reason: zText('复议理由', 500) }),
+  ),
   /** R14 临时处置 by the 书记 (or 校长 for administrative matters). */
   'emergency.record': write(
     z.object({

@@ -1,6 +1,6 @@
 // The meetings domain's handlers, by concern: meetings.ts (plan, agenda, close), attendance.ts,
 // entries.ts (recusal, statements, opinions, postpone, study, reports), votes.ts (R10, R12),
-// emergency.ts (R14), view.ts (meetings.get).
+// reconsider.ts (R11 复议), emergency.ts (R14), view.ts (meetings.get).
 import type { HandlersFor } from '../channel';
 import type { meetingContract } from './contract';
 import { setAttendance } from './attendance';
@@ -9,6 +9,7 @@ import { noteReport, postpone, recuse, statement, study, writtenOpinion } from '
 import { meetingCommands } from './meetings';
 import { getMeetingView } from './view';
 import { principalDecide, vote } from './votes';
+import { reconsider } from './reconsider';
 
 export const meetingHandlers = {
   ...meetingCommands,
@@ -22,5 +23,6 @@ export const meetingHandlers = {
   'entries.study': study,
   'entries.note': noteReport,
   'entries.principalDecide': principalDecide,
+  'entries.reconsider': reconsider,
   ...emergencyHandlers,
 } satisfies HandlersFor<typeof meetingContract>;

@@ -14,6 +14,7 @@ import {
   meetingFacts,
   writtenOpinionsOf,
 } from './queries';
+import { reconsiderationsOf } from './reconsider';
 
 export function getMeetingView(ledger: Ledger, meetingId: number) {
   const meeting = getMeeting(ledger, meetingId);
@@ -94,6 +95,8 @@ export function getMeetingView(ledger: Ledger, meetingId: number) {
         readyToDecide: entry.outcome === 'pending' && ef.quorum.quorumOk && waiting.length === 0,
         principalPresent: ef.voters.some((v) => principalIds.includes(v.personId)),
       },
+      /** R11 复议 motions on this entry's outcome. */
+      reconsiderations: reconsiderationsOf(ledger, entry.id),
       warnings: warningsOf(ledger, 'entry', entry.id),
     };
   });

@@ -1,0 +1,57 @@
+// R11 复议 of a cadre decision through dispatch: more than half of the members due must agree.
+import { describe, expect, it } from 'vitest';
+import { meetingSchool, type MeetingSchool } from './meetings-fixture';
+
+/** A cadre item (C1 中层干部任免) studied by the 校长办公会 and voted at the 党组织会议. */
+function cadreVote(m: MeetingSchool, forVotes: number) {
+  const itemId = m.readyItem('C1');
+  const office = m.meeting('principal_office', { startsAt: '2026-03-23T09:00' });
+  const study = m.add(office, itemId);
+  m.t.ok('meetings.confirmAgenda', { meetingId: office, personId: m.校长 });
+  m.attend(office, 'principal_office');
+  m.t.ok('entries.study', { entryId: study, proposal: '建议任命张老师为教务处副主任' });
+  const meetingId = m.meeting();
+  const entryId = m.add(meetingId, itemId);
+  m.t.ok('meetings.confirmAgenda', { meetingId, personId: m.书记 });
+  m.t.ok('meetings.setFirstTopic', { meetingId, content: '学习' });
+  m.attend(meetingId);
+  m.state(entryId, m.hostLast());
+  m.t.ok('entries.vote', { entryId, method: '无记名投票', counts: { for: forVotes, against: 7 - forVotes, abstain: 0 }, decisionText: '同意任命' });
+  return { itemId, meetingId, entryId };
+}
+
+describe('R11 复议', () => {
+  it('R11: 复议 of a cadre decision is agreed only by more than half of the members due', () => {
+    const m = meetingSchool();
+    const { itemId, meetingId, entryId } = cadreVote(m, 3);
+    expect(m.itemState(itemId)).toBe('not_passed');
+    // 3 of 应到 7 is not more than half: kept, not agreed.
+    const no = m.t.ok('entries.reconsider', { entryId, meetingId, agree: 3, reason: '有新的考察材料' });
+    expect(no).toMatchObject({ agreed: false, due: 7, needed: 4, reopened: false, rule: expect.stringContaining('R11') });
+    expect(m.itemState(itemId)).toBe('not_passed');
+    const yes = m.t.ok('entries.reconsider', { entryId, meetingId, agree: 4, reason: '有新的考察材料' });
+    expect(yes).toMatchObject({ agreed: true, reopened: true, itemState: 'consultation' });
+    expect(m.view(meetingId).entries[0]!.reconsiderations.map((r) => [r.agree, r.agreed])).toEqual([[3, false], [4, true]]);
+  });
+
+  it('R11: refuses a count above those present, an undecided entry and another body', () => {
+    const m = meetingSchool();
+    const { meetingId, entryId } = cadreVote(m, 3);
+    const before = m.t.snapshot();
+    expect(m.t.call('entries.reconsider', { entryId, meetingId, agree: 8, reason: 'x' })).toMatchObject({ ok: false, error: { rule: 'R11', field: 'agree' } });
+    const office = m.meeting('principal_office', { startsAt: '2026-04-01T09:00' });
+    expect(m.t.call('entries.reconsider', { entryId, meetingId: office, agree: 4, reason: 'x' })).toMatchObject({ ok: false, error: { rule: 'R11' } });
+    expect(m.t.snapshot()).toEqual({ ...before, meetings: before.meetings! + 1, audit_log: before.audit_log! + 1 });
+    const other = m.sitting(['A1']);
+    expect(m.t.call('entries.reconsider', { entryId: other.entryIds[0]!, meetingId: other.meetingId, agree: 4, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('R11: an agreed 复议 of a passed decision is kept with a warning (the item is already in execution)', () => {
+    const m = meetingSchool();
+    const { itemId, meetingId, entryId } = cadreVote(m, 6);
+    expect(m.itemState(itemId)).toBe('passed');
+    const r = m.t.ok('entries.reconsider', { entryId, meetingId, agree: 5, reason: '群众反映问题需核查' });
+    expect(r).toMatchObject({ agreed: true, reopened: false, itemState: 'passed' });
+    expect(r.warnings.map((w) => w.rule)).toEqual(['R11']);
+  });
+});
