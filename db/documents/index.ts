@@ -7,3 +7,5 @@ export { noticeHtml } from './notice';
 export { signInHtml } from './signin';
 export { ballotHtml } from './ballot';
 export { setFontsRoot } from './fonts';
+export { minutesDocx, recordDocx } from './docx';
+export { ledgerXlsx } from './xlsx';

@@ -1,39 +1,32 @@
 // 会议通知: who is called, when, where, and the agenda with presenters (R3: materials in advance).
-import { attendanceLine } from './minutes';
+import { BLOCK_CSS, blocksHtml, heiTextOf, run, type Block } from './blocks';
 import type { NoticeDoc } from './model';
 import { GRID, cnDate, cnDateTime, cnNumber, esc, htmlDocument } from './page';
 
 const NOTICE_CSS = `
-.att { display: flex; align-items: baseline; margin-left: calc(2 * ${GRID.ch}); text-align: left; }
-.att .label { flex: none; }
-.att .names { flex: 1 1 auto; min-width: 0; }
-.att .nm { white-space: nowrap; }
-.to { text-indent: 0; }
 .issuer { margin-top: calc(2 * ${GRID.line}); text-align: right; padding-right: calc(4 * ${GRID.ch}); }
 .issuer div { text-align: center; display: inline-block; }
 `;
 
 export function noticeHtml(doc: NoticeDoc): string {
   const time = `${cnDateTime(doc.startsAt)}${doc.endsAt ? `—${doc.endsAt.slice(11, 16)}` : ''}`;
-  const agenda = doc.agenda
-    .map((a, i) => `<p>${cnNumber(i + 1)}是${esc(a.title)}${a.presenter ? `（汇报人：${esc(a.presenter)}）` : ''}；</p>`)
-    .join('\n')
-    .replace(/；<\/p>$/, '。</p>');
-  const body = `<h1 class="title">${esc(doc.title)}</h1>
-<p class="to">各位${esc(doc.bodyKind === 'principal_office' ? '校长办公会议成员' : '委员')}：</p>
-<p>经研究，定于${esc(time)}在${esc(doc.place)}召开${esc(doc.meetingLabel)}，由${esc(doc.host)}同志主持。现将有关事项通知如下：</p>
-<h2>一、会议议题</h2>
-${agenda}
-<h2>二、参会人员</h2>
-${attendanceLine('出席', doc.attendees.map((name) => ({ name })))}
-${attendanceLine('列席', doc.observers.map((name) => ({ name })))}
-${doc.notes.length ? `<h2>三、有关要求</h2>\n${doc.notes.map((n, i) => `<p>（${cnNumber(i + 1)}）${esc(n)}</p>`).join('\n')}` : ''}
+  const blocks: Block[] = [
+    { kind: 'title', text: doc.title },
+    { kind: 'p', indent: false, runs: [run(`各位${doc.bodyKind === 'principal_office' ? '校长办公会议成员' : '委员'}：`)] },
+    { kind: 'p', runs: [run(`经研究，定于${time}在${doc.place}召开${doc.meetingLabel}，由${doc.host}同志主持。现将有关事项通知如下：`)] },
+    { kind: 'h2', text: '一、会议议题' },
+    ...doc.agenda.map((a, i): Block => ({
+      kind: 'p',
+      runs: [run(`${cnNumber(i + 1)}是${a.title}${a.presenter ? `（汇报人：${a.presenter}）` : ''}${i === doc.agenda.length - 1 ? '。' : '；'}`)],
+    })),
+    { kind: 'h2', text: '二、参会人员' },
+    { kind: 'att', label: '出席', names: doc.attendees.map((name) => ({ name })), indent: true },
+    { kind: 'att', label: '列席', names: doc.observers.map((name) => ({ name })), indent: true },
+  ];
+  if (doc.notes.length) {
+    blocks.push({ kind: 'h2', text: '三、有关要求' }, ...doc.notes.map((n, i): Block => ({ kind: 'p', runs: [run(`（${cnNumber(i + 1)}）${n}`)] })));
+  }
+  const body = `${blocksHtml(blocks)}
 <div class="issuer"><div>${esc(doc.issuer)}<br>${esc(cnDate(doc.issuedOn))}</div></div>`;
-  return htmlDocument({
-    title: doc.title,
-    css: NOTICE_CSS,
-    body,
-    boldText: doc.title,
-    heiText: '一、会议议题二、参会人员三、有关要求出席：列席：',
-  });
+  return htmlDocument({ title: doc.title, css: BLOCK_CSS + NOTICE_CSS, body, boldText: doc.title, heiText: heiTextOf(blocks) });
 }

@@ -104,8 +104,6 @@ h2 { font-family: ${FAMILY.hei}; font-weight: normal; font-size: 16pt; margin: 0
 h3 { font-family: ${FAMILY.kai}; font-weight: normal; font-size: 16pt; margin: 0; text-indent: calc(2 * ${GRID.ch});
   break-after: avoid; page-break-after: avoid; }
 .blank { height: ${GRID.line}; }
-.right { text-align: right; }
-.small { font-size: 10.5pt; line-height: 1.5; letter-spacing: 0; text-indent: 0; color: #333; }
 .nb { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; letter-spacing: 0; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-family: ${FAMILY.hei};

@@ -1,0 +1,90 @@
+// A tiny document structure shared by the HTML and the DOCX writers, so the minutes and the record
+// say the same thing in both formats (the wording is built once, in minutes.ts / record.ts).
+import { esc } from './page';
+
+export type Face = 'hei' | 'kai' | 'biao' | 'song';
+export interface Run {
+  text: string;
+  face?: Face;
+  underline?: boolean;
+}
+
+export type Block =
+  /** Body paragraph, first line two characters in unless `indent` is false. */
+  | { kind: 'p'; runs: Run[]; indent?: boolean; align?: 'right' | 'center'; size?: 'small' | 'note' }
+  /** 一、 heading in 黑体 */
+  | { kind: 'h2'; text: string }
+  /** (一) heading in 楷体 */
+  | { kind: 'h3'; text: string }
+  /** 2号 小标宋 centred title */
+  | { kind: 'title'; text: string }
+  /** Label in 黑体 then names; wrapped names align under the first (GB/T 9704 §10.3). */
+  | { kind: 'att'; label: string; names: { name: string; reason?: string | null }[]; indent: boolean }
+  | { kind: 'blank' };
+
+export const run = (text: string, face?: Face): Run => ({ text, face });
+
+function runHtml(r: Run): string {
+  const cls = [r.face ?? '', r.underline ? 'host' : ''].filter(Boolean).join(' ');
+  return cls ? `<span class="${cls}">${esc(r.text)}</span>` : esc(r.text);
+}
+
+export function blockHtml(b: Block): string {
+  switch (b.kind) {
+    case 'p': {
+      const cls = [b.indent === false ? 'line' : '', b.align ?? '', b.size ?? ''].filter(Boolean).join(' ');
+      return `<p${cls ? ` class="${cls}"` : ''}>${b.runs.map(runHtml).join('')}</p>`;
+    }
+    case 'h2':
+      return `<h2>${esc(b.text)}</h2>`;
+    case 'h3':
+      return `<h3>${esc(b.text)}</h3>`;
+    case 'title':
+      return `<h1 class="title">${esc(b.text)}</h1>`;
+    case 'att': {
+      if (b.names.length === 0) return '';
+      // A name never breaks across lines; a long 请假 reason may.
+      const names = b.names
+        .map((n, i) => `<span class="nm">${esc(n.name)}</span>${n.reason ? `（${esc(n.reason)}）` : ''}${i < b.names.length - 1 ? '、' : ''}`)
+        .join('');
+      return `<div class="att${b.indent ? ' in2' : ''}"><span class="label hei">${esc(b.label)}：</span><span class="names">${names}</span></div>`;
+    }
+    case 'blank':
+      return '<div class="blank"></div>';
+  }
+}
+
+export function blocksHtml(blocks: Block[]): string {
+  return blocks.map(blockHtml).filter(Boolean).join('\n');
+}
+
+/** Text that is set in 黑体 (labels and 一、 headings): the bundled sans face must cover it. */
+export function heiTextOf(blocks: Block[]): string {
+  return blocks
+    .map((b) => {
+      if (b.kind === 'h2') return b.text;
+      if (b.kind === 'att') return `${b.label}：`;
+      if (b.kind === 'p') return b.runs.filter((r) => r.face === 'hei').map((r) => r.text).join('');
+      return '';
+    })
+    .join('');
+}
+
+export function titleTextOf(blocks: Block[]): string {
+  return blocks.map((b) => (b.kind === 'title' ? b.text : '')).join('');
+}
+
+/** CSS of the block classes beyond page.ts's base (attendance lines, small notes, lines without indent). */
+export const BLOCK_CSS = `
+.att { display: flex; align-items: baseline; text-align: left; }
+.att.in2 { margin-left: calc(2 * (156mm / 28)); }
+.att .label { flex: none; }
+.att .names { flex: 1 1 auto; min-width: 0; }
+.att .nm { white-space: nowrap; }
+p.line { text-indent: 0; }
+p.center { text-align: center; text-indent: 0; }
+p.right { text-align: right; text-indent: 0; }
+p.note { font-size: 14pt; line-height: 1.6; padding-left: 2em; text-indent: -2em; }
+p.small { font-size: 9pt; line-height: 1.4; letter-spacing: 0; color: #555; }
+.host { text-decoration: underline; text-underline-offset: 3pt; }
+`;

@@ -1,0 +1,120 @@
+// DOCX (minutes, record) and XLSX (台账) bytes: re-read them with real tools — LibreOffice turns
+// the DOCX into a PDF that must keep the decisions; exceljs re-reads the XLSX rows.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minutesDocx, recordDocx } from '../../db/documents/docx';
+import { LEDGER_COLUMNS, ledgerXlsx } from '../../db/documents/xlsx';
+import { PT_PER_MM, pdfInfo, pdfText, tempDir } from '../support/chromium';
+import { demoLedgerSheet, demoMinutes, demoRecord, signedMinutes } from './fixtures';
+
+const LIBREOFFICE = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((f) => fs.existsSync(f));
+const flat = (s: string) => s.replace(/\s+/g, '');
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('yishi-office-');
+});
+afterAll(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function unzipEntry(file: string, entry: string): string {
+  return execFileSync('unzip', ['-p', file, entry], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+}
+
+/** LibreOffice DOCX → PDF with a private profile (several test runs may convert at once). */
+function toPdf(docx: string): string {
+  execFileSync(
+    LIBREOFFICE!,
+    [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  return docx.replace(/\.docx$/, '.pdf');
+}
+
+describe('DOCX of the minutes and the record (R16)', () => {
+  it('minutes DOCX is a Word package with A4 GB/T margins, odd/even page-number footers and every decision', async () => {
+    const file = path.join(dir, 'minutes.docx');
+    const bytes = await minutesDocx(signedMinutes());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    fs.writeFileSync(file, bytes);
+    const xml = unzipEntry(file, 'word/document.xml');
+    const text = flat(xml.replace(/<[^>]+>/g, ''));
+    for (const d of demoMinutes().decisions) {
+      expect(text).toContain(flat(d.text));
+      expect(text).toContain(d.itemTitle);
+    }
+    expect(text).toContain('出席：王建国、李明华');
+    // A4 and 37/26/35/28 mm in twips
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/w:top="2098"/);
+    expect(xml).toMatch(/w:left="1587"/);
+    expect(xml).toMatch(/w:right="1474"/);
+    expect(xml).toMatch(/w:bottom="1984"/);
+    expect(xml).toMatch(/<w:footerReference w:type="even"/);
+    expect(unzipEntry(file, 'word/settings.xml')).toMatch(/<w:evenAndOddHeaders/);
+  });
+
+  it.skipIf(!LIBREOFFICE)('LibreOffice converts the minutes DOCX to an A4 PDF that keeps the decisions and attendance', async () => {
+    const file = path.join(dir, 'minutes-lo.docx');
+    fs.writeFileSync(file, await minutesDocx(demoMinutes()));
+    const pdf = toPdf(file);
+    const text = flat(pdfText(pdf));
+    const doc = demoMinutes();
+    expect(text).toContain(doc.title);
+    expect(text).toContain(doc.docNumber);
+    for (const d of doc.decisions) expect(text).toContain(flat(d.text));
+    expect(text).toContain('完成时限：2026年4月15日');
+    expect(text).toContain('请假：孙丽（参加县教育局培训）');
+    const info = pdfInfo(pdf);
+    expect(info.widthPt).toBeCloseTo(210 * PT_PER_MM, -1);
+    expect(info.heightPt).toBeCloseTo(297 * PT_PER_MM, -1);
+    expect(text).toContain('—1—');
+  });
+
+  it.skipIf(!LIBREOFFICE)('LibreOffice converts the record DOCX: statements, host last, votes and tally, postponement (R9, R10, R11)', async () => {
+    const file = path.join(dir, 'record-lo.docx');
+    fs.writeFileSync(file, await recordDocx(demoRecord()));
+    const text = flat(pdfText(toPdf(file)));
+    for (const s of ['陈立新：缓议。信息化支出依据需补充。', '王建国（主持人，最后表态）：同意。', '表决方式：举手。同意5票，反对0票，弃权1票。', '应到8人，实到6人，需同意票5票', '回避：赵海燕', '孙丽：同意预算草案。', '暂缓表决，理由：意见分歧较大']) {
+      expect(text).toContain(flat(s));
+    }
+  });
+});
+
+describe('XLSX 台账 (R17, R18)', () => {
+  it('re-reads with exceljs: header, one row per decision, vote counts, follow-ups, frozen header, autofilter', async () => {
+    const sheet = demoLedgerSheet();
+    const bytes = await ledgerXlsx(sheet);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('议事决策台账')!;
+    expect(ws).toBeDefined();
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_COLUMNS.map((c) => c.header));
+    expect(ws.rowCount).toBe(sheet.rows.length + 1);
+    const col = (name: string) => LEDGER_COLUMNS.findIndex((c) => c.header === name) + 1;
+    const row2 = ws.getRow(2);
+    expect(row2.getCell(col('议题')).value).toBe('关于2026年度学校预算的议题');
+    expect(row2.getCell(col('三重一大')).value).toBe('是（大额资金使用）');
+    expect(row2.getCell(col('同意')).value).toBe(5);
+    expect(row2.getCell(col('弃权')).value).toBe(1);
+    expect(row2.getCell(col('结果')).value).toBe('通过');
+    expect(row2.getCell(col('评价')).value).toBe('较好：预算按期执行，一般性支出压减8%。');
+    const row3 = ws.getRow(3);
+    expect(row3.getCell(col('完成时限')).value).toBe('2026年5月31日\n2026年8月25日');
+    expect(String(row3.getCell(col('督办事项（承办/责任人）')).value)).toContain('完成招标（总务处/孙志强，逾期）');
+    expect(ws.getRow(4).getCell(col('结果')).value).toBe('暂缓表决');
+    expect(ws.getRow(4).getCell(col('同意')).value).toBeNull();
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+  });
+
+  it('an empty ledger still has its header and filter', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await ledgerXlsx({ ...demoLedgerSheet(), rows: [] })) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('议事决策台账')!.rowCount).toBe(1);
+  });
+});
