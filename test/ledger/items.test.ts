@@ -295,3 +295,23 @@ describe('items.list', () => {
     expect(t.ok('items.list', { orgId: s.orgId, states: ['consultation'], search: '师德' }).total).toBe(0);
   });
 });
+
+describe('the gate inside meetings.addItem', () => {
+  it('R4 through meetings.addItem: refused without consultation (nothing changes), scheduled after agreement with its purpose', () => {
+    const { t, s, item, agree, party, 书记 } = itemSchool();
+    const { meetingId } = t.ok('meetings.create', {
+      bodyId: party, startsAt: '2026-03-25T14:30', place: '党委会议室', hostId: 书记, recorderId: s.person('吴秘书'),
+    });
+    const a = item();
+    t.ok('items.submit', { itemId: a.id });
+    const before = t.snapshot();
+    const r = t.call('meetings.addItem', { meetingId, itemId: a.id });
+    expect(r).toMatchObject({ ok: false, error: { rule: 'R4' } });
+    expect(t.snapshot()).toEqual(before);
+    agree(a.id);
+    expect(t.ok('meetings.addItem', { meetingId, itemId: a.id })).toMatchObject({ purpose: 'decide', warnings: [] });
+    const got = t.ok('items.get', { itemId: a.id });
+    expect(got.item.state).toBe('scheduled');
+    expect(got.entries).toHaveLength(1);
+  });
+});
