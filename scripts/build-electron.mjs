@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist-electron');
+// --outdir lets the packaging test build into a scratch project.
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(root, 'dist-electron');
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 // Electron 45 runs Node 22 in the main process and Chromium 140 in the preload. The preload is
 // minified: it carries zod (via the contract) and is parsed for every page load.
@@ -29,4 +31,4 @@ await Promise.all([
   build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(outdir, 'main.cjs'), target: 'node22' }),
   build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(outdir, 'preload.cjs'), target: 'chrome140', minify: true }),
 ]);
-console.log(`electron bundles (Electron ${electronVersion}) → dist-electron/ in ${Date.now() - started} ms`);
+console.log(`electron bundles (Electron ${electronVersion}) → ${path.relative(root, outdir) || outdir}/ in ${Date.now() - started} ms`);
