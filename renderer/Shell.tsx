@@ -1,0 +1,70 @@
+// The frame around every section: sidebar with Alt+1…6, and the current screen.
+import { lazy, Suspense, useEffect } from 'react';
+import { SECTIONS, useNav, type Section } from './stores/nav';
+import { useOverview } from './stores/org';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { ItemsScreen } from './screens/items/ItemsScreen';
+import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
+import { FollowUpsScreen } from './screens/followups/FollowUpsScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+
+// The minutes screen carries the document preview; it loads on first use.
+const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
+
+const SCREENS: Record<Section, () => React.ReactNode> = {
+  dashboard: () => <DashboardScreen />,
+  items: () => <ItemsScreen />,
+  meetings: () => <MeetingsScreen />,
+  minutes: () => <MinutesScreen />,
+  followups: () => <FollowUpsScreen />,
+  settings: () => <SettingsScreen />,
+};
+
+export function Shell() {
+  const route = useNav((s) => s.route);
+  const go = useNav((s) => s.go);
+  const overview = useOverview();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.key);
+      if (n >= 1 && n <= SECTIONS.length) {
+        e.preventDefault();
+        go({ section: SECTIONS[n - 1]!.key });
+        // Move focus into the new section so the keyboard user can continue from there.
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('.main h1')?.focus());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <strong>议事台账</strong>
+          <span title={overview.org.name}>{overview.org.name}</span>
+        </div>
+        <nav aria-label="主导航">
+          {SECTIONS.map((s, i) => (
+            <button
+              key={s.key}
+              aria-current={route.section === s.key ? 'page' : undefined}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+              onClick={() => go({ section: s.key })}
+            >
+              <span>{s.label}</span>
+              <kbd>Alt+{i + 1}</kbd>
+            </button>
+          ))}
+        </nav>
+        <div className="foot">决策 → 执行 → 监督 → 评价 → 修正</div>
+      </aside>
+      <main className="main">
+        <Suspense fallback={<div className="empty">正在加载…</div>}>{SCREENS[route.section]()}</Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// Typed client over window.ledger: the renderer's only way to the ledger. call() resolves with
+// the value or throws a LedgerCallError carrying the contract's {code, message, field, rule}, so
+// forms can show the message beside error.field.
+import type { ChannelName, InputOf, LedgerErrorInfo, OutputOf } from '../db/api';
+
+export type { ChannelName, InputOf, OutputOf, LedgerErrorInfo };
+
+export class LedgerCallError extends Error {
+  constructor(readonly info: LedgerErrorInfo) {
+    super(info.message);
+    this.name = 'LedgerCallError';
+  }
+}
+
+export async function call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  let result;
+  try {
+    result = await window.ledger.call(channel, input);
+  } catch (e) {
+    // The bridge itself failed (shell closing, ledger being moved): nothing was written.
+    throw new LedgerCallError({ code: 'internal', message: `与台账的连接中断，请稍后重试。（${String(e instanceof Error ? e.message : e).slice(0, 120)}）` });
+  }
+  if (!result.ok) throw new LedgerCallError(result.error);
+  return result.value;
+}
+
+/** The contract error of a failure, or a generic one for anything unexpected. */
+export function errorInfo(e: unknown): LedgerErrorInfo {
+  if (e instanceof LedgerCallError) return e.info;
+  return { code: 'internal', message: `操作没有完成：${e instanceof Error ? e.message : String(e)}` };
+}

@@ -1,0 +1,43 @@
+// 工作台: where every item and decision stands in the loop, and what needs attention today.
+import { useEffect } from 'react';
+import { PageHead } from '../../components/PageHead';
+import { formatDate } from '../../dates';
+import { FormError } from '../../forms/FormError';
+import { useLoop } from '../../stores/loop';
+import { useNav } from '../../stores/nav';
+import { useOverview } from '../../stores/org';
+import { AttentionLists } from './AttentionLists';
+import { LoopStages } from './LoopStages';
+
+export function DashboardScreen() {
+  const { org } = useOverview();
+  const { status, error, load } = useLoop();
+  const go = useNav((s) => s.go);
+  useEffect(() => {
+    void load(org.id);
+  }, [load, org.id]);
+
+  return (
+    <>
+      <PageHead
+        title="工作台"
+        crumbs={status ? `今天是 ${formatDate(status.today)}` : undefined}
+        actions={
+          <>
+            <button className="btn" onClick={() => go({ section: 'meetings', view: 'new' })}>新建会议</button>
+            <button className="btn primary" onClick={() => go({ section: 'items', view: 'new' })}>新建议题</button>
+          </>
+        }
+      />
+      <div className="content">
+        <FormError error={error} />
+        {status && (
+          <>
+            <LoopStages stages={status.stages} />
+            <AttentionLists status={status} />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { useFollowUps } from '../../stores/followups';
+import { useNav } from '../../stores/nav';
+import { FollowUpCard } from './FollowUpCard';
+import { FollowUpCreate } from './FollowUpCreate';
+
+export function DecisionPanel({ decisionId, onChanged }: { decisionId: number; onChanged(): void }) {
+  const { detail, loadDetail } = useFollowUps();
+  const go = useNav((s) => s.go);
+  useEffect(() => {
+    void loadDetail(decisionId);
+  }, [loadDetail, decisionId]);
+  if (!detail || detail.id !== decisionId) return <div className="empty">正在读取…</div>;
+  const changed = () => {
+    void loadDetail(decisionId);
+    onChanged();
+  };
+  return (
+    <div>
+      <section className="card">
+        <div className="card-head">
+          <h2>{detail.meetingLabel} 决定事项第{detail.number}号</h2>
+          <div className="actions">
+            {detail.loopClosed ? <span className="badge ok">已闭环</span> : <span className="badge info">闭环进行中</span>}
+          </div>
+        </div>
+        <p>{detail.text}</p>
+        <div className="muted small">
+          议题：<button className="linklike" onClick={() => go({ section: 'items', id: detail.item.id })}>{detail.item.title}</button>
+        </div>
+        {detail.lacksFollowUp && <div className="notice warn"><span className="rule">R17</span>这项决定还没有督办事项。请安排承办部门、责任人和完成时限，或说明无需督办的理由。</div>}
+        {detail.warnings.map((w, i) => (
+          <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
+        ))}
+        {detail.corrections.length > 0 && (
+          <div className="notice info" data-testid="corrections">
+            <strong>修正议题：</strong>
+            {detail.corrections.map((c) => (
+              <button key={c.id} className="linklike" style={{ marginLeft: 6 }} onClick={() => go({ section: 'items', id: c.id })}>
+                {c.title}
+              </button>
+            ))}
+          </div>
+        )}
+      </section>
+      {detail.followUps.map((f) => (
+        <FollowUpCard key={f.id} followUp={f} onChanged={changed} />
+      ))}
+      {!detail.noFollowUpReason && <FollowUpCreate decisionId={decisionId} leaderId={detail.item.leaderId} onCreated={changed} first={detail.followUps.length === 0} />}
+      {detail.noFollowUpReason && <section className="card"><p>无需督办：{detail.noFollowUpReason}</p></section>}
+    </div>
+  );
+}

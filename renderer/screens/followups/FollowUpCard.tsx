@@ -1,0 +1,79 @@
+// One 督办事项: its reports, then 报告进展 / 督办, 办结, and 评价 (R18: 一般/差 opens a 修正 item).
+import { useState } from 'react';
+import { formatDate, formatDateTime } from '../../dates';
+import type { FollowUpView } from '../../stores/followups';
+import { useNav } from '../../stores/nav';
+import { personName, useOverview } from '../../stores/org';
+import { CompleteForm, ReportForm } from './ReportForms';
+import { EvaluateForm } from './EvaluateForm';
+
+type Action = 'report' | 'complete' | 'evaluate' | null;
+
+export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpView; onChanged(): void }) {
+  const overview = useOverview();
+  const go = useNav((s) => s.go);
+  const [action, setAction] = useState<Action>(null);
+  const done = f.state === 'done';
+  const finish = () => {
+    setAction(null);
+    onChanged();
+  };
+  return (
+    <section className="card" data-followup={f.task}>
+      <div className="card-head">
+        <h3>{f.task}</h3>
+        <div className="actions">
+          {done ? <span className="badge ok">已办结</span> : f.overdue ? <span className="badge bad">逾期{f.daysOverdue}天</span> : <span className="badge info">办理中</span>}
+          {f.rating && <span className={`badge ${f.rating === '一般' || f.rating === '差' ? 'bad' : 'ok'}`}>评价：{f.rating}</span>}
+        </div>
+      </div>
+      <dl className="facts">
+        <dt>承办部门</dt>
+        <dd>{f.ownerDept}{f.ownerName ? ` · 责任人 ${f.ownerName}` : ''}</dd>
+        <dt>分管领导</dt>
+        <dd>{f.leaderName ?? '—'}</dd>
+        <dt>完成时限</dt>
+        <dd>{formatDate(f.deadline)}</dd>
+        {done && (
+          <>
+            <dt>办结</dt>
+            <dd>{formatDate(f.completedAt)}：{f.completionNote}</dd>
+          </>
+        )}
+        {f.effect && (
+          <>
+            <dt>评价</dt>
+            <dd>{f.rating}：{f.effect}</dd>
+          </>
+        )}
+      </dl>
+      {f.correctionItemId && (
+        <div className="notice warn" data-testid="correction-opened">
+          评价为「{f.rating}」，已启动修正议题（R18）：
+          <button className="linklike" onClick={() => go({ section: 'items', id: f.correctionItemId! })}>查看修正议题</button>
+        </div>
+      )}
+      {f.reports.length > 0 && (
+        <ol className="timeline" style={{ marginTop: 10 }}>
+          {f.reports.map((r) => (
+            <li key={r.id}>
+              <div>{r.kind === 'supervision' ? '督办' : '进展'}：{r.text}</div>
+              <div className="muted small">{formatDateTime(r.at)} · {r.operator}</div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {action === 'report' && <ReportForm followUpId={f.id} onDone={finish} onCancel={() => setAction(null)} />}
+      {action === 'complete' && <CompleteForm followUpId={f.id} onDone={finish} onCancel={() => setAction(null)} />}
+      {action === 'evaluate' && <EvaluateForm followUpId={f.id} defaultEvaluator={overview.persons.find((p) => p.posts.includes('书记'))?.id ?? null} onDone={finish} onCancel={() => setAction(null)} />}
+      {action === null && (
+        <div className="form-actions">
+          {!done && <button className="btn" onClick={() => setAction('report')}>报告进展</button>}
+          {!done && <button className="btn" onClick={() => setAction('complete')}>办结</button>}
+          {done && !f.evaluationId && <button className="btn primary" onClick={() => setAction('evaluate')}>评价</button>}
+          {f.evaluationId && <span className="muted small">已由{personName(overview, null) === '—' ? '' : ''}评价完成。</span>}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+// 议程: entries in order (select one to record it), add an item (R1–R5 checked by the core),
+// 书记/校长 confirms the agenda (R3), 第一议题 study content (R15).
+import { useEffect, useState } from 'react';
+import { Field } from '../../forms/Field';
+import { FormError } from '../../forms/FormError';
+import { useCommand } from '../../forms/useCommand';
+import { call } from '../../ledger-client';
+import { useItems } from '../../stores/items';
+import { useMeetings, type MeetingView } from '../../stores/meetings';
+import { notify } from '../../stores/notices';
+import { holders, useOverview } from '../../stores/org';
+
+const OUTCOME: Record<string, { label: string; tone: string }> = {
+  pending: { label: '待议', tone: '' },
+  passed: { label: '通过', tone: 'ok' },
+  not_passed: { label: '未通过', tone: 'bad' },
+  postponed: { label: '暂缓表决', tone: 'warn' },
+  studied: { label: '已研究', tone: 'info' },
+  noted: { label: '已听取', tone: 'info' },
+};
+
+export function AgendaPanel({ view, onChanged }: { view: MeetingView; onChanged(): void }) {
+  const overview = useOverview();
+  const { entryId, selectEntry } = useMeetings();
+  const { rows, loadList } = useItems();
+  const [itemId, setItemId] = useState<number | ''>('');
+  const [firstTopic, setFirstTopic] = useState(view.meeting.firstTopic ?? '');
+  const isParty = view.body.kind === 'party_committee';
+  useEffect(() => {
+    void loadList(overview.org.id);
+  }, [loadList, overview.org.id]);
+
+  // Items that could go on an agenda; 暂缓上会 ones are listed too so the refusal (R4) is visible.
+  const onAgenda = new Set(view.entries.map((e) => e.item.id));
+  const candidates = rows.filter((r) => ['ready', 'postponed', 'consultation', 'vote_postponed'].includes(r.state) && !onAgenda.has(r.id));
+
+  const add = useCommand(async () => {
+    if (itemId === '') return;
+    await call('meetings.addItem', { meetingId: view.meeting.id, itemId });
+    notify('ok', '议题已列入议程。');
+    setItemId('');
+    void loadList(overview.org.id);
+    onChanged();
+  });
+  const confirmer = holders(overview, isParty ? '书记' : '校长')[0];
+  const confirm = useCommand(async () => {
+    if (!confirmer) return;
+    await call('meetings.confirmAgenda', { meetingId: view.meeting.id, personId: confirmer.id });
+    notify('ok', `议程已由${confirmer.name}确认。`);
+    onChanged();
+  });
+  const saveTopic = useCommand(async () => {
+    await call('meetings.setFirstTopic', { meetingId: view.meeting.id, content: firstTopic });
+    notify('ok', '第一议题已保存。');
+    onChanged();
+  });
+
+  return (
+    <div>
+      <section className="card">
+        <div className="card-head">
+          <h2>议程</h2>
+          <div className="actions">
+            {view.meeting.agendaConfirmedBy ? (
+              <span className="badge ok">议程已由{view.meeting.agendaConfirmedBy.name}确认</span>
+            ) : (
+              confirmer &&
+              view.entries.length > 0 && (
+                <button className="btn small" disabled={confirm.busy} onClick={() => void confirm.run()}>
+                  {isParty ? '书记' : '校长'}确认议程
+                </button>
+              )
+            )}
+          </div>
+        </div>
+        <FormError error={confirm.error} />
+        {view.entries.length === 0 ? (
+          <p className="muted">还没有议题。从下方选择「待上会」的议题加入。</p>
+        ) : (
+          <ol className="agenda-list">
+            {view.entries.map((e) => {
+              const o = OUTCOME[e.outcome] ?? { label: e.outcome, tone: '' };
+              return (
+                <li key={e.id} className={e.id === entryId ? 'current' : ''}>
+                  <button className="entry" aria-current={e.id === entryId ? 'true' : undefined} onClick={() => selectEntry(e.id)}>
+                    <span className="num muted">{e.number}.</span>
+                    <span style={{ flex: 1 }}>
+                      {e.item.title}
+                      {e.adHoc && <span className="badge warn" style={{ marginLeft: 6 }}>临时动议</span>}
+                    </span>
+                    <span className={`badge ${o.tone}`}>{o.label}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        <div className="stack" style={{ marginTop: 12 }}>
+          <Field label="加入议题">
+            <select value={itemId} onChange={(e) => setItemId(e.target.value ? Number(e.target.value) : '')}>
+              <option value="">请选择议题</option>
+              {candidates.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.title}（{r.stateLabel}）
+                </option>
+              ))}
+            </select>
+          </Field>
+          <FormError error={add.error} />
+          <div>
+            <button className="btn primary" disabled={add.busy || itemId === ''} onClick={() => void add.run()}>
+              列入议程
+            </button>
+          </div>
+        </div>
+      </section>
+      {isParty && (
+        <section className="card">
+          <h2>第一议题（学习）</h2>
+          <Field label="学习内容" error={saveTopic.error?.message}>
+            <textarea rows={2} value={firstTopic} onChange={(e) => setFirstTopic(e.target.value)} placeholder="党组织会议以第一议题学习开始（R15）" />
+          </Field>
+          <div className="form-actions">
+            <button className="btn small" disabled={saveTopic.busy} onClick={() => void saveTopic.run()}>保存第一议题</button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

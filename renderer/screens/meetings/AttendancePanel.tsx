@@ -1,0 +1,134 @@
+// 出席情况 (R6, R7, R16): every voting member is 出席, 缺席 or 请假 (with the reason); people
+// outside the body may attend as 列席 (they speak, never vote).
+import { useState } from 'react';
+import { ATTENDANCE_STATUSES } from '../../../db/terms';
+import { FormError } from '../../forms/FormError';
+import { errorFor, useCommand } from '../../forms/useCommand';
+import { call } from '../../ledger-client';
+import type { MeetingView } from '../../stores/meetings';
+import { notify } from '../../stores/notices';
+import { useOverview } from '../../stores/org';
+
+interface Row {
+  personId: number;
+  name: string;
+  member: boolean;
+  status: string;
+  reason: string;
+}
+
+function initialRows(view: MeetingView): Row[] {
+  const byId = new Map(view.attendance.map((a) => [a.personId, a]));
+  const rows: Row[] = view.members.map((m) => {
+    const a = byId.get(m.personId);
+    return { personId: m.personId, name: m.name, member: true, status: a?.status ?? '出席', reason: a?.reason ?? '' };
+  });
+  for (const a of view.attendance) {
+    if (!rows.some((r) => r.personId === a.personId)) rows.push({ personId: a.personId, name: a.name, member: false, status: a.status, reason: a.reason ?? '' });
+  }
+  return rows;
+}
+
+export function AttendancePanel({ view, onSaved }: { view: MeetingView; onSaved(): void }) {
+  const overview = useOverview();
+  const [rows, setRows] = useState<Row[]>(() => initialRows(view));
+  const [guest, setGuest] = useState<number | ''>('');
+  const recorded = view.attendance.length > 0;
+  const others = overview.persons.filter((p) => !rows.some((r) => r.personId === p.id));
+
+  const save = useCommand(async () => {
+    await call('meetings.setAttendance', {
+      meetingId: view.meeting.id,
+      rows: rows.map((r) => ({
+        personId: r.personId,
+        status: r.status as (typeof ATTENDANCE_STATUSES)[number],
+        reason: r.reason,
+        arrivesAt: null,
+        leavesAfter: null,
+      })),
+    });
+    const present = rows.filter((r) => r.member && r.status === '出席').length;
+    notify('ok', `出席情况已保存：应到${view.members.filter((m) => m.voting).length}人，实到${present}人。`);
+    onSaved();
+  });
+  const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+
+  return (
+    <section className="card">
+      <div className="card-head">
+        <h2>出席情况</h2>
+        <span className="muted small">{recorded ? '已登记，可修改后重新保存。' : '尚未登记：默认全部出席，请改为实际情况后保存。'}</span>
+      </div>
+      {save.error?.field === 'rows' && <div className="notice error" role="alert">{save.error.message}</div>}
+      <table className="list">
+        <thead>
+          <tr>
+            <th>姓名</th>
+            <th>身份</th>
+            <th>出席情况</th>
+            <th>请假事由</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const reasonError = errorFor(save.error, `rows.${i}.reason`);
+            const statusError = errorFor(save.error, `rows.${i}.status`, `rows.${i}.personId`);
+            return (
+              <tr key={r.personId} data-attendance={r.name}>
+                <td>{r.name}</td>
+                <td className="muted">{r.member ? '成员' : '列席人员'}</td>
+                <td>
+                  <div className="row" role="radiogroup" aria-label={`${r.name}的出席情况`}>
+                    {(r.member ? ['出席', '缺席', '请假'] : ['列席']).map((s) => (
+                      <button key={s} type="button" role="radio" aria-checked={r.status === s} aria-pressed={r.status === s} className="btn small choice" onClick={() => update(i, { status: s })}>
+                        {s}
+                      </button>
+                    ))}
+                    {!r.member && (
+                      <button type="button" className="btn small danger" onClick={() => setRows(rows.filter((_, j) => j !== i))}>移除</button>
+                    )}
+                  </div>
+                  {statusError && <div className="field-error" role="alert">{statusError}</div>}
+                </td>
+                <td>
+                  {r.status === '请假' ? (
+                    <>
+                      <input type="text" aria-label={`${r.name}的请假事由`} value={r.reason} onChange={(e) => update(i, { reason: e.target.value })} placeholder="如：外出培训" aria-invalid={reasonError ? true : undefined} />
+                      {reasonError && <div className="field-error" role="alert">{reasonError}</div>}
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="form-actions">
+        <select aria-label="添加列席人员" value={guest} onChange={(e) => setGuest(e.target.value ? Number(e.target.value) : '')} style={{ maxWidth: 220 }}>
+          <option value="">选择列席人员</option>
+          {others.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}{p.department ? `（${p.department}）` : ''}</option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn small"
+          disabled={guest === ''}
+          onClick={() => {
+            const p = overview.persons.find((x) => x.id === guest);
+            if (p) setRows([...rows, { personId: p.id, name: p.name, member: false, status: '列席', reason: '' }]);
+            setGuest('');
+          }}
+        >
+          ＋ 添加列席
+        </button>
+      </div>
+      <FormError error={save.error} fields={['rows']} />
+      <div className="form-actions">
+        <button className="btn primary" disabled={save.busy} onClick={() => void save.run()}>保存出席情况</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+// One meeting: 议程 (agenda, statements, vote per item) and 出席 (attendance), with the live
+// quorum line of the selected item ("应到7人，实到5人，需同意票≥4").
+import { useEffect, useState } from 'react';
+import { PageHead } from '../../components/PageHead';
+import { useShortcut } from '../../components/useShortcut';
+import { formatDateTime } from '../../dates';
+import { FormError } from '../../forms/FormError';
+import { useMeetings } from '../../stores/meetings';
+import { useNav } from '../../stores/nav';
+import { AgendaPanel } from './AgendaPanel';
+import { AttendancePanel } from './AttendancePanel';
+import { EntryPanel } from './EntryPanel';
+
+type Tab = 'agenda' | 'attendance';
+
+export function MeetingDetail({ meetingId }: { meetingId: number }) {
+  const { current, currentError, loadMeeting, entryId } = useMeetings();
+  const go = useNav((s) => s.go);
+  const [tab, setTab] = useState<Tab>('agenda');
+  useEffect(() => {
+    void loadMeeting(meetingId);
+  }, [loadMeeting, meetingId]);
+  useShortcut('Alt+a', () => setTab('agenda'));
+  useShortcut('Alt+s', () => setTab('attendance'));
+
+  if (currentError) return <div className="content"><FormError error={currentError} /></div>;
+  if (!current || current.meeting.id !== meetingId) return <div className="empty">正在读取会议…</div>;
+  const { meeting } = current;
+  const reload = () => void loadMeeting(meetingId);
+  const entry = current.entries.find((e) => e.id === entryId) ?? null;
+
+  return (
+    <>
+      <PageHead
+        title={current.title}
+        crumbs={
+          <>
+            <button className="linklike" onClick={() => go({ section: 'meetings' })}>会议</button>
+            {' · '}
+            {formatDateTime(meeting.startsAt)} · {meeting.place} · 主持人 {meeting.hostName} · 记录人 {meeting.recorderName}
+          </>
+        }
+        actions={
+          <button className="btn" onClick={() => go({ section: 'minutes', id: meeting.id })}>会议纪要</button>
+        }
+      />
+      <div className="content">
+        <div className="row" role="tablist" aria-label="会议内容" style={{ marginBottom: 12 }}>
+          <button role="tab" className="btn choice" aria-selected={tab === 'agenda'} aria-pressed={tab === 'agenda'} onClick={() => setTab('agenda')}>
+            议程与表决<kbd className="hint">Alt+A</kbd>
+          </button>
+          <button role="tab" className="btn choice" aria-selected={tab === 'attendance'} aria-pressed={tab === 'attendance'} onClick={() => setTab('attendance')}>
+            出席情况（{current.attendance.filter((a) => a.status === '出席').length}/{current.members.filter((m) => m.voting).length}）<kbd className="hint">Alt+S</kbd>
+          </button>
+        </div>
+        {current.warnings.map((w, i) => (
+          <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
+        ))}
+        {tab === 'attendance' ? (
+          <AttendancePanel view={current} onSaved={reload} />
+        ) : (
+          <div className="grid-main-side" style={{ gridTemplateColumns: 'minmax(320px, 0.9fr) minmax(0, 1.5fr)' }}>
+            <AgendaPanel view={current} onChanged={reload} />
+            {entry ? (
+              <EntryPanel view={current} entry={entry} onChanged={reload} />
+            ) : (
+              <section className="card">
+                <p className="muted">议程上还没有议题。请在左侧把「待上会」的议题列入议程。</p>
+              </section>
+            )}
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

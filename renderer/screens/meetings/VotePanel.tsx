@@ -1,0 +1,109 @@
+// 表决 (R10): method and counts (or per-member ballots for 记名投票). The result is computed by
+// the core from the members due to attend (应到会), never typed in.
+import { useState } from 'react';
+import { BALLOT_CHOICES, VOTE_METHODS } from '../../../db/terms';
+import { Field } from '../../forms/Field';
+import { FormError } from '../../forms/FormError';
+import { errorFor, useCommand } from '../../forms/useCommand';
+import { call } from '../../ledger-client';
+import type { EntryView, MeetingView } from '../../stores/meetings';
+import { notify } from '../../stores/notices';
+
+type Method = (typeof VOTE_METHODS)[number];
+type Choice = (typeof BALLOT_CHOICES)[number];
+
+export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry: EntryView; onChanged(): void }) {
+  const agreeing = entry.statements.filter((s) => s.position === '同意').length;
+  const [method, setMethod] = useState<Method>('举手');
+  const [votesFor, setFor] = useState(String(agreeing));
+  const [against, setAgainst] = useState('0');
+  const [abstain, setAbstain] = useState('0');
+  const [ballots, setBallots] = useState<Record<number, Choice>>({});
+  const [decisionText, setDecisionText] = useState(`同意${entry.item.title.replace(/^关于/, '关于')}。`);
+
+  const principalMode = view.mode === 'principal_decides';
+  const vote = useCommand(async () => {
+    const out = await call('entries.vote', {
+      entryId: entry.id,
+      method,
+      counts: method === '记名投票' ? undefined : { for: Number(votesFor), against: Number(against), abstain: Number(abstain) },
+      ballots: method === '记名投票' ? entry.live.voters.map((v) => ({ personId: v.personId, choice: ballots[v.personId] ?? ('弃权' as Choice) })) : undefined,
+      decisionText,
+    });
+    notify(out.passed ? 'ok' : 'warn', out.passed ? '表决通过，已形成决定事项。' : '表决未获通过。');
+    onChanged();
+  });
+  const decide = useCommand(async () => {
+    const out = await call('entries.principalDecide', { entryId: entry.id, decisionText });
+    notify('ok', `已由${out.decidedBy}决定。`);
+    onChanged();
+  });
+
+  const countField = (label: string, value: string, set: (v: string) => void) => (
+    <Field label={label} error={null}>
+      <input type="number" min={0} step={1} value={value} onChange={(e) => set(e.target.value)} />
+    </Field>
+  );
+
+  return (
+    <div style={{ marginTop: 16 }}>
+      <h3 style={{ marginBottom: 8 }}>{principalMode ? '校长决定（R12）' : '表决'}</h3>
+      {!entry.live.readyToDecide && (
+        <p className="muted small">
+          {entry.live.quorumOk ? '全部成员表态后再表决。' : '到会人数不足，不能表决；可暂缓表决或改期。'}
+        </p>
+      )}
+      <div className="form">
+        {!principalMode && (
+          <Field label="表决方式" error={errorFor(vote.error, 'method')}>
+            <select value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+              {VOTE_METHODS.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field label="决定内容" wide error={errorFor(vote.error, 'decisionText') ?? errorFor(decide.error, 'decisionText')} help="通过后作为决定事项写入会议纪要">
+          <textarea rows={2} value={decisionText} onChange={(e) => setDecisionText(e.target.value)} />
+        </Field>
+      </div>
+      {!principalMode && method !== '记名投票' && (
+        <div className="counts" style={{ marginTop: 10 }} role="group" aria-label="票数">
+          {countField('同意票', votesFor, setFor)}
+          {countField('反对票', against, setAgainst)}
+          {countField('弃权票', abstain, setAbstain)}
+        </div>
+      )}
+      {!principalMode && method === '记名投票' && (
+        <table className="list" style={{ marginTop: 10 }}>
+          <tbody>
+            {entry.live.voters.map((v) => (
+              <tr key={v.personId}>
+                <td>{v.name}</td>
+                <td>
+                  <div className="row" role="radiogroup" aria-label={`${v.name}的表决意见`}>
+                    {BALLOT_CHOICES.map((c) => (
+                      <button key={c} type="button" role="radio" aria-checked={ballots[v.personId] === c} aria-pressed={ballots[v.personId] === c} className="btn small choice" onClick={() => setBallots({ ...ballots, [v.personId]: c })}>
+                        {c}
+                      </button>
+                    ))}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {errorFor(vote.error, 'counts') && <div className="field-error" role="alert">{vote.error!.message}</div>}
+      <FormError error={principalMode ? decide.error : vote.error} fields={['method', 'decisionText', 'counts']} />
+      <div className="form-actions">
+        {principalMode ? (
+          <button className="btn primary" disabled={decide.busy} onClick={() => void decide.run()}>由校长决定</button>
+        ) : (
+          <button className="btn primary" disabled={vote.busy} onClick={() => void vote.run()}>记录表决结果</button>
+        )}
+        <span className="muted small">{entry.live.text}</span>
+      </div>
+    </div>
+  );
+}

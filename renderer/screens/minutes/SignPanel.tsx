@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { Field } from '../../forms/Field';
+import { FormError } from '../../forms/FormError';
+import { errorFor, useCommand } from '../../forms/useCommand';
+import { call } from '../../ledger-client';
+import { notify } from '../../stores/notices';
+import type { Person } from '../../stores/org';
+
+/** 签发 (R16): the host signs — the 书记 for the 党组织会议, the 校长 for the 校长办公会议. Signing locks. */
+export function SignPanel({ minutesId, defaultSigner, persons, onSigned }: { minutesId: number; defaultSigner: number | null; persons: Person[]; onSigned(): void }) {
+  const [personId, setPersonId] = useState<number | ''>(defaultSigner ?? '');
+  useEffect(() => {
+    if (personId === '' && defaultSigner) setPersonId(defaultSigner);
+  }, [defaultSigner, personId]);
+  const sign = useCommand(async () => {
+    await call('minutes.sign', { minutesId, personId: personId === '' ? (undefined as never) : personId });
+    notify('ok', '纪要已签发并锁定。');
+    onSigned();
+  });
+  return (
+    <section className="card">
+      <h2>签发</h2>
+      <p className="muted small">签发后纪要锁定，不能再修改；如需更正，只能另出勘误稿，原稿保留。</p>
+      <Field label="签发人" error={errorFor(sign.error, 'personId')}>
+        <select value={personId} onChange={(e) => setPersonId(e.target.value ? Number(e.target.value) : '')}>
+          <option value="">请选择</option>
+          {persons.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}{p.posts.length ? `（${p.posts.join('、')}）` : ''}</option>
+          ))}
+        </select>
+      </Field>
+      <FormError error={sign.error} fields={['personId']} />
+      <div className="form-actions">
+        <button className="btn primary" disabled={sign.busy} onClick={() => void sign.run()}>签发纪要</button>
+      </div>
+    </section>
+  );
+}

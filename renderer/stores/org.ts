@@ -1,0 +1,58 @@
+// The school: people with their posts, the two bodies with members, the 议事清单.
+// Loaded once at start; null org means the first-run 设置学校 guide is shown.
+import { create } from 'zustand';
+import { call, errorInfo, type LedgerErrorInfo, type OutputOf } from '../ledger-client';
+
+export type Overview = NonNullable<OutputOf<'org.get'>>;
+export type Person = Overview['persons'][number];
+export type Body = Overview['bodies'][number];
+export type Matter = OutputOf<'matters.list'>[number];
+
+interface OrgState {
+  status: 'loading' | 'ready' | 'none' | 'error';
+  error: LedgerErrorInfo | null;
+  overview: Overview | null;
+  matters: Matter[];
+  load(): Promise<void>;
+}
+
+export const useOrg = create<OrgState>((set) => ({
+  status: 'loading',
+  error: null,
+  overview: null,
+  matters: [],
+  async load() {
+    try {
+      const overview = await call('org.get', {});
+      if (!overview) {
+        set({ status: 'none', overview: null, matters: [] });
+        return;
+      }
+      const matters = await call('matters.list', { orgId: overview.org.id });
+      set({ status: 'ready', overview, matters, error: null });
+    } catch (e) {
+      set({ status: 'error', error: errorInfo(e) });
+    }
+  },
+}));
+
+/** The loaded school; screens below the set-up guide can rely on it. */
+export function useOverview(): Overview {
+  const overview = useOrg((s) => s.overview);
+  if (!overview) throw new Error('学校尚未设置');
+  return overview;
+}
+
+export function personName(overview: Overview, id: number | null | undefined): string {
+  if (id == null) return '—';
+  return overview.persons.find((p) => p.id === id)?.name ?? `（编号 ${id}）`;
+}
+
+/** People holding a post today, e.g. holders(overview, '书记'). */
+export function holders(overview: Overview, post: string): Person[] {
+  return overview.persons.filter((p) => (p.posts as string[]).includes(post));
+}
+
+export function bodyOfKind(overview: Overview, kind: string): Body | undefined {
+  return overview.bodies.find((b) => b.kind === kind);
+}

@@ -1,0 +1,223 @@
+// The renderer without Electron: a real ledger file (openLedger + migrations), the built
+// dist-renderer/ served from a localhost server, and Debian's Chromium driven by playwright-core.
+// window.ledger and window.host are injected exactly as the preload would expose them, so the
+// renderer cannot tell the two transports apart. Used by test/e2e and by `npm run preview`.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { dispatch } from '../../db/api';
+import type { HostApi } from '../../db/host';
+import type { Ledger } from '../../db/ledger';
+import { openLedger } from '../../db/open';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RENDERER_DIR = path.join(ROOT, 'dist-renderer');
+export const MIGRATIONS_DIR = path.join(ROOT, 'migrations');
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Builds window.ledger and window.host on the two exposed bindings, before any page script runs. */
+const BRIDGE_SCRIPT = `(() => {
+  const host = (method) => (arg) => window.__host(method, arg === undefined ? null : arg);
+  window.ledger = Object.freeze({ call: (channel, input) => window.__ledger(channel, input) });
+  window.host = Object.freeze({
+    savePdf: host('savePdf'),
+    saveFile: host('saveFile'),
+    print: host('print'),
+    openPath: host('openPath'),
+    showInFolder: host('showInFolder'),
+    info: host('info'),
+  });
+})();`;
+
+/** Serve a folder on 127.0.0.1 (random port). Only files inside `root`; unknown paths get index.html. */
+export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const base = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = path.resolve(base, `.${pathname}`);
+    if (!file.startsWith(base + path.sep) && file !== base) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(base, 'index.html');
+    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface HostCall {
+  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile';
+  arg: string;
+}
+
+export interface HarnessOptions {
+  /** The SQLite file; created (and migrated) if missing. Default: a new temp folder. */
+  ledgerFile?: string;
+  /** Where savePdf/saveFile write. Default: <ledger folder>/exports. */
+  exportsDir?: string;
+  headed?: boolean;
+  /** Fixed clock for the ledger and the page (local time, e.g. "2026-03-20T09:00:00"). */
+  now?: string;
+  viewport?: { width: number; height: number };
+  operator?: string;
+}
+
+export interface Harness {
+  ledger: Ledger;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  url: string;
+  exportsDir: string;
+  /** Every host ability the page used, in order. */
+  hostCalls: HostCall[];
+  /** Console errors and page errors seen so far (a test should expect none). */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('dist-renderer/ 不存在：请先运行 vite build（npm test 和 npm run preview 会自动构建）。');
+  }
+  const tempRoot = options.ledgerFile ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-e2e-'));
+  const ledgerFile = options.ledgerFile ?? path.join(tempRoot!, 'ledger.sqlite');
+  fs.mkdirSync(path.dirname(ledgerFile), { recursive: true });
+  const exportsDir = options.exportsDir ?? path.join(path.dirname(ledgerFile), 'exports');
+  fs.mkdirSync(exportsDir, { recursive: true });
+
+  const fixed = options.now ? new Date(options.now) : null;
+  const ledger = openLedger(ledgerFile, {
+    migrationsFolder: MIGRATIONS_DIR,
+    now: fixed ? () => fixed : undefined,
+    operator: options.operator ?? '党委办公室',
+  });
+  const server = await serveFolder(RENDERER_DIR);
+  // --lang: date inputs and number formats as on a Chinese Windows PC.
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: !options.headed, args: [...CHROMIUM_FLAGS, '--lang=zh-CN'] });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const hostCalls: HostCall[] = [];
+  const pageErrors: string[] = [];
+  const host = harnessHost(browser, exportsDir, ledgerFile, hostCalls);
+
+  await context.exposeBinding('__ledger', (_src, channel: string, input: unknown) =>
+    // Round-trip through JSON, like structured-clone IPC in Electron.
+    JSON.parse(JSON.stringify(dispatch(ledger, channel, input))),
+  );
+  await context.exposeBinding('__host', async (_src, method: keyof HostApi, arg: unknown) => {
+    const fn = host[method] as (a: unknown) => Promise<unknown>;
+    return JSON.parse(JSON.stringify((await fn(arg)) ?? null));
+  });
+  // A string, not a function: tsx/esbuild may inject helpers (__name) into a serialized function.
+  await context.addInitScript({ content: BRIDGE_SCRIPT });
+
+  const page = await context.newPage();
+  if (fixed) await page.clock.setFixedTime(fixed);
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+  });
+  await page.goto(server.url);
+
+  return {
+    ledger,
+    browser,
+    context,
+    page,
+    url: server.url,
+    exportsDir,
+    hostCalls,
+    pageErrors,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+      try {
+        ledger.close();
+      } catch {
+        // already closed
+      }
+      if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+/** HostApi for the harness: real Chromium PDFs and real files, in a folder instead of a dialog. */
+function harnessHost(browser: Browser, exportsDir: string, ledgerFile: string, calls: HostCall[]): HostApi {
+  const target = (fileName: string, ext: string) => {
+    const safe = path.basename(fileName).replace(/[\\/:*?"<>|]/g, '_');
+    return path.join(exportsDir, safe.toLowerCase().endsWith(`.${ext}`) ? safe : `${safe}.${ext}`);
+  };
+  return {
+    async savePdf({ html, fileName }) {
+      const file = target(fileName, 'pdf');
+      const page = await browser.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      } finally {
+        await page.close();
+      }
+      calls.push({ method: 'savePdf', arg: file });
+      return { path: file };
+    },
+    async saveFile({ base64, fileName }) {
+      const ext = path.extname(fileName).slice(1) || 'bin';
+      const file = target(fileName, ext);
+      fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+      calls.push({ method: 'saveFile', arg: file });
+      return { path: file };
+    },
+    async print({ html }) {
+      calls.push({ method: 'print', arg: `${html.length} chars` });
+    },
+    async openPath(p) {
+      calls.push({ method: 'openPath', arg: p });
+    },
+    async showInFolder(p) {
+      calls.push({ method: 'showInFolder', arg: p });
+    },
+    async info() {
+      const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      return { version: pkg.version, dataFolder: path.dirname(ledgerFile), shell: 'harness' as const };
+    },
+  };
+}
