@@ -5,8 +5,8 @@ import { cnDateTime, esc, htmlDocument } from './page';
 const SIGNIN_CSS = `
 .facts { text-indent: 0; }
 table.sheet { margin-top: 8pt; font-size: 14pt; line-height: 1.3; }
-table.sheet th, table.sheet td { border: 0.75pt solid #000; height: 13mm; padding: 0 4pt; text-align: center; }
-table.sheet th { font-family: inherit; font-weight: normal; height: 10mm; }
+table.sheet th, table.sheet td { border: 0.75pt solid #000; height: 11.5mm; padding: 0 4pt; text-align: center; }
+table.sheet th { font-family: inherit; font-weight: normal; height: 9mm; }
 table.sheet tr { break-inside: avoid; }
 table.sheet thead { display: table-header-group; }
 `;
