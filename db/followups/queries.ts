@@ -1,6 +1,6 @@
 // Reads of decisions and their follow-up work, shared by the followups commands, the
 // minutes (owner and deadline of each decision) and the loop dashboard.
-import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, notExists, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
 import type { Ledger } from '../ledger';
@@ -157,6 +157,45 @@ export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
       lacksFollowUp: lacksFollowUp({ followUps: c.total, noFollowUpReason: r.noFollowUpReason }),
     };
   });
+}
+
+/**
+ * R17 candidates for the dashboard: decisions with no 无需督办 reason and no FollowUp row. The
+ * NOT EXISTS keeps loop.status from loading every decision of every year; the rule itself
+ * (lacksFollowUp) still decides, in db/rules.
+ */
+export function decisionsWithoutFollowUps(ledger: Ledger, orgId: number) {
+  return ledger.db
+    .select({
+      id: decisions.id,
+      number: decisions.number,
+      text: decisions.text,
+      noFollowUpReason: decisions.noFollowUpReason,
+      year: meetings.year,
+      seq: meetings.seq,
+      startsAt: meetings.startsAt,
+      bodyName: bodies.name,
+    })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+    .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
+    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(
+      and(
+        eq(agendaItems.orgId, orgId),
+        isNull(decisions.noFollowUpReason),
+        notExists(ledger.db.select({ one: followUps.id }).from(followUps).where(eq(followUps.decisionId, decisions.id))),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt), asc(decisions.number))
+    .all()
+    .map(({ year, seq, bodyName, startsAt, ...d }) => ({
+      ...d,
+      meetingLabel: meetingTitle(year, seq, bodyName),
+      decidedOn: startsAt.slice(0, 10),
+      followUps: 0,
+    }));
 }
 
 /** Follow-ups of a school for the 督办 list; `overdue` uses R17's pure rule with today's date. */

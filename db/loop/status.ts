@@ -1,6 +1,6 @@
 // loop.status: the dashboard of 决策→执行→监督→评价→修正 for one school.
 import { localDate, today, type Ledger } from '../ledger';
-import { listDecisions, listFollowUps } from '../followups/queries';
+import { decisionsWithoutFollowUps, listFollowUps } from '../followups/queries';
 import { getOrganization } from '../organization/queries';
 import { summarizeLoop } from '../rules/loop';
 import { itemStateCounts, nextMeetings, openEmergencyActions, recentWarnings } from './queries';
@@ -11,20 +11,11 @@ const OVERDUE_LIMIT = 1000;
 export function loopStatus(ledger: Ledger, orgId: number) {
   getOrganization(ledger, orgId);
   const date = today(ledger);
-  const decisions = listDecisions(ledger, orgId);
   const summary = summarizeLoop({
     today: date,
     items: itemStateCounts(ledger, orgId),
     followUps: listFollowUps(ledger, orgId, date, 'overdue', OVERDUE_LIMIT),
-    decisions: decisions.map((d) => ({
-      id: d.id,
-      number: d.number,
-      text: d.text,
-      meetingLabel: d.meetingLabel,
-      decidedOn: d.decidedOn,
-      followUps: d.followUps,
-      noFollowUpReason: d.noFollowUpReason,
-    })),
+    decisions: decisionsWithoutFollowUps(ledger, orgId),
   });
   return {
     today: date,
