@@ -12,6 +12,8 @@ import { meetingHandlers } from './meetings/handlers';
 import { minutesHandlers } from './minutes/handlers';
 import { followUpHandlers } from './followups/handlers';
 import { loopHandlers } from './loop/handlers';
+import { trustHandlers } from './trust/handlers';
+import { sessionHandlers } from './session/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -20,6 +22,8 @@ const handlers = {
   ...minutesHandlers,
   ...followUpHandlers,
   ...loopHandlers,
+  ...trustHandlers,
+  ...sessionHandlers,
 } satisfies { [K in ChannelName]: (ledger: Ledger, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;
@@ -78,6 +82,7 @@ function fail(error: LedgerErrorInfo): Result<never> {
 
 /** A short, bounded summary of the input for the audit log. */
 function summarize(input: unknown): string {
-  const s = JSON.stringify(input) ?? '';
+  // PINs never reach the audit log (db/session).
+  const s = JSON.stringify(input, (k, v: unknown) => (k === 'pin' || k === 'currentPin' ? (v == null ? v : '***') : v)) ?? '';
   return s.length > 500 ? `${s.slice(0, 500)}…` : s;
 }

@@ -2,6 +2,7 @@
 // migrations synchronously before any window loads, and refuses a database written by a
 // newer version of the app (as Signal's DBVersionFromFutureError does): an old app must
 // never write into a schema it does not understand.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +11,9 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { LedgerError } from './errors';
 import type { Ledger } from './ledger';
+import { defaultBackupDir } from './trust/backup';
+import { guardLedgerFile } from './trust/guards';
+import { useNativeBinding } from './trust/sqlite';
 
 export interface OpenOptions {
   /** Folder of drizzle-kit migrations (migrations/ in the repo, resources/migrations when packaged). */
@@ -18,6 +22,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   now?: () => Date;
   operator?: string;
+  /** Folders holding backups of this ledger; default: the data folder's backups/. */
+  backupDirs?: string[];
 }
 
 interface Journal {
@@ -26,6 +32,10 @@ interface Journal {
 
 export function openLedger(file: string, options: OpenOptions): Ledger {
   const journal = readJournal(options.migrationsFolder);
+  useNativeBinding(options.nativeBinding);
+  // Refuses a damaged file (truncated, foreign -wal, failed quick_check, 0 bytes with backups …)
+  // before SQLite opens it for writing; throws DamagedLedger with a restore offer.
+  guardLedgerFile(file, { backupDirs: options.backupDirs ?? [defaultBackupDir(file)] });
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
@@ -35,6 +45,7 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
     refuseFutureVersion(sqlite, journal);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: options.migrationsFolder });
+    ensureIdentity(sqlite, (options.now ?? (() => new Date()))());
     const ledger: Ledger = {
       file,
       sqlite,
@@ -48,6 +59,17 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
     sqlite.close();
     throw e;
   }
+}
+
+/**
+ * A random id per ledger, made on the first open and checkpointed into the main file at once:
+ * the guards compare it with the -wal's view to spot a -wal from another ledger.
+ */
+function ensureIdentity(sqlite: Database.Database, now: Date): void {
+  const made = sqlite
+    .prepare("INSERT OR IGNORE INTO ledger_meta (key, value) VALUES ('ledgerId', ?), ('createdAt', ?)")
+    .run(randomUUID(), now.toISOString());
+  if (made.changes > 0) sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 function readJournal(folder: string): Journal {

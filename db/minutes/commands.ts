@@ -7,6 +7,7 @@ import { conflict, LedgerError, locked } from '../errors';
 import { nowIso, type Ledger } from '../ledger';
 import { getPerson } from '../organization/queries';
 import { signRefusal } from '../rules/minutes';
+import { sealMeeting } from '../trust/chain';
 import { minutes } from '../schema';
 import { buildMinutesContent, type MinutesContent } from './assemble';
 import type { minutesContract } from './contract';
@@ -78,7 +79,9 @@ export function signMinutes(ledger: Ledger, input: { minutesId: number; personId
     .set({ state: 'signed', signedBy: signer.id, signedAt, hash, prevHash })
     .where(eq(minutes.id, row.id))
     .run();
-  return { minutesId: row.id, state: 'signed' as const, signedBy: signer.name, signedAt, hash };
+  // Tamper evidence (db/trust): seal this revision and the meeting's locked records in the same transaction.
+  const seal = sealMeeting(ledger, row.id);
+  return { minutesId: row.id, state: 'signed' as const, signedBy: signer.name, signedAt, hash, anchor: seal.short };
 }
 
 /** 勘误 (R16): a new draft revision linked to the signed one; the original stays as it was. */

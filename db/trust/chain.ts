@@ -1,0 +1,206 @@
+// Tamper evidence for locked records (R16). SQLite's integrity_check only sees broken pages;
+// an edited value ("7 votes" → "9 votes") passes it. So when 会议纪要 are signed, every record
+// of that meeting gets a seal: sha256 of its canonical content, chained to the previous seal.
+// verify.ts recomputes the chain; a short anchor (count + head hash) printed on the minutes and
+// written in every backup manifest also exposes a chain recomputed from scratch, or cut short.
+import { createHash } from 'node:crypto';
+import type { Ledger } from '../ledger';
+import { nowIso } from '../ledger';
+
+export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'minutes'] as const;
+export type SealKind = (typeof SEAL_KINDS)[number];
+
+export const GENESIS = '0'.repeat(64);
+
+interface KindSpec {
+  table: string;
+  /** The locked columns, fixed here so a later migration adding a column never breaks old seals. */
+  columns: readonly string[];
+  /** Ids of this kind belonging to one meeting (parameter: meeting id). */
+  idsOfMeeting: string;
+  /** Chinese name for reports. */
+  label: string;
+}
+
+const BY_ENTRY = 'entry_id IN (SELECT id FROM agenda_entries WHERE meeting_id = ?)';
+
+export const KINDS: Record<SealKind, KindSpec> = {
+  meeting: {
+    table: 'meetings',
+    columns: ['id', 'body_id', 'year', 'seq', 'starts_at', 'place', 'host_id', 'recorder_id', 'state', 'first_topic', 'agenda_confirmed_by', 'created_at'],
+    idsOfMeeting: 'SELECT id FROM meetings WHERE id = ?',
+    label: '会议基本信息',
+  },
+  attendance: {
+    table: 'attendance',
+    columns: ['id', 'meeting_id', 'person_id', 'status', 'reason', 'arrives_at', 'leaves_after'],
+    idsOfMeeting: 'SELECT id FROM attendance WHERE meeting_id = ?',
+    label: '出席情况',
+  },
+  entry: {
+    // warnings are left out: they are notes about the record, not the record.
+    table: 'agenda_entries',
+    columns: [
+      'id', 'meeting_id', 'item_id', 'position', 'presenter_id', 'ad_hoc', 'purpose', 'outcome', 'postpone_reason', 'proposal',
+      'vote_method', 'votes_for', 'votes_against', 'votes_abstain', 'tally', 'host_order_override',
+    ],
+    idsOfMeeting: 'SELECT id FROM agenda_entries WHERE meeting_id = ?',
+    label: '议题表决结果',
+  },
+  statement: {
+    table: 'statements',
+    columns: ['id', 'entry_id', 'person_id', 'seq', 'position', 'note', 'recorded_at', 'operator'],
+    idsOfMeeting: `SELECT id FROM statements WHERE ${BY_ENTRY}`,
+    label: '发言表态',
+  },
+  recusal: {
+    table: 'recusals',
+    columns: ['id', 'entry_id', 'person_id', 'reason'],
+    idsOfMeeting: `SELECT id FROM recusals WHERE ${BY_ENTRY}`,
+    label: '回避记录',
+  },
+  opinion: {
+    table: 'written_opinions',
+    columns: ['id', 'entry_id', 'person_id', 'text'],
+    idsOfMeeting: `SELECT id FROM written_opinions WHERE ${BY_ENTRY}`,
+    label: '书面意见',
+  },
+  ballot: {
+    table: 'ballots',
+    columns: ['id', 'entry_id', 'person_id', 'choice'],
+    idsOfMeeting: `SELECT id FROM ballots WHERE ${BY_ENTRY}`,
+    label: '表决票',
+  },
+  decision: {
+    // loop_state and no_follow_up_reason move on after signing (R17/R18): not part of the lock.
+    table: 'decisions',
+    columns: ['id', 'entry_id', 'item_id', 'number', 'text', 'rule_snapshot', 'created_at', 'operator'],
+    idsOfMeeting: `SELECT id FROM decisions WHERE ${BY_ENTRY}`,
+    label: '决定事项',
+  },
+  minutes: {
+    table: 'minutes',
+    columns: ['id', 'meeting_id', 'revision', 'previous_id', 'revision_reason', 'doc_number', 'content', 'state', 'signed_by', 'signed_at', 'hash', 'prev_hash'],
+    idsOfMeeting: "SELECT id FROM minutes WHERE meeting_id = ? AND state = 'signed'",
+    label: '已签发的会议纪要',
+  },
+};
+
+export interface SealRow {
+  id: number;
+  kind: string;
+  refId: number;
+  meetingId: number;
+  contentHash: string;
+  prevHash: string;
+  hash: string;
+  operator: string;
+  at: string;
+}
+
+export const SEAL_SELECT =
+  'SELECT id, kind, ref_id AS refId, meeting_id AS meetingId, content_hash AS contentHash, prev_hash AS prevHash, hash, operator, at FROM seals';
+
+/** Key-sorted JSON with no whitespace: the same record always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Buffer.isBuffer(value)) return JSON.stringify({ blob: value.toString('base64') });
+  if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  }
+  if (typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value);
+}
+
+export const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
+
+/** The record's locked columns as stored (JSON columns stay text), or undefined if it is gone. */
+export function readRecord(ledger: Pick<Ledger, 'sqlite'>, kind: SealKind, refId: number): Record<string, unknown> | undefined {
+  const spec = KINDS[kind];
+  const cols = spec.columns.map((c) => `"${c}"`).join(', ');
+  return ledger.sqlite.prepare(`SELECT ${cols} FROM "${spec.table}" WHERE id = ?`).get(refId) as Record<string, unknown> | undefined;
+}
+
+/** contentHash binds the record and the seal's own facts (kind, ref, meeting, operator, time). */
+export function contentHashOf(seal: Pick<SealRow, 'kind' | 'refId' | 'meetingId' | 'operator' | 'at'>, record: Record<string, unknown>): string {
+  return sha256(canonicalJson({ kind: seal.kind, refId: seal.refId, meetingId: seal.meetingId, operator: seal.operator, at: seal.at, record }));
+}
+
+export const linkHash = (prevHash: string, contentHash: string): string => sha256(prevHash + contentHash);
+
+export interface Anchor {
+  /** Number of seals in the chain when the anchor was taken. */
+  count: number;
+  /** Hash of the last of those seals. */
+  hash: string;
+}
+
+/** "26-3f9a2c1b07de": short enough to print on paper, 48 bits of the head hash. */
+export function shortAnchor(a: Anchor): string {
+  return `${a.count}-${a.hash.slice(0, 12)}`;
+}
+
+export function parseAnchor(s: string): Anchor | null {
+  const m = /^\s*(\d{1,9})\s*[-－—·]\s*([0-9a-fA-F]{8,64})\s*$/.exec(s);
+  return m ? { count: Number(m[1]), hash: m[2]!.toLowerCase() } : null;
+}
+
+/** The chain head now (null while nothing is sealed). */
+export function chainHead(ledger: Pick<Ledger, 'sqlite'>): Anchor | null {
+  const row = ledger.sqlite.prepare('SELECT COUNT(*) AS n, (SELECT hash FROM seals ORDER BY id DESC LIMIT 1) AS head FROM seals').get() as {
+    n: number;
+    head: string | null;
+  };
+  return row.head ? { count: row.n, hash: row.head } : null;
+}
+
+/** Append one seal for a record; returns the new head hash. */
+export function appendSeal(ledger: Ledger, kind: SealKind, refId: number, meetingId: number, prevHash: string): string {
+  const record = readRecord(ledger, kind, refId);
+  if (!record) throw new Error(`seal: ${kind} ${refId} not found`);
+  const meta = { kind, refId, meetingId, operator: ledger.operator, at: nowIso(ledger) };
+  const contentHash = contentHashOf(meta, record);
+  const hash = linkHash(prevHash, contentHash);
+  ledger.sqlite
+    .prepare('INSERT INTO seals (kind, ref_id, meeting_id, content_hash, prev_hash, hash, operator, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(kind, refId, meetingId, contentHash, prevHash, hash, meta.operator, meta.at);
+  return hash;
+}
+
+/** Ids of every lockable record of a meeting, by kind, in a stable order. */
+export function recordsOfMeeting(ledger: Pick<Ledger, 'sqlite'>, meetingId: number): { kind: SealKind; refId: number }[] {
+  const out: { kind: SealKind; refId: number }[] = [];
+  for (const kind of SEAL_KINDS) {
+    const rows = ledger.sqlite.prepare(`${KINDS[kind].idsOfMeeting} ORDER BY id`).all(meetingId) as { id: number }[];
+    for (const r of rows) out.push({ kind, refId: r.id });
+  }
+  return out;
+}
+
+/**
+ * Seal the meeting of a signed minutes revision (R16). Called inside minutes.sign's transaction,
+ * so the seals and the signature commit together. Records sealed before (an earlier revision's
+ * signing) are not sealed twice: the meeting was already locked.
+ */
+export function sealMeeting(ledger: Ledger, minutesId: number): { sealed: number; anchor: Anchor | null; short: string | null } {
+  const row = ledger.sqlite.prepare("SELECT meeting_id AS meetingId FROM minutes WHERE id = ? AND state = 'signed'").get(minutesId) as
+    | { meetingId: number }
+    | undefined;
+  if (!row) throw new Error(`sealMeeting: minutes ${minutesId} is not signed`);
+  const already = new Set(
+    (ledger.sqlite.prepare('SELECT kind, ref_id AS refId FROM seals WHERE meeting_id = ?').all(row.meetingId) as { kind: string; refId: number }[]).map(
+      (s) => `${s.kind}:${s.refId}`,
+    ),
+  );
+  let prev = chainHead(ledger)?.hash ?? GENESIS;
+  let sealed = 0;
+  for (const r of recordsOfMeeting(ledger, row.meetingId)) {
+    if (already.has(`${r.kind}:${r.refId}`)) continue;
+    prev = appendSeal(ledger, r.kind, r.refId, row.meetingId, prev);
+    sealed++;
+  }
+  const anchor = chainHead(ledger);
+  return { sealed, anchor, short: anchor ? shortAnchor(anchor) : null };
+}

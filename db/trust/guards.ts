@@ -1,0 +1,171 @@
+// Startup guards, run by openLedger before SQLite touches the file and before the UI unlocks.
+// SQLite itself opens many damaged files without complaint: a 0-byte file is silently an empty
+// database, a truncated one fails only at its first query, flipped bytes can leave ordinary
+// queries working, and a -wal from another database is replayed into this one on open. So we
+// check the bytes ourselves, then run quick_check on a private copy (with the -wal replayed
+// there, not here). A damaged file is refused with a Chinese explanation and an offer to
+// restore the newest verified backup; the damaged file itself is never modified.
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
+import { LedgerError } from '../errors';
+import { anyBackup, newestVerifiedBackup, readLedgerId, type BackupEntry } from './backup';
+import { fileSize, withCopy } from './files';
+
+export type Damage =
+  | 'missing'
+  | 'empty'
+  | 'not_sqlite'
+  | 'header_damaged'
+  | 'truncated'
+  | 'foreign_wal'
+  | 'corrupt'
+  | 'not_ledger';
+
+export interface RestoreOffer {
+  file: string;
+  at: string;
+  meetings: number;
+  chainShort: string | null;
+}
+
+/** The ledger file cannot be used. `offer` is the newest backup that verified, if any. */
+export class DamagedLedger extends LedgerError {
+  constructor(
+    readonly damage: Damage,
+    readonly file: string,
+    readonly detail: string,
+    readonly offer: RestoreOffer | null,
+  ) {
+    super({ code: 'conflict', message: damagedMessage(damage, file, offer) });
+    this.name = 'DamagedLedger';
+  }
+}
+
+const EXPLAIN: Record<Damage, string> = {
+  missing: '台账文件不见了，但数据文件夹里有备份。为免把空白台账当成新台账使用，程序没有新建。',
+  empty: '台账文件的大小为 0（可能是断电、磁盘故障或被误操作清空），但数据文件夹里有备份。为免把空白台账当成新台账使用，程序没有打开它。',
+  not_sqlite: '这个文件不是议事台账的数据文件，或者文件开头已经损坏。',
+  header_damaged: '台账文件的文件头已经损坏。',
+  truncated: '台账文件不完整（被截断了），可能是复制中断、磁盘已满或断电造成的。',
+  foreign_wal: '台账旁边的临时日志文件（-wal）不属于这个台账，可能是从别处复制过来的。如果继续打开，会把别的数据混进台账。',
+  corrupt: '台账文件内部已经损坏（数据库自检没有通过）。',
+  not_ledger: '这是一个数据库文件，但不是议事台账的数据文件。',
+};
+
+function damagedMessage(damage: Damage, file: string, offer: RestoreOffer | null): string {
+  const offerText = offer
+    ? `可以从最近一份核验通过的备份恢复：${chineseDateTime(offer.at)} 的备份（含 ${offer.meetings} 次会议）。恢复前会先把现在的文件另存一份，随时可以撤销。`
+    : '没有找到核验通过的备份。请不要删除或覆盖这个文件，联系技术支持帮助修复。';
+  return `${EXPLAIN[damage]}\n文件：${file}\n这个文件没有被改动。${offerText}`;
+}
+
+function chineseDateTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export interface GuardOptions {
+  /** Folders holding backups of this ledger (the data folder's backups/ and any chosen one). */
+  backupDirs: string[];
+}
+
+export type GuardResult = { state: 'new' } | { state: 'ok'; ledgerId: string | null; walReplayed: boolean };
+
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const WAL_MAGIC = [0x377f0682, 0x377f0683];
+
+/** Throws DamagedLedger, or says the file is new (nothing to check) or checked and sound. */
+export function guardLedgerFile(file: string, options: GuardOptions): GuardResult {
+  const problem = inspectLedgerFile(file, options);
+  if (problem.state === 'damaged') {
+    const found = newestVerifiedBackup(options.backupDirs);
+    throw new DamagedLedger(problem.damage, file, problem.detail, found ? offerOf(found.entry) : null);
+  }
+  return problem;
+}
+
+function offerOf(b: BackupEntry): RestoreOffer {
+  return { file: b.path, at: b.at, meetings: b.meetings, chainShort: b.chain?.short ?? null };
+}
+
+export type Inspection = GuardResult | { state: 'damaged'; damage: Damage; detail: string };
+
+/** The same checks without throwing (restore uses it to decide how to save the current file). */
+export function inspectLedgerFile(file: string, options: GuardOptions): Inspection {
+  const damaged = (damage: Damage, detail: string): Inspection => ({ state: 'damaged', damage, detail });
+  const size = fileSize(file);
+  const walSize = fileSize(`${file}-wal`) ?? 0;
+  if (size === null) return anyBackup(options.backupDirs) ? damaged('missing', 'no file') : { state: 'new' };
+  if (size === 0) {
+    // SQLite would open this as a brand-new empty database: a first run only if nothing was ever backed up.
+    return anyBackup(options.backupDirs) || walSize > 0 ? damaged('empty', '0 bytes') : { state: 'new' };
+  }
+  const header = readBytes(file, 0, 100);
+  if (header.length < 100 || !header.subarray(0, 16).equals(MAGIC)) return damaged('not_sqlite', 'no SQLite magic');
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0 || header[21] !== 64 || header[22] !== 32 || header[23] !== 32) {
+    return damaged('header_damaged', `page size ${pageSize}`);
+  }
+  if (size % pageSize !== 0) return damaged('truncated', `size ${size} is not a multiple of ${pageSize}`);
+  const changeCounter = header.readUInt32BE(24);
+  const pages = header.readUInt32BE(28);
+  // The in-header page count is valid only when the change counter matches "version valid for".
+  if (changeCounter === header.readUInt32BE(92) && pages > 0 && size < pages * pageSize) {
+    return damaged('truncated', `size ${size} < ${pages} pages × ${pageSize}`);
+  }
+  if (walSize > 0) {
+    const wal = readBytes(`${file}-wal`, 0, 32);
+    if (wal.length === 32 && WAL_MAGIC.includes(wal.readUInt32BE(0)) && wal.readUInt32BE(8) !== pageSize) {
+      return damaged('foreign_wal', `wal page size ${wal.readUInt32BE(8)} ≠ ${pageSize}`);
+    }
+  }
+  let mainId: string | null | undefined;
+  if (walSize > 0) {
+    // Who the main file says it is, before any -wal is replayed.
+    try {
+      mainId = withCopy(file, false, (copy) => openAnd(copy, (db) => readLedgerId(db)));
+    } catch (e) {
+      return damaged('corrupt', String((e as Error).message));
+    }
+  }
+  let result: { quick: string; ledger: boolean; anyTable: boolean; ledgerId: string | null };
+  try {
+    result = withCopy(file, true, (copy) =>
+      openAnd(copy, (db) => {
+        const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ');
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+        const ledger = tables.some((t) => t.name === '__drizzle_migrations');
+        return { quick, ledger, anyTable: tables.length > 0, ledgerId: quick === 'ok' && ledger ? readLedgerId(db) : null };
+      }),
+    );
+  } catch (e) {
+    return damaged('corrupt', String((e as Error).message));
+  }
+  if (result.quick !== 'ok') return damaged('corrupt', result.quick.slice(0, 300));
+  if (result.anyTable && !result.ledger) return damaged('not_ledger', 'no __drizzle_migrations');
+  if (mainId && result.ledgerId !== mainId) return damaged('foreign_wal', `ledgerId ${mainId} became ${result.ledgerId}`);
+  if (!result.anyTable) return { state: 'new' };
+  return { state: 'ok', ledgerId: result.ledgerId, walReplayed: walSize > 0 };
+}
+
+function openAnd<T>(file: string, fn: (db: Database.Database) => T): T {
+  const db = openSqlite(file);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+function readBytes(file: string, at: number, n: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const got = fs.readSync(fd, buf, 0, n, at);
+    return buf.subarray(0, got);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

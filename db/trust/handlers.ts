@@ -1,0 +1,62 @@
+import type { HandlersFor } from '../channel';
+import { LedgerError } from '../errors';
+import type { Ledger } from '../ledger';
+import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
+import { chainHead, parseAnchor, shortAnchor } from './chain';
+import type { trustContract } from './contract';
+import { type AnchorSource, verifyChain } from './verify';
+
+function meta(ledger: Ledger, key: string): string | null {
+  const row = ledger.sqlite.prepare('SELECT value FROM ledger_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/** Anchors kept outside the file: every backup manifest of this ledger in the data folder, plus one typed in. */
+function externalAnchors(ledger: Ledger, typed?: string): AnchorSource[] {
+  const ledgerId = meta(ledger, 'ledgerId');
+  const anchors: AnchorSource[] = listBackups(defaultBackupDir(ledger.file))
+    .filter((b) => b.chain && b.ledgerId === ledgerId)
+    .map((b) => ({ anchor: b.chain!, source: `备份「${b.file}」`, at: b.at }));
+  if (typed) {
+    const a = parseAnchor(typed);
+    if (a) anchors.unshift({ anchor: a, source: '会议纪要上印的存证码' });
+  }
+  return anchors;
+}
+
+export function verifyLedger(ledger: Ledger, typedAnchor?: string) {
+  return verifyChain(ledger, externalAnchors(ledger, typedAnchor), meta(ledger, 'restoredAt'));
+}
+
+export const trustHandlers = {
+  'trust.verify': (ledger, { anchor }) => verifyLedger(ledger, anchor),
+  'trust.anchor': (ledger) => {
+    const head = chainHead(ledger);
+    return { anchor: head, short: head ? shortAnchor(head) : null };
+  },
+  'backup.create': (ledger, { folder }) => createBackup(ledger, { dir: folder, reason: 'manual', rotate: true }),
+  'backup.list': (ledger, { folder }) => ({ folder: folder ?? defaultBackupDir(ledger.file), backups: listBackups(folder ?? defaultBackupDir(ledger.file)) }),
+  'backup.preview': (_ledger, { file }) => previewOf(file),
+  'backup.restore': (ledger, { file }) => {
+    const preview = previewOf(file);
+    if (!preview.ok) {
+      throw new LedgerError({ code: 'conflict', message: `这份备份不能用于恢复：${preview.problems.join('；')}台账没有改动。`, field: 'file' });
+    }
+    return {
+      /** The shell closes the ledger, calls restoreBackup(ledgerFile, file), reopens (db/trust/restore.ts). */
+      next: 'close-and-restore' as const,
+      ledgerFile: ledger.file,
+      file,
+      preview,
+      sameLedger: preview.ledgerId === meta(ledger, 'ledgerId'),
+      message: `将用 ${preview.manifest ? preview.manifest.at : '这份备份'} 的备份（含 ${preview.counts.meetings} 次会议）替换现在的台账。替换前会先把现在的台账另存为一份备份，可以撤销。`,
+    };
+  },
+} satisfies HandlersFor<typeof trustContract>;
+
+function previewOf(file: string) {
+  if (!file.endsWith('.sqlite')) {
+    throw new LedgerError({ code: 'invalid_input', message: '请选择议事台账的备份文件（.sqlite）。', field: 'file' });
+  }
+  return inspectBackup(file);
+}
