@@ -118,6 +118,8 @@ export const agendaItems = sqliteTable('agenda_items', {
   createdBy: text('created_by').notNull(),
 }, (t) => [
   index('items_org_state').on(t.orgId, t.state),
+  // items.list pages newest first: read in index order, never sort a school's whole list.
+  index('items_org_created').on(t.orgId, t.createdAt),
   index('items_matter').on(t.matterId),
   // 修正 and 执行情况汇报 items are found from their decision (R17, R18).
   index('items_decision').on(t.decisionId),
@@ -377,7 +379,7 @@ export const ruleWarnings = sqliteTable('rule_warnings', {
   subjectId: integer('subject_id').notNull(),
   message: text('message').notNull(),
   at: text('at').notNull(),
-}, (t) => [index('warnings_subject').on(t.subjectType, t.subjectId)]);
+}, (t) => [index('warnings_subject').on(t.subjectType, t.subjectId), index('warnings_org').on(t.orgId)]);
 
 /** Append-only: every write command leaves one row (who, when, channel, summary). */
 export const auditLog = sqliteTable('audit_log', {

@@ -49,6 +49,7 @@ CREATE TABLE `agenda_items` (
 );
 --> statement-breakpoint
 CREATE INDEX `items_org_state` ON `agenda_items` (`org_id`,`state`);--> statement-breakpoint
+CREATE INDEX `items_org_created` ON `agenda_items` (`org_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `items_matter` ON `agenda_items` (`matter_id`);--> statement-breakpoint
 CREATE INDEX `items_decision` ON `agenda_items` (`decision_id`);--> statement-breakpoint
 CREATE TABLE `attendance` (
@@ -353,6 +354,7 @@ CREATE TABLE `rule_warnings` (
 );
 --> statement-breakpoint
 CREATE INDEX `warnings_subject` ON `rule_warnings` (`subject_type`,`subject_id`);--> statement-breakpoint
+CREATE INDEX `warnings_org` ON `rule_warnings` (`org_id`);--> statement-breakpoint
 CREATE TABLE `seals` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`kind` text NOT NULL,

@@ -39,12 +39,16 @@ export function searchItems(ledger: Ledger, orgId: number, query: string, page: 
   const offset = Math.max(0, page.offset ?? 0);
   const total = ledger.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ${match}`)!.n;
   if (total === 0) return { total, items: [] };
+  // Rank and page inside FTS5 first, then read only the page's rows: joining every match
+  // to agenda_items before the LIMIT costs a row lookup per match.
   const rows = ledger.db.all<Omit<ItemHit, 'excerpt'> & { summary: string }>(sql`
+    WITH hits AS (
+      SELECT rowid AS id, rank FROM items_fts WHERE items_fts MATCH ${match}
+      ORDER BY rank, rowid DESC LIMIT ${limit} OFFSET ${offset}
+    )
     SELECT i.id, i.title, i.summary, i.state, i.kind, i.matter_id AS matterId, i.created_at AS createdAt
-    FROM items_fts f JOIN agenda_items i ON i.id = f.rowid
-    WHERE items_fts MATCH ${match}
-    ORDER BY f.rank, f.rowid DESC
-    LIMIT ${limit} OFFSET ${offset}`);
+    FROM hits JOIN agenda_items i ON i.id = hits.id
+    ORDER BY hits.rank, hits.id DESC`);
   return {
     total,
     items: rows.map(({ summary, ...r }) => ({ ...r, excerpt: excerpt(summary, query) })),

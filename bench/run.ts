@@ -1,0 +1,48 @@
+// npm run bench [-- --scale 0.01] [--runs 30] [--fresh] [--no-pdf]
+// Generates (or reuses from bench/.cache/) the district ledger and prints one table of
+// medians and p95s, each next to its peer measured in the same run. Never fails on timing.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { districtLedger } from './generate';
+import { table } from './measure';
+import { pdfRows } from './pdf';
+import { runSuites } from './suites';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '30' },
+    fresh: { type: 'boolean', default: false },
+    'no-pdf': { type: 'boolean', default: false },
+  },
+});
+const scale = Number(values.scale);
+const runs = Math.max(1, Number(values.runs));
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+log(`规模 ${scale}：生成或读取基准台账 …`);
+const d = districtLedger(scale, { fresh: values.fresh, log: (s) => process.stderr.write(`${s}\r`) });
+log(d.cached ? `使用缓存 ${d.file}` : `生成用时 ${d.seconds.toFixed(1)} s → ${d.file}`);
+
+const { rows, memory } = await runSuites({ file: d.file, orgIds: d.orgIds, runs, log });
+if (!values['no-pdf']) rows.push(...(await pdfRows(d.file, Math.max(3, Math.ceil(runs / 6)), log)));
+
+const c = d.counts;
+const cpu = os.cpus()[0]?.model ?? 'unknown';
+console.log(`\n## 议事台账 benchmark, scale ${scale} (${d.shape.schools} schools × ${d.shape.years} years)\n`);
+console.log(`Machine: ${os.cpus().length} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, runs ${runs}`);
+console.log(
+  `Ledger: ${c.agenda_items} items, ${c.item_transitions} transitions, ${c.meetings} meetings, ${c.agenda_entries} entries, ` +
+    `${c.statements} statements, ${c.ballots} ballots, ${c.decisions} decisions, ${c.follow_ups} follow-ups, ` +
+    `${c.evaluations} evaluations; file ${memory.fileMb} MB; ` +
+    (d.cached ? 'cached' : `generated in ${d.seconds.toFixed(1)} s`),
+);
+console.log(
+  `Memory with the ledger open after the queries above: RSS ${memory.rssMb} MB (${memory.baselineRssMb} MB before opening), ` +
+    `Node heap used ${memory.heapUsedMb} MB of ${memory.heapTotalMb} MB\n`,
+);
+console.log(table(rows));
+const missed = rows.filter((r) => r.met === false).map((r) => `${r.group}: ${r.name}`);
+const wrong = rows.filter((r) => r.same === false).map((r) => `${r.group}: ${r.name}`);
+console.log(`\nTargets not met: ${missed.length ? missed.join('; ') : 'none'}`);
+if (wrong.length) console.log(`DIFFERENT ANSWERS from the peer: ${wrong.join('; ')}`);
