@@ -4,13 +4,14 @@ import type { minutesContract } from './contract';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './documents';
 import { minutesHtml } from '../documents/minutes';
 import { recordHtml } from '../documents/record';
+import { getMeeting } from '../meetings/queries';
 import { isMeetingLocked } from './lock';
 import { revisionsOf } from './queries';
 
 export const minutesHandlers = {
   'minutes.generate': (ledger, { meetingId }) => generateMinutes(ledger, meetingId),
   'minutes.get': (ledger, { meetingId }) => ({
-    meetingId,
+    meetingId: getMeeting(ledger, meetingId).id,
     /** R16: once any revision is signed, the meeting record is locked. */
     locked: isMeetingLocked(ledger, meetingId),
     revisions: revisionsOf(ledger, meetingId),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertMeetingUnlocked } from '../../db/minutes/lock';
+import { recordDocOf } from '../../db/minutes/documents';
 import { freshLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
 import { decidedMeeting } from '../support/decided';
@@ -14,20 +15,20 @@ function decided(opts: Parameters<typeof decidedMeeting>[2] = {}) {
 describe('minutes.generate (R16)', () => {
   it('R16 builds the draft from the record: opening, numbered decisions with owner and deadline, attendance lines', () => {
     const { t, school, meetingId, decided: [first] } = decided();
-    t.ok('followups.create', { decisionId: first!.decisionId, task: '完成设备采购', ownerDept: '总务处', ownerId: school.person('陈志强'), deadline: '2026-05-31' });
+    t.ok('followups.create', { decisionId: first!.decisionId, task: '完成隐患整改', ownerDept: '总务处', ownerId: school.person('陈志强'), deadline: '2026-05-31' });
     const m = t.ok('minutes.generate', { meetingId });
     expect(m.docNumber).toBe('第1期');
     expect(m.content.title).toBe('青山县第一中学党组织会议纪要');
     expect(m.content.opening).toBe(
-      '2026年3月25日下午，王建国同志在学校第一会议室主持召开2026年第3次党组织会议。会议首先进行了第一议题学习：学习习近平总书记关于教育的重要论述。' +
-        '会议研究了“关于学校食堂设备更新的议题”、“关于2026年春季教职工培训计划的议题”等2项议题，现将议定事项纪要如下：',
+      '2026年3月25日下午，王建国同志在学校第一会议室主持召开2026年第1次党组织会议。会议首先进行了第一议题学习：学习习近平总书记关于教育的重要论述。' +
+        '会议研究了“关于开展校园安全隐患排查整治的议题”、“关于加强学生思想政治工作的议题”等2项议题，现将议定事项纪要如下：',
     );
     expect(m.content.decisions.map((d) => [d.number, d.itemTitle])).toEqual([
-      [1, '关于学校食堂设备更新的议题'],
-      [2, '关于2026年春季教职工培训计划的议题'],
+      [1, '关于开展校园安全隐患排查整治的议题'],
+      [2, '关于加强学生思想政治工作的议题'],
     ]);
     expect(m.content.decisions[0]!.owners).toEqual([
-      { ownerDept: '总务处', ownerName: '陈志强', leaderName: '陈志强', deadline: '2026-05-31', task: '完成设备采购' },
+      { ownerDept: '总务处', ownerName: '陈志强', leaderName: '陈志强', deadline: '2026-05-31', task: '完成隐患整改' },
     ]);
     expect(m.content.decisions[1]!.owners).toEqual([]);
     expect(m.content.attendance).toEqual({
@@ -39,20 +40,18 @@ describe('minutes.generate (R16)', () => {
   });
 
   it('R16 keeps the rule warnings of the meeting and its entries in the minutes', () => {
-    const { t, school, meetingId, decided: [first] } = decided();
-    t.ledger.sqlite
-      .prepare("INSERT INTO rule_warnings (org_id, rule, subject_type, subject_id, message, at) VALUES (?, 'R3', 'entry', ?, '议题材料晚于会前1天送达', '2026-03-25T07:00:00Z')")
-      .run(school.orgId, first!.entryId);
+    const { t, meetingId } = decided({ firstTopic: false });
     const m = t.ok('minutes.generate', { meetingId });
-    expect(m.warnings).toEqual([{ rule: 'R3', message: '议题材料晚于会前1天送达' }]);
+    expect(m.warnings).toEqual([{ rule: 'R15', message: '本次党组织会议未记录第一议题学习内容' }]);
+    expect(m.content.opening).not.toContain('第一议题');
   });
 
   it('R16 numbers minutes per body per year (第N期, or 〔2026〕N号 by setting); regenerating keeps the number', () => {
     const t = freshLedger('2026-03-26T09:00:00');
     const school = setupSchool(t);
-    const a = decidedMeeting(t, school, { seq: 1, startsAt: '2026-03-05T15:00' });
-    const b = decidedMeeting(t, school, { seq: 2, startsAt: '2026-03-12T15:00', topics: [{ title: '关于评优评先方案的议题', matter: 'C5', text: '同意。' }] });
-    const office = decidedMeeting(t, school, { body: 'principal_office', seq: 1, startsAt: '2026-03-10T09:00', topics: [{ title: '关于期中考试安排的议题', matter: 'X2', text: '同意。' }] });
+    const a = decidedMeeting(t, school, { startsAt: '2026-03-05T15:00' });
+    const b = decidedMeeting(t, school, { startsAt: '2026-03-12T15:00', topics: [{ title: '关于党风廉政建设工作安排的议题', matter: 'A4', text: '同意。' }] });
+    const office = decidedMeeting(t, school, { body: 'principal_office', startsAt: '2026-03-10T09:00', topics: [{ title: '关于期中考试安排的议题', matter: 'X2', text: '同意。' }] });
     expect(t.ok('minutes.generate', { meetingId: a.meetingId }).docNumber).toBe('第1期');
     expect(t.ok('minutes.generate', { meetingId: a.meetingId }).docNumber).toBe('第1期');
     expect(t.ok('minutes.generate', { meetingId: office.meetingId }).docNumber).toBe('第1期');
@@ -62,12 +61,14 @@ describe('minutes.generate (R16)', () => {
   });
 
   it('refuses a meeting without attendance, and an unknown meeting, in Chinese, changing nothing', () => {
-    const { t, meetingId } = decided();
-    t.ledger.sqlite.prepare('DELETE FROM attendance WHERE meeting_id = ?').run(meetingId);
+    const t = freshLedger('2026-03-26T09:00:00');
+    const school = setupSchool(t);
+    const { meetingId } = t.ok('meetings.create', {
+      bodyId: school.body('party_committee'), startsAt: '2026-04-02T15:00', place: '学校第一会议室', hostId: school.person('王建国'), recorderId: school.person('吴秘书'),
+    });
     const before = t.snapshot();
     const r = t.call('minutes.generate', { meetingId });
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(!r.ok && r.error.message).toContain('请先登记出席情况');
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: '会议记录中还没有出席人员，请先登记出席情况，再生成会议纪要。' } });
     const r2 = t.call('minutes.generate', { meetingId: 999 });
     expect(r2).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到会议（编号 999），请刷新后重试。' } });
     const r3 = t.call('minutes.generate', { meetingId: 'x' as never });
@@ -125,7 +126,7 @@ describe('minutes.sign, lock and revise (R16)', () => {
   it('R16 editing or regenerating signed minutes is refused and the content is unchanged', () => {
     const { t, meetingId, hostId, decided: [first] } = decided();
     const { minutesId, content } = t.ok('minutes.generate', { meetingId });
-    t.ok('minutes.updateDraft', { minutesId, opening: '修改后的开头。', decisions: [{ decisionId: first!.decisionId, text: '同意更新食堂设备。' }] });
+    t.ok('minutes.updateDraft', { minutesId, opening: '修改后的开头。', decisions: [{ decisionId: first!.decisionId, text: '同意开展校园安全隐患排查整治。' }] });
     t.ok('minutes.sign', { minutesId, personId: hostId });
     const before = t.snapshot();
     const edit = t.call('minutes.updateDraft', { minutesId, opening: '再改一次' });
@@ -135,7 +136,7 @@ describe('minutes.sign, lock and revise (R16)', () => {
     expect(t.snapshot()).toEqual(before);
     const stored = t.ok('minutes.get', { meetingId }).revisions[0]!.content;
     expect(stored.opening).toBe('修改后的开头。');
-    expect(stored.decisions[0]!.text).toBe('同意更新食堂设备。');
+    expect(stored.decisions[0]!.text).toBe('同意开展校园安全隐患排查整治。');
     expect(stored.decisions[1]!.text).toBe(content.decisions[1]!.text);
   });
 
@@ -150,13 +151,28 @@ describe('minutes.sign, lock and revise (R16)', () => {
     expect(t.snapshot()).toEqual(before);
   });
 
-  it('R16 signing locks the meeting record: assertMeetingUnlocked refuses with code locked', () => {
-    const { t, meetingId, hostId } = decided();
+  it('R16 signing locks the meeting record: attendance, statements, votes, recusals and the agenda are refused as locked', () => {
+    const { t, school, meetingId, hostId, decided: [first] } = decided();
     expect(() => assertMeetingUnlocked(t.ledger, meetingId)).not.toThrow();
     const { minutesId } = t.ok('minutes.generate', { meetingId });
     expect(() => assertMeetingUnlocked(t.ledger, meetingId)).not.toThrow();
     t.ok('minutes.sign', { minutesId, personId: hostId });
     expect(() => assertMeetingUnlocked(t.ledger, meetingId)).toThrow(/会议纪要已经签发/);
+    const before = t.snapshot();
+    const entryId = first!.entryId;
+    const attempts = [
+      t.call('meetings.setAttendance', { meetingId, rows: [{ personId: school.person('孙红'), status: '出席' }] }),
+      t.call('entries.statement', { entryId, personId: school.person('张丽'), position: '不同意' }),
+      t.call('entries.vote', { entryId, method: '举手', counts: { for: 1, against: 5, abstain: 0 }, decisionText: '改' }),
+      t.call('entries.recuse', { entryId, personId: school.person('刘芳'), reason: '亲属关系' }),
+      t.call('meetings.update', { meetingId, place: '另一会议室' }),
+      t.call('meetings.setFirstTopic', { meetingId, content: '补记' }),
+    ];
+    for (const r of attempts) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'locked' } });
+      expect(!r.ok && r.error.message).toContain('会议记录（出席、议题、发言表态、表决、回避）已锁定');
+    }
+    expect(t.snapshot()).toEqual(before);
   });
 
   it('R16 勘误 makes a new linked draft revision; the signed original stays readable and unchanged', () => {
@@ -164,9 +180,9 @@ describe('minutes.sign, lock and revise (R16)', () => {
     const { minutesId } = t.ok('minutes.generate', { meetingId });
     const signed = t.ok('minutes.sign', { minutesId, personId: hostId });
     const original = t.ok('minutes.get', { meetingId }).revisions[0]!;
-    const rev = t.ok('minutes.revise', { minutesId, reason: '第1项决定金额笔误' });
+    const rev = t.ok('minutes.revise', { minutesId, reason: '第1项决定完成时间笔误' });
     expect(rev).toMatchObject({ revision: 2, previousId: minutesId, state: 'draft' });
-    t.ok('minutes.updateDraft', { minutesId: rev.minutesId, decisions: [{ decisionId: first!.decisionId, text: '同意更新学校食堂设备，预算控制在11万元以内。' }] });
+    t.ok('minutes.updateDraft', { minutesId: rev.minutesId, decisions: [{ decisionId: first!.decisionId, text: '同意开展校园安全隐患排查整治，由总务处牵头，7月底前完成整改。' }] });
     // Only one open 勘误 at a time, and only from the latest signed revision.
     expect(t.call('minutes.revise', { minutesId, reason: '再次勘误' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(t.call('minutes.revise', { minutesId: rev.minutesId, reason: '草稿勘误' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -174,20 +190,39 @@ describe('minutes.sign, lock and revise (R16)', () => {
     const got = t.ok('minutes.get', { meetingId });
     expect(got.revisions.map((r) => [r.revision, r.state, r.docNumber])).toEqual([[2, 'signed', '第1期'], [1, 'signed', '第1期']]);
     expect(got.revisions[1]).toEqual(original);
-    expect(got.revisions[0]).toMatchObject({ previousId: minutesId, revisionReason: '第1项决定金额笔误', prevHash: signed.hash });
-    expect(got.revisions[0]!.content.decisions[0]!.text).toBe('同意更新学校食堂设备，预算控制在11万元以内。');
-    expect(got.revisions[1]!.content.decisions[0]!.text).toBe('同意更新学校食堂设备，预算控制在12万元以内，按政府采购规定执行。');
+    expect(got.revisions[0]).toMatchObject({ previousId: minutesId, revisionReason: '第1项决定完成时间笔误', prevHash: signed.hash });
+    expect(got.revisions[0]!.content.decisions[0]!.text).toBe('同意开展校园安全隐患排查整治，由总务处牵头，7月底前完成整改。');
+    expect(got.revisions[1]!.content.decisions[0]!.text).toBe('同意开展校园安全隐患排查整治，由总务处牵头，6月底前完成整改。');
     expect(signed2.hash).not.toBe(signed.hash);
+  });
+});
+
+describe('documents.recordHtml (R16 会议记录)', () => {
+  it('R16 the record holds time, place, host, recorder, attendance, every statement with the host last, and the vote', () => {
+    const { t, meetingId } = decided();
+    const r = t.ok('documents.recordHtml', { meetingId });
+    expect(r.fileName).toBe('2026年第1次党组织会议记录.pdf');
+    for (const text of ['学校第一会议室', '王建国', '吴秘书', '孙红', '外出学习', '周敏', '举手', '关于加强学生思想政治工作的议题']) {
+      expect(r.html).toContain(text);
+    }
+    const doc = recordDocOf(t.ledger, meetingId);
+    expect(doc.items[0]!.statements.map((x) => [x.name, x.byHost])).toEqual([
+      ['李明华', false], ['张丽', false], ['陈志强', false], ['刘芳', false], ['赵磊', false], ['王建国', true],
+    ]);
+    expect(doc.items[0]!.vote).toMatchObject({ method: '举手', for: 6, against: 0, abstain: 0 });
+    expect(doc.items[0]!.tally).toMatchObject({ passed: true });
+    expect(doc).toMatchObject({ recorder: '吴秘书', host: '王建国', place: '学校第一会议室', startsAt: '2026-03-25T15:00', docNumber: '' });
+    expect(t.call('documents.recordHtml', { meetingId: 404 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 
 describe('documents.minutesHtml (R16 → GB/T 9704 renderer)', () => {
   it('R16 returns the draft, then the signed minutes as HTML with a file name, from the stored revision', () => {
     const { t, school, meetingId, hostId, decided: [first] } = decided();
-    t.ok('followups.create', { decisionId: first!.decisionId, task: '完成设备采购', ownerDept: '总务处', ownerId: school.person('陈志强'), deadline: '2026-05-31' });
+    t.ok('followups.create', { decisionId: first!.decisionId, task: '完成隐患整改', ownerDept: '总务处', ownerId: school.person('陈志强'), deadline: '2026-05-31' });
     const { minutesId } = t.ok('minutes.generate', { meetingId });
     const draft = t.ok('documents.minutesHtml', { minutesId });
-    expect(draft.fileName).toBe('2026年第3次党组织会议纪要（草稿）.pdf');
+    expect(draft.fileName).toBe('2026年第1次党组织会议纪要（草稿）.pdf');
     expect(draft.html).toContain('青山县第一中学党组织会议纪要');
     expect(draft.html).toContain('第1期');
     expect(draft.html).toContain('草稿');
@@ -195,7 +230,7 @@ describe('documents.minutesHtml (R16 → GB/T 9704 renderer)', () => {
     expect(draft.html).toContain('孙红</span>（外出学习）');
     t.ok('minutes.sign', { minutesId, personId: hostId });
     const signed = t.ok('documents.minutesHtml', { minutesId });
-    expect(signed.fileName).toBe('2026年第3次党组织会议纪要.pdf');
+    expect(signed.fileName).toBe('2026年第1次党组织会议纪要.pdf');
     expect(signed.html).toContain('签发人：王建国');
     expect(signed.html).toContain('2026年3月26日');
     expect(signed.html).not.toContain('class="watermark"');
@@ -218,7 +253,7 @@ describe('documents.minutesHtml (R16 → GB/T 9704 renderer)', () => {
       const text = pdfText(file).replace(/\s+/g, '');
       expect(text).toContain('青山县第一中学党组织会议纪要');
       expect(text).toContain('第1期');
-      expect(text).toContain('一、关于学校食堂设备更新的议题');
+      expect(text).toContain('一、关于开展校园安全隐患排查整治的议题');
       expect(text).toContain('出席：王建国、李明华、张丽、陈志强、刘芳、赵磊');
       expect(text).toContain('请假：孙红（外出学习）');
       expect(text).toContain('列席：周敏');
