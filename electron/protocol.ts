@@ -6,10 +6,11 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, PRINT_PREFIX } from './app-url';
 
-/** CSP for the app's pages. 'unsafe-inline' for styles only: React inline style props and
- * echarts set style attributes; scripts stay 'self'-only, and nothing may connect out. */
+/** CSP for the app's pages, the same policy as the meta tag in renderer/index.html (both apply;
+ * the header also covers any page that lacks the tag). Scripts, styles and connections from
+ * the app only; frame-src 'self' for the srcdoc document previews (DocumentFrame.tsx). */
 export const APP_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'";
 
 /** Print documents are our own generated HTML: no script at all. */
 export const PRINT_CSP =

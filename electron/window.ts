@@ -19,7 +19,12 @@ export function guardWebContents(contents: WebContents): void {
     if (!isAppUrl(url)) event.preventDefault();
   };
   contents.on('will-navigate', (event, url) => block(event, url));
-  contents.on('will-frame-navigate', (event) => block(event, event.url));
+  contents.on('will-frame-navigate', (event) => {
+    // Document previews are sandboxed srcdoc iframes (renderer/components/DocumentFrame.tsx):
+    // a sub-frame may load about:srcdoc, which has no origin of its own and inherits our CSP.
+    if (!event.isMainFrame && event.url === 'about:srcdoc') return;
+    block(event, event.url);
+  });
   contents.on('will-redirect', (event, url) => block(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -1,5 +1,6 @@
 // The main window and the print window are isolated, sandboxed and Node-free, and no web
 // contents can be navigated, redirected or popped up away from app://ledger.
+import fs from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock'));
@@ -76,7 +77,7 @@ describe('navigation guard', () => {
     const contents = new FakeWebContents();
     guardWebContents(contents as unknown as WebContents);
     const tryEvent = (name: string, url: string) => {
-      const event = { preventDefault: vi.fn(), url };
+      const event = { preventDefault: vi.fn(), url, isMainFrame: true };
       if (name === 'will-frame-navigate') contents.emit(name, event);
       else contents.emit(name, event, url);
       return event.preventDefault.mock.calls.length > 0;
@@ -97,6 +98,20 @@ describe('navigation guard', () => {
     expect(tryEvent('will-navigate', url)).toBe(false);
     expect(tryEvent('will-redirect', url)).toBe(false);
     expect(isAppUrl(url)).toBe(true);
+  });
+
+  it('lets a sub-frame show a srcdoc document preview, but nothing else, and never the main frame', () => {
+    const { contents } = guarded();
+    const frameNav = (url: string, isMainFrame: boolean) => {
+      const event = { preventDefault: vi.fn(), url, isMainFrame };
+      contents.emit('will-frame-navigate', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(frameNav('about:srcdoc', false)).toBe(false);
+    expect(frameNav('about:srcdoc', true)).toBe(true);
+    expect(frameNav('https://evil.example/', false)).toBe(true);
+    expect(frameNav('file:///etc/passwd', false)).toBe(true);
+    expect(frameNav('app://ledger.evil.com/', false)).toBe(true);
   });
 
   it('denies every window.open, even to our own pages, and every <webview>', () => {
@@ -172,7 +187,16 @@ describe('session hardening', () => {
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
-    expect(directives['frame-ancestors']).toEqual(["'none'"]);
-    expect(APP_CSP).not.toMatch(/unsafe-eval|https?:|\*/);
+    expect(directives['style-src']).toEqual(["'self'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(APP_CSP).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+  });
+
+  it('the header CSP and the meta CSP of renderer/index.html are the same policy', () => {
+    const html = fs.readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const norm = (p: string) => p.split(';').map((d) => d.trim()).filter(Boolean).sort();
+    expect(meta, 'renderer/index.html has a CSP meta tag').toBeDefined();
+    expect(norm(meta!)).toEqual(norm(APP_CSP));
   });
 });
