@@ -62,7 +62,7 @@ export interface MinutesRowFacts {
   signedAt: string | null;
 }
 
-export function toMinutesDoc(row: MinutesRowFacts, content: MinutesContent, signedBy: string | null): MinutesDoc {
+export function toMinutesDoc(row: MinutesRowFacts, content: MinutesContent, signedBy: string | null, anchor: string | null = null): MinutesDoc {
   const { decisions, ...rest } = content;
   return {
     ...rest,
@@ -75,7 +75,8 @@ export function toMinutesDoc(row: MinutesRowFacts, content: MinutesContent, sign
     signedAt: row.signedAt ? localDateTime(new Date(row.signedAt)) : null,
     revision: row.revision,
     revisionReason: row.revisionReason,
-    chainAnchor: row.hash ? row.hash.slice(0, 12) : null,
+    // The seal-chain anchor (db/trust) can be checked against the file; the row hash is the fallback.
+    chainAnchor: anchor ?? (row.hash ? row.hash.slice(0, 12) : null),
   };
 }
 

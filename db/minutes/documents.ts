@@ -3,13 +3,13 @@
 import type { Ledger } from '../ledger';
 import type { MinutesDoc, RecordDoc } from '../documents/model';
 import { buildMinutesContent, toMinutesDoc, toRecordDoc } from './assemble';
-import { getMinutes, latestRevision, ownersOf, revisionsOf } from './queries';
+import { getMinutes, latestRevision, ownersOf, revisionsOf, sealAnchorOf } from './queries';
 import { readMeetingRecord } from './record';
 
 export function minutesDocOf(ledger: Ledger, minutesId: number): MinutesDoc {
   const row = getMinutes(ledger, minutesId);
   const signer = revisionsOf(ledger, row.meetingId).find((r) => r.id === row.id)?.signerName ?? null;
-  return toMinutesDoc(row, row.content, signer);
+  return toMinutesDoc(row, row.content, signer, sealAnchorOf(ledger, row.id));
 }
 
 /** The record is read live (it is locked once the minutes are signed); number and signature come from the latest minutes. */
@@ -17,7 +17,7 @@ export function recordDocOf(ledger: Ledger, meetingId: number): RecordDoc {
   const record = readMeetingRecord(ledger, meetingId);
   const latest = latestRevision(ledger, meetingId);
   const minutes = latest
-    ? toMinutesDoc(latest, latest.content, latest.signerName)
+    ? toMinutesDoc(latest, latest.content, latest.signerName, sealAnchorOf(ledger, latest.id))
     : toMinutesDoc(
         { docNumber: '', state: 'draft', revision: 1, revisionReason: null, hash: null, signedAt: null },
         buildMinutesContent(record, ownersOf(ledger, record.decisions.map((d) => d.id))),

@@ -6,6 +6,7 @@ import { formatDocNumber } from '../rules/minutes';
 import { minutes, meetings, persons } from '../schema';
 import { ruleSettings } from '../organization/queries';
 import { followUpsOf } from '../followups/queries';
+import { shortAnchor } from '../trust/chain';
 import type { MinutesContent, OwnersByDecision } from './assemble';
 
 export function getMinutes(ledger: Ledger, minutesId: number) {
@@ -53,4 +54,15 @@ export function ownersOf(ledger: Ledger, decisionIds: number[]): OwnersByDecisio
     ]);
   }
   return owners;
+}
+
+/**
+ * The seal-chain anchor printed on a signed revision (db/trust): the chain as it stood right after
+ * this revision was sealed — its seal is the last one minutes.sign appends. Null before signing.
+ */
+export function sealAnchorOf(ledger: Ledger, minutesId: number): string | null {
+  const row = ledger.sqlite
+    .prepare("SELECT s.hash AS hash, (SELECT COUNT(*) FROM seals t WHERE t.id <= s.id) AS count FROM seals s WHERE s.kind = 'minutes' AND s.ref_id = ?")
+    .get(minutesId) as { hash: string; count: number } | undefined;
+  return row ? shortAnchor(row) : null;
 }

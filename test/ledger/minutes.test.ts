@@ -228,12 +228,15 @@ describe('documents.minutesHtml (R16 → GB/T 9704 renderer)', () => {
     expect(draft.html).toContain('草稿');
     expect(draft.html).toContain('完成时限：2026年5月31日');
     expect(draft.html).toContain('孙红</span>（外出学习）');
-    t.ok('minutes.sign', { minutesId, personId: hostId });
+    const { anchor } = t.ok('minutes.sign', { minutesId, personId: hostId });
     const signed = t.ok('documents.minutesHtml', { minutesId });
     expect(signed.fileName).toBe('2026年第1次党组织会议纪要.pdf');
     expect(signed.html).toContain('签发人：王建国');
     expect(signed.html).toContain('2026年3月26日');
     expect(signed.html).not.toContain('class="watermark"');
+    // The printed anchor is the seal chain's (db/trust), the same one minutes.sign returned.
+    expect(anchor).toMatch(/^\d+-[0-9a-f]{12}$/);
+    expect(signed.html).toContain(`校验码：${anchor}`);
     expect(t.call('documents.minutesHtml', { minutesId: 77 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
