@@ -21,7 +21,7 @@ export type FaceKey = keyof typeof BUNDLED_FACES;
 /** font-family lists: system fonts of Windows (and common 公文 fonts) first, bundled last. */
 export const FAMILY = {
   fangsong: `"FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "STFangsong", "${BUNDLED_FACES.serif.family}"`,
-  hei: `"SimHei", "黑体", "STHeiti", "${BUNDLED_FACES.sans.family}"`,
+  hei: `"SimHei", "黑体", "STHeiti", "${BUNDLED_FACES.sans.family}", "${BUNDLED_FACES.serifBold.family}"`,
   kai: `"KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "STKaiti", "${BUNDLED_FACES.serif.family}"`,
   song: `"SimSun", "宋体", "STSong", "${BUNDLED_FACES.serif.family}"`,
   /** 小标宋: only the 方正 font is the real thing; otherwise the bundled bold serif (closer than SimSun). */
@@ -40,15 +40,18 @@ let fontsRoot: string | null = null;
  * NNN.css and files/). The Electron shell sets it (resources/fonts when installed); otherwise
  * YISHI_FONTS_ROOT, then node_modules/@fontsource beside the working directory.
  */
+let configured: string | null = null;
+
 export function setFontsRoot(dir: string): void {
-  fontsRoot = dir;
+  configured = dir;
+  fontsRoot = null;
   sliceCache.clear();
   dataCache.clear();
 }
 
 function root(): string {
   if (fontsRoot) return fontsRoot;
-  const candidates = [
+  const candidates = configured ? [configured] : [
     process.env.YISHI_FONTS_ROOT,
     (process as { resourcesPath?: string }).resourcesPath ? path.join((process as { resourcesPath?: string }).resourcesPath!, 'fonts') : undefined,
     path.join(process.cwd(), 'node_modules', '@fontsource'),
@@ -69,7 +72,14 @@ function slicesOf(face: FaceKey): Slice[] {
   const key = `${pkg}/${weight}`;
   const cached = sliceCache.get(key);
   if (cached) return cached;
-  const css = fs.readFileSync(path.join(root(), pkg, `${weight}.css`), 'utf8');
+  const file = path.join(root(), pkg, `${weight}.css`);
+  // A face left out of an installation degrades (黑体 falls back to the bold serif); only the
+  // body serif is required (root() checks it).
+  if (!fs.existsSync(file)) {
+    sliceCache.set(key, []);
+    return [];
+  }
+  const css = fs.readFileSync(file, 'utf8');
   const slices: Slice[] = [];
   for (const m of css.matchAll(/url\(\.\/files\/([^)]+?\.woff2)\)[^;]*;\s*unicode-range:\s*([^;]+);/g)) {
     const ranges = m[2].split(',').map((r): [number, number] => {
@@ -118,5 +128,6 @@ function faceCss(face: FaceKey, text: string): string {
 export type FaceText = Record<FaceKey, string>;
 
 export function fontFaceCss(text: FaceText): string {
-  return (Object.keys(BUNDLED_FACES) as FaceKey[]).map((k) => faceCss(k, text[k])).filter(Boolean).join('\n');
+  const faces = slicesOf('sans').length ? text : { ...text, serifBold: text.serifBold + text.sans, sans: '' };
+  return (Object.keys(BUNDLED_FACES) as FaceKey[]).map((k) => faceCss(k, faces[k])).filter(Boolean).join('\n');
 }

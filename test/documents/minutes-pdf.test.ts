@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setFontsRoot } from '../../db/documents/fonts';
 import { minutesHtml } from '../../db/documents/minutes';
 import type { MinutesDoc } from '../../db/documents/model';
-import { PT_PER_MM, flowText, launchChromium, lineTops, pdfFonts, pdfInfo, pdfWords, printPdf, tempDir, type WordBox } from '../support/chromium';
+import { PT_PER_MM, countPixels, flowText, pageRaster, launchChromium, lineTops, pdfFonts, pdfInfo, pdfWords, printPdf, tempDir, type WordBox } from '../support/chromium';
 import { demoMinutes, longMinutes, signedMinutes } from './fixtures';
 
 const A4 = { w: 210 * PT_PER_MM, h: 297 * PT_PER_MM };
@@ -123,6 +124,17 @@ describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
     expect(Math.abs(centre - (AREA.left + AREA.right) / 2)).toBeLessThan(TOL);
   });
 
+  it('the heading and the rule are red; the body is black; a signed copy has no pink watermark', () => {
+    const red = (r: number, g: number, b: number) => r > 170 && g < 90 && b < 90;
+    const page = pageRaster(files.signed, 1);
+    // 纪要标志 at 37 + 35 mm, the red rule under the number: both within the top 40 % of the page.
+    expect(countPixels(page, 0.2, 0.4, red)).toBeGreaterThan(50);
+    expect(countPixels(page, 0.45, 0.9, red)).toBe(0);
+    const pink = (r: number, g: number, b: number) => r > 200 && r - g > 25 && r - b > 25 && g > 130;
+    expect(countPixels(page, 0.4, 0.9, pink)).toBeLessThan(20);
+    expect(countPixels(pageRaster(files.draft, 1), 0.4, 0.9, pink)).toBeGreaterThan(200);
+  });
+
   it('a full page has at most 22 lines and starts at the 37 mm top margin (grid 22 × 28)', () => {
     const words = bodyWords(files.long, 3);
     const lines = lineTops(words.filter((w) => w.yMax - w.yMin < 40));
@@ -187,6 +199,22 @@ describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
 });
 
 describe('会议纪要 HTML', () => {
+  it('degrades to the bold serif for 黑体 when the sans font is not installed, and says what to do when no font is', () => {
+    const only = tempDir('yishi-fonts-');
+    try {
+      fs.symlinkSync(path.resolve('node_modules/@fontsource/noto-serif-sc'), path.join(only, 'noto-serif-sc'));
+      setFontsRoot(only);
+      const html = minutesHtml(demoMinutes());
+      expect(html).not.toMatch(/font-family:"YS Sans"/);
+      expect(html).toMatch(/font-family:"YS Serif Bold"/);
+      setFontsRoot(path.join(only, 'missing'));
+      expect(() => minutesHtml(demoMinutes())).toThrow(/找不到文书字体/);
+    } finally {
+      setFontsRoot(path.resolve('node_modules/@fontsource'));
+      fs.rmSync(only, { recursive: true, force: true });
+    }
+  });
+
   it('escapes user text (names, titles, decisions) so it prints as text and never runs', () => {
     const doc = demoMinutes({
       title: '<script>alert(1)</script>纪要',

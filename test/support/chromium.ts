@@ -116,3 +116,25 @@ export function lineTops(words: WordBox[], tol = 4): number[] {
   for (const y of tops) if (!lines.length || y - lines[lines.length - 1] > tol) lines.push(y);
   return lines;
 }
+
+export interface Raster { width: number; height: number; rgb: Buffer }
+
+/** One page rasterised by pdftoppm (PPM), for checking colours such as the red 纪要标志. */
+export function pageRaster(file: string, page: number, dpi = 30): Raster {
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 32).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not return a PPM image');
+  return { width: +header[1], height: +header[2], rgb: ppm.subarray(header[0].length) };
+}
+
+/** Count pixels in a band of rows (fractions of the page height) that match a colour test. */
+export function countPixels(r: Raster, from: number, to: number, test: (red: number, green: number, blue: number) => boolean): number {
+  let n = 0;
+  for (let y = Math.floor(from * r.height); y < Math.floor(to * r.height); y++) {
+    for (let x = 0; x < r.width; x++) {
+      const i = (y * r.width + x) * 3;
+      if (test(r.rgb[i], r.rgb[i + 1], r.rgb[i + 2])) n++;
+    }
+  }
+  return n;
+}
