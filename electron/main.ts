@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, session, shell, Menu, type BrowserWindow } from 'electron';
 import { openLedger } from '../db/open';
+import { setFontsRoot } from '../db/documents';
 import { LedgerError } from '../db/errors';
 import type { Ledger } from '../db/ledger';
 import { moveDataFolder, MoveRefused, POINTER_FILE, resolveDataFolder, type DataFolder } from './data-folder';
@@ -80,12 +81,14 @@ function start(): void {
     return;
   }
   fs.mkdirSync(data.folder, { recursive: true });
+  // Printed documents inline their fallback fonts from here (resources/fonts when installed).
+  setFontsRoot(paths.fontsRoot);
   // Opened and migrated synchronously, before any window exists: a page never sees an old schema.
   ledger = openLedger(data.ledgerFile, { migrationsFolder: paths.migrationsFolder, nativeBinding: paths.nativeBinding });
 
   const print = printDocuments();
   hardenSession(session.defaultSession);
-  handleAppProtocol({ rendererRoot: paths.rendererRoot, fontsRoot: paths.fontsRoot, print });
+  handleAppProtocol({ rendererRoot: paths.rendererRoot, print });
   registerIpc({
     ledger: () => {
       if (!ledger) throw new Error('台账正在移动或已关闭，请稍候再试。');

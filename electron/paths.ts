@@ -8,7 +8,7 @@ export interface ShellPaths {
   preload: string;
   rendererRoot: string;
   migrationsFolder: string;
-  /** Noto Serif SC (400 and 700 woff2 + fontsource CSS), served as app://ledger/fonts/… for print documents. */
+  /** The @fontsource folders (noto-serif-sc, noto-sans-sc) db/documents inlines into printed documents. */
   fontsRoot: string;
   /** better_sqlite3.node built for Electron's ABI, never node_modules' Node build (see scripts/native-electron.mjs). */
   nativeBinding: string;

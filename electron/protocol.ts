@@ -100,12 +100,8 @@ export function printDocuments(): PrintDocuments {
   };
 }
 
-export const FONTS_PREFIX = '/fonts/';
-
 export interface ServeOptions {
   rendererRoot: string;
-  /** app://ledger/fonts/noto-serif-sc/400.css → <fontsRoot>/noto-serif-sc/400.css */
-  fontsRoot?: string;
   print: PrintDocuments;
 }
 
@@ -118,7 +114,7 @@ export async function serveAppRequest(request: Request, options: ServeOptions): 
       headers: { 'content-type': MIME['.html']!, 'content-security-policy': PRINT_CSP },
     });
   }
-  const file = fileFor(request.url, options);
+  const file = resolveAppFile(options.rendererRoot, request.url);
   if (!file) return new Response('not found', { status: 404 });
   try {
     const body = await fs.readFile(file);
@@ -132,21 +128,6 @@ export async function serveAppRequest(request: Request, options: ServeOptions): 
   } catch {
     return new Response('not found', { status: 404 });
   }
-}
-
-function fileFor(rawUrl: string, options: ServeOptions): string | null {
-  let pathname = '';
-  try {
-    pathname = new URL(rawUrl).pathname;
-  } catch {
-    return null;
-  }
-  if (options.fontsRoot && pathname.startsWith(FONTS_PREFIX)) {
-    const rest = new URL(rawUrl);
-    rest.pathname = pathname.slice(FONTS_PREFIX.length - 1);
-    return resolveAppFile(options.fontsRoot, rest.href);
-  }
-  return resolveAppFile(options.rendererRoot, rawUrl);
 }
 
 export function handleAppProtocol(options: ServeOptions): void {

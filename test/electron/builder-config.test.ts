@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGED_ARCHS } from '../../scripts/native-electron.mjs';
 import { builderOs } from '../../electron/paths';
+import { BUNDLED_FACES } from '../../db/documents/fonts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -141,15 +142,23 @@ describe('packaging check (linux dir, placeholder Electron binary)', () => {
     expect(fs.readFileSync(path.join(out, 'linux-unpacked/resources/app.asar.unpacked/native/better_sqlite3.node'), 'utf8')).toBe('placeholder');
   });
 
-  it('migrations and the print font ship as resources (only weights 400 and 700)', () => {
+  it('migrations and the print fonts db/documents needs ship as resources (only the weights used)', () => {
     const res = path.join(out, 'linux-unpacked/resources');
     expect(fs.existsSync(path.join(res, 'migrations/meta/_journal.json'))).toBe(true);
     const sql = fs.readdirSync(path.join(res, 'migrations')).filter((f) => f.endsWith('.sql'));
     expect(sql.sort()).toEqual(fs.readdirSync(path.join(root, 'migrations')).filter((f) => f.endsWith('.sql')).sort());
-    const fonts = fs.readdirSync(path.join(res, 'fonts/noto-serif-sc/files'));
-    expect(fonts.length).toBeGreaterThan(50);
-    expect(fonts.every((f) => /-(400|700)-normal\.woff2$/.test(f))).toBe(true);
-    expect(fs.existsSync(path.join(res, 'fonts/noto-serif-sc/400.css'))).toBe(true);
+    for (const { pkg, weight } of Object.values(BUNDLED_FACES)) {
+      expect(fs.existsSync(path.join(res, 'fonts', pkg, `${weight}.css`)), `${pkg} ${weight}`).toBe(true);
+      const files = fs.readdirSync(path.join(res, 'fonts', pkg, 'files'));
+      expect(files.filter((f) => f.endsWith(`-${weight}-normal.woff2`)).length, `${pkg} ${weight}`).toBeGreaterThan(50);
+    }
+    const used = new Set(Object.values(BUNDLED_FACES).map(({ pkg, weight }) => `${pkg}/${weight}`));
+    for (const pkg of fs.readdirSync(path.join(res, 'fonts'))) {
+      for (const f of fs.readdirSync(path.join(res, 'fonts', pkg, 'files'))) {
+        const m = /-(\d+)-normal\.woff2$/.exec(f);
+        expect(m && used.has(`${pkg}/${m[1]}`), f).toBe(true);
+      }
+    }
   });
 
   it('the fuses were flipped in the packaged binary as configured', async () => {

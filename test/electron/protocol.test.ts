@@ -1,4 +1,4 @@
-// app:// serves only files inside dist-renderer (and the font folder), with the CSP on every
+// app:// serves only files inside dist-renderer, with the CSP on every
 // page; traversal in any spelling is refused.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,17 +11,13 @@ import { APP_CSP, PRINT_CSP, printDocuments, resolveAppFile, serveAppRequest } f
 
 let dir: string;
 let root: string;
-let fonts: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-protocol-'));
   root = path.join(dir, 'dist-renderer');
-  fonts = path.join(dir, 'fonts');
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
-  fs.mkdirSync(path.join(fonts, 'noto-serif-sc'), { recursive: true });
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>议事台账</title>');
   fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the root');
-  fs.writeFileSync(path.join(fonts, 'noto-serif-sc', '400.css'), '@font-face{}');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -57,7 +53,7 @@ describe('resolveAppFile', () => {
 
 describe('serveAppRequest', () => {
   const print = printDocuments();
-  const serve = (url: string, method = 'GET') => serveAppRequest(new Request(url, { method }), { rendererRoot: root, fontsRoot: fonts, print });
+  const serve = (url: string, method = 'GET') => serveAppRequest(new Request(url, { method }), { rendererRoot: root, print });
 
   it('serves the page with the CSP and the right type', async () => {
     const res = await serve('app://ledger/index.html');
@@ -75,14 +71,6 @@ describe('serveAppRequest', () => {
     expect((await serve('app://ledger/missing.js')).status).toBe(404);
     expect((await serve('app://evil/index.html')).status).toBe(404);
     expect((await serve('app://ledger/index.html', 'POST')).status).toBe(405);
-  });
-
-  it('serves fonts from the font folder, and nothing above it', async () => {
-    const css = await serve('app://ledger/fonts/noto-serif-sc/400.css');
-    expect(css.status).toBe(200);
-    expect(await css.text()).toBe('@font-face{}');
-    expect((await serve('app://ledger/fonts/../secret.txt')).status).toBe(404);
-    expect((await serve('app://ledger/fonts/%2e%2e/secret.txt')).status).toBe(404);
   });
 
   it('serves a print document only while it is registered, with a script-free CSP', async () => {
