@@ -4,6 +4,7 @@
 // verify.ts recomputes the chain; a short anchor (count + head hash) printed on the minutes and
 // written in every backup manifest also exposes a chain recomputed from scratch, or cut short.
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Ledger } from '../ledger';
 import { nowIso } from '../ledger';
 
@@ -118,9 +119,22 @@ export const sha256 = (s: string | Buffer): string => createHash('sha256').updat
 
 /** The record's locked columns as stored (JSON columns stay text), or undefined if it is gone. */
 export function readRecord(ledger: Pick<Ledger, 'sqlite'>, kind: SealKind, refId: number): Record<string, unknown> | undefined {
-  const spec = KINDS[kind];
-  const cols = spec.columns.map((c) => `"${c}"`).join(', ');
-  return ledger.sqlite.prepare(`SELECT ${cols} FROM "${spec.table}" WHERE id = ?`).get(refId) as Record<string, unknown> | undefined;
+  return recordStatement(ledger.sqlite, kind).get(refId) as Record<string, unknown> | undefined;
+}
+
+// Prepared once per connection and kind: verify reads one record per seal.
+const prepared = new WeakMap<Database.Database, Map<SealKind, Database.Statement>>();
+
+function recordStatement(db: Database.Database, kind: SealKind): Database.Statement {
+  let byKind = prepared.get(db);
+  if (!byKind) prepared.set(db, (byKind = new Map()));
+  let stmt = byKind.get(kind);
+  if (!stmt) {
+    const spec = KINDS[kind];
+    stmt = db.prepare(`SELECT ${spec.columns.map((c) => `"${c}"`).join(', ')} FROM "${spec.table}" WHERE id = ?`);
+    byKind.set(kind, stmt);
+  }
+  return stmt;
 }
 
 /** contentHash binds the record and the seal's own facts (kind, ref, meeting, operator, time). */

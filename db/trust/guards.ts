@@ -48,7 +48,7 @@ const EXPLAIN: Record<Damage, string> = {
   not_sqlite: '这个文件不是议事台账的数据文件，或者文件开头已经损坏。',
   header_damaged: '台账文件的文件头已经损坏。',
   truncated: '台账文件不完整（被截断了），可能是复制中断、磁盘已满或断电造成的。',
-  foreign_wal: '台账旁边的临时日志文件（-wal）不属于这个台账，可能是从别处复制过来的。如果继续打开，会把别的数据混进台账。',
+  foreign_wal: '台账旁边的临时日志文件（-wal）与台账对不上：它不属于这个台账（可能是从别处复制过来的），或者已经损坏。如果继续打开，会把错误的数据混进台账。',
   corrupt: '台账文件内部已经损坏（数据库自检没有通过）。',
   not_ledger: '这是一个数据库文件，但不是议事台账的数据文件。',
 };
@@ -121,33 +121,44 @@ export function inspectLedgerFile(file: string, options: GuardOptions): Inspecti
       return damaged('foreign_wal', `wal page size ${wal.readUInt32BE(8)} ≠ ${pageSize}`);
     }
   }
-  let mainId: string | null | undefined;
-  if (walSize > 0) {
-    // Who the main file says it is, before any -wal is replayed.
-    try {
-      mainId = withCopy(file, false, (copy) => openAnd(copy, (db) => readLedgerId(db)));
-    } catch (e) {
-      return damaged('corrupt', String((e as Error).message));
-    }
+  const whole = checkCopy(file, true);
+  if (walSize === 0) {
+    if (whole.quick !== 'ok') return damaged('corrupt', whole.quick.slice(0, 300));
+  } else {
+    // Judge the -wal against the main file alone (who it says it is, whether it is sound).
+    const main = checkCopy(file, false);
+    if (main.quick !== 'ok') return damaged('corrupt', `main: ${main.quick.slice(0, 300)}`);
+    if (whole.quick !== 'ok') return damaged('foreign_wal', `with -wal: ${whole.quick.slice(0, 300)}`);
+    if (main.ledgerId && whole.ledgerId !== main.ledgerId) return damaged('foreign_wal', `ledgerId ${main.ledgerId} became ${whole.ledgerId}`);
   }
-  let result: { quick: string; ledger: boolean; anyTable: boolean; ledgerId: string | null };
+  if (whole.anyTable && !whole.ledger) return damaged('not_ledger', 'no __drizzle_migrations');
+  if (!whole.anyTable) return { state: 'new' };
+  return { state: 'ok', ledgerId: whole.ledgerId, walReplayed: walSize > 0 };
+}
+
+interface CopyCheck {
+  quick: string;
+  ledger: boolean;
+  anyTable: boolean;
+  ledgerId: string | null;
+}
+
+/** quick_check and identity of a private copy (with or without the -wal replayed). */
+function checkCopy(file: string, withWal: boolean): CopyCheck {
   try {
-    result = withCopy(file, true, (copy) =>
+    return withCopy(file, withWal, (copy) =>
       openAnd(copy, (db) => {
         const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ');
+        if (quick !== 'ok') return { quick, ledger: false, anyTable: false, ledgerId: null };
         const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
         const ledger = tables.some((t) => t.name === '__drizzle_migrations');
-        return { quick, ledger, anyTable: tables.length > 0, ledgerId: quick === 'ok' && ledger ? readLedgerId(db) : null };
+        return { quick, ledger, anyTable: tables.length > 0, ledgerId: ledger ? readLedgerId(db) : null };
       }),
     );
   } catch (e) {
-    return damaged('corrupt', String((e as Error).message));
+    // SQLITE_CORRUPT / SQLITE_NOTADB at open or at the first read.
+    return { quick: String((e as Error).message) || 'error', ledger: false, anyTable: false, ledgerId: null };
   }
-  if (result.quick !== 'ok') return damaged('corrupt', result.quick.slice(0, 300));
-  if (result.anyTable && !result.ledger) return damaged('not_ledger', 'no __drizzle_migrations');
-  if (mainId && result.ledgerId !== mainId) return damaged('foreign_wal', `ledgerId ${mainId} became ${result.ledgerId}`);
-  if (!result.anyTable) return { state: 'new' };
-  return { state: 'ok', ledgerId: result.ledgerId, walReplayed: walSize > 0 };
 }
 
 function openAnd<T>(file: string, fn: (db: Database.Database) => T): T {

@@ -158,7 +158,18 @@ function findUnsealed(ledger: Db, seals: SealRow[]): Broken | null {
     id: number;
     meetingId: number;
   }[];
-  for (const m of signed) if (!meetingIds.includes(m.meetingId)) meetingIds.push(m.meetingId);
+  for (const m of signed) {
+    if (have.has(`minutes:${m.id}`)) continue;
+    return {
+      reason: 'unsealed_record',
+      position: null,
+      sealId: null,
+      kind: 'minutes',
+      refId: m.id,
+      meetingId: m.meetingId,
+      message: `${describe(ledger, 'minutes', m.id, m.meetingId)}标记为已签发，但没有经过签发手续留下存证。`,
+    };
+  }
   for (const meetingId of meetingIds) {
     for (const r of recordsOfMeeting(ledger, meetingId)) {
       if (!have.has(`${r.kind}:${r.refId}`)) {
