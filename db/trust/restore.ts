@@ -51,6 +51,10 @@ export function restoreBackup(ledgerFile: string, backupFile: string, options: R
     throw new LedgerError({ code: 'conflict', message: '不能用台账文件本身作为备份来恢复，请选择备份文件夹里的备份。', field: 'file' });
   }
 
+  // Temporary files of a restore killed earlier: never the ledger, safe to clear.
+  const base = `${path.basename(ledgerFile)}.restore-`;
+  for (const f of fs.readdirSync(path.dirname(ledgerFile))) if (f.startsWith(base)) fs.rmSync(path.join(path.dirname(ledgerFile), f), { force: true });
+
   step('save', 1);
   const saved = saveCurrent(ledgerFile, dirs[0]!, now);
 

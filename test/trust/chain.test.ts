@@ -5,6 +5,7 @@ import { decidedMeeting } from '../support/decided';
 import { canonicalJson, contentHashOf, GENESIS, linkHash, parseAnchor, readRecord, SEAL_KINDS, SEAL_SELECT, type SealKind, type SealRow } from '../../db/trust/chain';
 import { verifyChain } from '../../db/trust/verify';
 import { freshAt, setupSchool, signedMeeting, type Opened } from './fixture';
+import { appendAndVerify } from './appends';
 import { tamperTrials } from './tamper';
 
 let t: Opened;
@@ -182,4 +183,14 @@ describe('random tampering with SQL, triggers dropped', () => {
     const kinds = new Set(trials.map((x) => x.what.split(' ')[0]));
     expect(kinds).toEqual(new Set(['edit', 'delete', 'insert']));
   });
+});
+
+describe('no false positives', () => {
+  it('1,000 appends across signed meetings with odd text: the chain verifies after every signing', () => {
+    const s = appendAndVerify(1000);
+    expect(s.problems).toEqual([]);
+    expect(s.falsePositives).toBe(0);
+    expect(s.appends).toBeGreaterThanOrEqual(1000);
+    expect(s.verifies).toBe(s.meetings);
+  }, 120_000);
 });
