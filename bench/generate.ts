@@ -42,13 +42,25 @@ export interface District {
   orgIds: number[];
 }
 
+export interface LedgerOptions {
+  log?: (s: string) => void;
+  fresh?: boolean;
+  /** Generate into this folder instead of the cache (tests). */
+  dir?: string;
+}
+
 /** The cached ledger for a scale, generated first if missing or out of date. */
-export function districtLedger(
-  scale: number,
-  options: { log?: (s: string) => void; fresh?: boolean; /** Generate into this folder, no cache (tests). */ dir?: string } = {},
-): District {
+export function districtLedger(scale: number, options: LedgerOptions = {}): District {
+  return ledgerOfShape(shapeFor(scale), options);
+}
+
+/** One school with `years` years of meetings: the size a real ledger file reaches. */
+export function schoolLedger(years: number, options: LedgerOptions = {}): District {
+  return ledgerOfShape({ schools: 1, years }, options);
+}
+
+function ledgerOfShape(shape: DistrictShape, options: LedgerOptions): District {
   const log = options.log ?? (() => {});
-  const shape = shapeFor(scale);
   const folder = options.dir ?? CACHE;
   const file = path.join(folder, `district-${shape.schools}x${shape.years}-${cacheKey()}.sqlite`);
   const cached = fs.existsSync(file) && !options.fresh;

@@ -61,7 +61,7 @@ const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? 
 export function ratio(row: Row): string {
   if (!row.peer) return '';
   const r = row.peer.t.median / row.t.median;
-  return r >= 1 ? `${r.toFixed(1)}× faster` : `${(1 / r).toFixed(2)}× of peer`;
+  return r >= 1 ? `${r.toFixed(1)}× faster` : `${(1 / r).toFixed(2)}× slower`;
 }
 
 /** The table as Markdown (printed as is, and pasted into docs/performance.md). */

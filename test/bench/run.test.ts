@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtLedger, shapeFor, type District } from '../../bench/generate';
 import { table } from '../../bench/measure';
+import { measureMemory } from '../../bench/memory';
 import { runSuites, SEARCH_TERMS } from '../../bench/suites';
 
 const dirs: string[] = [];
@@ -66,9 +67,9 @@ describe('bench generator', () => {
 
 describe('bench suites at small scale', () => {
   it('measures every group, each core path agreeing with its peer, and prints the table', async () => {
-    const { rows, memory } = await runSuites({ file: district.file, orgIds: district.orgIds, runs: 2 });
+    const rows = await runSuites({ file: district.file, orgIds: district.orgIds, runs: 2, label: 'test' });
     const groups = new Set(rows.map((r) => r.group));
-    for (const g of ['open + dashboard', 'list pages', 'search (one school)', 'search (all schools)', 'backup']) expect(groups).toContain(g);
+    for (const g of ['open + dashboard, test', 'list pages', 'search (one school)', 'search (all schools)', 'backup']) expect(groups).toContain(g);
     expect(rows.filter((r) => r.group === 'search (one school)').length).toBe(SEARCH_TERMS.length);
     for (const r of rows) {
       expect(Number.isFinite(r.t.median) && r.t.median > 0, `${r.name} timed`).toBe(true);
@@ -76,8 +77,14 @@ describe('bench suites at small scale', () => {
       if (r.same !== undefined) expect(r.same, `${r.group}: ${r.name} gives the peer's answer`).toBe(true);
     }
     expect(rows.find((r) => r.group === 'backup')!.note).toContain('quick_check ok');
-    expect(memory.rssMb).toBeGreaterThan(0);
     const printed = table(rows);
     expect(printed.split('\n').length).toBe(rows.length + 2);
+  });
+
+  it('reads memory in a fresh process with the ledger open', () => {
+    const m = measureMemory(district.file, district.orgIds[0]!);
+    expect(m.rssMb).toBeGreaterThan(m.heapUsedMb);
+    expect(m.heapUsedMb).toBeGreaterThan(0);
+    expect(m.fileMb).toBeGreaterThan(0);
   });
 });
