@@ -10,18 +10,18 @@ interface Prepared {
 }
 
 function prepare(html: string): Prepared {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Plain string work, not DOMParser: parsing a <style> element, even in an inert document, is
+  // checked against the page's CSP (and logged as a violation). The HTML is the core's own output.
   const css: string[] = [];
-  doc.querySelectorAll('style').forEach((s) => {
-    css.push(s.textContent ?? '');
-    s.remove();
-  });
-  doc.querySelectorAll('script, link, meta[http-equiv]').forEach((s) => s.remove());
-  doc.querySelectorAll<HTMLElement>('[style]').forEach((el) => {
-    el.setAttribute('data-style', el.getAttribute('style') ?? '');
-    el.removeAttribute('style');
-  });
-  return { markup: `<!doctype html>${doc.documentElement.outerHTML}`, css };
+  const markup = html
+    .replace(/<style[^>]*>([\s\S]*?)<\/style>/gi, (_m, text: string) => {
+      css.push(text);
+      return '';
+    })
+    .replace(/<script[\s\S]*?<\/script>/gi, '')
+    .replace(/<(meta\s+http-equiv|link)\b[^>]*>/gi, '')
+    .replace(/(<[a-z][^>]*?\s)style=/gi, '$1data-style=');
+  return { markup, css };
 }
 
 export function DocumentFrame({ html, title }: { html: string; title: string }) {
@@ -47,6 +47,10 @@ export function DocumentFrame({ html, title }: { html: string; title: string }) 
       doc.querySelectorAll<HTMLElement>('[data-style]').forEach((el) => {
         el.style.cssText = el.getAttribute('data-style') ?? '';
       });
+      // An A4 page (210 mm ≈ 794 px) is wider than the preview pane at 1366×768: scale it to fit.
+      const pageWidth = doc.body.getBoundingClientRect().width;
+      const room = frame.clientWidth - 24;
+      if (pageWidth > room) doc.documentElement.style.zoom = String(room / pageWidth);
     };
     frame.addEventListener('load', apply);
     frame.srcdoc = prepared.markup;

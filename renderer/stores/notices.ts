@@ -20,7 +20,7 @@ export const useNotices = create<NoticeState>((set, get) => ({
   notices: [],
   push(kind, text) {
     const id = next++;
-    set({ notices: [...get().notices.slice(-3), { id, kind, text }] });
+    set({ notices: [...get().notices.slice(-1), { id, kind, text }] });
     setTimeout(() => get().dismiss(id), kind === 'ok' ? 3500 : 8000);
   },
   dismiss(id) {

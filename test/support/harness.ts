@@ -107,6 +107,8 @@ export interface Harness {
   hostCalls: HostCall[];
   /** Console errors and page errors seen so far (a test should expect none). */
   pageErrors: string[];
+  /** Move the fixed clock (ledger and page) forward, e.g. to the meeting's day. */
+  setNow(iso: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,19 +122,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const exportsDir = options.exportsDir ?? path.join(path.dirname(ledgerFile), 'exports');
   fs.mkdirSync(exportsDir, { recursive: true });
 
-  const fixed = options.now ? new Date(options.now) : null;
+  let fixed = options.now ? new Date(options.now) : null;
   const ledger = openLedger(ledgerFile, {
     migrationsFolder: MIGRATIONS_DIR,
-    now: fixed ? () => fixed : undefined,
+    now: () => fixed ?? new Date(),
     operator: options.operator ?? '党委办公室',
   });
   const server = await serveFolder(RENDERER_DIR);
   // --lang: date inputs and number formats as on a Chinese Windows PC.
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: !options.headed, args: [...CHROMIUM_FLAGS, '--lang=zh-CN'] });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: !options.headed, args: [...CHROMIUM_FLAGS, '--lang=zh-CN'],
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
+  });
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1366, height: 768 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    // The ledger's clock runs in this process: the page must read dates in the same zone, as in Electron.
+    timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const hostCalls: HostCall[] = [];
   const pageErrors: string[] = [];
@@ -153,7 +158,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (fixed) await page.clock.setFixedTime(fixed);
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    // The bridge init script is offered to every frame, and a sandboxed document preview
+    // (srcdoc, no allow-scripts) rightly refuses it. Electron's preload never enters subframes.
+    if (m.location().url === 'about:srcdoc' && m.text().startsWith('Blocked script execution')) return;
+    pageErrors.push(`console: ${m.text()} @ ${m.location().url}:${m.location().lineNumber}`);
   });
   await page.goto(server.url);
 
@@ -166,6 +175,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     exportsDir,
     hostCalls,
     pageErrors,
+    async setNow(iso) {
+      fixed = new Date(iso);
+      await page.clock.setFixedTime(fixed);
+    },
     async close() {
       await browser.close().catch(() => undefined);
       await server.close();

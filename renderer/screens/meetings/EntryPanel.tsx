@@ -30,7 +30,7 @@ export function EntryPanel({ view, entry, onChanged }: { view: MeetingView; entr
       ))}
       {entry.recusals.length > 0 && <p className="small">回避：{entry.recusals.map((r) => `${r.name}（${r.reason}）`).join('、')}</p>}
 
-      <StatementsPanel view={view} entry={entry} onChanged={onChanged} />
+      <StatementsPanel key={entry.id} view={view} entry={entry} onChanged={onChanged} />
 
       {entry.outcome === 'postponed' && <div className="result failed">暂缓表决：{entry.postponeReason}</div>}
       {entry.vote && (
@@ -47,7 +47,7 @@ export function EntryPanel({ view, entry, onChanged }: { view: MeetingView; entr
       )}
       {!decided && (
         <>
-          <VotePanel view={view} entry={entry} onChanged={onChanged} />
+          <VotePanel key={entry.id} view={view} entry={entry} onChanged={onChanged} />
           <PostponeForm entryId={entry.id} onDone={onChanged} />
         </>
       )}

@@ -9,6 +9,7 @@ import { useMeetings } from '../../stores/meetings';
 import { useNav } from '../../stores/nav';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
+import { CloseMeetingButton } from './CloseMeetingButton';
 import { EntryPanel } from './EntryPanel';
 
 type Tab = 'agenda' | 'attendance';
@@ -41,7 +42,10 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
           </>
         }
         actions={
-          <button className="btn" onClick={() => go({ section: 'minutes', id: meeting.id })}>会议纪要</button>
+          <>
+            {meeting.state !== 'closed' && <CloseMeetingButton meetingId={meeting.id} onClosed={reload} />}
+            <button className="btn primary" onClick={() => go({ section: 'minutes', id: meeting.id })}>会议纪要</button>
+          </>
         }
       />
       <div className="content">

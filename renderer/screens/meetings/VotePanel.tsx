@@ -1,6 +1,6 @@
 // 表决 (R10): method and counts (or per-member ballots for 记名投票). The result is computed by
 // the core from the members due to attend (应到会), never typed in.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BALLOT_CHOICES, VOTE_METHODS } from '../../../db/terms';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
@@ -14,9 +14,17 @@ type Choice = (typeof BALLOT_CHOICES)[number];
 
 export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry: EntryView; onChanged(): void }) {
   const agreeing = entry.statements.filter((s) => s.position === '同意').length;
+  const disagreeing = entry.statements.filter((s) => s.position === '不同意').length;
   const [method, setMethod] = useState<Method>('举手');
   const [votesFor, setFor] = useState(String(agreeing));
-  const [against, setAgainst] = useState('0');
+  const [against, setAgainst] = useState(String(disagreeing));
+  const [touched, setTouched] = useState(false);
+  // Until the secretary types counts, propose them from the statements just recorded.
+  useEffect(() => {
+    if (touched) return;
+    setFor(String(agreeing));
+    setAgainst(String(disagreeing));
+  }, [agreeing, disagreeing, touched]);
   const [abstain, setAbstain] = useState('0');
   const [ballots, setBallots] = useState<Record<number, Choice>>({});
   const [decisionText, setDecisionText] = useState(`同意${entry.item.title.replace(/^关于/, '关于')}。`);
@@ -41,7 +49,16 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
 
   const countField = (label: string, value: string, set: (v: string) => void) => (
     <Field label={label} error={null}>
-      <input type="number" min={0} step={1} value={value} onChange={(e) => set(e.target.value)} />
+      <input
+        type="number"
+        min={0}
+        step={1}
+        value={value}
+        onChange={(e) => {
+          setTouched(true);
+          set(e.target.value);
+        }}
+      />
     </Field>
   );
 
