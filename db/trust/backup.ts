@@ -58,6 +58,13 @@ export interface Progress {
 }
 export type OnProgress = (p: Progress) => void;
 
+/** "2026年3月25日 14:30" in local time, for messages about a backup. */
+export function chineseDateTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** Backups live in the data folder beside the ledger file, unless the user picks a folder. */
 export function defaultBackupDir(ledgerFile: string): string {
   return path.join(path.dirname(ledgerFile), 'backups');

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite';
 import { LedgerError } from '../errors';
-import { anyBackup, newestVerifiedBackup, readLedgerId, type BackupEntry } from './backup';
+import { anyBackup, chineseDateTime, newestVerifiedBackup, readLedgerId, type BackupEntry } from './backup';
 import { fileSize, withCopy } from './files';
 
 export type Damage =
@@ -60,12 +60,6 @@ function damagedMessage(damage: Damage, file: string, offer: RestoreOffer | null
   return `${EXPLAIN[damage]}\n文件：${file}\n这个文件没有被改动。${offerText}`;
 }
 
-function chineseDateTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 export interface GuardOptions {
   /** Folders holding backups of this ledger (the data folder's backups/ and any chosen one). */
   backupDirs: string[];
@@ -108,12 +102,15 @@ export function inspectLedgerFile(file: string, options: GuardOptions): Inspecti
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0 || header[21] !== 64 || header[22] !== 32 || header[23] !== 32) {
     return damaged('header_damaged', `page size ${pageSize}`);
   }
-  if (size % pageSize !== 0) return damaged('truncated', `size ${size} is not a multiple of ${pageSize}`);
-  const changeCounter = header.readUInt32BE(24);
-  const pages = header.readUInt32BE(28);
-  // The in-header page count is valid only when the change counter matches "version valid for".
-  if (changeCounter === header.readUInt32BE(92) && pages > 0 && size < pages * pageSize) {
-    return damaged('truncated', `size ${size} < ${pages} pages × ${pageSize}`);
+  // With a -wal present the main file alone may be mid-checkpoint (header already says more pages
+  // than are written yet): legitimate, the -wal completes it. Only without one must the sizes agree.
+  if (walSize === 0) {
+    if (size % pageSize !== 0) return damaged('truncated', `size ${size} is not a multiple of ${pageSize}`);
+    const pages = header.readUInt32BE(28);
+    // The in-header page count is valid only when the change counter matches "version valid for".
+    if (header.readUInt32BE(24) === header.readUInt32BE(92) && pages > 0 && size < pages * pageSize) {
+      return damaged('truncated', `size ${size} < ${pages} pages × ${pageSize}`);
+    }
   }
   if (walSize > 0) {
     const wal = readBytes(`${file}-wal`, 0, 32);
@@ -125,10 +122,13 @@ export function inspectLedgerFile(file: string, options: GuardOptions): Inspecti
   if (walSize === 0) {
     if (whole.quick !== 'ok') return damaged('corrupt', whole.quick.slice(0, 300));
   } else {
-    // Judge the -wal against the main file alone (who it says it is, whether it is sound).
+    // Judge the -wal against the main file alone. After a crash mid-checkpoint the main file alone
+    // may be inconsistent, so it only speaks when it is readable: who it says it is, and whether
+    // it was sound before the -wal made it unsound.
     const main = checkCopy(file, false);
-    if (main.quick !== 'ok') return damaged('corrupt', `main: ${main.quick.slice(0, 300)}`);
-    if (whole.quick !== 'ok') return damaged('foreign_wal', `with -wal: ${whole.quick.slice(0, 300)}`);
+    if (whole.quick !== 'ok') {
+      return main.quick === 'ok' ? damaged('foreign_wal', `with -wal: ${whole.quick.slice(0, 300)}`) : damaged('corrupt', whole.quick.slice(0, 300));
+    }
     if (main.ledgerId && whole.ledgerId !== main.ledgerId) return damaged('foreign_wal', `ledgerId ${main.ledgerId} became ${whole.ledgerId}`);
   }
   if (whole.anyTable && !whole.ledger) return damaged('not_ledger', 'no __drizzle_migrations');

@@ -47,7 +47,12 @@ export function runAndKill(bundle: string, args: string[], delayMs: number): Pro
 
 export function checkAfterCrash(file: string, acked: number[]): string[] {
   const problems: string[] = [];
-  const ledger = openLedger(file, { migrationsFolder: MIGRATIONS });
+  let ledger: ReturnType<typeof openLedger>;
+  try {
+    ledger = openLedger(file, { migrationsFolder: MIGRATIONS });
+  } catch (e) {
+    return [`reopen refused: ${String((e as Error).message).slice(0, 200)} ${(e as { detail?: string }).detail ?? ''}`];
+  }
   try {
     const integrity = ledger.sqlite.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
