@@ -317,11 +317,12 @@ function likeSearch(db: Database.Database, orgId: number | null, query: string):
   return ids;
 }
 
-/** District-wide (all schools): the index without the school filter, top 50 by rank, plus the count. */
+/** District-wide (all schools): what searchItems does without the school filter: counts, then the first 50 title hits newest first. */
 function ftsDistrict(db: Database.Database, query: string): number[] {
-  const match = textMatch(query)!;
-  db.prepare('SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?').get(match);
-  return (db.prepare('SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? ORDER BY rank LIMIT 50').all(match) as { id: number }[]).map((r) => r.id);
+  const count = db.prepare('SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?');
+  count.get(textMatch(query)!);
+  count.get(textMatch(query, 'title')!);
+  return (db.prepare('SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT 50').all(textMatch(query, 'title')!) as { id: number }[]).map((r) => r.id);
 }
 const ftsDistrictAll = (db: Database.Database, query: string) =>
   (db.prepare('SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?').all(textMatch(query)!) as { id: number }[]).map((r) => r.id);
@@ -359,7 +360,7 @@ function searchRows(o: SuiteOptions, ledger: Ledger): Row[] {
     const hits = ftsDistrictAll(db, term).length;
     rows.push({
       group: 'search (all schools)',
-      name: `FTS top 50 + count「${term}」`,
+      name: `FTS first 50 + counts「${term}」`,
       note: `${hits} hits`,
       t,
       peer: { name: "LIKE '%…%' scan", t: peer },

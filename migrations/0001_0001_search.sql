@@ -7,11 +7,10 @@
 -- Contentless (content=''): the text lives in agenda_items only; contentless_delete lets the
 -- triggers below remove a row by id. `org` holds the school as one token ("o12") so a school's
 -- search intersects two doclists inside FTS5 instead of filtering matches row by row.
+-- Results are read in rowid order (title hits first, newest first), never ranked with bm25:
+-- ranking scores every match, and a common word matches thousands of items.
 -- Triggers keep it in sync for every writer (commands, imports, the bench generator).
 CREATE VIRTUAL TABLE `items_fts` USING fts5(org, title, summary, content='', contentless_delete=1, tokenize='unicode61');
---> statement-breakpoint
--- Relevance: a hit in the title weighs ten times a hit in the summary; the org column none.
-INSERT INTO `items_fts`(`items_fts`, `rank`) VALUES ('rank', 'bm25(0.0, 10.0, 1.0)');
 --> statement-breakpoint
 CREATE TRIGGER `items_fts_insert` AFTER INSERT ON `agenda_items` BEGIN
   INSERT INTO `items_fts`(rowid, org, title, summary) VALUES (

@@ -58,6 +58,7 @@ describe('query building (pure)', () => {
   it('makes a phrase per term, a prefix for one character, and escapes quotes', () => {
     expect(textMatch('预算编制')).toBe('{title summary} : ("预算 算编 编制")');
     expect(textMatch('预 "a')).toBe('{title summary} : ("预"* AND """a")');
+    expect(textMatch('预算', 'title')).toBe('{title} : ("预算")');
     expect(textMatch('，。')).toBeNull();
   });
   it('cuts an excerpt around the first hit', () => {
@@ -131,14 +132,21 @@ describe('searchItems on the bigram index', () => {
     expect([...first.items, ...rest.items].map((i) => i.id).sort((x, y) => x - y)).toEqual(mine);
   });
 
-  it('puts title hits before summary-only hits, and shows where the summary matched', () => {
+  it('lists title hits first, then summary-only hits, each newest first, across pages', () => {
     const s = school();
-    const inSummary = s.add('校园安全检查', `${'按期开展检查。'.repeat(12)}涉及维修预算的部分另行上会。`);
-    const inTitle = s.add('维修预算调整');
+    const long = `${'按期开展检查。'.repeat(12)}涉及维修预算的部分另行上会。`;
+    const summary1 = s.add('校园安全检查', long);
+    const title1 = s.add('维修预算调整');
+    const summary2 = s.add('食堂检查', '预算内安排');
+    const title2 = s.add('年度预算', '预算编制');
     const r = s.find('预算');
-    expect(r.items.map((i) => i.id)).toEqual([inTitle, inSummary]);
-    expect(r.items[1]!.excerpt).toContain('维修预算');
-    expect(r.items[1]!.excerpt.startsWith('…')).toBe(true);
+    expect(r.items.map((i) => i.id)).toEqual([title2, title1, summary2, summary1]);
+    expect(r.items[3]!.excerpt).toContain('维修预算');
+    expect(r.items[3]!.excerpt.startsWith('…')).toBe(true);
+    // A page that straddles the two parts, and one past the end.
+    expect(s.find('预算', { limit: 2, offset: 1 }).items.map((i) => i.id)).toEqual([title1, summary2]);
+    expect(s.find('预算', { limit: 2, offset: 3 }).items.map((i) => i.id)).toEqual([summary1]);
+    expect(s.find('预算', { limit: 2, offset: 4 })).toEqual({ total: 4, items: [] });
   });
 
   it('follows edits: a changed title is found by its new words only', () => {

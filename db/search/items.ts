@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Ledger } from '../ledger';
 import { agendaItems } from '../schema';
-import { excerpt, itemMatch } from './query';
+import { excerpt, itemMatch, itemMatchesByPart } from './query';
 
 export interface ItemHit {
   id: number;
@@ -30,28 +30,40 @@ export interface SearchPage {
 
 /**
  * A school's items whose title or summary contains every term of `query` (whitespace
- * separates terms), title hits first (bm25, title weighted ×10), then newest first.
+ * separates terms): items matching in the title first, then summary-only matches, each
+ * newest first. Both parts are read in rowid order straight from the FTS5 doclists and stop
+ * at the page, so a common 2-character word costs no more than a rare one (no per-match
+ * ranking, no per-match row lookup).
  */
 export function searchItems(ledger: Ledger, orgId: number, query: string, page: SearchPage = {}): ItemSearchResult {
-  const match = itemMatch(orgId, query);
-  if (match === null) return { total: 0, items: [] };
+  const parts = itemMatchesByPart(orgId, query);
+  if (parts === null) return { total: 0, items: [] };
   const limit = Math.max(1, Math.min(page.limit ?? 50, 500));
   const offset = Math.max(0, page.offset ?? 0);
-  const total = ledger.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ${match}`)!.n;
-  if (total === 0) return { total, items: [] };
-  // Rank and page inside FTS5 first, then read only the page's rows: joining every match
-  // to agenda_items before the LIMIT costs a row lookup per match.
+  const count = (match: string) => ledger.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ${match}`)!.n;
+  const total = count(parts.all);
+  if (total === 0 || offset >= total) return { total, items: [] };
+  const inTitle = count(parts.title);
+  const idsOf = (match: string, take: number, skip: number) =>
+    take <= 0
+      ? []
+      : ledger.db
+          .all<{ id: number }>(sql`SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${take} OFFSET ${skip}`)
+          .map((r) => r.id);
+  const titleIds = offset < inTitle ? idsOf(parts.title, Math.min(limit, inTitle - offset), offset) : [];
+  const ids = [...titleIds, ...idsOf(parts.summaryOnly, limit - titleIds.length, Math.max(0, offset - inTitle))];
   const rows = ledger.db.all<Omit<ItemHit, 'excerpt'> & { summary: string }>(sql`
-    WITH hits AS (
-      SELECT rowid AS id, rank FROM items_fts WHERE items_fts MATCH ${match}
-      ORDER BY rank, rowid DESC LIMIT ${limit} OFFSET ${offset}
-    )
     SELECT i.id, i.title, i.summary, i.state, i.kind, i.matter_id AS matterId, i.created_at AS createdAt
-    FROM hits JOIN agenda_items i ON i.id = hits.id
-    ORDER BY hits.rank, hits.id DESC`);
+    FROM agenda_items i WHERE i.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     total,
-    items: rows.map(({ summary, ...r }) => ({ ...r, excerpt: excerpt(summary, query) })),
+    items: ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      const { summary, ...rest } = r;
+      return [{ ...rest, excerpt: excerpt(summary, query) }];
+    }),
   };
 }
 

@@ -31,20 +31,28 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * its bigrams (so its characters must be adjacent and in order), a 1-character term a
  * prefix query, and the terms are ANDed. Null when nothing searchable was typed.
  */
-export function textMatch(query: string): string | null {
+export function textMatch(query: string, columns: 'title summary' | 'title' = 'title summary'): string | null {
   const phrases = searchTerms(query).map((term) => {
     const grams = bigrams(term);
     // A 1-character term: every character is indexed as the start of a bigram or alone at the end.
     return grams.length === 0 ? `${quote(term)}*` : quote(grams.join(' '));
   });
   if (phrases.length === 0) return null;
-  return `{title summary} : (${phrases.join(' AND ')})`;
+  return `{${columns}} : (${phrases.join(' AND ')})`;
 }
 
 /** The full MATCH expression for one school's items (the org column holds "o<orgId>"). */
-export function itemMatch(orgId: number, query: string): string | null {
-  const text = textMatch(query);
+export function itemMatch(orgId: number, query: string, columns: 'title summary' | 'title' = 'title summary'): string | null {
+  const text = textMatch(query, columns);
   return text === null ? null : `org : ${quote(`o${orgId}`)} AND ${text}`;
+}
+
+/** Matches of a school split as the result list shows them: title hits, then summary-only hits. */
+export function itemMatchesByPart(orgId: number, query: string): { all: string; title: string; summaryOnly: string } | null {
+  const all = itemMatch(orgId, query);
+  const title = itemMatch(orgId, query, 'title');
+  if (all === null || title === null) return null;
+  return { all, title, summaryOnly: `(${all}) NOT (${textMatch(query, 'title')})` };
 }
 
 /**
