@@ -8,7 +8,7 @@ import { districtLedger, schoolLedger } from './generate';
 import { table } from './measure';
 import { measureMemory } from './memory';
 import { pdfRows } from './pdf';
-import { dashboardRows, runSuites } from './suites';
+import { dashboardRows, insertRows, runSuites } from './suites';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +30,8 @@ const rows = await runSuites({ file: d.file, orgIds: d.orgIds, runs, log, label:
 // A real ledger holds one school: its cold start is what a secretary waits for.
 const school = schoolLedger(d.shape.years, { fresh: values.fresh });
 rows.splice(3, 0, ...dashboardRows(`one school, ${d.shape.years} years`, school.file, school.orgIds[0]!, runs));
+log('writes …');
+rows.push(...insertRows(school.file, runs));
 log('memory …');
 const memory = measureMemory(d.file, d.orgIds[0]!);
 const schoolMemory = measureMemory(school.file, school.orgIds[0]!);

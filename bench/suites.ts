@@ -372,6 +372,47 @@ function searchRows(o: SuiteOptions, ledger: Ledger): Row[] {
   return rows;
 }
 
+// ── the index's price on writes ─────────────────────────────────────────────
+/**
+ * Filing one item (one transaction, synchronous=FULL as the app runs) with the search
+ * trigger, next to the same insert into a copy of the ledger without it.
+ */
+export function insertRows(file: string, runs: number): Row[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-insert-'));
+  try {
+    const timeInserts = (dropTrigger: boolean) => {
+      const copy = path.join(dir, dropTrigger ? 'plain.sqlite' : 'indexed.sqlite');
+      const src = new Database(file, { readonly: true });
+      src.prepare('VACUUM INTO ?').run(copy);
+      src.close();
+      const db = rawOpen(copy);
+      try {
+        if (dropTrigger) db.exec('DROP TRIGGER items_fts_insert');
+        const template = db.prepare('SELECT * FROM agenda_items ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+        const cols = Object.keys(template).filter((c) => c !== 'id');
+        const insert = db.prepare(`INSERT INTO agenda_items (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+        let n = 0;
+        const one = db.transaction(() => insert.run({ ...template, title: `关于第${++n}批教师招聘的请示`, summary: `${template.summary as string}（第${n}稿）` }));
+        return time(() => one.immediate(), runs);
+      } finally {
+        db.close();
+      }
+    };
+    const withIndex = timeInserts(false);
+    const without = timeInserts(true);
+    return [
+      {
+        group: 'writes',
+        name: 'file one item (1 transaction, synchronous=FULL) with the search trigger',
+        t: withIndex,
+        peer: { name: 'same insert without the trigger', t: without },
+      },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ── 4. backup and memory ────────────────────────────────────────────────────
 async function backupRow(o: SuiteOptions, ledger: Ledger): Promise<Row> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-backup-'));
