@@ -21,7 +21,7 @@ export const useNotices = create<NoticeState>((set, get) => ({
   push(kind, text) {
     const id = next++;
     set({ notices: [...get().notices.slice(-1), { id, kind, text }] });
-    setTimeout(() => get().dismiss(id), kind === 'ok' ? 3500 : 8000);
+    setTimeout(() => get().dismiss(id), kind === 'ok' ? 3000 : 6000);
   },
   dismiss(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });

@@ -33,6 +33,11 @@ export function DashboardScreen() {
         <FormError error={error} />
         {status && (
           <>
+            {status.stages.every((s) => s.count === 0) && (
+              <div className="notice info">
+                第一步：点右上角「新建议题」登记一个待决定的事项；提交后记录书记与校长的会前沟通，再新建会议把它列入议程。
+              </div>
+            )}
             <LoopStages stages={status.stages} />
             <AttentionLists status={status} />
           </>

@@ -16,6 +16,17 @@ const STATES: Record<string, ItemState[]> = {
   closed: ['closed'],
 };
 
+/** The five phases of the loop (seed001) and the stages of loop.status that belong to each. */
+const PHASES = [
+  { label: '决策', hint: '事前沟通、上会', keys: ['consult', 'postponed', 'ready', 'scheduled', 'decided'] },
+  { label: '执行', hint: '督办落实', keys: ['followUp'] },
+  { label: '监督', hint: '逾期催办', keys: ['overdue'] },
+  { label: '评价', hint: '办结评价', keys: ['evaluated'] },
+  { label: '修正', hint: '修正、闭环', keys: ['corrected', 'closed'] },
+];
+
+const ALERT = new Set(['overdue', 'postponed']);
+
 export function LoopStages({ stages }: { stages: LoopStatus['stages'] }) {
   const go = useNav((s) => s.go);
   const open = (key: string) => {
@@ -30,27 +41,26 @@ export function LoopStages({ stages }: { stages: LoopStatus['stages'] }) {
     <section className="card" aria-labelledby="loop-title">
       <div className="card-head">
         <h2 id="loop-title">闭环进度</h2>
-        <span className="muted small">点击数字查看对应议题</span>
-      </div>
-      <div className="loop-phases" aria-hidden="true">
-        <span>决策</span>
-        <span>执行</span>
-        <span>监督</span>
-        <span>评价</span>
-        <span>修正</span>
+        <span className="muted small">决策 → 执行 → 监督 → 评价 → 修正；点击查看对应议题</span>
       </div>
       <div className="loop">
-        {stages.map((s) => (
-          <button
-            key={s.key}
-            className={`stage${s.key === 'overdue' && s.count > 0 ? ' alert' : ''}${s.key === 'postponed' && s.count > 0 ? ' alert' : ''}`}
-            data-stage={s.key}
-            onClick={() => open(s.key)}
-            style={{ textAlign: 'left', font: 'inherit', cursor: 'pointer' }}
-          >
-            <div className="label">{s.label}</div>
-            <div className="count num">{s.count}</div>
-          </button>
+        {PHASES.map((phase) => (
+          <div key={phase.label} className="phase">
+            <h3>
+              {phase.label}
+              <span>{phase.hint}</span>
+            </h3>
+            {phase.keys.map((key) => {
+              const s = stages.find((x) => x.key === key);
+              if (!s) return null;
+              return (
+                <button key={key} className={`stage${ALERT.has(key) && s.count > 0 ? ' alert' : ''}`} data-stage={key} onClick={() => open(key)}>
+                  <span className="label">{s.label}</span>
+                  <span className="count num">{s.count}</span>
+                </button>
+              );
+            })}
+          </div>
         ))}
       </div>
     </section>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useFollowUps } from '../../stores/followups';
 import { useNav } from '../../stores/nav';
 import { FollowUpCard } from './FollowUpCard';
@@ -7,6 +7,7 @@ import { FollowUpCreate } from './FollowUpCreate';
 export function DecisionPanel({ decisionId, onChanged }: { decisionId: number; onChanged(): void }) {
   const { detail, loadDetail } = useFollowUps();
   const go = useNav((s) => s.go);
+  const [adding, setAdding] = useState(false);
   useEffect(() => {
     void loadDetail(decisionId);
   }, [loadDetail, decisionId]);
@@ -46,7 +47,20 @@ export function DecisionPanel({ decisionId, onChanged }: { decisionId: number; o
       {detail.followUps.map((f) => (
         <FollowUpCard key={f.id} followUp={f} onChanged={changed} />
       ))}
-      {!detail.noFollowUpReason && <FollowUpCreate decisionId={decisionId} leaderId={detail.item.leaderId} onCreated={changed} first={detail.followUps.length === 0} />}
+      {!detail.noFollowUpReason && (detail.followUps.length === 0 || adding) && (
+        <FollowUpCreate
+          decisionId={decisionId}
+          leaderId={detail.item.leaderId}
+          first={detail.followUps.length === 0}
+          onCreated={() => {
+            setAdding(false);
+            changed();
+          }}
+        />
+      )}
+      {!detail.noFollowUpReason && detail.followUps.length > 0 && !adding && (
+        <button className="btn" onClick={() => setAdding(true)}>＋ 再增加一项督办</button>
+      )}
       {detail.noFollowUpReason && <section className="card"><p>无需督办：{detail.noFollowUpReason}</p></section>}
     </div>
   );

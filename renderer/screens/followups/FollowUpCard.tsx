@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../dates';
 import type { FollowUpView } from '../../stores/followups';
 import { useNav } from '../../stores/nav';
-import { personName, useOverview } from '../../stores/org';
+import { useOverview } from '../../stores/org';
 import { CompleteForm, ReportForm } from './ReportForms';
 import { EvaluateForm } from './EvaluateForm';
 
@@ -71,7 +71,6 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
           {!done && <button className="btn" onClick={() => setAction('report')}>报告进展</button>}
           {!done && <button className="btn" onClick={() => setAction('complete')}>办结</button>}
           {done && !f.evaluationId && <button className="btn primary" onClick={() => setAction('evaluate')}>评价</button>}
-          {f.evaluationId && <span className="muted small">已由{personName(overview, null) === '—' ? '' : ''}评价完成。</span>}
         </div>
       )}
     </section>

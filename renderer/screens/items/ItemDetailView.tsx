@@ -55,6 +55,12 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
         <FormError error={submit.error} />
         <div className="grid-main-side">
           <div>
+            {item.kind === 'correction' && item.decisionId != null && (
+              <div className="notice info">
+                这是<strong>修正议题</strong>（R18）：督办事项评价后启动，重新走会前沟通、上会决定的流程。
+                <button className="linklike" onClick={() => go({ section: 'followups', id: item.decisionId! })}>查看原决定事项</button>
+              </div>
+            )}
             {item.state === 'postponed' && (
               <div className="notice warn" role="status">
                 会前沟通中书记与校长意见不一致，议题<strong>暂缓上会</strong>。请继续沟通，取得一致后重新记录会前沟通（R4）。

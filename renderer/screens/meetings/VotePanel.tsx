@@ -27,7 +27,7 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
   }, [agreeing, disagreeing, touched]);
   const [abstain, setAbstain] = useState('0');
   const [ballots, setBallots] = useState<Record<number, Choice>>({});
-  const [decisionText, setDecisionText] = useState(`同意${entry.item.title.replace(/^关于/, '关于')}。`);
+  const [decisionText, setDecisionText] = useState(`同意《${entry.item.title}》。`);
 
   const principalMode = view.mode === 'principal_decides';
   const vote = useCommand(async () => {
