@@ -10,14 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite';
-import pkg from '../../package.json';
+import { version as packageVersion } from '../../package.json';
 import { LedgerError } from '../errors';
 import { localDate, type Ledger } from '../ledger';
 import { type Anchor, chainHead, shortAnchor } from './chain';
 import { fileSize, fsyncDir, fsyncFile, sha256File, withCopy, writeDurably } from './files';
 import { verifyChain, type VerifyReport } from './verify';
 
-export const APP_VERSION: string = pkg.version;
+export const APP_VERSION: string = packageVersion;
 export const MANIFEST_FORMAT = 'yishi-ledger-backup';
 export const BACKUP_PREFIX = '议事台账备份-';
 const KEEP_NEWEST = 10;
