@@ -59,8 +59,57 @@ function valueFor(r: Rng, badShare: number): unknown {
   return r() < 0.5 ? [pick(r, PLAUSIBLE), pick(r, BAD)] : { personId: pick(r, PLAUSIBLE), status: pick(r, BAD), name: pick(r, BAD) };
 }
 
+/**
+ * A payload shaped like the schema (enums from their options, ids small, dates by field name),
+ * so it passes validation often and reaches the handler, where most refusals happen.
+ */
+function shaped(r: Rng, schema: unknown, key: string, depth = 0): unknown {
+  const d = defOf(schema) as Def & { entries?: Record<string, string>; values?: unknown[]; options?: unknown[]; element?: unknown };
+  switch (d.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      if (depth > 4) return out;
+      for (const [k, v] of Object.entries(d.shape ?? {})) if (r() < 0.9) out[k] = shaped(r, v, k, depth + 1);
+      return out;
+    }
+    case 'optional':
+    case 'nullable':
+    case 'default':
+      return r() < 0.15 ? undefined : shaped(r, d.innerType, key, depth);
+    case 'pipe':
+      return shaped(r, d.in, key, depth);
+    case 'enum':
+      return pick(r, Object.values(d.entries ?? { x: 'x' }));
+    case 'literal':
+      return pick(r, d.values ?? [null]);
+    case 'union':
+      return shaped(r, pick(r, d.options ?? []), key, depth);
+    case 'array':
+      return depth > 4 ? [] : Array.from({ length: 1 + Math.floor(r() * 3) }, () => shaped(r, d.element, key, depth + 1));
+    case 'boolean':
+      return r() < 0.5;
+    case 'number':
+      return /Id$|^id$/.test(key) ? 1 + Math.floor(r() * 8) : Math.floor(r() * 10);
+    case 'string':
+      if (/date|Date|deadline|Deadline|Until|From/.test(key)) return pick(r, ['2026-03-25', '2026-04-30', '2025-12-31']);
+      if (/At$|time|Time/.test(key)) return pick(r, ['2026-03-25T15:00', '2026-03-28T09:30']);
+      if (/pin|Pin/.test(key)) return '1234';
+      if (/folder|file/.test(key)) return '/no/such/folder/备份.sqlite';
+      return pick(r, ['同意', '关于食堂设备更新的议题', '总务处', '王建国', '第一会议室', '因公出差']);
+    default:
+      return pick(r, PLAUSIBLE);
+  }
+}
+
 export function payloadFor(r: Rng, channel: string): unknown {
   const roll = r();
+  if (roll > 0.6) {
+    // Shaped like the schema, then (mostly) one field spoiled.
+    const p = shaped(r, contract[channel as keyof typeof contract].input, '') as Record<string, unknown> | undefined;
+    const keys = p && typeof p === 'object' ? Object.keys(p) : [];
+    if (keys.length && r() < 0.7) p![pick(r, keys)] = pick(r, BAD);
+    return p;
+  }
   if (roll < 0.1) return pick(r, [null, undefined, 42, 'x', [], true, NaN, HUGE, JSON.parse('{"__proto__":{"polluted":1}}')]);
   const keys = keysOf(contract[channel as keyof typeof contract].input);
   const out: Record<string, unknown> = roll < 0.3 ? JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') : {};
