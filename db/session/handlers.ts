@@ -32,7 +32,7 @@ function signIn(ledger: Ledger, input: { personId?: number; name?: string; pin?:
   let row = operatorNamed(ledger, name);
   if (row?.pinHash) {
     if (!input.pin) throw new LedgerError({ code: 'invalid_input', message: `${name}已设置PIN，请输入PIN后再登录。`, field: 'pin' });
-    if (!pinMatches(input.pin, row.pinHash)) conflict('PIN 不正确，请重新输入。忘记PIN请让其他同事登录后协助重置。', 'pin');
+    checkPin(ledger, name, input.pin, row.pinHash);
   }
   const at = nowIso(ledger);
   if (row) {
@@ -43,6 +43,28 @@ function signIn(ledger: Ledger, input: { personId?: number; name?: string; pin?:
   // Set last: dispatch then writes this sign-in's audit row under the new name.
   ledger.operator = name;
   return { operator: name, personId, hasPin: Boolean(row.pinHash) };
+}
+
+const MAX_TRIES = 5;
+const PAUSE_MS = 5 * 60_000;
+// Wrong tries are counted in memory: a refused command rolls back everything it wrote.
+const tries = new WeakMap<Ledger, Map<string, { wrong: number; until: number }>>();
+
+/** A 4-digit PIN is guessable: after 5 wrong tries in a row, that operator waits 5 minutes. */
+function checkPin(ledger: Ledger, name: string, pin: string, stored: string): void {
+  let byName = tries.get(ledger);
+  if (!byName) tries.set(ledger, (byName = new Map()));
+  const t = byName.get(name) ?? { wrong: 0, until: 0 };
+  const now = ledger.now().getTime();
+  if (t.until > now) conflict(`PIN 已连续输错${MAX_TRIES}次，请${Math.ceil((t.until - now) / 60_000)}分钟后再试。`, 'pin');
+  if (pinMatches(pin, stored)) {
+    byName.delete(name);
+    return;
+  }
+  t.wrong++;
+  if (t.wrong >= MAX_TRIES) Object.assign(t, { wrong: 0, until: now + PAUSE_MS });
+  byName.set(name, t);
+  conflict('PIN 不正确，请重新输入。忘记PIN请让其他同事登录后协助重置。', 'pin');
 }
 
 function setPin(ledger: Ledger, input: { pin: string | null; currentPin?: string }) {

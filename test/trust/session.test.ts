@@ -55,6 +55,16 @@ describe('session: who is at the keyboard', () => {
     t.ok('session.signIn', { personId: s.person('吴秘书') });
   });
 
+  it('five wrong PINs in a row pause that operator for 5 minutes; the right PIN then works', () => {
+    const { t, s } = school();
+    t.ok('session.signIn', { personId: s.person('吴秘书') });
+    t.ok('session.setPin', { pin: '2580' });
+    for (let i = 0; i < 5; i++) expect(t.call('session.signIn', { personId: s.person('吴秘书'), pin: '0000' })).toMatchObject({ ok: false, error: { message: 'PIN 不正确，请重新输入。忘记PIN请让其他同事登录后协助重置。' } });
+    expect(t.call('session.signIn', { personId: s.person('吴秘书'), pin: '2580' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'PIN 已连续输错5次，请5分钟后再试。' } });
+    t.setNow('2026-03-26T09:05:01');
+    expect(t.ok('session.signIn', { personId: s.person('吴秘书'), pin: '2580' }).operator).toBe('吴秘书');
+  });
+
   it('refuses bad input in Chinese: no operator, a short PIN, the reserved name, an unknown person', () => {
     const { t } = school();
     expect(t.call('session.signIn', {} as never)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '请选择操作人或填写姓名' } });
