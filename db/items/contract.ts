@@ -66,6 +66,12 @@ export const itemContract = {
       orgId: zId('学校'),
       states: z.array(zEnum('状态', ITEM_STATES)).optional(),
       search: z.string().trim().max(50).optional(),
+      /** 议事清单 group (A…E, X). */
+      matterGroup: z.string().trim().regex(/^[A-Z]{1,2}$/, { error: '「事项分组」须为大写字母，如 E' }).optional(),
+      /** true: 三重一大 items only (R2 routing); false: the others. */
+      major: z.boolean({ error: '「三重一大」须选择是或否' }).optional(),
+      /** Filed in this calendar year. */
+      year: z.number().int().min(2000, { error: '「年度」须在2000年以后' }).max(2100, { error: '「年度」不能晚于2100年' }).optional(),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HandlersFor } from '../channel';
 import { conflict, LedgerError, notFound, refuse } from '../errors';
@@ -17,6 +17,7 @@ import {
   type PostHolders,
 } from '../rules/consultation';
 import { routeItem } from '../rules/routing';
+import { itemSearchCondition } from '../search/items';
 import { agendaItems, consultations, consultationStances, decisions, matters, persons } from '../schema';
 import { ITEM_STATE_LABELS, type ItemState } from '../terms';
 import { warningsOf } from '../warnings';
@@ -186,10 +187,12 @@ function getItemDetail(ledger: Ledger, itemId: number) {
 function listItems(ledger: Ledger, input: z.output<(typeof itemContract)['items.list']['input']>) {
   const where: SQL[] = [eq(agendaItems.orgId, input.orgId)];
   if (input.states?.length) where.push(inArray(agendaItems.state, input.states));
-  if (input.search) {
-    // Plain LIKE for now; the bigram index of db/search/ replaces this.
-    const escaped = input.search.replace(/[\\%_]/g, (c) => `\\${c}`);
-    where.push(sql`${agendaItems.title} LIKE ${`%${escaped}%`} ESCAPE '\\'`);
+  // Title and summary, on the bigram index (2-character words such as 预算 match).
+  if (input.search) where.push(itemSearchCondition(input.orgId, input.search));
+  if (input.matterGroup) where.push(eq(matters.group, input.matterGroup));
+  if (input.major !== undefined) where.push(sql`json_extract(${agendaItems.routing}, '$.major') = ${input.major ? 1 : 0}`);
+  if (input.year !== undefined) {
+    where.push(gte(agendaItems.createdAt, `${input.year}-01-01`), lt(agendaItems.createdAt, `${input.year + 1}-01-01`));
   }
   const cond = and(...where);
   const proposer = persons;
@@ -218,7 +221,12 @@ function listItems(ledger: Ledger, input: z.output<(typeof itemContract)['items.
     .limit(input.limit)
     .offset(input.offset)
     .all();
-  const total = ledger.db.select({ n: count() }).from(agendaItems).where(cond).get()!.n;
+  const total = ledger.db
+    .select({ n: count() })
+    .from(agendaItems)
+    .innerJoin(matters, eq(matters.id, agendaItems.matterId))
+    .where(cond)
+    .get()!.n;
   return {
     total,
     rows: rows.map((r) => ({ ...r, stateLabel: ITEM_STATE_LABELS[r.state as ItemState] })),
