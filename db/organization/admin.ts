@@ -7,7 +7,7 @@ import { conflict, LedgerError, notFound, refuse } from '../errors';
 import { today, type Ledger } from '../ledger';
 import { thresholdOn } from '../rules/routing';
 import { SETTING_LABELS, type RuleSettingsPatch } from '../rules/settings';
-import { bodies, matters, memberships, persons, posts, settings, thresholds } from '../schema';
+import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
 import { BODY_LABELS, MAJOR_CATEGORIES, type BodyKind, type Post } from '../terms';
 import type { organizationContract } from './contract';
 import { getBody, getOrganization, getPerson, holdersOf, postsOn, ruleSettings } from './queries';
@@ -23,6 +23,16 @@ const badInput = (message: string, field: string): never => {
 
 /** A period [start, end) still running on or after `date`. */
 const runningFrom = (end: typeof posts.endDate | typeof memberships.endDate, date: string) => or(isNull(end), gt(end, date));
+
+export function updateOrganization(ledger: Ledger, input: In<'org.update'>) {
+  const org = getOrganization(ledger, input.orgId);
+  return ledger.db
+    .update(organizations)
+    .set({ name: input.name ?? org.name, partyKind: input.partyKind ?? org.partyKind })
+    .where(eq(organizations.id, org.id))
+    .returning()
+    .get();
+}
 
 export function addPerson(ledger: Ledger, input: In<'persons.add'>) {
   getOrganization(ledger, input.orgId);

@@ -37,6 +37,8 @@ export const organizationContract = {
   /** The school with its people and bodies (null before set-up). */
   'org.get': read(z.object({}).default({})),
   'matters.list': read(z.object({ orgId: zId('学校') })),
+  /** 学校信息 in 设置: the school's name and the kind of its party organisation. */
+  'org.update': write(z.object({ orgId: zId('学校'), name: zText('学校名称', 60).optional(), partyKind: zEnum('党组织类型', PARTY_KINDS).optional() })),
 
   // ── Administration (kept as history: posts and memberships end, they are never deleted) ──
   'persons.add': write(z.object({ orgId: zId('学校'), name: zText('姓名', 20), department: zOptionalText('部门', 40) })),

@@ -55,6 +55,7 @@ export const organizationHandlers = {
   'org.get': (ledger) => getOrganizationOverview(ledger),
   'matters.list': (ledger, { orgId }) =>
     ledger.db.select().from(matters).where(eq(matters.orgId, orgId)).orderBy(asc(matters.id)).all(),
+  'org.update': admin.updateOrganization,
   'persons.add': admin.addPerson,
   'persons.update': admin.updatePerson,
   'posts.list': admin.listPosts,
