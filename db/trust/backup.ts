@@ -158,6 +158,16 @@ export function createBackup(ledger: Pick<Ledger, 'sqlite' | 'file' | 'now'>, op
   return backupDatabase(ledger.sqlite, dir, ledger.now(), options);
 }
 
+/**
+ * For the shell, after openLedger and before quitting: a backup to the data folder when the
+ * newest one is older than `everyHours` (default: once a day). Returns it, or null when none was due.
+ */
+export function autoBackup(ledger: Pick<Ledger, 'sqlite' | 'file' | 'now'>, everyHours = 24, onProgress?: OnProgress): BackupEntry | null {
+  const newest = listBackups(defaultBackupDir(ledger.file)).find((b) => b.present);
+  if (newest && ledger.now().getTime() - new Date(newest.at).getTime() < everyHours * 3_600_000) return null;
+  return createBackup(ledger, { reason: 'auto', onProgress });
+}
+
 /** Back up a closed ledger file (before a restore): opened normally, so its -wal is folded in. */
 export function backupLedgerFile(file: string, dir: string, at: Date, options: CreateOptions = {}): BackupEntry {
   fs.mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../db/open';
-import { APP_VERSION, createBackup, listBackups, manifestPath, readManifest, rotateBackups } from '../../db/trust/backup';
+import { APP_VERSION, autoBackup, createBackup, listBackups, manifestPath, readManifest, rotateBackups } from '../../db/trust/backup';
 import { DamagedLedger, inspectLedgerFile } from '../../db/trust/guards';
 import { restoreBackup } from '../../db/trust/restore';
 import { bundleScript } from './crash';
@@ -71,6 +71,16 @@ describe('backup.create', () => {
     expect(!r.ok && r.error.message).toContain('找不到备份文件夹');
     expect(t.call('backup.create', { folder: 'backups' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'folder' } });
     expect(t.snapshot()).toEqual(before);
+  });
+
+  it('autoBackup makes one a day at most (the shell calls it on opening and closing)', () => {
+    const { t } = ledgerWithMeetings(1);
+    expect(autoBackup(t.ledger)?.reason).toBe('auto');
+    t.setNow('2026-03-26T20:00:00');
+    expect(autoBackup(t.ledger)).toBeNull();
+    t.setNow('2026-03-27T09:00:01');
+    expect(autoBackup(t.ledger)?.file).toBe('议事台账备份-20260327-090001.sqlite');
+    expect(listBackups(path.join(t.dir, 'backups'))).toHaveLength(2);
   });
 
   it('lists finished backups newest first and never an unfinished one (no manifest)', () => {
