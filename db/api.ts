@@ -6,6 +6,7 @@ import { LedgerError, type LedgerErrorInfo } from './errors';
 import type { Ledger } from './ledger';
 import { auditLog } from './schema';
 import { describeZodError } from './validation';
+import { Later } from './channel';
 import { organizationHandlers } from './organization/handlers';
 import { itemHandlers } from './items/handlers';
 import { meetingHandlers } from './meetings/handlers';
@@ -14,6 +15,7 @@ import { followUpHandlers } from './followups/handlers';
 import { loopHandlers } from './loop/handlers';
 import { trustHandlers } from './trust/handlers';
 import { sessionHandlers } from './session/handlers';
+import { exportsHandlers } from './exports/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -24,10 +26,13 @@ const handlers = {
   ...loopHandlers,
   ...trustHandlers,
   ...sessionHandlers,
+  ...exportsHandlers,
 } satisfies { [K in ChannelName]: (ledger: Ledger, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;
-export type OutputOf<C extends ChannelName> = ReturnType<Handlers[C]>;
+// A few read channels (DOCX/XLSX packing) finish later (db/channel.ts Later); transports use dispatchAsync.
+type Finished<T> = T extends Later<infer U> ? U : T;
+export type OutputOf<C extends ChannelName> = Finished<ReturnType<Handlers[C]>>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorInfo };
 
 /** What the renderer sees as window.ledger, in Electron and in the harness alike. */
@@ -73,6 +78,22 @@ export function dispatch(ledger: Ledger, channel: string, raw: unknown): Result<
       code: 'internal',
       message: '操作没有完成，数据未被改动。请重试；如果反复出现，请先备份数据再联系技术支持。',
     });
+  }
+}
+
+/**
+ * dispatch, then wait for a handler that resolves later (DOCX/XLSX zip packing in db/exports: the
+ * ledger is read inside the transaction, only the packing of that data is asynchronous). What
+ * both transports call; a rejected packing becomes the same typed internal error.
+ */
+export async function dispatchAsync(ledger: Ledger, channel: string, raw: unknown): Promise<Result<unknown>> {
+  const result = dispatch(ledger, channel, raw);
+  if (!result.ok || !(result.value instanceof Later)) return result;
+  try {
+    return { ok: true, value: await result.value.run() };
+  } catch (e) {
+    console.error(`[ledger] ${channel} failed`, e);
+    return fail({ code: 'internal', message: '文件没有生成，数据未被改动。请重试；如果反复出现，请联系技术支持。' });
   }
 }
 

@@ -15,3 +15,13 @@ export const read = <S extends z.ZodType>(input: S): ChannelSpec<S> => ({ kind: 
 export type HandlersFor<C extends Record<string, ChannelSpec>> = {
   [K in keyof C]: (ledger: Ledger, input: z.output<C[K]['input']>) => unknown;
 };
+
+/**
+ * A read whose result is finished outside the transaction: the handler reads the ledger (inside
+ * it) and returns `later(() => pack(data))`. better-sqlite3 transactions cannot await, and zip
+ * packing (DOCX, XLSX) is asynchronous; dispatchAsync (db/api.ts) runs it after the commit.
+ */
+export class Later<T> {
+  constructor(readonly run: () => Promise<T>) {}
+}
+export const later = <T>(run: () => Promise<T>): Later<T> => new Later(run);

@@ -1,0 +1,102 @@
+// The year's 议事决策台账 (XLSX): one row per agenda entry of every meeting held that year, with
+// its vote, decision, follow-ups (R17: owner, deadline, 逾期), status and evaluation (R18).
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { LedgerRow, LedgerSheet, RecordOutcome } from '../documents/model';
+import { OUTCOME_LABELS } from '../documents/record';
+import { followUpsOf } from '../followups/queries';
+import { today, type Ledger } from '../ledger';
+import { meetingDate, meetingTitle } from '../meetings/queries';
+import { getOrganization } from '../organization/queries';
+import { isOverdue } from '../rules/followup';
+import { agendaEntries, agendaItems, bodies, decisions, matters, meetings } from '../schema';
+import { ITEM_STATE_LABELS, RATINGS, type ItemState, type MajorCategory, type Rating } from '../terms';
+
+function entriesOfYear(ledger: Ledger, orgId: number, year: number) {
+  return ledger.db
+    .select({
+      meetingId: meetings.id,
+      seq: meetings.seq,
+      startsAt: meetings.startsAt,
+      bodyName: bodies.name,
+      entry: agendaEntries,
+      itemTitle: agendaItems.title,
+      itemState: agendaItems.state,
+      itemMajor: agendaItems.routing,
+      matterName: matters.name,
+      majorCategory: matters.majorCategory,
+      decision: decisions,
+    })
+    .from(agendaEntries)
+    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(agendaItems, eq(agendaItems.id, agendaEntries.itemId))
+    .innerJoin(matters, eq(matters.id, agendaItems.matterId))
+    .leftJoin(decisions, eq(decisions.entryId, agendaEntries.id))
+    // A planned meeting has deliberated nothing yet: the 台账 records meetings that sat.
+    .where(and(eq(bodies.orgId, orgId), eq(meetings.year, year), ne(meetings.state, 'planned')))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id), asc(agendaEntries.position))
+    .all();
+}
+
+export function readLedgerSheet(ledger: Ledger, orgId: number, year: number): LedgerSheet {
+  const org = getOrganization(ledger, orgId);
+  const rows = entriesOfYear(ledger, orgId, year);
+  const on = today(ledger);
+  const followUps = followUpsOf(ledger, rows.flatMap((r) => (r.decision ? [r.decision.id] : [])));
+  const numbers = new Map<number, number>();
+  return {
+    orgName: org.name,
+    title: `${year}年议事决策台账`,
+    exportedOn: on,
+    rows: rows.map((r): LedgerRow => {
+      const number = (numbers.get(r.meetingId) ?? 0) + 1;
+      numbers.set(r.meetingId, number);
+      const d = r.decision;
+      const fus = d ? followUps.filter((f) => f.decisionId === d.id) : [];
+      const outcome = r.entry.outcome as RecordOutcome;
+      return {
+        meetingLabel: meetingTitle(year, r.seq, r.bodyName),
+        meetingDate: meetingDate({ startsAt: r.startsAt }),
+        bodyName: r.bodyName,
+        itemPosition: number,
+        itemTitle: r.itemTitle,
+        matter: r.matterName,
+        // R2 as it applied when decided; the item's routing otherwise.
+        major: d ? d.ruleSnapshot.major : r.itemMajor.major,
+        majorCategory: (r.majorCategory as MajorCategory | null) ?? null,
+        voteMethod: r.entry.voteMethod,
+        votesFor: r.entry.votesFor,
+        votesAgainst: r.entry.votesAgainst,
+        votesAbstain: r.entry.votesAbstain,
+        result: OUTCOME_LABELS[outcome] ?? outcome,
+        decisionNumber: d?.number ?? null,
+        decisionText: d?.text ?? null,
+        followUps: fus.map((f) => ({
+          task: f.task,
+          ownerDept: f.ownerDept,
+          ownerName: f.ownerName,
+          deadline: f.deadline,
+          // R17: past its deadline and not done.
+          state: f.state === 'done' ? '已办结' : isOverdue(f, on) ? '逾期' : '进行中',
+        })),
+        status: d ? statusOfDecision(d, r.itemState as ItemState, fus.length) : (OUTCOME_LABELS[outcome] ?? outcome),
+        evaluation: evaluationOf(fus),
+      };
+    }),
+  };
+}
+
+function statusOfDecision(d: { loopState: string; noFollowUpReason: string | null }, itemState: ItemState, followUps: number): string {
+  if (d.loopState === 'closed') return ITEM_STATE_LABELS.closed;
+  // R17: neither a follow-up nor 无需督办 yet.
+  if (followUps === 0) return d.noFollowUpReason ? '无需督办' : '待安排督办';
+  return ITEM_STATE_LABELS[itemState];
+}
+
+/** R18: the weakest rating of the decision's evaluated follow-ups, with every effect noted. */
+function evaluationOf(fus: { rating: string | null; effect: string | null }[]): LedgerRow['evaluation'] {
+  const rated = fus.filter((f): f is { rating: Rating; effect: string } => f.rating != null);
+  if (rated.length === 0) return null;
+  const worst = rated.reduce((a, b) => (RATINGS.indexOf(b.rating) > RATINGS.indexOf(a.rating) ? b : a));
+  return { rating: worst.rating, effect: rated.map((f) => f.effect).join('；') };
+}
