@@ -291,7 +291,7 @@ export const decisions = sqliteTable('decisions', {
   ruleSnapshot: json<{ ruleVersion: string; threshold: number | null; major: boolean }>('rule_snapshot').notNull(),
   /** R17: explicit 无需督办 with its reason. */
   noFollowUpReason: text('no_follow_up_reason'),
-  /** open | closed (R18: every follow-up evaluated and every correction decided) */
+  /** open | closed (R18: every follow-up evaluated and every correction decided) | reconsidered (R11 复议 agreed) */
   loopState: text('loop_state').notNull().default('open'),
   createdAt: text('created_at').notNull(),
   operator: text('operator').notNull(),

@@ -52,6 +52,8 @@ export const ITEM_STATES = [
   'evaluated',
   'closed',
   'corrected',
+  // A heard report (执行情况报告 R17, 临时处置通报 R14) ends here: it is noted, never decided.
+  'noted',
 ] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 export const ITEM_STATE_LABELS: Record<ItemState, string> = {
@@ -68,6 +70,7 @@ export const ITEM_STATE_LABELS: Record<ItemState, string> = {
   evaluated: '已评价',
   closed: '已闭环',
   corrected: '已修正',
+  noted: '已听取',
 };
 
 /** Version of the rule set a decision was taken under (stored with each decision, R2). */

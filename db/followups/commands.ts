@@ -8,11 +8,20 @@ import { getPerson } from '../organization/queries';
 import { decisions, followUps, progressReports } from '../schema';
 import { keepWarnings, type RuleWarning } from '../warnings';
 import type { CreateFollowUp } from './contract';
+import { RECONSIDERED } from '../rules/followup';
 import { decisionContext, getFollowUp, type DecisionContext } from './queries';
 import { syncDecisionLoop } from './stage';
 
+/** R11: a decision under 复议 is suspended until the item is decided again. */
+function assertNotReconsidered(ctx: DecisionContext): void {
+  if (ctx.decision.loopState === RECONSIDERED) {
+    conflict('该决定事项已同意复议，议题已退回会前沟通，请待重新作出决定后再安排督办。', 'decisionId');
+  }
+}
+
 /** A follow-up can only be added while the decision's loop is open and not waived. */
 function assertAcceptsFollowUp(ctx: DecisionContext): void {
+  assertNotReconsidered(ctx);
   if (ctx.decision.loopState === 'closed') conflict('该决定事项已闭环，不能再新增督办事项。如需继续跟进，请通过修正议题重新决策。');
   if (ctx.decision.noFollowUpReason) conflict(`该决定事项已注明“无需督办”（${ctx.decision.noFollowUpReason}），不能再新增督办事项。`);
 }
@@ -59,6 +68,7 @@ export function createFollowUp(ledger: Ledger, input: z.output<typeof CreateFoll
 /** R17: the explicit 无需督办, with its reason, closes a decision that needs no follow-up work. */
 export function waiveFollowUp(ledger: Ledger, input: { decisionId: number; reason: string }) {
   const ctx = decisionContext(ledger, input.decisionId);
+  assertNotReconsidered(ctx);
   if (ctx.decision.noFollowUpReason) conflict('该决定事项已注明“无需督办”。');
   const existing = ledger.db.select({ id: followUps.id }).from(followUps).where(eq(followUps.decisionId, input.decisionId)).all();
   if (existing.length > 0) {

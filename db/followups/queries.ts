@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
 import type { Ledger } from '../ledger';
 import { meetingTitle } from '../meetings/queries';
-import { daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
+import { RECONSIDERED, daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
 import {
   agendaEntries,
   agendaItems,
@@ -153,8 +153,8 @@ export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
       decidedOn: startsAt.slice(0, 10),
       followUps: c.total,
       openFollowUps: c.open,
-      /** R17 warning: neither a FollowUp nor 无需督办. */
-      lacksFollowUp: lacksFollowUp({ followUps: c.total, noFollowUpReason: r.noFollowUpReason }),
+      /** R17 warning: neither a FollowUp nor 无需督办 (a decision under 复议 is suspended, R11). */
+      lacksFollowUp: lacksFollowUp({ followUps: c.total, noFollowUpReason: r.noFollowUpReason, loopState: r.loopState }),
     };
   });
 }
@@ -185,6 +185,7 @@ export function decisionsWithoutFollowUps(ledger: Ledger, orgId: number) {
       and(
         eq(agendaItems.orgId, orgId),
         isNull(decisions.noFollowUpReason),
+        ne(decisions.loopState, RECONSIDERED),
         notExists(ledger.db.select({ one: followUps.id }).from(followUps).where(eq(followUps.decisionId, decisions.id))),
       ),
     )

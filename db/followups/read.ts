@@ -27,7 +27,7 @@ export function decisionDetail(ledger: Ledger, decisionId: number) {
     corrections: facts.corrections,
     executionReports: linkedItems(ledger, decisionId, 'execution_report'),
     /** R17 warning, computed: neither a FollowUp nor 无需督办. */
-    lacksFollowUp: lacksFollowUp({ followUps: fus.length, noFollowUpReason: ctx.decision.noFollowUpReason }),
+    lacksFollowUp: lacksFollowUp({ followUps: fus.length, noFollowUpReason: ctx.decision.noFollowUpReason, loopState: ctx.decision.loopState }),
     loopClosed: isLoopClosed(facts),
     warnings: warningsOf(ledger, 'decision', decisionId),
   };

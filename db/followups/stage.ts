@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { getItem, moveItem } from '../items/lifecycle';
 import type { Ledger } from '../ledger';
-import { decisionStage, isLoopClosed, stagePath } from '../rules/followup';
+import { RECONSIDERED, decisionStage, isLoopClosed, stagePath } from '../rules/followup';
 import { decisions } from '../schema';
 import type { ItemState } from '../terms';
 import { loopFactsOf } from './queries';
@@ -18,12 +18,17 @@ const NOTES: Partial<Record<ItemState, string>> = {
 
 export function syncDecisionLoop(ledger: Ledger, decisionId: number): void {
   const decision = ledger.db.select().from(decisions).where(eq(decisions.id, decisionId)).get();
-  if (!decision) return;
+  if (!decision || decision.loopState === RECONSIDERED) return;
   const facts = loopFactsOf(ledger, decisionId, decision.noFollowUpReason);
   const item = getItem(ledger, decision.itemId);
   for (const step of stagePath(item.state, decisionStage(facts))) moveItem(ledger, item.id, step, NOTES[step]);
   const loopState = isLoopClosed(facts) ? 'closed' : 'open';
   if (loopState !== decision.loopState) ledger.db.update(decisions).set({ loopState }).where(eq(decisions.id, decisionId)).run();
+}
+
+/** R11: an agreed 复议 of a passed decision suspends it (kept on the record, see RECONSIDERED). */
+export function suspendDecision(ledger: Ledger, decisionId: number): void {
+  ledger.db.update(decisions).set({ loopState: RECONSIDERED }).where(eq(decisions.id, decisionId)).run();
 }
 
 /**

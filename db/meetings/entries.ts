@@ -148,6 +148,7 @@ export function noteReport(ledger: Ledger, input: In<'entries.note'>) {
     .where(eq(agendaEntries.id, ef.entry.id))
     .run();
   markInProgress(ledger, facts.meeting);
-  moveItem(ledger, ef.item.id, 'discussed', `${facts.title}听取通报`);
+  // 已听取 is the report's end: it is not 已列入议程 any more and never becomes a decision.
+  moveItem(ledger, ef.item.id, 'noted', `${facts.title}听取通报`);
   return { entryId: ef.entry.id };
 }

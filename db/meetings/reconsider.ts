@@ -9,10 +9,11 @@ import { getMatter } from '../organization/queries';
 import { canMove } from '../rules/lifecycle';
 import { quorumFor } from '../rules/quorum';
 import { reconsiderationAgreed, votesNeeded } from '../rules/tally';
+import { suspendDecision } from '../followups/stage';
 import { reconsiderations } from '../schema';
 import { keepWarnings, type RuleWarning } from '../warnings';
 import type { meetingContract } from './contract';
-import { assertInSession, entriesOfMeeting, getEntry, getMeeting, meetingFacts, meetingForWrite } from './queries';
+import { assertInSession, decisionOfEntry, entriesOfMeeting, getEntry, getMeeting, meetingFacts, meetingForWrite } from './queries';
 
 type Input = z.output<(typeof meetingContract)['entries.reconsider']['input']>;
 
@@ -58,10 +59,14 @@ export function reconsider(ledger: Ledger, input: Input) {
   let reopened = false;
   if (agreed) {
     if (canMove(item.state, 'consultation')) {
+      // A passed decision is suspended, not erased: it stays on the record (and in signed
+      // minutes, R16) marked 已复议, and takes no follow-ups (R17) until the item is decided again.
+      const decision = decisionOfEntry(ledger, original.id);
+      if (decision) suspendDecision(ledger, decision.id);
       moveItem(ledger, item.id, 'consultation', `${facts.title}同意复议：${input.reason}`);
       reopened = true;
     } else {
-      // A passed item is already in execution; the lifecycle has no way back for it yet.
+      // Follow-ups have begun: the decision is in execution, so a change goes through a 修正 (R18).
       warnings.push({ rule: 'R11', message: `已同意复议议题「${item.title}」，但该议题已进入执行阶段，请通过修正议题重新提交` });
       keepWarnings(ledger, facts.body.orgId, 'entry', original.id, warnings);
     }

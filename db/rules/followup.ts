@@ -19,14 +19,25 @@ export function daysOverdue(f: FollowUpFacts, today: string): number {
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${f.deadline}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * R11: the loop state of a passed decision whose 复议 was agreed. It stays on the record but is
+ * suspended: no follow-up, no 无需督办, no R17 warning, until the item is decided again.
+ */
+export const RECONSIDERED = 'reconsidered';
+
 export interface DecisionCover {
   followUps: number;
   noFollowUpReason: string | null;
+  /** decisions.loop_state; a decision under 复议 (RECONSIDERED, R11) is suspended. */
+  loopState?: string;
 }
 
-/** R17: every decision has ≥1 FollowUp or an explicit 无需督办 with a reason; otherwise a warning. */
+/**
+ * R17: every decision has ≥1 FollowUp or an explicit 无需督办 with a reason; otherwise a warning.
+ * A decision suspended by an agreed 复议 (R11) needs none until the item is decided again.
+ */
 export function lacksFollowUp(d: DecisionCover): boolean {
-  return d.followUps === 0 && !d.noFollowUpReason;
+  return d.followUps === 0 && !d.noFollowUpReason && d.loopState !== RECONSIDERED;
 }
 
 export const MISSING_FOLLOW_UP_MESSAGE = '决定事项尚未安排督办（承办部门、责任人、分管领导、完成时限），也未注明“无需督办”的理由';

@@ -12,6 +12,8 @@ export const LOOP_STAGES = [
   { key: 'followUp', label: '督办中', states: ['follow_up'] },
   // 逾期 counts follow-ups, not items: one decision may have several late tasks.
   { key: 'overdue', label: '逾期', states: [] },
+  // Heard reports (R17 执行情况报告, R14 临时处置通报): noted, not decided, so not 已列入议程.
+  { key: 'noted', label: '已听取', states: ['noted'] },
   { key: 'evaluated', label: '已评价', states: ['evaluated'] },
   { key: 'corrected', label: '已修正', states: ['corrected'] },
   { key: 'closed', label: '已闭环', states: ['closed'] },

@@ -13,6 +13,7 @@ const TONE: Record<string, string> = {
   evaluated: 'ok',
   closed: 'ok',
   corrected: 'brand',
+  noted: 'ok',
 };
 
 export function StateBadge({ state, label }: { state: string; label: string }) {

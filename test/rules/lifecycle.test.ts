@@ -8,12 +8,12 @@ describe('item lifecycle table', () => {
     for (const targets of Object.values(TRANSITIONS)) for (const s of targets) expect(ITEM_STATES).toContain(s);
   });
 
-  it('every state is reachable from 草稿, and 已闭环 is the only end', () => {
+  it('every state is reachable from 草稿; 已闭环 and 已听取 (a heard report) are the only ends', () => {
     const seen = new Set<ItemState>(['draft']);
     const queue: ItemState[] = ['draft'];
     while (queue.length) for (const n of TRANSITIONS[queue.shift()!]) if (!seen.has(n)) { seen.add(n); queue.push(n); }
     expect([...seen].sort()).toEqual([...ITEM_STATES].sort());
-    expect(ITEM_STATES.filter((s) => TRANSITIONS[s].length === 0)).toEqual(['closed']);
+    expect(ITEM_STATES.filter((s) => TRANSITIONS[s].length === 0)).toEqual(['closed', 'noted']);
   });
 
   it('the loop: consultation → ready → scheduled → passed → follow-up → evaluated → closed', () => {
@@ -35,6 +35,19 @@ describe('item lifecycle table', () => {
     expect(canMove('passed', 'scheduled')).toBe(false);
     expect(canMove('passed', 'ready')).toBe(false);
     expect(canMove('closed', 'draft')).toBe(false);
+  });
+
+  it('R11: an agreed 复议 takes a passed or rejected item back to consultation, but not one in execution', () => {
+    expect(canMove('passed', 'consultation')).toBe(true);
+    expect(canMove('not_passed', 'consultation')).toBe(true);
+    for (const s of ['follow_up', 'evaluated', 'corrected', 'closed'] as const) expect(canMove(s, 'consultation'), s).toBe(false);
+  });
+
+  it('R14/R17: a heard report goes from the agenda to 已听取, and nowhere after', () => {
+    expect(canMove('scheduled', 'noted')).toBe(true);
+    expect(canMove('ready', 'noted')).toBe(false);
+    expect(canMove('discussed', 'noted')).toBe(false);
+    expect(TRANSITIONS.noted).toEqual([]);
   });
 
   it('R1: after a 校长办公会 study the item waits for the 党组织会议 as 待上会', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOOP_STAGES, summarizeLoop, type LoopFollowUpRow } from '../../db/rules/loop';
+import { ITEM_STATES } from '../../db/terms';
 
 const fu = (id: number, deadline: string, state = 'open'): LoopFollowUpRow => ({
   id, decisionId: 1, task: `任务${id}`, ownerDept: '总务处', ownerName: '陈志强', deadline, state, decisionText: '同意',
@@ -8,14 +9,15 @@ const fu = (id: number, deadline: string, state = 'open'): LoopFollowUpRow => ({
 describe('loop status aggregation (rule book "The loop", R17)', () => {
   it('counts items per loop stage, every state in exactly one stage', () => {
     const states = ['draft', 'consultation', 'vote_postponed', 'postponed', 'ready', 'scheduled', 'discussed', 'passed', 'not_passed',
-      'follow_up', 'follow_up', 'evaluated', 'corrected', 'closed', 'closed', 'closed'];
+      'follow_up', 'follow_up', 'evaluated', 'corrected', 'closed', 'closed', 'closed', 'noted', 'noted'];
     const s = summarizeLoop({ today: '2026-05-01', items: [...new Set(states)].map((state) => ({ state, count: states.filter((x) => x === state).length })), followUps: [], decisions: [] });
     const count = Object.fromEntries(s.stages.map((x) => [x.label, x.count]));
     expect(count).toEqual({
-      待沟通: 3, 暂缓上会: 1, 待上会: 1, 已列入议程: 2, 已决定: 2, 督办中: 2, 逾期: 0, 已评价: 1, 已修正: 1, 已闭环: 3,
+      待沟通: 3, 暂缓上会: 1, 待上会: 1, 已列入议程: 2, 已决定: 2, 督办中: 2, 逾期: 0, 已听取: 2, 已评价: 1, 已修正: 1, 已闭环: 3,
     });
     const covered = LOOP_STAGES.flatMap((x) => x.states as readonly string[]);
     expect(new Set(covered).size).toBe(covered.length);
+    expect([...covered].sort()).toEqual([...ITEM_STATES].sort());
   });
 
   it('R17 逾期 counts late follow-ups, longest late first, not the done ones', () => {

@@ -14,13 +14,14 @@ const STATES: Record<string, ItemState[]> = {
   evaluated: ['evaluated'],
   corrected: ['corrected'],
   closed: ['closed'],
+  noted: ['noted'],
 };
 
 /** The five phases of the loop (seed001) and the stages of loop.status that belong to each. */
 const PHASES = [
   { label: '决策', hint: '事前沟通、上会', keys: ['consult', 'postponed', 'ready', 'scheduled', 'decided'] },
   { label: '执行', hint: '督办落实', keys: ['followUp'] },
-  { label: '监督', hint: '逾期催办', keys: ['overdue'] },
+  { label: '监督', hint: '逾期催办、听取报告', keys: ['overdue', 'noted'] },
   { label: '评价', hint: '办结评价', keys: ['evaluated'] },
   { label: '修正', hint: '修正、闭环', keys: ['corrected', 'closed'] },
 ];
