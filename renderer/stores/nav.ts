@@ -8,6 +8,7 @@ export const SECTIONS = [
   { key: 'meetings', label: '会议' },
   { key: 'minutes', label: '纪要' },
   { key: 'followups', label: '督办' },
+  { key: 'ledger', label: '台账' },
   { key: 'settings', label: '设置' },
 ] as const;
 
