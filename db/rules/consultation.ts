@@ -69,7 +69,7 @@ export function consultationOutcome(stances: readonly StanceInput[], holders: Po
   const missing: string[] = [];
   let reserved = false;
   for (const r of required) {
-    const said = r.ids.map(of).filter((s): s is Stance => s != null);
+    const said = r.ids.map(of);
     if (said.includes('同意')) continue;
     if (said.includes('保留意见')) reserved = true;
     missing.push(`${r.label}未表示同意`);

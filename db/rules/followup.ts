@@ -72,17 +72,17 @@ export function isCorrectionDecided(c: { state: string }): boolean {
 }
 
 /** The loop stage of a decision's item once follow-up work has begun (rule book, "The loop" 6–7). */
-export type DecisionStage = 'passed' | 'follow_up' | 'evaluated' | 'corrected' | 'closed';
+export type DecisionStage = 'passed' | 'follow_up' | 'corrected' | 'closed';
 
 /**
  * Where the decided item should stand: follow_up while any follow-up is unevaluated,
- * corrected while a correction is pending, evaluated when all are evaluated, closed when R18 says so.
+ * corrected while a correction is pending, closed when R18 says so. (All evaluated with no
+ * correction is already closed, so 已评价 is only passed through, on the way to closed.)
  */
 export function decisionStage(f: LoopFacts): DecisionStage {
   if (isLoopClosed(f)) return 'closed';
   if (f.corrections.length > 0) return 'corrected';
   if (f.followUps.length === 0) return 'passed';
-  if (f.followUps.every((x) => x.evaluated)) return 'evaluated';
   return 'follow_up';
 }
 
@@ -92,7 +92,7 @@ export function decisionStage(f: LoopFacts): DecisionStage {
  * when there is no way (a corrected item never goes back to follow_up).
  */
 export function stagePath(from: ItemState, to: ItemState): ItemState[] {
-  if (from === to) return [];
+  // `from` is seen from the start, so from === to gives [] as well.
   const seen = new Map<ItemState, ItemState[]>([[from, []]]);
   const queue: ItemState[] = [from];
   while (queue.length) {
@@ -108,4 +108,5 @@ export function stagePath(from: ItemState, to: ItemState): ItemState[] {
   return [];
 }
 
-const POST_DECISION: readonly ItemState[] = ['passed', 'follow_up', 'evaluated', 'corrected', 'closed'];
+/** States a decided item moves through after 'passed' (the item already stands at passed or later). */
+const POST_DECISION: readonly ItemState[] = ['follow_up', 'evaluated', 'corrected', 'closed'];

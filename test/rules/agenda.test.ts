@@ -47,3 +47,16 @@ describe('R3 临时动议 (block)', () => {
     expect(adHocRefusal({ today: '2026-03-25', meetingDate: '2026-03-25', adHoc: { urgent: true, hostAccepted: true, reason: 'x' } })).toBeNull();
   });
 });
+
+describe('R3 messages (mutation testing)', () => {
+  it('R3: missing materials: the warning says how many days before they must be sent', () => {
+    expect(leadTimeWarnings({ meetingDate: '2026-03-25', submitLeadDays: 2, materialsLeadDays: 1, submittedOn: '2026-03-01', materialsReadyOn: null }))
+      .toEqual([{ rule: 'R3', message: '议题材料尚未送达，应在会前1天送达参会人员' }]);
+  });
+  it('R3: materials ready only after the meeting count as 0 days, never negative', () => {
+    expect(leadTimeWarnings({ meetingDate: '2026-03-25', submitLeadDays: 2, materialsLeadDays: 1, submittedOn: '2026-03-26', materialsReadyOn: '2026-03-27' })).toEqual([
+      { rule: 'R3', message: '议题提交距会议仅0天，少于规定的2天' },
+      { rule: 'R3', message: '议题材料送达距会议仅0天，少于规定的1天' },
+    ]);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONSULTABLE_STATES,
+  CONSULTATION_OUTCOME_LABELS,
   consultationGate,
   consultationOutcome,
   deliberationOutcome,
@@ -88,5 +90,46 @@ describe('R5 and items.submit routing', () => {
     expect(needsConsultation({ routingBody: 'principal_office', major: false, important: true, cadre: false })).toBe(true);
     expect(needsConsultation({ routingBody: 'principal_office', major: false, important: false, cadre: true })).toBe(true);
     expect(needsConsultation({ routingBody: 'principal_office', major: false, important: false, cadre: false })).toBe(false);
+  });
+});
+
+describe('R4 reasons and labels (mutation testing)', () => {
+  it('R4: the outcome says who has not agreed, in words the secretary can act on', () => {
+    expect(consultationOutcome([s(1, '同意'), s(2, '不同意')], normal, null)).toEqual({ outcome: 'disagreed', missing: ['有人表示不同意'] });
+    expect(consultationOutcome([s(2, '同意')], normal, null)).toEqual({ outcome: 'incomplete', missing: ['书记未表示同意'] });
+    expect(consultationOutcome([], yijian, null)).toEqual({ outcome: 'incomplete', missing: ['书记（一肩挑）未表示同意', '其他班子成员（如副书记、分管领导）未表示同意'] });
+    expect(consultationOutcome([s(1, '保留意见'), s(3, '同意')], yijian, 3)).toEqual({ outcome: 'reserved', missing: ['书记（一肩挑）未表示同意'] });
+  });
+
+  it('R4 酝酿: the reasons are named', () => {
+    expect(deliberationOutcome([s(1, '同意')], normal)).toEqual({ outcome: 'agreed', missing: [] });
+    expect(deliberationOutcome([s(4, '不同意')], normal)).toEqual({ outcome: 'disagreed', missing: ['有人表示不同意'] });
+    expect(deliberationOutcome([s(3, '同意')], normal)).toEqual({ outcome: 'incomplete', missing: ['书记未在酝酿中表示同意'] });
+  });
+
+  it('R4: the gate tells what to do next for each missing step', () => {
+    expect(consultationGate({ consultation: null, deliberation: null, cadre: true })).toEqual([
+      '尚未记录书记与校长的会前沟通，请先完成会前沟通',
+      '干部事项须先在规定范围内酝酿，请记录酝酿情况',
+    ]);
+    expect(consultationGate({ consultation: 'incomplete', deliberation: 'reserved', cadre: true })).toEqual([
+      '最近一次会前沟通书记与校长尚未都表示同意，请继续沟通',
+      '最近一次酝酿未取得一致意见，请重新酝酿',
+    ]);
+    expect(consultationGate({ consultation: 'disagreed', deliberation: null, cadre: false })).toEqual(['会前沟通中有不同意见，议题暂缓上会，须重新沟通并取得一致']);
+  });
+
+  it('R4: every outcome has its label; a 不同意 is labelled 暂缓上会', () => {
+    expect(CONSULTATION_OUTCOME_LABELS).toEqual({
+      agreed: '意见一致（同意）',
+      disagreed: '有不同意见（暂缓上会）',
+      reserved: '有保留意见，尚未一致',
+      incomplete: '书记、校长尚未都表态',
+    });
+  });
+
+  it('R4: a consultation moves items before the meeting (and after 暂缓表决), never one on an agenda or decided', () => {
+    expect([...CONSULTABLE_STATES]).toEqual(['draft', 'consultation', 'postponed', 'ready', 'vote_postponed']);
+    for (const st of ['scheduled', 'discussed', 'passed', 'not_passed', 'noted'] as const) expect(CONSULTABLE_STATES).not.toContain(st);
   });
 });

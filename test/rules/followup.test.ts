@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MISSING_FOLLOW_UP_MESSAGE,
+  RECONSIDERED,
   daysOverdue,
   decisionStage,
+  isCorrectionDecided,
   isLoopClosed,
   isOverdue,
   lacksFollowUp,
@@ -68,5 +71,28 @@ describe('R18 evaluation and correction rules', () => {
     expect(stagePath('corrected', 'follow_up')).toEqual([]);
     expect(stagePath('evaluated', 'follow_up')).toEqual(['follow_up']);
     expect(stagePath('closed', 'closed')).toEqual([]);
+  });
+});
+
+describe('R17/R18 edges (mutation testing)', () => {
+  it('R18: a correction counts as decided once its meeting passed or rejected it, wherever it went after', () => {
+    for (const state of ['passed', 'not_passed', 'follow_up', 'evaluated', 'closed', 'corrected']) expect(isCorrectionDecided({ state }), state).toBe(true);
+    for (const state of ['draft', 'consultation', 'postponed', 'ready', 'scheduled', 'discussed', 'vote_postponed']) expect(isCorrectionDecided({ state }), state).toBe(false);
+  });
+
+  it('R18: all evaluated and no correction is closed at once; evaluated is passed through on the way', () => {
+    expect(decisionStage({ noFollowUpReason: null, followUps: [{ evaluated: true }, { evaluated: true }], corrections: [] })).toBe('closed');
+    expect(stagePath('follow_up', 'closed')).toEqual(['evaluated', 'closed']);
+    expect(stagePath('passed', 'closed')).toEqual(['closed']);
+    expect(stagePath('passed', 'corrected')).toEqual(['follow_up', 'corrected']);
+  });
+
+  it('R17: the warning says what is missing and what to do instead', () => {
+    expect(MISSING_FOLLOW_UP_MESSAGE).toBe('决定事项尚未安排督办（承办部门、责任人、分管领导、完成时限），也未注明“无需督办”的理由');
+  });
+
+  it('R11: a decision suspended by an agreed 复议 needs no follow-up until it is decided again', () => {
+    expect(lacksFollowUp({ followUps: 0, noFollowUpReason: null, loopState: RECONSIDERED })).toBe(false);
+    expect(lacksFollowUp({ followUps: 0, noFollowUpReason: null, loopState: 'open' })).toBe(true);
   });
 });

@@ -38,3 +38,10 @@ describe('loop status aggregation (rule book "The loop", R17)', () => {
     expect(s.decisionsWithoutFollowUp.map((x) => x.id)).toEqual([1]);
   });
 });
+
+describe('loop status order (mutation testing)', () => {
+  it('R17: follow-ups equally late are listed by id', () => {
+    const s = summarizeLoop({ today: '2026-05-01', items: [], followUps: [fu(9, '2026-04-20'), fu(3, '2026-04-20'), fu(5, '2026-04-20')], decisions: [] });
+    expect(s.overdueFollowUps.map((f) => f.id)).toEqual([3, 5, 9]);
+  });
+});

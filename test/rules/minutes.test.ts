@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDocNumber, signRefusal } from '../../db/rules/minutes';
+import { SIGNING_POST, formatDocNumber, signRefusal } from '../../db/rules/minutes';
 
 const facts = { bodyKind: 'party_committee' as const, minutesState: 'draft', meetingState: 'closed', hostId: 1, hostName: '王建国', signerId: 1 };
 
@@ -21,5 +21,15 @@ describe('R16 signing and numbering', () => {
   it('R16 numbers per body and year: 第3期 or 〔2026〕3号', () => {
     expect(formatDocNumber('期', 2026, 3)).toBe('第3期');
     expect(formatDocNumber('号', 2026, 3)).toBe('〔2026〕3号');
+  });
+});
+
+describe('R16 messages (mutation testing)', () => {
+  it('R16: a refusal says what to do next', () => {
+    expect(signRefusal({ ...facts, minutesState: 'signed' })!.message).toBe('该会议纪要已经签发，不能重复签发。如需更正，请办理勘误（新建修订稿）。');
+    expect(signRefusal({ ...facts, meetingState: 'in_progress' })!.message).toBe('会议尚未结束，请先结束会议，再签发会议纪要。');
+  });
+  it('R16: the 书记 signs for every party body, the 校长 for the 校长办公会', () => {
+    expect(SIGNING_POST).toEqual({ party_committee: '书记', principal_office: '校长', branch_committee: '书记', party_assembly: '书记' });
   });
 });

@@ -72,3 +72,16 @@ describe('R6 quorum', () => {
     expect(quorumFor(input({ members: [], attendance: [] })).quorumOk).toBe(false);
   });
 });
+
+describe('R6 edges (mutation testing)', () => {
+  it('R6: nobody due needs nobody present (the body then has no quorum at all, see above)', () => {
+    expect(minimumPresent(0, false, false)).toBe(0);
+    expect(minimumPresent(0, true, false)).toBe(0);
+    expect(minimumPresent(1, false, false)).toBe(1);
+  });
+  it('R6: the view names the threshold that applied', () => {
+    expect(quorumFor(input({})).rule).toBe('R6 过半数到会');
+    expect(quorumFor(input({ twoThirds: true })).rule).toBe('R6 三分之二以上到会');
+    expect(quorumFor(input({ settings: { ...DEFAULTS, halfCountsAsMajority: true } })).rule).toBe('R6 半数（含）以上到会');
+  });
+});

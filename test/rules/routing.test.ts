@@ -70,3 +70,33 @@ describe('R1 checkRouting', () => {
     expect(checkRouting({ bodyKind: 'branch_committee', matter: a1, routing: route(a1), isReport: false, studied: false })).toEqual({ ok: true, purpose: 'decide' });
   });
 });
+
+describe('R1/R2 reasons and edges (mutation testing)', () => {
+  it('R2: no threshold in force means no 三重一大 by amount', () => {
+    expect(routeItem(x4, 500000, [], '2026-03-20')).toMatchObject({ body: 'principal_office', major: false, threshold: null });
+  });
+  it('R1/R2: the routing reason names the Matter, the amounts and the body', () => {
+    expect(routeItem(x4, 12345, table, '2026-03-20').reason).toBe('金额12,345元达到大额资金使用标准10,000元（2026-03-20起执行的标准），属于三重一大，由党组织会议集体决定');
+    expect(routeItem(x4, 500, table, '2026-03-20').reason).toBe('按议事清单「限额以下的资金使用」由校长办公会议决定');
+    expect(routeItem(a1, null, table, '2026-03-20').reason).toBe('按议事清单「贯彻上级决策部署」由党组织会议决定');
+  });
+  it('R1: a 党组织会议 matter that was never a study item stays refused at the 校长办公会, studied or not', () => {
+    const r = checkRouting({ bodyKind: 'principal_office', matter: a1, routing: routeItem(a1, null, table, '2026-03-20'), isReport: false, studied: true });
+    expect(r).toEqual({ ok: false, rule: 'R1', message: '事项「贯彻上级决策部署」由党组织会议决定，校长办公会议不能决定' });
+  });
+  it('R1/R2: each refusal says what to do next', () => {
+    const base = { matter: b2, routing: routeItem(b2, null, table, '2026-03-20'), isReport: false };
+    expect(checkRouting({ ...base, bodyKind: 'principal_office', studied: true })).toEqual({ ok: false, rule: 'R1', message: '该议题已经校长办公会议研究并提出研究意见，请提交党组织会议决定' });
+    expect(checkRouting({ ...base, bodyKind: 'party_committee', studied: false })).toEqual({
+      ok: false, rule: 'R1', message: '事项「发展规划与年度工作计划」须先经校长办公会议研究并形成研究意见，才能提交党组织会议',
+    });
+    const major = { ...a1, majorCategory: '重大事项决策' };
+    const routing = routeItem(major, null, table, '2026-03-20');
+    expect(checkRouting({ bodyKind: 'principal_office', matter: major, routing, isReport: false, studied: false })).toEqual({ ok: false, rule: 'R2', message: `${routing.reason}，校长办公会议不能决定` });
+    expect(routing.reason).toBe('事项「贯彻上级决策部署」属于三重一大（重大事项决策），由党组织会议集体决定');
+    const up = checkRouting({ bodyKind: 'party_committee', matter: x4, routing: routeItem(x4, 500, table, '2026-03-20'), isReport: false, studied: false });
+    expect(up).toEqual({ ok: true, purpose: 'decide', warning: '事项「限额以下的资金使用」按议事清单属校长办公会议决定事项，现提交党组织会议' });
+    expect(checkRouting({ bodyKind: 'branch_committee', matter: x4, routing: routeItem(x4, null, table, '2026-03-20'), isReport: false, studied: false }))
+      .toEqual({ ok: false, rule: 'R1', message: '事项「限额以下的资金使用」属校长办公会议决定事项，不能提交支部会议' });
+  });
+});

@@ -49,3 +49,11 @@ describe('R7 and R8 who states', () => {
     expect(statementRefusal(ctx({ personId: 2 }))).toBeNull();
   });
 });
+
+describe('R8/R9 messages (mutation testing)', () => {
+  it('R8/R9: each refusal says why, in full', () => {
+    expect(statementRefusal(ctx({ personId: 3, recusedIds: [3] }))).toEqual({ rule: 'R8', message: '该成员已回避本议题，不能表态' });
+    expect(statementRefusal(ctx({ statedIds: [2] }))).toEqual({ rule: 'R9', message: '该成员已对本议题表态，每人表态一次' });
+    expect(statementRefusal(ctx({ personId: 1 }))).toEqual({ rule: 'R9', message: '主持人应末位表态：李明华、张丽尚未表态。如确需主持人先表态，请填写理由' });
+  });
+});

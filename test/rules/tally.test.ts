@@ -5,6 +5,7 @@ import {
   principalTally,
   quorumLine,
   reconsiderationAgreed,
+  sameCounts,
   tallyVote,
   votesNeeded,
 } from '../../db/rules/tally';
@@ -54,5 +55,30 @@ describe('R11 and R12', () => {
     expect(principalTally(q(5, 4), true)).toMatchObject({ passed: true, needed: 0 });
     expect(principalTally(q(5, 4), false).passed).toBe(false);
     expect(principalTally(q(5, 2, false), true).passed).toBe(false);
+  });
+});
+
+describe('R10/R11/R12 edges (mutation testing)', () => {
+  it('R10: only 同意 ballots count for, whatever the mix', () => {
+    expect(countsFromBallots([{ choice: '同意' }, { choice: '同意' }, { choice: '同意' }, { choice: '反对' }])).toEqual({ for: 3, against: 1, abstain: 0 });
+    expect(countsFromBallots([])).toEqual({ for: 0, against: 0, abstain: 0 });
+  });
+
+  it('R10: typed counts must equal the counts of the ballots, each of the three', () => {
+    const c = { for: 4, against: 2, abstain: 1 };
+    expect(sameCounts(c, { ...c })).toBe(true);
+    expect(sameCounts(c, { ...c, for: 5 })).toBe(false);
+    expect(sameCounts(c, { ...c, against: 1 })).toBe(false);
+    expect(sameCounts(c, { ...c, abstain: 0 })).toBe(false);
+  });
+
+  it('R10/R12: the tally names the rule it was taken under, with the quorum rule', () => {
+    expect(tallyVote(q(7, 7), { for: 7, against: 0, abstain: 0 }).rule).toBe('R10 同意票超过应到会人数半数；R6 过半数到会');
+    expect(principalTally(q(5, 5), true).rule).toBe('R12 校长听取与会人员意见后决定；R6 过半数到会');
+  });
+
+  it('R11: a body with nobody due cannot agree to a 复议, whatever the count', () => {
+    expect(reconsiderationAgreed(1, 0)).toBe(false);
+    expect(reconsiderationAgreed(4, 6)).toBe(true);
   });
 });
