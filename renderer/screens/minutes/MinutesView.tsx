@@ -95,7 +95,7 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
                 </dl>
               </section>
               {!signed && <SignPanel minutesId={current.id} defaultSigner={hostId} persons={overview.persons} onSigned={() => void load(meetingId)} />}
-              {html && html.minutesId === current.id && <ExportPanel html={html.html} fileName={html.fileName} signed={signed} />}
+              {html && html.minutesId === current.id && <ExportPanel minutesId={current.id} meetingId={meetingId} html={html.html} fileName={html.fileName} signed={signed} />}
             </div>
           </div>
         )}
