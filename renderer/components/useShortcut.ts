@@ -13,10 +13,19 @@ export function useShortcut(keys: string, handler: () => void, enabled = true): 
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey !== want.alt || e.ctrlKey !== want.ctrl || e.shiftKey !== want.shift) return;
       if (e.key.toLowerCase() !== key) return;
+      // A plain key (J, Y, 1, Esc in 会议模式) belongs to a field that is being typed in.
+      if (!want.alt && !want.ctrl && typing(e.target)) return;
       e.preventDefault();
       ref.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [keys, enabled]);
+}
+
+/** True when the key goes to a field being typed in (text input, textarea, select). */
+export function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
 }

@@ -10,6 +10,8 @@ interface MinutesState {
   html: { minutesId: number; html: string; fileName: string } | null;
   error: LedgerErrorInfo | null;
   load(meetingId: number): Promise<void>;
+  /** Preview another revision (a signed original stays readable after a 勘误, R16). */
+  show(minutesId: number): Promise<void>;
 }
 
 export const useMinutes = create<MinutesState>((set) => ({
@@ -22,6 +24,13 @@ export const useMinutes = create<MinutesState>((set) => ({
       const latest = info.revisions[0];
       const html = latest ? { minutesId: latest.id, ...(await call('documents.minutesHtml', { minutesId: latest.id })) } : null;
       set({ info, html, error: null });
+    } catch (e) {
+      set({ error: errorInfo(e) });
+    }
+  },
+  async show(minutesId) {
+    try {
+      set({ html: { minutesId, ...(await call('documents.minutesHtml', { minutesId })) }, error: null });
     } catch (e) {
       set({ error: errorInfo(e) });
     }

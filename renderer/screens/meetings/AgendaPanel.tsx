@@ -1,45 +1,31 @@
 // 议程: entries in order (select one to record it), add an item (R1–R5 checked by the core),
 // 书记/校长 confirms the agenda (R3), 第一议题 study content (R15).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
 import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
-import { useItems } from '../../stores/items';
 import { useMeetings, type MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
 import { holders, useOverview } from '../../stores/org';
+import { OUTCOME } from './outcomes';
+import { useAgendaCandidates } from './useAgendaCandidates';
 
-const OUTCOME: Record<string, { label: string; tone: string }> = {
-  pending: { label: '待议', tone: '' },
-  passed: { label: '通过', tone: 'ok' },
-  not_passed: { label: '未通过', tone: 'bad' },
-  postponed: { label: '暂缓表决', tone: 'warn' },
-  studied: { label: '已研究', tone: 'info' },
-  noted: { label: '已听取', tone: 'info' },
-};
 
 export function AgendaPanel({ view, onChanged }: { view: MeetingView; onChanged(): void }) {
   const overview = useOverview();
   const { entryId, selectEntry } = useMeetings();
-  const { rows, loadList } = useItems();
   const [itemId, setItemId] = useState<number | ''>('');
   const [firstTopic, setFirstTopic] = useState(view.meeting.firstTopic ?? '');
   const isParty = view.body.kind === 'party_committee';
-  useEffect(() => {
-    void loadList(overview.org.id);
-  }, [loadList, overview.org.id]);
-
-  // Items that could go on an agenda; 暂缓上会 ones are listed too so the refusal (R4) is visible.
-  const onAgenda = new Set(view.entries.map((e) => e.item.id));
-  const candidates = rows.filter((r) => ['ready', 'postponed', 'consultation', 'vote_postponed'].includes(r.state) && !onAgenda.has(r.id));
+  const { candidates, reload: reloadCandidates } = useAgendaCandidates(overview.org.id, view.entries.map((e) => e.item.id));
 
   const add = useCommand(async () => {
     if (itemId === '') return;
     await call('meetings.addItem', { meetingId: view.meeting.id, itemId });
     notify('ok', '议题已列入议程。');
     setItemId('');
-    void loadList(overview.org.id);
+    reloadCandidates();
     onChanged();
   });
   const confirmer = holders(overview, isParty ? '书记' : '校长')[0];

@@ -11,11 +11,13 @@ import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { CloseMeetingButton } from './CloseMeetingButton';
 import { EntryPanel } from './EntryPanel';
+import { RecordView } from './RecordView';
+import { MeetingMaterials } from '../../components/export';
 
-type Tab = 'agenda' | 'attendance';
+type Tab = 'agenda' | 'attendance' | 'record';
 
 export function MeetingDetail({ meetingId }: { meetingId: number }) {
-  const { current, currentError, loadMeeting, entryId } = useMeetings();
+  const { current, currentError, loadMeeting, entryId, enterMode } = useMeetings();
   const go = useNav((s) => s.go);
   const [tab, setTab] = useState<Tab>('agenda');
   useEffect(() => {
@@ -23,6 +25,8 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
   }, [loadMeeting, meetingId]);
   useShortcut('Alt+a', () => setTab('agenda'));
   useShortcut('Alt+s', () => setTab('attendance'));
+  useShortcut('Alt+r', () => setTab('record'));
+  useShortcut('Alt+m', () => enterMode(meetingId));
 
   if (currentError) return <div className="content"><FormError error={currentError} /></div>;
   if (!current || current.meeting.id !== meetingId) return <div className="empty">正在读取会议…</div>;
@@ -43,8 +47,11 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
         }
         actions={
           <>
+            <button className="btn primary" onClick={() => enterMode(meeting.id)} aria-keyshortcuts="Alt+M">
+              会议模式<kbd className="hint">Alt+M</kbd>
+            </button>
             {meeting.state !== 'closed' && <CloseMeetingButton meetingId={meeting.id} onClosed={reload} />}
-            <button className="btn primary" onClick={() => go({ section: 'minutes', id: meeting.id })}>会议纪要</button>
+            <button className="btn" onClick={() => go({ section: 'minutes', id: meeting.id })}>会议纪要</button>
           </>
         }
       />
@@ -56,11 +63,17 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
           <button role="tab" className="btn choice" aria-selected={tab === 'attendance'} aria-pressed={tab === 'attendance'} onClick={() => setTab('attendance')}>
             出席情况（{current.attendance.filter((a) => a.status === '出席').length}/{current.members.filter((m) => m.voting).length}）<kbd className="hint">Alt+S</kbd>
           </button>
+          <button role="tab" className="btn choice" aria-selected={tab === 'record'} aria-pressed={tab === 'record'} onClick={() => setTab('record')}>
+            会议记录<kbd className="hint">Alt+R</kbd>
+          </button>
         </div>
         {current.warnings.map((w, i) => (
           <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
         ))}
-        {tab === 'attendance' ? (
+        {tab === 'agenda' && <MeetingMaterials meetingId={meeting.id} entries={current.entries} />}
+        {tab === 'record' ? (
+          <RecordView meetingId={meeting.id} version={current} />
+        ) : tab === 'attendance' ? (
           <AttendancePanel view={current} onSaved={reload} />
         ) : (
           <div className="grid-main-side" style={{ gridTemplateColumns: 'minmax(320px, 0.9fr) minmax(0, 1.5fr)' }}>

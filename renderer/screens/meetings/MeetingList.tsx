@@ -7,8 +7,9 @@ import { FormError } from '../../forms/FormError';
 import { useMeetings } from '../../stores/meetings';
 import { useNav } from '../../stores/nav';
 import { useOverview } from '../../stores/org';
+import { ListTabs } from './ListTabs';
 
-const STATE_LABELS: Record<string, string> = { planned: '筹备中', held: '已召开', closed: '已结束' };
+const STATE_LABELS: Record<string, string> = { planned: '筹备中', in_progress: '进行中', held: '已召开', closed: '已结束' };
 
 export function MeetingList() {
   const { org } = useOverview();
@@ -31,6 +32,7 @@ export function MeetingList() {
         }
       />
       <div className="content">
+        <ListTabs />
         <FormError error={error} />
         {loaded && rows.length === 0 ? (
           <div className="card">

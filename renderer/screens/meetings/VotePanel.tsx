@@ -26,7 +26,12 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
     setAgainst(String(disagreeing));
   }, [agreeing, disagreeing, touched]);
   const [abstain, setAbstain] = useState('0');
-  const [ballots, setBallots] = useState<Record<number, Choice>>({});
+  const [picked, setBallots] = useState<Record<number, Choice>>({});
+  // 记名投票: each ballot starts from the member's statement (同意→同意, 不同意→反对, 缓议→弃权).
+  const fromStatement: Record<string, Choice> = { 同意: '同意', 不同意: '反对', 缓议: '弃权' };
+  const ballots: Record<number, Choice> = Object.fromEntries(
+    entry.live.voters.map((v) => [v.personId, picked[v.personId] ?? fromStatement[entry.statements.find((s) => s.personId === v.personId)?.position ?? ''] ?? '弃权']),
+  );
   const [decisionText, setDecisionText] = useState(`同意《${entry.item.title}》。`);
 
   const principalMode = view.mode === 'principal_decides';
@@ -41,9 +46,9 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
     notify(out.passed ? 'ok' : 'warn', out.passed ? '表决通过，已形成决定事项。' : '表决未获通过。');
     onChanged();
   });
-  const decide = useCommand(async () => {
-    const out = await call('entries.principalDecide', { entryId: entry.id, decisionText });
-    notify('ok', `已由${out.decidedBy}决定。`);
+  const decide = useCommand(async (approve: boolean) => {
+    const out = await call('entries.principalDecide', { entryId: entry.id, decisionText, approve });
+    notify(approve ? 'ok' : 'warn', approve ? `已由${out.decidedBy}决定。` : `${out.decidedBy}决定不予采纳。`);
     onChanged();
   });
 
@@ -72,13 +77,19 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
       )}
       <div className="form">
         {!principalMode && (
-          <Field label="表决方式" error={errorFor(vote.error, 'method')}>
-            <select value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+          <div className="field wide">
+            <span className="label">表决方式</span>
+            <div className="row" role="radiogroup" aria-label="表决方式">
               {VOTE_METHODS.map((m) => (
-                <option key={m}>{m}</option>
+                <button key={m} type="button" role="radio" aria-checked={method === m} aria-pressed={method === m} className="btn small choice" onClick={() => setMethod(m)}>
+                  {m}
+                </button>
               ))}
-            </select>
-          </Field>
+            </div>
+            {errorFor(vote.error, 'method') && <div className="field-error" role="alert">{vote.error!.message}</div>}
+            {method === '无记名投票' && <div className="field-help">无记名投票只登记同意、反对、弃权的票数，不记录任何人投了什么（R10）。</div>}
+            {method === '记名投票' && <div className="field-help">记名投票逐人登记表决意见，票数由系统合计。</div>}
+          </div>
         )}
         <Field label="决定内容" wide error={errorFor(vote.error, 'decisionText') ?? errorFor(decide.error, 'decisionText')} help="通过后作为决定事项写入会议纪要">
           <textarea rows={2} value={decisionText} onChange={(e) => setDecisionText(e.target.value)} />
@@ -100,7 +111,7 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
                 <td>
                   <div className="row" role="radiogroup" aria-label={`${v.name}的表决意见`}>
                     {BALLOT_CHOICES.map((c) => (
-                      <button key={c} type="button" role="radio" aria-checked={ballots[v.personId] === c} aria-pressed={ballots[v.personId] === c} className="btn small choice" onClick={() => setBallots({ ...ballots, [v.personId]: c })}>
+                      <button key={c} type="button" role="radio" aria-checked={ballots[v.personId] === c} aria-pressed={ballots[v.personId] === c} className="btn small choice" onClick={() => setBallots({ ...picked, [v.personId]: c })}>
                         {c}
                       </button>
                     ))}
@@ -111,11 +122,14 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
           </tbody>
         </table>
       )}
-      {errorFor(vote.error, 'counts') && <div className="field-error" role="alert">{vote.error!.message}</div>}
-      <FormError error={principalMode ? decide.error : vote.error} fields={['method', 'decisionText', 'counts']} />
+      {(errorFor(vote.error, 'counts') ?? errorFor(vote.error, 'ballots')) && <div className="field-error" role="alert" data-rule={vote.error!.rule ?? undefined}>{vote.error!.message}</div>}
+      <FormError error={principalMode ? decide.error : vote.error} fields={['method', 'decisionText', 'counts', 'ballots']} />
       <div className="form-actions">
         {principalMode ? (
-          <button className="btn primary" disabled={decide.busy} onClick={() => void decide.run()}>由校长决定</button>
+          <>
+            <button className="btn primary" disabled={decide.busy} onClick={() => void decide.run(true)}>由校长决定</button>
+            <button className="btn" disabled={decide.busy} onClick={() => void decide.run(false)}>校长决定不予采纳</button>
+          </>
         ) : (
           <button className="btn primary" disabled={vote.busy} onClick={() => void vote.run()}>记录表决结果</button>
         )}

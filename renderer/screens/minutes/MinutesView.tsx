@@ -12,11 +12,13 @@ import { useNav } from '../../stores/nav';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
 import { ExportPanel } from './ExportPanel';
+import { DraftWording } from './DraftWording';
+import { RevisionPanel } from './RevisionPanel';
 import { SignPanel } from './SignPanel';
 
 export function MinutesView({ meetingId }: { meetingId: number }) {
   const overview = useOverview();
-  const { info, html, error, load } = useMinutes();
+  const { info, html, error, load, show } = useMinutes();
   const go = useNav((s) => s.go);
   const [meetingTitle, setMeetingTitle] = useState('');
   const [hostId, setHostId] = useState<number | null>(null);
@@ -34,7 +36,10 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
     await load(meetingId);
   });
 
-  const current = info?.meetingId === meetingId ? info.revisions[0] : undefined;
+  const revisions = info?.meetingId === meetingId ? info.revisions : [];
+  const latest = revisions[0];
+  // The revision being previewed: the newest, or an earlier one picked in 稿次 (R16 originals stay readable).
+  const current = revisions.find((r) => r.id === html?.minutesId) ?? latest;
   const signed = current?.state === 'signed';
 
   return (
@@ -94,7 +99,11 @@ export function MinutesView({ meetingId }: { meetingId: number }) {
                   )}
                 </dl>
               </section>
+              <RevisionPanel revisions={revisions} shownId={current.id} onShow={(id) => void show(id)} onRevised={() => void load(meetingId)} />
               {!signed && <SignPanel minutesId={current.id} defaultSigner={hostId} persons={overview.persons} onSigned={() => void load(meetingId)} />}
+              {!signed && current.id === latest?.id && (
+                <DraftWording key={`${current.id}:${current.content.opening}:${current.content.decisions.map((d) => d.text).join('|')}`} revision={current} onSaved={() => void load(meetingId)} />
+              )}
               {html && html.minutesId === current.id && <ExportPanel minutesId={current.id} meetingId={meetingId} html={html.html} fileName={html.fileName} signed={signed} />}
             </div>
           </div>
