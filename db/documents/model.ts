@@ -3,6 +3,7 @@
 // Dates are ISO strings ('2026-03-25' or '2026-03-25T15:00'); the renderers format them as
 // 2026年3月25日. Every string is user text and is escaped by the renderers.
 // Keep these types stable: the minutes engineer and the renderers work against them in parallel.
+import type { Tally } from '../rules/tally';
 import type { BallotChoice, BodyKind, MajorCategory, Position, Rating, VoteMethod } from '../terms';
 
 /** A warn-level rule hit kept on the record (shown in the minutes and the record). */
@@ -111,19 +112,8 @@ export interface RecordStatement {
   byHost: boolean;
 }
 
-/** The R10 tally as computed at the time of the vote. */
-export interface RecordTally {
-  /** 应到 */
-  due: number;
-  /** 实到 (present voting members on this item) */
-  present: number;
-  /** 需同意票 (more than half of 应到) */
-  needed: number;
-  quorumOk: boolean;
-  passed: boolean;
-  /** Which rule text applied, e.g. 'R10 过应到会半数' */
-  rule: string;
-}
+/** The R10 tally as computed at the time of the vote (db/rules/tally.ts, stored on the entry). */
+export type RecordTally = Tally;
 
 export interface RecordVote {
   /** '校长决定' for a 校长办公会 decided by the 校长 (R12). */

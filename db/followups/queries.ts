@@ -110,11 +110,12 @@ export function loopFactsOf(ledger: Ledger, decisionId: number, noFollowUpReason
   };
 }
 
-/** Decisions of a school (optionally one year), newest first, with R17 cover counts. */
-export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
-  const where: SQL[] = [eq(agendaItems.orgId, orgId)];
-  if (year !== undefined) where.push(eq(meetings.year, year));
-  const rows = ledger.db
+/**
+ * Decisions with their item, meeting label and decision date: the one join both the 督办 list
+ * and the dashboard read (decision → item, entry → meeting → body).
+ */
+function decisionRows(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
+  return ledger.db
     .select({
       id: decisions.id,
       number: decisions.number,
@@ -135,9 +136,21 @@ export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
     .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
     .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(...where))
-    .orderBy(desc(meetings.startsAt), asc(decisions.number))
-    .all();
+    .where(where)
+    .orderBy(...order)
+    .all()
+    .map(({ year, seq, bodyName, startsAt, ...r }) => ({
+      ...r,
+      meetingLabel: meetingTitle(year, seq, bodyName),
+      decidedOn: startsAt.slice(0, 10),
+    }));
+}
+
+/** Decisions of a school (optionally one year), newest first, with R17 cover counts. */
+export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
+  const where: SQL[] = [eq(agendaItems.orgId, orgId)];
+  if (year !== undefined) where.push(eq(meetings.year, year));
+  const rows = decisionRows(ledger, and(...where), [desc(meetings.startsAt), asc(decisions.number)]);
   const counts = new Map<number, { total: number; open: number }>();
   for (const f of followUpsOf(ledger, rows.map((r) => r.id))) {
     const c = counts.get(f.decisionId) ?? { total: 0, open: 0 };
@@ -145,12 +158,10 @@ export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
     if (f.state !== 'done') c.open += 1;
     counts.set(f.decisionId, c);
   }
-  return rows.map(({ year: y, seq, bodyName, startsAt, ...r }) => {
+  return rows.map((r) => {
     const c = counts.get(r.id) ?? { total: 0, open: 0 };
     return {
       ...r,
-      meetingLabel: meetingTitle(y, seq, bodyName),
-      decidedOn: startsAt.slice(0, 10),
       followUps: c.total,
       openFollowUps: c.open,
       /** R17 warning: neither a FollowUp nor 无需督办 (a decision under 复议 is suspended, R11). */
@@ -165,38 +176,13 @@ export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
  * (lacksFollowUp) still decides, in db/rules.
  */
 export function decisionsWithoutFollowUps(ledger: Ledger, orgId: number) {
-  return ledger.db
-    .select({
-      id: decisions.id,
-      number: decisions.number,
-      text: decisions.text,
-      noFollowUpReason: decisions.noFollowUpReason,
-      year: meetings.year,
-      seq: meetings.seq,
-      startsAt: meetings.startsAt,
-      bodyName: bodies.name,
-    })
-    .from(decisions)
-    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
-    .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
-    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(
-      and(
-        eq(agendaItems.orgId, orgId),
-        isNull(decisions.noFollowUpReason),
-        ne(decisions.loopState, RECONSIDERED),
-        notExists(ledger.db.select({ one: followUps.id }).from(followUps).where(eq(followUps.decisionId, decisions.id))),
-      ),
-    )
-    .orderBy(asc(meetings.startsAt), asc(decisions.number))
-    .all()
-    .map(({ year, seq, bodyName, startsAt, ...d }) => ({
-      ...d,
-      meetingLabel: meetingTitle(year, seq, bodyName),
-      decidedOn: startsAt.slice(0, 10),
-      followUps: 0,
-    }));
+  const where = and(
+    eq(agendaItems.orgId, orgId),
+    isNull(decisions.noFollowUpReason),
+    ne(decisions.loopState, RECONSIDERED),
+    notExists(ledger.db.select({ one: followUps.id }).from(followUps).where(eq(followUps.decisionId, decisions.id))),
+  );
+  return decisionRows(ledger, where, [asc(meetings.startsAt), asc(decisions.number)]).map((d) => ({ ...d, followUps: 0 }));
 }
 
 /** Follow-ups of a school for the 督办 list; `overdue` uses R17's pure rule with today's date. */

@@ -6,7 +6,7 @@ import { formatDocNumber } from '../rules/minutes';
 import { minutes, meetings, persons } from '../schema';
 import { ruleSettings } from '../organization/queries';
 import { followUpsOf } from '../followups/queries';
-import { shortAnchor } from '../trust/chain';
+import { anchorAfter, shortAnchor } from '../trust/chain';
 import type { MinutesContent, OwnersByDecision } from './assemble';
 
 export function getMinutes(ledger: Ledger, minutesId: number) {
@@ -61,8 +61,6 @@ export function ownersOf(ledger: Ledger, decisionIds: number[]): OwnersByDecisio
  * this revision was sealed — its seal is the last one minutes.sign appends. Null before signing.
  */
 export function sealAnchorOf(ledger: Ledger, minutesId: number): string | null {
-  const row = ledger.sqlite
-    .prepare("SELECT s.hash AS hash, (SELECT COUNT(*) FROM seals t WHERE t.id <= s.id) AS count FROM seals s WHERE s.kind = 'minutes' AND s.ref_id = ?")
-    .get(minutesId) as { hash: string; count: number } | undefined;
-  return row ? shortAnchor(row) : null;
+  const anchor = anchorAfter(ledger, 'minutes', minutesId);
+  return anchor ? shortAnchor(anchor) : null;
 }

@@ -170,6 +170,17 @@ export function chainHead(ledger: Pick<Ledger, 'sqlite'>): Anchor | null {
   return row.head ? { count: row.n, hash: row.head } : null;
 }
 
+/**
+ * The chain as it stood right after one record was sealed: its seal's hash and the number of
+ * seals up to it. Null when that record is not sealed (e.g. minutes before signing).
+ */
+export function anchorAfter(ledger: Pick<Ledger, 'sqlite'>, kind: SealKind, refId: number): Anchor | null {
+  const row = ledger.sqlite
+    .prepare('SELECT s.hash AS hash, (SELECT COUNT(*) FROM seals t WHERE t.id <= s.id) AS count FROM seals s WHERE s.kind = ? AND s.ref_id = ?')
+    .get(kind, refId) as Anchor | undefined;
+  return row ?? null;
+}
+
 /** Append one seal for a record; returns the new head hash. */
 export function appendSeal(ledger: Ledger, kind: SealKind, refId: number, meetingId: number, prevHash: string): string {
   const record = readRecord(ledger, kind, refId);
