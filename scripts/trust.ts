@@ -384,12 +384,12 @@ function tamper() {
 }
 
 // ── 5. Fuzz ──────────────────────────────────────────────────────────────────
-function fuzz() {
+async function fuzz() {
   const t = freshAt();
   const school = setupSchool(t);
   signedMeeting(t, school, 1);
   const t0 = performance.now();
-  const s = fuzzChannels(t.ledger, N.fuzz, 99);
+  const s = await fuzzChannels(t.ledger, N.fuzz, 99);
   t.dispose();
   table(`Fuzz: ${N.fuzz.toLocaleString('en')} malformed payloads over every channel of the contract`, [
     { figure: 'channels', value: s.channels },
@@ -414,7 +414,7 @@ async function main() {
   guards();
   await backups();
   tamper();
-  fuzz();
+  await fuzz();
   console.log(`\nTotal time ${ms(t0)}. ${failures.length ? `FAILED: ${failures.join(', ')}` : 'Every figure met its target.'}`);
   process.exitCode = failures.length ? 1 : 0;
 }

@@ -15,8 +15,8 @@ beforeAll(() => {
 afterAll(() => t.dispose());
 
 describe('fuzzing every channel', () => {
-  it('2,000 malformed payloads: dispatch never throws, no unexpected failure, typed Chinese refusals that change nothing', () => {
-    const s = fuzzChannels(t.ledger, 2000, 11);
+  it('2,000 malformed payloads: dispatch never throws, no unexpected failure, typed Chinese refusals that change nothing', async () => {
+    const s = await fuzzChannels(t.ledger, 2000, 11);
     expect(s.problems).toEqual([]);
     expect(s).toMatchObject({ calls: 2000, crashes: 0, internal: 0, untyped: 0, notChinese: 0, changedOnRefusal: 0, polluted: false });
     expect(s.channels).toBe(CHANNEL_NAMES.length);

@@ -1,10 +1,10 @@
-// Fuzzing every channel of the contract (db/contract.ts) through dispatch(), shared by vitest
+// Fuzzing every channel of the contract (db/contract.ts) through dispatchAsync(), shared by vitest
 // and `npm run trust`. Payloads: wrong types, huge strings, NaN and invalid dates, negative
 // counts, unknown ids, SQL and HTML fragments, prototype-pollution keys, non-objects. Pass:
 // dispatch never throws, no handler fails unexpectedly ('internal'), every refusal is a typed
 // error with a Chinese message, and a refused call changes no row.
 import { createHash } from 'node:crypto';
-import { dispatch } from '../../db/api';
+import { dispatchAsync, type Result } from '../../db/api';
 import { CHANNEL_NAMES, contract } from '../../db/contract';
 import type { Ledger } from '../../db/ledger';
 import { rng } from './tamper';
@@ -148,7 +148,8 @@ export interface FuzzSummary {
   problems: string[];
 }
 
-export function fuzzChannels(ledger: Ledger, calls: number, seed = 1): FuzzSummary {
+/** Through dispatchAsync, as both transports call it (DOCX/XLSX channels finish after the commit). */
+export async function fuzzChannels(ledger: Ledger, calls: number, seed = 1): Promise<FuzzSummary> {
   const r = rng(seed);
   const s: FuzzSummary = {
     calls: 0, channels: CHANNEL_NAMES.length, refused: 0, accepted: 0, crashes: 0, internal: 0, untyped: 0, notChinese: 0, changedOnRefusal: 0, polluted: false, byCode: {}, problems: [],
@@ -163,9 +164,9 @@ export function fuzzChannels(ledger: Ledger, calls: number, seed = 1): FuzzSumma
       const channel = i % 50 === 49 ? pick(r, unknown) : CHANNEL_NAMES[i % CHANNEL_NAMES.length]!;
       const payload = unknown.includes(channel) ? {} : payloadFor(r, channel);
       s.calls++;
-      let result: ReturnType<typeof dispatch>;
+      let result: Result<unknown>;
       try {
-        result = dispatch(ledger, channel, payload);
+        result = await dispatchAsync(ledger, channel, payload);
       } catch (e) {
         s.crashes++;
         note(`${channel} threw ${String(e).slice(0, 120)}`);
