@@ -96,3 +96,9 @@ describe('R17/R18 edges (mutation testing)', () => {
     expect(lacksFollowUp({ followUps: 0, noFollowUpReason: null, loopState: 'open' })).toBe(true);
   });
 });
+
+describe('R11 stored value', () => {
+  it('R11: the suspended loop state is stored as "reconsidered" in decisions.loop_state (data on disk: never renamed)', () => {
+    expect(RECONSIDERED).toBe('reconsidered');
+  });
+});
