@@ -31,6 +31,7 @@ export function decisionLedger(ledger: Ledger, f: LedgerFilter) {
       number: decisions.number,
       text: decisions.text,
       noFollowUpReason: decisions.noFollowUpReason,
+      loopState: decisions.loopState,
       ruleSnapshot: decisions.ruleSnapshot,
       itemId: agendaItems.id,
       itemTitle: agendaItems.title,
@@ -75,6 +76,7 @@ export function decisionLedger(ledger: Ledger, f: LedgerFilter) {
     const status = ledgerStatus(
       {
         noFollowUpReason: r.noFollowUpReason,
+        loopState: r.loopState,
         followUps: own.map((x) => ({ evaluated: x.evaluationId !== null, state: x.state, deadline: x.deadline })),
         corrections: fixes,
       },
