@@ -8,8 +8,9 @@ import { RECONSIDERED, isLoopClosed, isOverdue, lacksFollowUp, type LoopFacts } 
  * An item's current state says how far it got; 未通过 items were discussed but never decided.
  */
 export const FUNNEL_STEPS = [
-  { key: 'filed', label: '提出议题', states: ['draft', 'consultation', 'postponed', 'ready', 'vote_postponed', 'scheduled', 'discussed', 'passed', 'not_passed', 'follow_up', 'evaluated', 'corrected', 'closed'] },
-  { key: 'discussed', label: '上会讨论', states: ['scheduled', 'discussed', 'passed', 'not_passed', 'follow_up', 'evaluated', 'corrected', 'closed'] },
+  // A heard report (已听取, R14/R17) was filed and went to a meeting, but is never decided.
+  { key: 'filed', label: '提出议题', states: ['draft', 'consultation', 'postponed', 'ready', 'vote_postponed', 'scheduled', 'discussed', 'passed', 'not_passed', 'follow_up', 'evaluated', 'corrected', 'closed', 'noted'] },
+  { key: 'discussed', label: '上会讨论', states: ['scheduled', 'discussed', 'passed', 'not_passed', 'follow_up', 'evaluated', 'corrected', 'closed', 'noted'] },
   { key: 'decided', label: '形成决定', states: ['passed', 'follow_up', 'evaluated', 'corrected', 'closed'] },
   { key: 'followUp', label: '督办落实', states: ['follow_up', 'evaluated', 'corrected', 'closed'] },
   { key: 'evaluated', label: '完成评价', states: ['evaluated', 'corrected', 'closed'] },

@@ -2,7 +2,8 @@
 // dispatch test (test/ledger/stats.test.ts) does not reach. Found by mutation testing.
 import { describe, expect, it } from 'vitest';
 import { RECONSIDERED } from '../../db/rules/followup';
-import { LEDGER_STATUS_LABELS, ledgerStatus, majorItemsPerYear, onTimeByDepartment } from '../../db/rules/stats';
+import { FUNNEL_STEPS, LEDGER_STATUS_LABELS, ledgerStatus, loopFunnel, majorItemsPerYear, onTimeByDepartment } from '../../db/rules/stats';
+import { ITEM_STATES } from '../../db/terms';
 
 const fu = (state: string, deadline: string, evaluated = false) => ({ state, deadline, evaluated });
 const facts = (followUps: ReturnType<typeof fu>[]) => ({ noFollowUpReason: null, followUps, corrections: [] });
@@ -42,5 +43,16 @@ describe('R11 台账 status under 复议', () => {
     expect(ledgerStatus({ ...facts([]), loopState: RECONSIDERED }, '2026-04-10')).toBe('reconsidered');
     expect(LEDGER_STATUS_LABELS.reconsidered).toBe('复议中');
     expect(ledgerStatus({ ...facts([]), loopState: 'open' }, '2026-04-10')).toBe('unassigned');
+  });
+});
+
+describe('funnel and heard reports', () => {
+  it('R14/R17: a heard report (已听取) was filed and went to a meeting, but is not a decision', () => {
+    expect(loopFunnel([{ state: 'noted', count: 2 }]).map((f) => [f.key, f.count])).toEqual([
+      ['filed', 2], ['discussed', 2], ['decided', 0], ['followUp', 0], ['evaluated', 0], ['closed', 0],
+    ]);
+  });
+  it('every item state is counted as filed', () => {
+    expect([...FUNNEL_STEPS[0].states].sort()).toEqual([...ITEM_STATES].sort());
   });
 });
