@@ -213,6 +213,8 @@ describe('the loop through the UI (R4, R6, R9, R10, R16, R17, R18)', () => {
   it('R17/R18: follow-up, progress, completion, evaluation 差 opens a 修正 item', async () => {
     await page.keyboard.press('Alt+5');
     await page.getByRole('heading', { name: '督办', exact: true }).waitFor();
+    // The 督办 board lists decisions still waiting for a 督办事项 (R17); open the new one.
+    await page.getByRole('button', { name: '安排督办' }).first().click();
     await field('督办任务').fill('制定校园安全巡查制度并设立护学岗');
     await field('承办部门').fill('总务处');
     await choose(field('责任人'), '陈志强');

@@ -1,5 +1,6 @@
-// 工作台: where every item and decision stands in the loop, and what needs attention today.
-import { useEffect } from 'react';
+// 工作台: where every item and decision stands in the loop, what needs attention today, and
+// the charts (ECharts, loaded on demand so the first screen's script stays small).
+import { lazy, Suspense, useEffect } from 'react';
 import { PageHead } from '../../components/PageHead';
 import { formatDate } from '../../dates';
 import { FormError } from '../../forms/FormError';
@@ -9,9 +10,11 @@ import { useOverview } from '../../stores/org';
 import { AttentionLists } from './AttentionLists';
 import { LoopStages } from './LoopStages';
 
+const ChartsPanel = lazy(() => import('./ChartsPanel'));
+
 export function DashboardScreen() {
   const { org } = useOverview();
-  const { status, error, load } = useLoop();
+  const { status, stats, error, load } = useLoop();
   const go = useNav((s) => s.go);
   useEffect(() => {
     void load(org.id);
@@ -40,6 +43,11 @@ export function DashboardScreen() {
             )}
             <LoopStages stages={status.stages} />
             <AttentionLists status={status} />
+            {stats && (
+              <Suspense fallback={<div className="card muted">正在加载图表…</div>}>
+                <ChartsPanel stats={stats} />
+              </Suspense>
+            )}
           </>
         )}
       </div>

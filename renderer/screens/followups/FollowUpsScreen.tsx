@@ -1,23 +1,52 @@
-// 督办: every decision and its execution — 督办事项, 进展, 办结, 评价, 修正 (R17, R18).
+// 督办: the board of every 督办事项 (R17, R18), or one decision with its 督办事项, 进展, 办结,
+// 评价 and 修正 (route id = decision id).
 import { useEffect } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHead } from '../../components/PageHead';
-import { formatDate } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { useFollowUps } from '../../stores/followups';
 import { useNav } from '../../stores/nav';
 import { useOverview } from '../../stores/org';
+import { useLoop } from '../../stores/loop';
 import { DecisionPanel } from './DecisionPanel';
+import { FollowUpBoard } from './FollowUpBoard';
+import { todayInput } from '../../dates';
+import { useShortcut } from '../../components/useShortcut';
 
 export function FollowUpsScreen() {
   const { org } = useOverview();
-  const { decisions, loaded, error, loadDecisions } = useFollowUps();
+  const { board, decisions, loaded, error, loadBoard } = useFollowUps();
   const route = useNav((s) => s.route);
   const go = useNav((s) => s.go);
   useEffect(() => {
-    void loadDecisions(org.id);
-  }, [loadDecisions, org.id]);
-  const selected = route.id ?? decisions[0]?.id;
+    void loadBoard(org.id);
+  }, [loadBoard, org.id, route.id]);
+  useShortcut('Alt+b', () => go({ section: 'followups' }), route.id !== undefined);
+
+  if (route.id) {
+    return (
+      <>
+        <PageHead
+          title="督办"
+          crumbs={<button className="linklike" onClick={() => go({ section: 'followups' })}>督办看板</button>}
+          actions={
+            <button className="btn" onClick={() => go({ section: 'followups' })} aria-keyshortcuts="Alt+B">
+              返回看板<kbd className="hint">Alt+B</kbd>
+            </button>
+          }
+        />
+        <div className="content content-narrow">
+          <DecisionPanel
+            decisionId={route.id}
+            onChanged={() => {
+              void loadBoard(org.id);
+              void useLoop.getState().load(org.id);
+            }}
+          />
+        </div>
+      </>
+    );
+  }
 
   return (
     <>
@@ -31,42 +60,7 @@ export function FollowUpsScreen() {
             </EmptyState>
           </div>
         ) : (
-          <div className="grid-main-side" style={{ gridTemplateColumns: 'minmax(280px, 0.8fr) minmax(0, 1.6fr)' }}>
-            <section className="card" style={{ padding: 0 }}>
-              <table className="list">
-                <thead>
-                  <tr>
-                    <th>决定事项</th>
-                    <th>督办</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {decisions.map((d) => (
-                    <tr key={d.id} className={`clickable${d.id === selected ? ' selected' : ''}`} onClick={() => go({ section: 'followups', id: d.id })}>
-                      <td>
-                        <button className="linklike" aria-current={d.id === selected ? 'true' : undefined} onClick={(e) => { e.stopPropagation(); go({ section: 'followups', id: d.id }); }}>
-                          {d.itemTitle}
-                        </button>
-                        <div className="muted small">{d.meetingLabel} · {formatDate(d.decidedOn)}</div>
-                      </td>
-                      <td>
-                        {d.lacksFollowUp ? (
-                          <span className="badge warn">待安排</span>
-                        ) : d.noFollowUpReason ? (
-                          <span className="badge">无需督办</span>
-                        ) : d.openFollowUps > 0 ? (
-                          <span className="badge info">{d.openFollowUps}项在办</span>
-                        ) : (
-                          <span className="badge ok">已办结</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-            {selected && <DecisionPanel decisionId={selected} onChanged={() => void loadDecisions(org.id)} />}
-          </div>
+          <FollowUpBoard rows={board} waiting={decisions.filter((d) => d.lacksFollowUp)} today={todayInput()} />
         )}
       </div>
     </>

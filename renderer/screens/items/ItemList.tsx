@@ -1,14 +1,20 @@
-import { useEffect } from 'react';
+// 议题 list: state chips, 事项分组, 三重一大 and year filters, a search on titles and contents
+// (the core's bigram index, so 预算 or 招聘 match), and a virtual list that reads pages as it
+// scrolls. Alt+N new item, Ctrl+F search, ↑↓ and Enter in the list.
+import { useCallback, useEffect, useRef } from 'react';
 import type { ItemState } from '../../../db/terms';
+import { PARTY_GROUP_LABELS } from '../../../db/organization/catalogue';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
+import { useShortcut } from '../../components/useShortcut';
+import { VirtualList, type Column } from '../../components/VirtualList';
 import { formatDate } from '../../dates';
 import { FormError } from '../../forms/FormError';
-import { useItems } from '../../stores/items';
+import { useItems, type ItemRow } from '../../stores/items';
 import { useNav } from '../../stores/nav';
-import { useOverview } from '../../stores/org';
-import { useShortcut } from '../../components/useShortcut';
+import { useOrg, useOverview } from '../../stores/org';
+import { loopYears } from '../ledger/years';
 
 const FILTERS: { label: string; states?: ItemState[] }[] = [
   { label: '全部' },
@@ -19,16 +25,32 @@ const FILTERS: { label: string; states?: ItemState[] }[] = [
   { label: '已决定', states: ['passed', 'not_passed', 'follow_up', 'evaluated', 'closed', 'corrected'] },
 ];
 
+const COLUMNS: Column[] = [
+  { key: 'title', label: '议题名称', width: 'minmax(0, 2.6fr)' },
+  { key: 'matter', label: '议事清单事项', width: 'minmax(0, 1.3fr)' },
+  { key: 'proposer', label: '提出人', width: '84px' },
+  { key: 'body', label: '决策机构', width: '104px' },
+  { key: 'state', label: '状态', width: '100px' },
+  { key: 'date', label: '提出日期', width: '124px' },
+];
+
 export function ItemList() {
   const { org } = useOverview();
-  const { rows, total, loading, error, filter, loadList, setFilter } = useItems();
+  const matters = useOrg((s) => s.matters);
+  const { rows, total, loading, error, filter, loadList, setFilter, ensureRange } = useItems();
   const go = useNav((s) => s.go);
+  const search = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void loadList(org.id);
   }, [loadList, org.id]);
   useShortcut('Alt+n', () => go({ section: 'items', view: 'new' }));
+  useShortcut('Ctrl+f', () => search.current?.focus());
+  const onRange = useCallback((start: number, end: number) => void ensureRange(org.id, start, end), [ensureRange, org.id]);
+  const open = useCallback((r: ItemRow) => go({ section: 'items', id: r.id }), [go]);
 
   const active = FILTERS.find((f) => JSON.stringify(f.states) === JSON.stringify(filter.states)) ?? FILTERS[0]!;
+  const groups = [...new Set(matters.map((m) => m.group))];
+  const filtered = Boolean(filter.states || filter.search || filter.matterGroup || filter.major !== undefined || filter.year);
 
   return (
     <>
@@ -41,8 +63,8 @@ export function ItemList() {
           </button>
         }
       />
-      <div className="content">
-        <div className="row" style={{ marginBottom: 12 }}>
+      <div className="content fill">
+        <div className="row toolbar">
           <div className="row" role="group" aria-label="按状态筛选">
             {FILTERS.map((f) => (
               <button key={f.label} className="btn small choice" aria-pressed={f === active} onClick={() => void setFilter({ states: f.states }, org.id)}>
@@ -50,19 +72,53 @@ export function ItemList() {
               </button>
             ))}
           </div>
-          <input
-            type="text"
-            aria-label="按议题名称搜索"
-            placeholder="搜索议题名称"
-            style={{ maxWidth: 240, marginLeft: 'auto' }}
-            value={filter.search}
-            onChange={(e) => void setFilter({ search: e.target.value }, org.id)}
-          />
+          <label className="search">
+            <span className="sr-only">搜索议题名称和内容</span>
+            <input
+              ref={search}
+              type="search"
+              placeholder="搜索名称和内容，如：预算"
+              aria-keyshortcuts="Control+F"
+              value={filter.search}
+              onChange={(e) => void setFilter({ search: e.target.value }, org.id)}
+            />
+            <kbd className="hint">Ctrl+F</kbd>
+          </label>
+        </div>
+        <div className="row toolbar">
+          <select aria-label="议事清单分组" className="compact" value={filter.matterGroup ?? ''} onChange={(e) => void setFilter({ matterGroup: e.target.value || undefined }, org.id)}>
+            <option value="">全部事项分组</option>
+            {groups.map((g) => (
+              <option key={g} value={g}>{g === 'X' ? '' : `${g} `}{PARTY_GROUP_LABELS[g] ?? g}</option>
+            ))}
+          </select>
+          <select
+            aria-label="三重一大"
+            className="compact"
+            value={filter.major === undefined ? '' : filter.major ? 'yes' : 'no'}
+            onChange={(e) => void setFilter({ major: e.target.value === '' ? undefined : e.target.value === 'yes' }, org.id)}
+          >
+            <option value="">三重一大：不限</option>
+            <option value="yes">仅三重一大</option>
+            <option value="no">非三重一大</option>
+          </select>
+          <select aria-label="年度" className="compact" value={filter.year ?? ''} onChange={(e) => void setFilter({ year: e.target.value ? Number(e.target.value) : undefined }, org.id)}>
+            <option value="">全部年度</option>
+            {loopYears().map((y) => (
+              <option key={y} value={y}>{y}年</option>
+            ))}
+          </select>
+          {filtered && (
+            <button className="btn small" onClick={() => void setFilter({ states: undefined, search: '', matterGroup: undefined, major: undefined, year: undefined }, org.id)}>
+              清除筛选
+            </button>
+          )}
+          <span className="muted small count" aria-live="polite" data-testid="items-total">共 {total.toLocaleString('zh-CN')} 个议题</span>
         </div>
         <FormError error={error} />
-        {rows.length === 0 && !loading ? (
+        {total === 0 && !loading ? (
           <div className="card">
-            {filter.states || filter.search ? (
+            {filtered ? (
               <EmptyState title="没有符合条件的议题">换一个筛选条件，或清空搜索框。</EmptyState>
             ) : (
               <EmptyState
@@ -78,39 +134,29 @@ export function ItemList() {
             )}
           </div>
         ) : (
-          <div className="card" style={{ padding: 0 }}>
-            <table className="list">
-              <thead>
-                <tr>
-                  <th>议题名称</th>
-                  <th>议事清单事项</th>
-                  <th>提出人</th>
-                  <th>决策机构</th>
-                  <th>状态</th>
-                  <th>提出日期</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} className="clickable" onClick={() => go({ section: 'items', id: r.id })}>
-                    <td>
-                      <button className="linklike" onClick={(e) => { e.stopPropagation(); go({ section: 'items', id: r.id }); }}>
-                        {r.title}
-                      </button>
-                      {r.kind === 'correction' && <span className="badge brand" style={{ marginLeft: 6 }}>修正</span>}
-                      {r.routing.major && <span className="badge warn" style={{ marginLeft: 6 }}>三重一大</span>}
-                    </td>
-                    <td>{r.matterName}</td>
-                    <td>{r.proposerName}</td>
-                    <td>{r.routing.body === 'party_committee' ? '党组织会议' : '校长办公会议'}</td>
-                    <td><StateBadge state={r.state} label={r.stateLabel} /></td>
-                    <td className="num">{formatDate(r.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="muted small" style={{ padding: '8px 12px' }}>共 {total} 个议题</div>
-          </div>
+          <VirtualList<ItemRow>
+            label="议题列表"
+            columns={COLUMNS}
+            count={total}
+            row={(i) => rows[i]}
+            rowKey={(r, i) => r?.id ?? `loading-${i}`}
+            onRange={onRange}
+            onOpen={open}
+            rowProps={(r) => ({ 'data-item': r.title })}
+            cells={(r) => [
+              <span className="cell-title" title={r.title}>
+                {/* A real button for pointer and screen-reader users; the keyboard uses the list's ↑↓ Enter. */}
+                <button className="linklike" tabIndex={-1}>{r.title}</button>
+                {r.kind === 'correction' && <span className="badge brand">修正</span>}
+                {r.routing.major && <span className="badge warn">三重一大</span>}
+              </span>,
+              <span className="ellipsis" title={r.matterName}>{r.matterCode} {r.matterName}</span>,
+              r.proposerName,
+              r.routing.body === 'party_committee' ? '党组织会议' : '校长办公会议',
+              <StateBadge state={r.state} label={r.stateLabel} />,
+              <span className="num">{formatDate(r.createdAt)}</span>,
+            ]}
+          />
         )}
       </div>
     </>

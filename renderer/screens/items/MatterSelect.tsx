@@ -2,11 +2,21 @@ import { PARTY_GROUP_LABELS } from '../../../db/organization/catalogue';
 import type { Matter } from '../../stores/org';
 
 /** 议事清单 grouped as in the rule book (A 政治与党建 … X 校长办公会议事项). */
-export function MatterSelect({ matters, value, onChange, id }: { matters: Matter[]; value: number | ''; onChange(id: number | ''): void; id?: string }) {
+interface MatterSelectProps {
+  matters: Matter[];
+  value: number | '';
+  onChange(id: number | ''): void;
+  id?: string;
+  /** aria-label when the select has no <label> (filters). */
+  label?: string;
+  emptyLabel?: string;
+}
+
+export function MatterSelect({ matters, value, onChange, id, label, emptyLabel = '请选择议事清单事项' }: MatterSelectProps) {
   const groups = [...new Set(matters.map((m) => m.group))];
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : '')}>
-      <option value="">请选择议事清单事项</option>
+    <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : '')}>
+      <option value="">{emptyLabel}</option>
       {groups.map((g) => (
         <optgroup key={g} label={`${g === 'X' ? '' : `${g} `}${PARTY_GROUP_LABELS[g] ?? g}`}>
           {matters

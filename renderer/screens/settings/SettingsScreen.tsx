@@ -1,66 +1,75 @@
-// 设置: the school, its people and posts, the two bodies, the 议事清单 (read-only for now).
-import { useEffect, useState } from 'react';
-import { PARTY_GROUP_LABELS } from '../../../db/organization/catalogue';
+// 设置: 学校信息与数据文件夹, 人员与职务 (一肩挑), 议事机构与任期, 议事清单, 三重一大标准, 议事规则.
+// Tabs follow the WAI-ARIA pattern: Tab reaches the current one, ←/→ move between them.
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PageHead } from '../../components/PageHead';
-import { useOrg, useOverview } from '../../stores/org';
-import { matterFacts } from '../items/MatterSelect';
+import { useOverview } from '../../stores/org';
+import { BodiesPanel } from './BodiesPanel';
+import { MattersPanel } from './MattersPanel';
+import { PeoplePanel } from './PeoplePanel';
+import { RulesPanel } from './RulesPanel';
+import { SchoolPanel } from './SchoolPanel';
+import { ThresholdsPanel } from './ThresholdsPanel';
+import { SecuritySection } from './security/SecuritySection';
+
+export interface SettingsTab {
+  key: string;
+  label: string;
+  panel: () => ReactNode;
+}
+
+const TABS: SettingsTab[] = [
+  { key: 'school', label: '学校与数据', panel: () => <SchoolPanel /> },
+  { key: 'people', label: '人员与职务', panel: () => <PeoplePanel /> },
+  { key: 'bodies', label: '议事机构', panel: () => <BodiesPanel /> },
+  { key: 'matters', label: '议事清单', panel: () => <MattersPanel /> },
+  { key: 'thresholds', label: '三重一大标准', panel: () => <ThresholdsPanel /> },
+  { key: 'rules', label: '议事规则', panel: () => <RulesPanel /> },
+  { key: 'security', label: '数据安全', panel: () => <SecuritySection /> },
+];
 
 export function SettingsScreen() {
   const overview = useOverview();
-  const matters = useOrg((s) => s.matters);
-  const [info, setInfo] = useState<{ version: string; dataFolder: string } | null>(null);
-  useEffect(() => {
-    void window.host.info().then(setInfo).catch(() => setInfo(null));
-  }, []);
+  const [tab, setTab] = useState(TABS[0]!.key);
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const index = TABS.findIndex((t) => t.key === tab);
+  const select = (i: number) => {
+    const next = (i + TABS.length) % TABS.length;
+    setTab(TABS[next]!.key);
+    refs.current[next]?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowRight') select(index + 1);
+    else if (e.key === 'ArrowLeft') select(index - 1);
+    else return;
+    e.preventDefault();
+  };
+  const current = TABS[index] ?? TABS[0]!;
   return (
     <>
       <PageHead title="设置" crumbs={`${overview.org.name} · ${overview.org.partyKind}`} />
       <div className="content">
-        <div className="grid-2">
-          <section className="card">
-            <h2>班子成员与职务</h2>
-            <table className="list">
-              <thead>
-                <tr><th>姓名</th><th>部门</th><th>职务</th></tr>
-              </thead>
-              <tbody>
-                {overview.persons.map((p) => (
-                  <tr key={p.id}><td>{p.name}</td><td>{p.department ?? '—'}</td><td>{p.posts.join('、') || '—'}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <div>
-            {overview.bodies.map((b) => (
-              <section key={b.id} className="card">
-                <h2>{b.name}（{b.members.length}人）</h2>
-                <p>{b.members.map((m) => m.name).join('、')}</p>
-              </section>
-            ))}
-            {info && (
-              <section className="card">
-                <h2>关于</h2>
-                <dl className="facts">
-                  <dt>版本</dt><dd>{info.version}</dd>
-                  <dt>数据文件夹</dt><dd className="small">{info.dataFolder}</dd>
-                </dl>
-              </section>
-            )}
-          </div>
+        <div className="tabs" role="tablist" aria-label="设置分类" onKeyDown={onKeyDown}>
+          {TABS.map((t, i) => (
+            <button
+              key={t.key}
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              role="tab"
+              id={`settings-tab-${t.key}`}
+              aria-selected={t.key === current.key}
+              aria-controls="settings-panel"
+              tabIndex={t.key === current.key ? 0 : -1}
+              onClick={() => setTab(t.key)}
+            >
+              {t.label}
+            </button>
+          ))}
+          <span className="muted small tabs-hint">← → 切换</span>
         </div>
-        <section className="card">
-          <h2>议事清单（{matters.length}项）</h2>
-          <table className="list">
-            <thead>
-              <tr><th>编号</th><th>类别</th><th>事项</th><th>规则</th></tr>
-            </thead>
-            <tbody>
-              {matters.map((m) => (
-                <tr key={m.id}><td>{m.code}</td><td>{PARTY_GROUP_LABELS[m.group] ?? m.group}</td><td>{m.name}</td><td className="small muted">{matterFacts(m).join('；')}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <div role="tabpanel" id="settings-panel" aria-labelledby={`settings-tab-${current.key}`}>
+          {current.panel()}
+        </div>
       </div>
     </>
   );

@@ -1,0 +1,133 @@
+// 工作台 charts from stats.dashboard: the loop funnel, 按时办结 by 承办部门 (R17), meetings per
+// month, 三重一大 items per year (R2). Loaded with import() so ECharts is not in the first screen.
+import { useMemo } from 'react';
+import type { DashboardStats } from '../../stores/loop';
+import { Chart } from './Chart';
+import { COLORS, type ChartOption } from './echarts';
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+const AXIS = { axisLine: { lineStyle: { color: COLORS.line } }, axisLabel: { color: COLORS.muted }, splitLine: { lineStyle: { color: '#eef0f3' } } };
+const LEGEND = { top: 0, right: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: COLORS.muted } };
+
+export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
+  const funnel = useMemo<ChartOption>(
+    () => ({
+      color: [COLORS.accent],
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          left: 8,
+          right: 8,
+          top: 6,
+          bottom: 6,
+          minSize: '18%',
+          gap: 3,
+          label: { position: 'inside', color: '#fff', formatter: '{b}  {c}' },
+          itemStyle: { borderWidth: 0 },
+          data: stats.funnel.map((f, i) => ({ name: f.label, value: f.count, itemStyle: { opacity: 1 - i * 0.11 } })),
+        },
+      ],
+    }),
+    [stats.funnel],
+  );
+  const depts = stats.onTimeByDepartment;
+  const timing = useMemo<ChartOption>(
+    () => ({
+      legend: LEGEND,
+      grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1, ...AXIS },
+      yAxis: { type: 'category', data: depts.map((d) => d.dept), inverse: true, ...AXIS },
+      series: [
+        { name: '按时办结', key: 'onTime', color: COLORS.ok },
+        { name: '逾期办结', key: 'late', color: COLORS.warn },
+        { name: '逾期未办', key: 'overdue', color: COLORS.bad },
+        { name: '进行中', key: 'open', color: COLORS.grey },
+      ].map((s, i, all) => ({
+        type: 'bar',
+        name: s.name,
+        stack: 'all',
+        barMaxWidth: 18,
+        itemStyle: { color: s.color },
+        data: depts.map((d) => d[s.key as 'onTime'] || null),
+        // The rate at the end of each bar: 按时办结率 of the tasks already due.
+        label: i === all.length - 1 ? { show: true, position: 'right', color: COLORS.muted, formatter: (p: { dataIndex: number }) => (depts[p.dataIndex]!.rate == null ? '' : `${depts[p.dataIndex]!.rate}%`) } : undefined,
+      })),
+    }),
+    [depts],
+  );
+  const meetings = useMemo<ChartOption>(
+    () => ({
+      legend: LEGEND,
+      grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
+      xAxis: { type: 'category', data: MONTHS, ...AXIS },
+      yAxis: { type: 'value', minInterval: 1, ...AXIS },
+      series: stats.meetingsPerMonth.map((m, i) => ({
+        type: 'bar',
+        name: m.bodyName,
+        barMaxWidth: 14,
+        itemStyle: { color: i === 0 ? COLORS.accent : COLORS.accentSoft },
+        data: m.months,
+      })),
+    }),
+    [stats.meetingsPerMonth],
+  );
+  const major = useMemo<ChartOption>(
+    () => ({
+      legend: LEGEND,
+      grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
+      xAxis: { type: 'category', data: stats.majorItemsPerYear.map((y) => `${y.year}年`), ...AXIS },
+      yAxis: { type: 'value', minInterval: 1, ...AXIS },
+      series: [
+        { type: 'bar', name: '提出', barMaxWidth: 22, itemStyle: { color: COLORS.accentSoft }, label: { show: true, position: 'top', color: COLORS.muted, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') }, data: stats.majorItemsPerYear.map((y) => y.filed) },
+        { type: 'bar', name: '已决定', barMaxWidth: 22, itemStyle: { color: COLORS.accent }, label: { show: true, position: 'top', color: COLORS.muted, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') }, data: stats.majorItemsPerYear.map((y) => y.decided) },
+      ],
+    }),
+    [stats.majorItemsPerYear],
+  );
+
+  return (
+    <div className="charts">
+      <section className="card">
+        <h2>闭环漏斗</h2>
+        <Chart
+          name="闭环漏斗"
+          option={funnel}
+          series={{ funnel: stats.funnel.map((f) => f.count) }}
+          table={{ head: ['环节', '议题数'], rows: stats.funnel.map((f) => [f.label, f.count]) }}
+        />
+      </section>
+      <section className="card">
+        <h2>各部门按时办结</h2>
+        {depts.length === 0 ? (
+          <p className="muted chart-empty">还没有督办事项。决定事项安排督办后，这里按承办部门统计按时办结情况。</p>
+        ) : (
+          <Chart
+            name="各部门按时办结"
+            option={timing}
+            series={{ onTime: depts.map((d) => d.onTime), late: depts.map((d) => d.late), overdue: depts.map((d) => d.overdue), open: depts.map((d) => d.open) }}
+            table={{ head: ['承办部门', '按时办结', '逾期办结', '逾期未办', '进行中', '按时办结率'], rows: depts.map((d) => [d.dept, d.onTime, d.late, d.overdue, d.open, d.rate == null ? '—' : `${d.rate}%`]) }}
+          />
+        )}
+      </section>
+      <section className="card">
+        <h2>{stats.year}年每月会议</h2>
+        <Chart
+          name="每月会议"
+          option={meetings}
+          series={Object.fromEntries(stats.meetingsPerMonth.map((m) => [m.bodyKind, m.months]))}
+          table={{ head: ['月份', ...stats.meetingsPerMonth.map((m) => m.bodyName)], rows: MONTHS.map((label, i) => [label, ...stats.meetingsPerMonth.map((m) => m.months[i]!)]) }}
+        />
+      </section>
+      <section className="card">
+        <h2>三重一大议题（近五年）</h2>
+        <Chart
+          name="三重一大议题"
+          option={major}
+          series={{ filed: stats.majorItemsPerYear.map((y) => y.filed), decided: stats.majorItemsPerYear.map((y) => y.decided) }}
+          table={{ head: ['年度', '提出', '已决定'], rows: stats.majorItemsPerYear.map((y) => [`${y.year}年`, y.filed, y.decided]) }}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// 议事机构与成员: each body's members with their terms and voting rights (R7), 加入
+// (memberships.add) and 结束任期 (memberships.end). Ended terms stay listed: past meetings are
+// checked against the members of their own day (R6 quorum).
+import { useState, type FormEvent } from 'react';
+import { formatDate, todayInput } from '../../dates';
+import { Field } from '../../forms/Field';
+import { FormError } from '../../forms/FormError';
+import { errorFor, useCommand } from '../../forms/useCommand';
+import { call } from '../../ledger-client';
+import { notify } from '../../stores/notices';
+import { useOrg, useOverview, type Body } from '../../stores/org';
+import { useRead } from './useRead';
+
+export function BodiesPanel() {
+  const overview = useOverview();
+  return (
+    <div className="grid-2">
+      {overview.bodies.map((b) => (
+        <BodyCard key={b.id} body={b} />
+      ))}
+    </div>
+  );
+}
+
+type Seat = { id: number; personId: number; name: string; voting: boolean; startDate: string; endDate: string | null; current: boolean };
+
+function BodyCard({ body }: { body: Body }) {
+  const overview = useOverview();
+  const reloadOrg = useOrg((s) => s.load);
+  const list = useRead('memberships.list', { bodyId: body.id });
+  const [ending, setEnding] = useState<Seat | null>(null);
+  const [endDate, setEndDate] = useState(todayInput());
+  const [personId, setPersonId] = useState<number | ''>('');
+  const [voting, setVoting] = useState(true);
+  const [startDate, setStartDate] = useState(todayInput());
+  const changed = async () => {
+    await Promise.all([list.reload(), reloadOrg()]);
+  };
+  const end = useCommand(async () => {
+    await call('memberships.end', { membershipId: ending!.id, endDate });
+    notify('ok', `${ending!.name}在${body.name}的任期已结束。`);
+    setEnding(null);
+    await changed();
+  });
+  const add = useCommand(async () => {
+    await call('memberships.add', { bodyId: body.id, personId: personId === '' ? (undefined as never) : personId, voting, startDate });
+    notify('ok', `已加入${body.name}。`);
+    setPersonId('');
+    await changed();
+  });
+  const seats = (list.value?.rows ?? []) as Seat[];
+  const current = seats.filter((s) => s.current);
+  const past = seats.filter((s) => !s.current);
+  const seated = new Set(current.map((s) => s.personId));
+
+  return (
+    <section className="card" aria-label={body.name} data-body={body.kind}>
+      <div className="card-head">
+        <h2>{body.name}</h2>
+        <span className="muted small">现有成员 {current.length} 人，其中有表决权 {current.filter((s) => s.voting).length} 人</span>
+      </div>
+      <table className="list">
+        <thead>
+          <tr><th>成员</th><th>表决权</th><th>任期开始</th><th><span className="sr-only">操作</span></th></tr>
+        </thead>
+        <tbody>
+          {current.map((s) => (
+            <tr key={s.id} data-member={s.name}>
+              <td>{s.name}</td>
+              <td>{s.voting ? '有' : <span className="muted">无（列席）</span>}</td>
+              <td className="num">{formatDate(s.startDate)}</td>
+              <td className="actions">
+                <button className="btn small" aria-label={`结束${s.name}的任期`} onClick={() => { setEnding(s); end.clear(); }}>结束任期</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ending && (
+        <div className="inline-form" role="group" aria-label="结束任期">
+          <span><strong>{ending.name}</strong> 离开{body.name}，</span>
+          <Field label="任期结束日期" error={errorFor(end.error, 'endDate')}>
+            <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+          </Field>
+          <button className="btn primary small" disabled={end.busy} onClick={() => void end.run()}>确认结束任期</button>
+          <button className="btn small" onClick={() => setEnding(null)}>取消</button>
+          <FormError error={end.error} fields={['endDate']} />
+        </div>
+      )}
+      {past.length > 0 && (
+        <details className="history">
+          <summary>已结束的任期（{past.length}）</summary>
+          <ul className="small">
+            {past.map((s) => (
+              <li key={s.id} data-past-member={s.name}>{s.name}：{formatDate(s.startDate)} — {s.endDate ? formatDate(s.endDate) : '—'}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <form className="inline-form" aria-label={`加入${body.name}`} onSubmit={(e: FormEvent) => { e.preventDefault(); void add.run(); }} noValidate>
+        <Field label="新成员" error={errorFor(add.error, 'personId')}>
+          <select value={personId} onChange={(e) => setPersonId(e.target.value ? Number(e.target.value) : '')}>
+            <option value="">请选择</option>
+            {overview.persons.filter((p) => p.active && !seated.has(p.id)).map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="任期开始" error={errorFor(add.error, 'startDate')}>
+          <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+        </Field>
+        <label className="checks">
+          <input type="checkbox" checked={voting} onChange={(e) => setVoting(e.target.checked)} />
+          有表决权
+        </label>
+        <button type="submit" className="btn small" disabled={add.busy}>加入</button>
+        <FormError error={add.error} fields={['personId', 'startDate']} />
+      </form>
+    </section>
+  );
+}
