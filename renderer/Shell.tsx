@@ -1,4 +1,4 @@
-// The frame around every section: sidebar with Alt+1…6, and the current screen.
+// The frame around every section: sidebar with Alt+1…7, and the current screen.
 import { lazy, Suspense, useEffect } from 'react';
 import { SECTIONS, useNav, type Section } from './stores/nav';
 import { useOverview } from './stores/org';
@@ -6,6 +6,7 @@ import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { ItemsScreen } from './screens/items/ItemsScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { FollowUpsScreen } from './screens/followups/FollowUpsScreen';
+import { LedgerScreen } from './screens/ledger/LedgerScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 
 // The minutes screen carries the document preview; it loads on first use.
@@ -17,6 +18,7 @@ const SCREENS: Record<Section, () => React.ReactNode> = {
   meetings: () => <MeetingsScreen />,
   minutes: () => <MinutesScreen />,
   followups: () => <FollowUpsScreen />,
+  ledger: () => <LedgerScreen />,
   settings: () => <SettingsScreen />,
 };
 
