@@ -11,6 +11,7 @@ import { OUTCOME } from '../meetings/outcomes';
 import { RecordView } from '../meetings/RecordView';
 import { AdHocMotion } from './AdHocMotion';
 import { CheckIn } from './CheckIn';
+import { ConfirmAgendaNotice } from './ConfirmAgendaNotice';
 import { FirstTopicStep } from './FirstTopicStep';
 import { PresenceStrip } from './PresenceStrip';
 
@@ -88,7 +89,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
         </div>
         {view && (
           <div className="mode-live" data-testid="mode-live" role="status">
-            {entry && entry.purpose !== 'report' ? entry.live.text : `应到${view.members.filter((m) => m.voting).length}人，签到出席${presentNow}人`}
+            {entry && entry.purpose === 'decide' ? entry.live.text : entry && entry.purpose === 'study' ? entry.live.text.replace(/，需同意票≥\d+/, '') : `应到${view.members.filter((m) => m.voting).length}人，签到出席${presentNow}人`}
           </div>
         )}
         <div className="mode-keys small">
@@ -133,6 +134,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             </div>
           </nav>
           <main className="mode-main">
+            <ConfirmAgendaNotice view={view} onConfirmed={reload} />
             {step.kind === 'attendance' && <CheckIn key={`a${view.attendance.length}-${view.entries.length}`} view={view} onSaved={reload} />}
             {step.kind === 'firstTopic' && <FirstTopicStep view={view} onSaved={reload} />}
             {step.kind === 'adHoc' && (

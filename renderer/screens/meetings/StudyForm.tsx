@@ -25,7 +25,6 @@ export function StudyForm({ entry, onChanged }: { entry: EntryView; onChanged():
       <FormError error={save.error} fields={['proposal']} />
       <div className="form-actions">
         <button className="btn primary" disabled={save.busy} onClick={() => void save.run()}>记录研究意见</button>
-        <span className="muted small">{entry.live.text}</span>
       </div>
     </div>
   );

@@ -40,7 +40,7 @@ export function WrittenOpinions({ entry, onChanged }: { entry: EntryView; onChan
               value={texts[a.personId] ?? ''}
               onChange={(e) => setTexts({ ...texts, [a.personId]: e.target.value })}
             />
-            <button className="btn small" disabled={save.busy || !(texts[a.personId] ?? '').trim()} onClick={() => void save.run(a.personId)}>
+            <button className="btn small" aria-label={`记录${a.name}的书面意见`} disabled={save.busy || !(texts[a.personId] ?? '').trim()} onClick={() => void save.run(a.personId)}>
               记录书面意见
             </button>
             {lastPerson === a.personId && save.error && (
