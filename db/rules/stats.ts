@@ -122,6 +122,6 @@ export function ledgerStatus(f: LedgerFacts, today: string): LedgerStatus {
   if (f.followUps.some((x) => isOverdue(x, today))) return 'overdue';
   if (f.followUps.some((x) => x.state !== 'done')) return 'in_progress';
   if (f.followUps.some((x) => !x.evaluated)) return 'to_evaluate';
-  if (f.corrections.length > 0) return 'correcting';
-  return 'evaluated';
+  // Every follow-up evaluated and the loop still open: a correction is not yet decided (R18).
+  return 'correcting';
 }
