@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatchAsync, type ChannelName, type InputOf, type OutputOf, type Result } from '../../db/api';
 import { LEDGER_COLUMNS } from '../../db/documents/xlsx';
-import { ballotMethodFor } from '../../db/exports/forms';
+import { ballotDoc, ballotMethodFor, type MeetingForms } from '../../db/exports/forms';
 import { decidedMeeting, DEFAULT_TOPICS } from '../support/decided';
 import { freshLedger, type TestLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
@@ -157,6 +157,13 @@ describe('documents.ballotHtml (R10)', () => {
     expect(ballotMethodFor({ voteMethod: null, cadre: true }, '记名投票')).toBe('记名投票');
     expect(ballotMethodFor({ voteMethod: '无记名投票', cadre: false }, '记名投票')).toBe('无记名投票');
     expect(ballotMethodFor({ voteMethod: '举手', cadre: false })).toBeNull();
+  });
+
+  it('R10: the secret BallotDoc itself carries no names, only as many copies as voters', () => {
+    const forms = { facts: { meetingLabel: '2026年第1次党组织会议' } } as MeetingForms;
+    const entry = { entryId: 1, number: 1, title: '议题', presenter: null, purpose: 'decide', outcome: 'pending', cadre: true, voteMethod: null, warnings: [] };
+    expect(ballotDoc(forms, entry, '无记名投票', ['王建国', '李明华', '张丽'])).toMatchObject({ method: '无记名投票', voters: [], copies: 3 });
+    expect(ballotDoc(forms, entry, '记名投票', ['王建国', '李明华'])).toMatchObject({ method: '记名投票', voters: ['王建国', '李明华'], copies: 0 });
   });
 
   it('after attendance, only members voting on the entry get a ballot (R6–R8)', async () => {
