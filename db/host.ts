@@ -15,4 +15,18 @@ export interface HostApi {
   openPath(path: string): Promise<void>;
   showInFolder(path: string): Promise<void>;
   info(): Promise<{ version: string; dataFolder: string; shell: 'electron' | 'harness' }>;
+  /** Pick a folder (a USB stick for backups); null when cancelled. */
+  chooseFolder(req: { title: string }): Promise<string | null>;
+  /**
+   * Replace the ledger with a verified backup (db/trust/restore.ts): the shell closes the ledger,
+   * saves the current file first, swaps the files and reopens. The page reloads itself afterwards.
+   */
+  restoreBackup(req: { file: string }): Promise<RestoreOutcome>;
+}
+
+export interface RestoreOutcome {
+  restoredFrom: string;
+  /** The current file as it was saved before the swap (restore it to undo); null if there was none. */
+  savedAs: string | null;
+  savedRaw: boolean;
 }

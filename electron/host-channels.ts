@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { HostApi } from '../db/host';
 
-export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info'] as const;
+export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info', 'chooseFolder', 'restoreBackup'] as const;
 export type HostMethod = (typeof HOST_METHODS)[number];
 
 // Compile-time check that HOST_METHODS is exactly the keys of HostApi, no more, no less.
@@ -29,6 +29,9 @@ export const hostInputs = {
   openPath: anyPath,
   showInFolder: anyPath,
   info: z.undefined(),
+  chooseFolder: z.object({ title: z.string().trim().min(1).max(60) }),
+  // Checked again (sha256, quick_check, seal chain) by restoreBackup before anything is replaced.
+  restoreBackup: z.object({ file: z.string().min(1).max(4096).refine((f) => f.endsWith('.sqlite'), { error: '请选择议事台账的备份文件（.sqlite）' }) }),
 } satisfies Record<HostMethod, z.ZodType>;
 
 export const hostChannel = (method: HostMethod) => `host:${method}`;

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, shell, type SaveDialogOptions } from 'electron';
-import type { HostApi, SavedFile } from '../db/host';
+import type { HostApi, RestoreOutcome, SavedFile } from '../db/host';
 import type { PrintDocuments } from './protocol';
 import { guardWebContents } from './window';
 
@@ -16,6 +16,8 @@ export interface HostDeps {
   version: string;
   /** Folder the save dialogs start in (app.getPath('documents')). */
   documentsFolder: () => string;
+  /** Close the ledger, restore the backup, reopen (electron/trust.ts restoreInPlace). */
+  restore: (file: string) => RestoreOutcome;
 }
 
 const KINDS: Record<string, { name: string; title: string }> = {
@@ -26,6 +28,8 @@ const KINDS: Record<string, { name: string; title: string }> = {
 
 export function electronHost(deps: HostDeps): HostApi {
   const saved = new Set<string>();
+  // Folders the user picked this session (a USB stick for backups): files inside may be shown.
+  const chosen = new Set<string>();
 
   async function askWhere(fileName: string, ext: string): Promise<string | null> {
     const kind = KINDS[ext] ?? { name: `${ext.toUpperCase()} 文件`, title: '保存文件' };
@@ -92,11 +96,29 @@ export function electronHost(deps: HostDeps): HostApi {
     },
 
     async showInFolder(target) {
-      shell.showItemInFolder(allowed(target));
+      // Showing (never opening) a file is also allowed directly inside a folder the user picked
+      // this session or the data folder's backups/: an exported backup on a USB stick.
+      const resolved = path.resolve(target);
+      const dirs = [...chosen, path.join(path.resolve(deps.dataFolder()), 'backups')];
+      shell.showItemInFolder(dirs.includes(path.dirname(resolved)) ? resolved : allowed(target));
     },
 
     async info() {
       return { version: deps.version, dataFolder: deps.dataFolder(), shell: 'electron' as const };
+    },
+
+    async chooseFolder({ title }) {
+      const parent = deps.parent();
+      const options = { title, buttonLabel: '选择此文件夹', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const folder = result.filePaths[0];
+      if (result.canceled || !folder) return null;
+      chosen.add(path.resolve(folder));
+      return folder;
+    },
+
+    async restoreBackup({ file }) {
+      return deps.restore(file);
     },
   };
 

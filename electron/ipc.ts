@@ -3,7 +3,7 @@
 // sender frame must be our own page (app://ledger/…), compared with the URL parser.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES } from '../db/contract';
-import { dispatch } from '../db/api';
+import { dispatchAsync, type Result } from '../db/api';
 import type { HostApi } from '../db/host';
 import type { Ledger } from '../db/ledger';
 import { isAppUrl } from './app-url';
@@ -29,6 +29,8 @@ function assertApp(event: IpcMainInvokeEvent): void {
 export interface IpcDeps {
   ledger: () => Ledger;
   host: HostApi;
+  /** Runs after every contract call with its result (the shell backs up after a signing: electron/trust.ts). */
+  afterCall?: (ledger: Ledger, channel: string, result: Result<unknown>) => void;
 }
 
 /** Register "ledger:<channel>" for every contract channel and "host:<method>" for HostApi. Returns the channel names. */
@@ -38,7 +40,11 @@ export function registerIpc(deps: IpcDeps): string[] {
     const channel = ledgerChannel(name);
     ipcMain.handle(channel, async (event, input: unknown) => {
       assertApp(event);
-      return dispatch(deps.ledger(), name, input);
+      const ledger = deps.ledger();
+      // dispatchAsync: DOCX/XLSX exports resolve after their zip packing (db/exports).
+      const result = await dispatchAsync(ledger, name, input);
+      deps.afterCall?.(ledger, name, result);
+      return result;
     });
     registered.push(channel);
   }

@@ -15,6 +15,8 @@ import { buildMenu } from './menu';
 import { shellPaths } from './paths';
 import { handleAppProtocol, printDocuments, registerAppScheme } from './protocol';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
+import { autoBackup, backupAfter, openOrOfferRestore, restoreInPlace } from './trust';
+import { defaultBackupDir } from '../db/trust/backup';
 
 const TITLE = '议事台账';
 const devTools = !app.isPackaged;
@@ -84,7 +86,17 @@ function start(): void {
   // Printed documents inline their fallback fonts from here (resources/fonts when installed).
   setFontsRoot(paths.fontsRoot);
   // Opened and migrated synchronously, before any window exists: a page never sees an old schema.
-  ledger = openLedger(data.ledgerFile, { migrationsFolder: paths.migrationsFolder, nativeBinding: paths.nativeBinding });
+  // A file the startup guards refuse is never replaced by an empty ledger: the user is told why
+  // and offered the newest verified backup (electron/trust.ts).
+  const backupDirs = [defaultBackupDir(data.ledgerFile)];
+  const open = (operator?: string) =>
+    openLedger(data.ledgerFile, { migrationsFolder: paths.migrationsFolder, nativeBinding: paths.nativeBinding, backupDirs, operator });
+  ledger = openOrOfferRestore(() => open(), data.ledgerFile, backupDirs);
+  if (!ledger) {
+    app.exit(1);
+    return;
+  }
+  autoBackup(ledger);
 
   const print = printDocuments();
   hardenSession(session.defaultSession);
@@ -100,7 +112,19 @@ function start(): void {
       dataFolder: () => data.folder,
       version: app.getVersion(),
       documentsFolder: () => app.getPath('documents'),
+      restore: (file) =>
+        restoreInPlace(
+          {
+            ledgerFile: data.ledgerFile,
+            backupDirs,
+            current: () => ledger,
+            close: closeLedger,
+            reopen: (operator) => (ledger = open(operator)),
+          },
+          file,
+        ),
     }),
+    afterCall: backupAfter,
   });
   Menu.setApplicationMenu(
     buildMenu({
@@ -146,7 +170,7 @@ function start(): void {
     } catch (e) {
       const message = e instanceof MoveRefused ? e.message : `移动没有完成，原数据未改动。（${String(e)}）`;
       await dialog.showMessageBox(mainWindow!, { type: 'warning', title: '没有移动', message, buttons: ['确定'] });
-      ledger = openLedger(data.ledgerFile, { migrationsFolder: paths.migrationsFolder, nativeBinding: paths.nativeBinding });
+      ledger = open();
       return;
     }
     app.relaunch();

@@ -32,6 +32,8 @@ export const hostApi = {
   openPath: (p) => host('openPath', p),
   showInFolder: (p) => host('showInFolder', p),
   info: () => host('info'),
+  chooseFolder: (req) => host('chooseFolder', req),
+  restoreBackup: (req) => host('restoreBackup', req),
 } satisfies HostApi & Record<HostMethod, unknown>;
 
 contextBridge.exposeInMainWorld('ledger', ledgerApi);

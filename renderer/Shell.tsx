@@ -8,6 +8,7 @@ import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { FollowUpsScreen } from './screens/followups/FollowUpsScreen';
 import { LedgerScreen } from './screens/ledger/LedgerScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { OperatorBox } from './screens/signin/OperatorBox';
 
 // The minutes screen carries the document preview; it loads on first use.
 const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
@@ -49,6 +50,7 @@ export function Shell() {
           <strong>议事台账</strong>
           <span title={overview.org.name}>{overview.org.name}</span>
         </div>
+        <OperatorBox />
         <nav aria-label="主导航">
           {SECTIONS.map((s, i) => (
             <button

@@ -39,4 +39,12 @@ export const trustContract = {
    * restoreBackup(), reopen): the ledger cannot be replaced while this call runs on it.
    */
   'backup.restore': read(z.object({ file: zPath('备份文件') })),
+  /** The audit log, latest first, one page at a time; optionally only one operator's rows. */
+  'audit.list': read(
+    z.object({
+      offset: z.number({ error: '「起始位置」须为数字' }).int().min(0, { error: '「起始位置」不能为负数' }).default(0),
+      limit: z.number({ error: '「条数」须为数字' }).int().min(1, { error: '「条数」至少为1' }).max(500, { error: '「条数」一次最多500条' }).default(200),
+      operator: z.string().trim().min(1).max(20).optional(),
+    }),
+  ),
 } as const;

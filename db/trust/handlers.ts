@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../channel';
 import { LedgerError } from '../errors';
 import type { Ledger } from '../ledger';
+import { auditPage } from './audit';
 import { chineseDateTime, createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
@@ -52,6 +53,7 @@ export const trustHandlers = {
       message: `将用 ${preview.manifest ? chineseDateTime(preview.manifest.at) : '这份'} 的备份（含 ${preview.counts.meetings} 次会议）替换现在的台账。替换前会先把现在的台账另存为一份备份，可以撤销。`,
     };
   },
+  'audit.list': auditPage,
 } satisfies HandlersFor<typeof trustContract>;
 
 function previewOf(file: string) {

@@ -20,7 +20,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const makeHost = () =>
-  electronHost({ parent: () => null, print: printDocuments(), dataFolder: () => dir, version: '0.1.0', documentsFolder: () => dir });
+  electronHost({ parent: () => null, print: printDocuments(), dataFolder: () => dir, version: '0.1.0', documentsFolder: () => dir, restore: () => { throw new Error('not in this test'); } });
 
 describe('electron host', () => {
   it('savePdf prints A4 with CSS page size and backgrounds, and writes the bytes where the user chose', async () => {

@@ -20,9 +20,11 @@ describe('preload surface', () => {
     expect(surface).toMatchInlineSnapshot(`
       {
         "host": [
+          "chooseFolder",
           "info",
           "openPath",
           "print",
+          "restoreBackup",
           "saveFile",
           "savePdf",
           "showInFolder",

@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { dispatch } from '../../db/api';
-import type { HostApi } from '../../db/host';
+import { dispatchAsync } from '../../db/api';
+import type { HostApi, RestoreOutcome } from '../../db/host';
 import type { Ledger } from '../../db/ledger';
 import { openLedger } from '../../db/open';
+import { restoreBackup } from '../../db/trust/restore';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = path.join(ROOT, 'dist-renderer');
@@ -53,6 +54,8 @@ const BRIDGE_SCRIPT = `(() => {
     openPath: host('openPath'),
     showInFolder: host('showInFolder'),
     info: host('info'),
+    chooseFolder: host('chooseFolder'),
+    restoreBackup: host('restoreBackup'),
   });
 })();`;
 
@@ -80,7 +83,7 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
 }
 
 export interface HostCall {
-  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile';
+  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile' | 'chooseFolder' | 'restoreBackup';
   arg: string;
 }
 
@@ -93,7 +96,10 @@ export interface HarnessOptions {
   /** Fixed clock for the ledger and the page (local time, e.g. "2026-03-20T09:00:00"). */
   now?: string;
   viewport?: { width: number; height: number };
+  /** The operator already signed in; '系统' (nobody) makes the page ask who is at the keyboard. */
   operator?: string;
+  /** What host.chooseFolder answers (a USB stick); default <ledger folder>/chosen, created. */
+  chosenFolder?: string;
 }
 
 export interface Harness {
@@ -123,11 +129,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   fs.mkdirSync(exportsDir, { recursive: true });
 
   let fixed = options.now ? new Date(options.now) : null;
-  const ledger = openLedger(ledgerFile, {
-    migrationsFolder: MIGRATIONS_DIR,
-    now: () => fixed ?? new Date(),
-    operator: options.operator ?? '党委办公室',
-  });
+  const open = (operator: string) => openLedger(ledgerFile, { migrationsFolder: MIGRATIONS_DIR, now: () => fixed ?? new Date(), operator });
+  // Replaced by a restore (closed, swapped, reopened), as the Electron shell does.
+  let ledger = open(options.operator ?? '党委办公室');
   const server = await serveFolder(RENDERER_DIR);
   // --lang: date inputs and number formats as on a Chinese Windows PC.
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: !options.headed, args: [...CHROMIUM_FLAGS, '--lang=zh-CN'],
@@ -141,11 +145,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const hostCalls: HostCall[] = [];
   const pageErrors: string[] = [];
-  const host = harnessHost(browser, exportsDir, ledgerFile, hostCalls);
+  const chosenFolder = options.chosenFolder ?? path.join(path.dirname(ledgerFile), 'chosen');
+  const host = harnessHost(browser, exportsDir, ledgerFile, hostCalls, {
+    chosenFolder,
+    restore(file) {
+      const operator = ledger.operator;
+      ledger.close();
+      try {
+        const r = restoreBackup(ledgerFile, file, { now: fixed ?? undefined });
+        return { restoredFrom: r.restoredFrom, savedAs: r.savedAs, savedRaw: r.savedRaw };
+      } finally {
+        ledger = open(operator);
+      }
+    },
+  });
 
   await context.exposeBinding('__ledger', (_src, channel: string, input: unknown) =>
     // Round-trip through JSON, like structured-clone IPC in Electron.
-    JSON.parse(JSON.stringify(dispatch(ledger, channel, input))),
+    dispatchAsync(ledger, channel, input).then((r) => JSON.parse(JSON.stringify(r))),
   );
   await context.exposeBinding('__host', async (_src, method: keyof HostApi, arg: unknown) => {
     const fn = host[method] as (a: unknown) => Promise<unknown>;
@@ -167,7 +184,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await page.goto(server.url);
 
   return {
-    ledger,
+    get ledger() {
+      return ledger;
+    },
     browser,
     context,
     page,
@@ -193,7 +212,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** HostApi for the harness: real Chromium PDFs and real files, in a folder instead of a dialog. */
-function harnessHost(browser: Browser, exportsDir: string, ledgerFile: string, calls: HostCall[]): HostApi {
+function harnessHost(
+  browser: Browser,
+  exportsDir: string,
+  ledgerFile: string,
+  calls: HostCall[],
+  shell: { chosenFolder: string; restore(file: string): RestoreOutcome },
+): HostApi {
   const target = (fileName: string, ext: string) => {
     const safe = path.basename(fileName).replace(/[\\/:*?"<>|]/g, '_');
     return path.join(exportsDir, safe.toLowerCase().endsWith(`.${ext}`) ? safe : `${safe}.${ext}`);
@@ -231,6 +256,15 @@ function harnessHost(browser: Browser, exportsDir: string, ledgerFile: string, c
     async info() {
       const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
       return { version: pkg.version, dataFolder: path.dirname(ledgerFile), shell: 'harness' as const };
+    },
+    async chooseFolder({ title }) {
+      fs.mkdirSync(shell.chosenFolder, { recursive: true });
+      calls.push({ method: 'chooseFolder', arg: title });
+      return shell.chosenFolder;
+    },
+    async restoreBackup({ file }) {
+      calls.push({ method: 'restoreBackup', arg: file });
+      return shell.restore(file);
     },
   };
 }

@@ -1,0 +1,113 @@
+// The shell's part of the trust layer (db/trust does the work; only the shell can close and
+// reopen the ledger or show a window before the page exists):
+//  - at start, a ledger refused by the startup guards gets a Chinese refusal window offering
+//    "从最近的可用备份恢复" instead of an empty ledger opening in its place;
+//  - a backup at start and after a meeting's minutes are signed;
+//  - a restore asked for by the page: close, restoreBackup (saves the current file first), reopen.
+import path from 'node:path';
+import { dialog, shell } from 'electron';
+import type { Result } from '../db/api';
+import type { RestoreOutcome } from '../db/host';
+import type { Ledger } from '../db/ledger';
+import { chineseDateTime, createBackup, type BackupEntry } from '../db/trust/backup';
+import { DamagedLedger } from '../db/trust/guards';
+import { restoreBackup } from '../db/trust/restore';
+
+/** Channels after which a fresh backup is taken: a signed meeting is the record that must survive. */
+export const BACKUP_AFTER: ReadonlySet<string> = new Set(['minutes.sign']);
+
+/**
+ * An automatic backup into the data folder's backups/ (rotated). Never stops the app: a failed
+ * automatic backup is logged and the next one tries again. Skipped for a ledger nobody wrote to.
+ */
+export function autoBackup(ledger: Ledger): BackupEntry | null {
+  try {
+    const written = ledger.sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get();
+    if (!written) return null;
+    return createBackup(ledger, { reason: 'auto', rotate: true });
+  } catch (e) {
+    console.error('[trust] automatic backup failed', e);
+    return null;
+  }
+}
+
+/** ipc's afterCall hook: back up once a meeting is signed. */
+export function backupAfter(ledger: Ledger, channel: string, result: Result<unknown>): BackupEntry | null {
+  return result.ok && BACKUP_AFTER.has(channel) ? autoBackup(ledger) : null;
+}
+
+export const RESTORE_BUTTON = '从最近的可用备份恢复';
+
+/**
+ * Open the ledger; if the startup guards refuse the file, say why in Chinese and offer the newest
+ * verified backup. Returns null when the user chose to quit (the damaged file is left untouched).
+ */
+export function openOrOfferRestore(open: () => Ledger, ledgerFile: string, backupDirs: string[]): Ledger | null {
+  for (;;) {
+    let refused: DamagedLedger;
+    try {
+      return open();
+    } catch (e) {
+      if (!(e instanceof DamagedLedger)) throw e;
+      refused = e;
+    }
+    const buttons = refused.offer ? [RESTORE_BUTTON, '打开数据文件夹', '退出'] : ['打开数据文件夹', '退出'];
+    const choice = buttons[
+      dialog.showMessageBoxSync({
+        type: 'error',
+        title: '议事台账：台账文件不能使用',
+        message: '台账文件已损坏，程序没有打开它',
+        detail: refused.message,
+        buttons,
+        defaultId: 0,
+        cancelId: buttons.length - 1,
+        noLink: true,
+      })
+    ];
+    if (choice === '打开数据文件夹') {
+      void shell.openPath(path.dirname(ledgerFile));
+      continue;
+    }
+    if (choice !== RESTORE_BUTTON || !refused.offer) return null;
+    try {
+      const done = restoreBackup(ledgerFile, refused.offer.file, { backupDirs });
+      dialog.showMessageBoxSync({
+        type: 'info',
+        title: '议事台账：已恢复',
+        message: `已从 ${chineseDateTime(refused.offer.at)} 的备份恢复（含 ${refused.offer.meetings} 次会议）`,
+        detail: done.savedAs
+          ? `损坏的文件已原样保存在：\n${done.savedAs}\n请把此后录入的内容补录进来。`
+          : '请把此备份之后录入的内容补录进来。',
+        buttons: ['打开台账'],
+      });
+    } catch (e) {
+      dialog.showErrorBox('没有恢复', `${e instanceof Error ? e.message : String(e)}\n原文件没有改动。`);
+      return null;
+    }
+  }
+}
+
+export interface LedgerControl {
+  ledgerFile: string;
+  backupDirs: string[];
+  current(): Ledger | null;
+  close(): void;
+  /** Open the ledger file again (guards, migrations) and make it the one dispatch uses. */
+  reopen(operator: string): Ledger;
+}
+
+/**
+ * Restore while running: the ledger is closed (the file cannot be replaced under an open
+ * connection), restoreBackup checks the backup, saves the current file and swaps; then the
+ * ledger is reopened with the same operator, also when the restore was refused.
+ */
+export function restoreInPlace(ctl: LedgerControl, file: string): RestoreOutcome {
+  const operator = ctl.current()?.operator ?? '系统';
+  ctl.close();
+  try {
+    const r = restoreBackup(ctl.ledgerFile, file, { backupDirs: ctl.backupDirs });
+    return { restoredFrom: r.restoredFrom, savedAs: r.savedAs, savedRaw: r.savedRaw };
+  } finally {
+    ctl.reopen(operator);
+  }
+}

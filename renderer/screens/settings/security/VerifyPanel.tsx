@@ -1,0 +1,91 @@
+// 校验台账: recompute the seal chain of every signed meeting (trust.verify) and say in Chinese
+// whether the locked records are unchanged, or which record is the first one that is not.
+import { useState } from 'react';
+import { Field } from '../../../forms/Field';
+import { FormError } from '../../../forms/FormError';
+import { errorFor, useCommand } from '../../../forms/useCommand';
+import { call, type OutputOf } from '../../../ledger-client';
+
+type Report = OutputOf<'trust.verify'>;
+
+const ANCHOR_RESULT: Record<Report['anchors'][number]['result'], string> = {
+  match: '一致',
+  mismatch: '不一致',
+  beyond: '超出现有记录',
+  superseded: '恢复前的旧备份，不再比对',
+};
+
+export function VerifyPanel() {
+  const [anchor, setAnchor] = useState('');
+  const [report, setReport] = useState<Report | null>(null);
+  const verify = useCommand(async () => {
+    setReport(await call('trust.verify', anchor.trim() ? { anchor: anchor.trim() } : {}));
+  });
+  return (
+    <section className="card" aria-labelledby="verify-title">
+      <div className="card-head">
+        <h3 id="verify-title">校验台账</h3>
+      </div>
+      <p className="small muted">
+        纪要签发后，该次会议的出席、表态、表决和决定都被锁定并存证。校验会逐条重算存证，发现签发后被改动、删除或补录的记录。
+      </p>
+      <form
+        className="row verify-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void verify.run();
+        }}
+      >
+        <Field label="纪要上的存证码（可不填）" error={errorFor(verify.error, 'anchor')} help="如 26-3f9a2c1b07de，用来核对纸质纪要与台账是否一致">
+          <input type="text" value={anchor} onChange={(e) => setAnchor(e.target.value)} placeholder="26-3f9a2c1b07de" />
+        </Field>
+        <button className="btn primary" type="submit" disabled={verify.busy}>
+          {verify.busy ? '正在校验…' : '校验台账'}
+        </button>
+      </form>
+      <FormError error={verify.error} fields={['anchor']} />
+      {report && <VerifyResult report={report} />}
+    </section>
+  );
+}
+
+function VerifyResult({ report }: { report: Report }) {
+  if (report.ok) {
+    return (
+      <div className="notice ok verify-result" role="status" data-verify="ok">
+        <strong>核验通过</strong>：{report.sealed > 0 ? `${report.meetings}次会议的${report.sealed}条锁定记录与存证一致。` : '还没有签发的会议纪要，暂无锁定记录。'}
+        {report.headShort && (
+          <div className="small">
+            存证链末端 <code className="anchor">{report.headShort}</code>（可与纪要上印的存证码核对）
+          </div>
+        )}
+        {report.anchors.length > 0 && <AnchorList anchors={report.anchors} />}
+      </div>
+    );
+  }
+  const b = report.broken!;
+  return (
+    <div className="notice error verify-result" role="alert" data-verify="broken">
+      <strong>核验未通过</strong>
+      <p className="broken-record">{b.message}</p>
+      {b.position !== null && <div className="small">位置：存证链第 {b.position} 条</div>}
+      <div className="small">请保留此文件，不要继续录入，并用最近一份核验通过的备份对照或恢复。</div>
+      {report.anchors.length > 0 && <AnchorList anchors={report.anchors} />}
+    </div>
+  );
+}
+
+function AnchorList({ anchors }: { anchors: Report['anchors'] }) {
+  return (
+    <details className="small anchors">
+      <summary>对照了 {anchors.length} 个外部存证码</summary>
+      <ul>
+        {anchors.map((a, i) => (
+          <li key={i}>
+            {a.source}：<code className="anchor">{a.anchor}</code> {ANCHOR_RESULT[a.result]}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

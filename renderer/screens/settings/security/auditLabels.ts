@@ -1,0 +1,56 @@
+// 操作日志 shows what was done in words a secretary uses, not channel names. A channel missing
+// here (a newer one) is shown by its name rather than hidden.
+import type { ChannelName } from '../../../ledger-client';
+
+const LABELS: Partial<Record<ChannelName, string>> = {
+  'org.setup': '设置学校',
+  'persons.add': '添加人员',
+  'persons.update': '修改人员',
+  'posts.assign': '任命职务',
+  'posts.end': '结束职务',
+  'memberships.add': '加入会议成员',
+  'memberships.end': '退出会议成员',
+  'bodies.create': '新建议事机构',
+  'matters.save': '保存议事清单事项',
+  'thresholds.add': '设置金额标准',
+  'settings.set': '修改设置',
+  'items.create': '新建议题',
+  'items.update': '修改议题',
+  'items.submit': '提交议题',
+  'consultations.record': '记录会前沟通',
+  'meetings.create': '新建会议',
+  'meetings.update': '修改会议',
+  'meetings.addItem': '议题上会',
+  'meetings.removeItem': '撤下议题',
+  'meetings.confirmAgenda': '确定议程',
+  'meetings.setFirstTopic': '记录第一议题',
+  'meetings.setAttendance': '记录出席情况',
+  'meetings.close': '结束会议',
+  'entries.recuse': '记录回避',
+  'entries.statement': '记录发言表态',
+  'entries.writtenOpinion': '记录书面意见',
+  'entries.vote': '记录表决',
+  'entries.postpone': '议题缓议',
+  'entries.study': '记录学习内容',
+  'entries.principalDecide': '校长决定',
+  'entries.note': '记录备注',
+  'entries.reconsider': '复议',
+  'emergency.record': '记录紧急处置',
+  'emergency.report': '紧急处置事后报告',
+  'minutes.generate': '生成会议纪要',
+  'minutes.updateDraft': '修改纪要草稿',
+  'minutes.sign': '签发会议纪要',
+  'minutes.revise': '修订会议纪要',
+  'followups.create': '新建督办',
+  'followups.waive': '免于督办',
+  'followups.report': '报告督办进展',
+  'followups.complete': '督办办结',
+  'evaluations.record': '记录评价',
+  'decisions.reportExecution': '报告决定执行情况',
+  'session.signIn': '登录',
+  'session.setPin': '设置PIN',
+};
+
+export function auditLabel(channel: string): string {
+  return LABELS[channel as ChannelName] ?? channel;
+}
