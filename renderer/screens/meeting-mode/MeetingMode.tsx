@@ -92,9 +92,6 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             {entry && entry.purpose === 'decide' ? entry.live.text : entry && entry.purpose === 'study' ? entry.live.text.replace(/，需同意票≥\d+/, '') : `应到${view.members.filter((m) => m.voting).length}人，签到出席${presentNow}人`}
           </div>
         )}
-        <div className="mode-keys small">
-          <kbd>J</kbd>/<kbd>K</kbd> 上下项　<kbd>1</kbd>–<kbd>9</kbd> 议题　<kbd>0</kbd> 签到　<kbd>R</kbd> 记录
-        </div>
         <button className="btn" onClick={leaveMode}>
           退出会议模式<kbd className="hint">Esc</kbd>
         </button>
@@ -130,6 +127,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             })}
             <div className="mode-help small muted">
               <div><kbd className="hint">J</kbd><kbd className="hint">↓</kbd> 下一项　<kbd className="hint">K</kbd><kbd className="hint">↑</kbd> 上一项</div>
+              <div><kbd className="hint">1</kbd>–<kbd className="hint">9</kbd> 第几项议题　<kbd className="hint">0</kbd> 签到</div>
               <div><kbd className="hint">Esc</kbd> 离开输入框；再按退出会议模式</div>
             </div>
           </nav>

@@ -32,7 +32,7 @@ export function PresenceStrip({ view, entry, onChanged }: { view: MeetingView; e
           <span key={r.personId} className={`seat${inRoom && !recused ? ' in' : ''}`} data-seat={r.name}>
             {r.name}
             <span className="small">{label}</span>
-            {entry.outcome === 'pending' && inRoom && previous !== null && (
+            {entry.outcome === 'pending' && inRoom && !recused && previous !== null && (
               <button className="linklike small" disabled={change.busy} onClick={() => void change.run(r.personId, { leavesAfter: previous }, `${r.name}自第${entry.number}项起离会，人数已重新计算。`)}>
                 离会
               </button>

@@ -53,7 +53,7 @@ export function EntryPanel({ view, entry, onChanged, keys = false }: { view: Mee
             <>
               {purpose === 'decide' && <RecusalPanel key={`r${entry.id}`} view={view} entry={entry} onChanged={onChanged} />}
               <StatementsPanel key={entry.id} view={view} entry={entry} onChanged={onChanged} keys={keys} />
-              {purpose === 'decide' && <WrittenOpinions key={`w${entry.id}`} entry={entry} onChanged={onChanged} />}
+              {purpose === 'decide' && <WrittenOpinions key={`w${entry.id}`} view={view} entry={entry} onChanged={onChanged} />}
             </>
           )}
         </div>

@@ -88,7 +88,7 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
                       <input
                         type="text"
                         aria-label={`${v.name}的发言要点`}
-                        placeholder={hostLocked ? '待其他成员表态后' : '发言要点'}
+                        placeholder={hostLocked ? '最后表态' : '发言要点'}
                         value={notes[v.personId] ?? ''}
                         disabled={hostLocked}
                         onChange={(e) => setNotes({ ...notes, [v.personId]: e.target.value })}

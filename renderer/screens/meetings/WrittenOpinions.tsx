@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { FormError } from '../../forms/FormError';
 import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
-import type { EntryView } from '../../stores/meetings';
+import type { EntryView, MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
 
-export function WrittenOpinions({ entry, onChanged }: { entry: EntryView; onChanged(): void }) {
+export function WrittenOpinions({ view, entry, onChanged }: { view: MeetingView; entry: EntryView; onChanged(): void }) {
   const [texts, setTexts] = useState<Record<number, string>>({});
   const [lastPerson, setLastPerson] = useState<number | null>(null);
   const save = useCommand(async (personId: number) => {
@@ -16,7 +16,9 @@ export function WrittenOpinions({ entry, onChanged }: { entry: EntryView; onChan
     onChanged();
   });
   const given = new Map(entry.writtenOpinions.map((w) => [w.personId, w]));
-  const absent = entry.live.absent.filter((a) => !given.has(a.personId));
+  // Members away from the whole meeting (请假, 缺席); one who stepped out for an item may still hand one in through the core.
+  const away = new Set(view.attendance.filter((a) => a.status === '请假' || a.status === '缺席').map((a) => a.personId));
+  const absent = entry.live.absent.filter((a) => away.has(a.personId) && !given.has(a.personId));
   if (entry.writtenOpinions.length === 0 && (absent.length === 0 || entry.outcome !== 'pending')) return null;
   return (
     <div className="opinions">
