@@ -73,7 +73,7 @@ export function AuditLogPanel() {
         <h3 id="audit-title">操作日志</h3>
         <span className="muted small">{total === null ? '正在读取…' : `共 ${total} 条，最新的在前`}</span>
         <div className="actions">
-          <label className="row small">
+          <label className="audit-filter">
             操作人
             <select value={operator} onChange={(e) => setOperator(e.target.value)} aria-label="按操作人筛选">
               <option value="">全部</option>

@@ -37,7 +37,7 @@ export function VerifyPanel() {
         }}
       >
         <Field label="纪要上的存证码（可不填）" error={errorFor(verify.error, 'anchor')} help="如 26-3f9a2c1b07de，用来核对纸质纪要与台账是否一致">
-          <input type="text" value={anchor} onChange={(e) => setAnchor(e.target.value)} placeholder="26-3f9a2c1b07de" />
+          <input type="text" value={anchor} onChange={(e) => setAnchor(e.target.value)} />
         </Field>
         <button className="btn primary" type="submit" disabled={verify.busy}>
           {verify.busy ? '正在校验…' : '校验台账'}
