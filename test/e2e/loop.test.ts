@@ -35,7 +35,8 @@ const field = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
+  // Only this file's own shots (NN-name.png): the other e2e files keep theirs under a prefix.
+  for (const f of fs.readdirSync(SHOTS)) if (/^\d\d-.*\.png$/.test(f)) fs.rmSync(path.join(SHOTS, f));
   h = await startHarness({ now: '2026-03-20T09:00:00', viewport: { width: 1366, height: 768 } });
   page = h.page;
   page.setDefaultTimeout(10_000);

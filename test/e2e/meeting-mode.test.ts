@@ -17,7 +17,7 @@ const CADRE = '关于任命周敏为教务处副主任的议题';
 const STUDY = '关于开展党纪学习教育的实施方案';
 const URGENT = '关于汛期校舍安全排查的议题';
 
-const live = () => page.getByTestId('quorum-line').locator('strong');
+const live = () => page.getByTestId('quorum-line');
 const modeStep = () => page.locator('.mode-steps .step[aria-current="step"] .step-label');
 
 /** Record the highlighted speaker's position with the Y key, and wait for it to land. */
