@@ -229,6 +229,10 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     const text = (await frame.locator('body').textContent()) ?? '';
     for (const want of ['回避', '拟任人选系本人近亲属', '同意该人选，建议加强培养', '带学生参加市级比赛', '暂缓', '无记名投票']) expect(text, want).toContain(want);
     await ui.shot('record');
+    // Every item has an outcome: the meeting ends from 会议模式; no more 临时动议 after that.
+    await page.getByRole('button', { name: '结束会议' }).click();
+    await page.getByRole('button', { name: '结束会议' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '＋ 临时动议' }).waitFor({ state: 'detached' });
     await page.locator('.mode-bar h1').focus();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: '会议模式' }).waitFor({ state: 'detached' });

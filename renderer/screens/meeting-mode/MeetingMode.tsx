@@ -6,6 +6,7 @@ import { typing, useShortcut } from '../../components/useShortcut';
 import { formatDateTime } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { useMeetings, type MeetingView, type ModeStep } from '../../stores/meetings';
+import { CloseMeetingButton } from '../meetings/CloseMeetingButton';
 import { EntryPanel } from '../meetings/EntryPanel';
 import { OUTCOME } from '../meetings/outcomes';
 import { RecordView } from '../meetings/RecordView';
@@ -92,6 +93,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             {entry && entry.purpose === 'decide' ? entry.live.text : entry && entry.purpose === 'study' ? entry.live.text.replace(/，需同意票≥\d+/, '') : `应到${view.members.filter((m) => m.voting).length}人，签到出席${presentNow}人`}
           </div>
         )}
+        {view && view.meeting.state !== 'closed' && <CloseMeetingButton meetingId={view.meeting.id} onClosed={reload} />}
         <button className="btn" onClick={leaveMode}>
           退出会议模式<kbd className="hint">Esc</kbd>
         </button>
@@ -133,6 +135,9 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           </nav>
           <main className="mode-main">
             <ConfirmAgendaNotice view={view} onConfirmed={reload} />
+            {view.warnings.map((w, i) => (
+              <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
+            ))}
             {step.kind === 'attendance' && <CheckIn key={`a${view.attendance.length}-${view.entries.length}`} view={view} onSaved={reload} />}
             {step.kind === 'firstTopic' && <FirstTopicStep view={view} onSaved={reload} />}
             {step.kind === 'adHoc' && (
