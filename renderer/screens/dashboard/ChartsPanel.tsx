@@ -5,6 +5,7 @@ import type { DashboardStats } from '../../stores/loop';
 import { Chart } from './Chart';
 import { COLORS, type ChartOption } from './echarts';
 
+const FUNNEL_SHADES = ['#1f5fa8', '#2a6bb3', '#3a78bd', '#4a84c4', '#5a8fca', '#6a9ad0'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 const AXIS = { axisLine: { lineStyle: { color: COLORS.line } }, axisLabel: { color: COLORS.muted }, splitLine: { lineStyle: { color: '#eef0f3' } } };
 const LEGEND = { top: 0, right: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: COLORS.muted } };
@@ -25,7 +26,8 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
           gap: 3,
           label: { position: 'inside', color: '#fff', formatter: '{b}  {c}' },
           itemStyle: { borderWidth: 0 },
-          data: stats.funnel.map((f, i) => ({ name: f.label, value: f.count, itemStyle: { opacity: 1 - i * 0.11 } })),
+          // Lighter blue for each later step; the label stays white on every shade.
+          data: stats.funnel.map((f, i) => ({ name: f.label, value: f.count, itemStyle: { color: FUNNEL_SHADES[i] ?? COLORS.accentSoft } })),
         },
       ],
     }),
@@ -35,23 +37,22 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
   const timing = useMemo<ChartOption>(
     () => ({
       legend: LEGEND,
-      grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 16, top: 28, bottom: 4, containLabel: true },
       xAxis: { type: 'value', minInterval: 1, ...AXIS },
-      yAxis: { type: 'category', data: depts.map((d) => d.dept), inverse: true, ...AXIS },
+      // The rate beside each department: 按时办结率 of the tasks already due.
+      yAxis: { type: 'category', data: depts.map((d) => (d.rate == null ? d.dept : `${d.dept}  ${d.rate}%`)), inverse: true, ...AXIS },
       series: [
         { name: '按时办结', key: 'onTime', color: COLORS.ok },
         { name: '逾期办结', key: 'late', color: COLORS.warn },
         { name: '逾期未办', key: 'overdue', color: COLORS.bad },
         { name: '进行中', key: 'open', color: COLORS.grey },
-      ].map((s, i, all) => ({
+      ].map((s) => ({
         type: 'bar',
         name: s.name,
         stack: 'all',
         barMaxWidth: 18,
         itemStyle: { color: s.color },
         data: depts.map((d) => d[s.key as 'onTime'] || null),
-        // The rate at the end of each bar: 按时办结率 of the tasks already due.
-        label: i === all.length - 1 ? { show: true, position: 'right', color: COLORS.muted, formatter: (p: { dataIndex: number }) => (depts[p.dataIndex]!.rate == null ? '' : `${depts[p.dataIndex]!.rate}%`) } : undefined,
       })),
     }),
     [depts],
@@ -75,7 +76,7 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
   const major = useMemo<ChartOption>(
     () => ({
       legend: LEGEND,
-      grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 8, top: 40, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: stats.majorItemsPerYear.map((y) => `${y.year}年`), ...AXIS },
       yAxis: { type: 'value', minInterval: 1, ...AXIS },
       series: [
@@ -98,7 +99,7 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
         />
       </section>
       <section className="card">
-        <h2>各部门按时办结</h2>
+        <h2>各部门按时办结 <span className="muted small">（按时办结率）</span></h2>
         {depts.length === 0 ? (
           <p className="muted chart-empty">还没有督办事项。决定事项安排督办后，这里按承办部门统计按时办结情况。</p>
         ) : (
