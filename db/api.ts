@@ -31,7 +31,7 @@ const handlers = {
 
 type Handlers = typeof handlers;
 // A few read channels (DOCX/XLSX packing) finish later (db/channel.ts Later); transports use dispatchAsync.
-type Finished<T> = T extends Later<infer U> ? U : T;
+type Finished<T> = [T] extends [Later<infer U>] ? U : T;
 export type OutputOf<C extends ChannelName> = Finished<ReturnType<Handlers[C]>>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: LedgerErrorInfo };
 
