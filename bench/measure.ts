@@ -47,6 +47,8 @@ export interface Row {
   /** null when the target is not a timing (or there is none). */
   met?: boolean | null;
   note?: string;
+  /** 'KB' for sizes (bench/renderer.ts): t holds kilobytes, not milliseconds. */
+  unit?: 'ms' | 'KB';
 }
 
 /** Terminal width of a string: CJK characters take two columns. */
@@ -70,8 +72,8 @@ export function table(rows: Row[]): string {
   const body = rows.map((r) => [
     r.group,
     r.name + (r.note ? ` (${r.note})` : ''),
-    ms(r.t.median),
-    ms(r.t.p95),
+    r.unit === 'KB' ? `${r.t.median.toFixed(1)} KB` : ms(r.t.median),
+    r.unit === 'KB' ? (r.t.runs > 1 ? `${r.t.p95.toFixed(1)} KB` : '') : ms(r.t.p95),
     r.peer?.name ?? '',
     r.peer ? ms(r.peer.t.median) : '',
     r.peer ? ms(r.peer.t.p95) : '',

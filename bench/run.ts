@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 0.01] [--runs 30] [--fresh] [--no-pdf]
+// npm run bench [-- --scale 0.01] [--runs 30] [--fresh] [--no-pdf] [--no-renderer]
 // Generates (or reuses from bench/.cache/) the district ledger and prints one table of
 // medians and p95s, each next to its peer measured in the same run. Never fails on timing.
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import { districtLedger, schoolLedger } from './generate';
 import { table } from './measure';
 import { measureMemory } from './memory';
 import { pdfRows } from './pdf';
+import { rendererGroup, rendererMissing, staleBuild } from './renderer';
 import { dashboardRows, insertRows, runSuites } from './suites';
 
 const { values } = parseArgs({
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     fresh: { type: 'boolean', default: false },
     'no-pdf': { type: 'boolean', default: false },
+    'no-renderer': { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
@@ -36,6 +38,26 @@ log('memory …');
 const memory = measureMemory(d.file, d.orgIds[0]!);
 const schoolMemory = measureMemory(school.file, school.orgIds[0]!);
 if (!values['no-pdf']) rows.push(...(await pdfRows(d.file, Math.max(3, Math.ceil(runs / 6)), log)));
+// The 议题 list needs a school with 10,000+ items: the district's schools hold about 6,400 each
+// (10 years), so one school over 16 years (about 10,300 items) is generated and cached for it.
+const LIST_YEARS = 16;
+let rendererNote = '';
+if (!values['no-renderer']) {
+  const missing = rendererMissing();
+  if (missing) rendererNote = `Renderer group skipped: ${missing}`;
+  else {
+    if (staleBuild()) rendererNote = 'WARNING: renderer/ has files newer than dist-renderer/: the renderer rows describe an older build.';
+    const big = schoolLedger(LIST_YEARS, { fresh: values.fresh });
+    log(`renderer (Chromium; waits for ${'/tmp/yishi-vite.lock'}) …`);
+    const r = rendererGroup(d.file, big.file, Math.max(3, Math.min(15, Math.ceil(runs / 2))), Math.max(1, Math.min(3, Math.ceil(runs / 10))));
+    rows.push(...r.rows);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    rendererNote +=
+      `${rendererNote ? '\n' : ''}Renderer bundle (gzip -9): initial JS ${kb(r.bundle.initialGzip)} = ` +
+      `${r.bundle.initial.map((c) => `${c.file} ${kb(c.gzip)}`).join(' + ')}; lazy: ${r.bundle.lazy.map((c) => `${c.file} ${kb(c.gzip)}`).join(', ') || 'none'}; ` +
+      `CSS: ${r.bundle.css.map((c) => `${c.file} ${kb(c.gzip)}`).join(', ')}`;
+  }
+}
 
 const c = d.counts;
 const cpu = os.cpus()[0]?.model ?? 'unknown';
@@ -53,6 +75,7 @@ const memLine = (label: string, m: typeof memory) =>
 console.log('Memory in a fresh process after opening the ledger and showing the dashboard, the items page, the open follow-ups and one search:');
 console.log(`- ${memLine(`district file (${memory.fileMb} MB)`, memory)}`);
 console.log(`- ${memLine(`one-school file (${schoolMemory.fileMb} MB)`, schoolMemory)}\n`);
+if (rendererNote) console.log(`${rendererNote}\n`);
 console.log(table(rows));
 const missed = rows.filter((r) => r.met === false).map((r) => `${r.group}: ${r.name}`);
 const wrong = rows.filter((r) => r.same === false).map((r) => `${r.group}: ${r.name}`);
