@@ -115,6 +115,8 @@ export interface PaintResult {
 }
 export interface ScrollRun {
   longTasks: number[];
+  /** When each long task started, seconds after the first scroll step. */
+  longTaskAt: number[];
   frames: number;
   longestFrame: number;
   seconds: number;
@@ -157,13 +159,14 @@ const SCROLL_SCRIPT = `(async () => {
   });
   if (!seen) throw new Error('PerformanceObserver longtask reported nothing for an 80 ms task');
   const longTasks = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push(e.duration);
-  });
+  const longTaskAt = [];
+  let t0 = performance.now();
+  const keep = (e) => { longTasks.push(e.duration); longTaskAt.push((e.startTime - t0) / 1000); };
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach(keep));
   observer.observe({ type: 'longtask' });
   const el = document.querySelector('.vlist-body');
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const t0 = performance.now();
+  t0 = performance.now();
   let last = await frame();
   let longestFrame = 0;
   let frames = 0;
@@ -176,9 +179,9 @@ const SCROLL_SCRIPT = `(async () => {
   }
   // Let the last pages arrive and render, then collect the entries still queued.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const e of observer.takeRecords()) longTasks.push(e.duration);
+  observer.takeRecords().forEach(keep);
   observer.disconnect();
-  return { longTasks, frames, longestFrame, seconds: (performance.now() - t0) / 1000 };
+  return { longTasks, longTaskAt, frames, longestFrame, seconds: (performance.now() - t0) / 1000 };
 })()`;
 
 /** Copy the ledger to a temp folder: sign-in writes an operator and an audit row, the cache stays as generated. */
