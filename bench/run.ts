@@ -31,7 +31,7 @@ log(d.cached ? `使用缓存 ${d.file}` : `生成用时 ${d.seconds.toFixed(1)} 
 const rows = await runSuites({ file: d.file, orgIds: d.orgIds, runs, log, label: `district file, ${d.shape.schools} schools` });
 // A real ledger holds one school: its cold start is what a secretary waits for.
 const school = schoolLedger(d.shape.years, { fresh: values.fresh });
-rows.splice(3, 0, ...dashboardRows(`one school, ${d.shape.years} years`, school.file, school.orgIds[0]!, runs));
+rows.splice(rows.findIndex((r) => !r.group.startsWith('open + dashboard')), 0, ...dashboardRows(`one school, ${d.shape.years} years`, school.file, school.orgIds[0]!, runs));
 log('writes …');
 rows.push(...insertRows(school.file, runs));
 log('memory …');

@@ -11,7 +11,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { LedgerError } from './errors';
 import type { Ledger } from './ledger';
-import { defaultBackupDir } from './trust/backup';
+import { defaultBackupDir, readLedgerId } from './trust/backup';
+import { closeWithMarker } from './trust/clean';
 import { guardLedgerFile } from './trust/guards';
 import { useNativeBinding } from './trust/sqlite';
 
@@ -35,7 +36,7 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
   useNativeBinding(options.nativeBinding);
   // Refuses a damaged file (truncated, foreign -wal, failed quick_check, 0 bytes with backups …)
   // before SQLite opens it for writing; throws DamagedLedger with a restore offer.
-  guardLedgerFile(file, { backupDirs: options.backupDirs ?? [defaultBackupDir(file)] });
+  const guard = guardLedgerFile(file, { backupDirs: options.backupDirs ?? [defaultBackupDir(file)] });
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
@@ -52,7 +53,8 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
       db,
       now: options.now ?? (() => new Date()),
       operator: options.operator ?? '系统',
-      close: () => sqlite.close(),
+      // A clean close leaves a marker that spares the next start its quick_check (db/trust/guards.ts).
+      close: () => closeWithMarker(sqlite, file, guard.state === 'ok' ? guard.vouched : null, () => readLedgerId(sqlite)),
     };
     return ledger;
   } catch (e) {

@@ -9,6 +9,10 @@ export function useNativeBinding(file: string | undefined): void {
   if (file) nativeBinding = file;
 }
 
-export function openSqlite(file: string, options: { fileMustExist?: boolean } = {}): Database.Database {
-  return new Database(file, { fileMustExist: options.fileMustExist ?? true, ...(nativeBinding ? { nativeBinding } : {}) });
+export function openSqlite(file: string, options: { fileMustExist?: boolean; readonly?: boolean } = {}): Database.Database {
+  return new Database(file, {
+    fileMustExist: options.fileMustExist ?? true,
+    readonly: options.readonly ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
 }
