@@ -5,6 +5,8 @@
 // Chromium both do, so the page number needs no header/footer template of the printing API.
 import { FAMILY, fontFaceCss, type FaceText } from './fonts';
 
+export { cnDate, cnDateTime } from '../calendar';
+
 /** Escape user text for HTML element content and attribute values. */
 export function esc(s: string | number | null | undefined): string {
   return String(s ?? '')
@@ -13,30 +15,6 @@ export function esc(s: string | number | null | undefined): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
-}
-
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
-function parts(iso: string): { y: number; m: number; d: number; time: string | null } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(iso);
-  if (!m) return null;
-  return { y: +m[1], m: +m[2], d: +m[3], time: m[4] ? `${m[4]}:${m[5]}` : null };
-}
-
-/** '2026-03-25…' → 2026年3月25日 (user-facing date style). */
-export function cnDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const p = parts(iso);
-  return p ? `${p.y}年${p.m}月${p.d}日` : iso;
-}
-
-/** '2026-03-25T15:00' → 2026年3月25日（星期三）15:00 */
-export function cnDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const p = parts(iso);
-  if (!p) return iso;
-  const wd = WEEKDAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()];
-  return `${p.y}年${p.m}月${p.d}日（星期${wd}）${p.time ?? ''}`;
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

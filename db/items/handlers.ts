@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { cnDate } from '../calendar';
 import type { z } from 'zod';
 import type { HandlersFor } from '../channel';
 import { conflict, LedgerError, notFound, refuse } from '../errors';
@@ -110,12 +111,12 @@ function recordConsultation(ledger: Ledger, input: z.output<typeof RecordConsult
   const outsiders = outsideCircle(input.stances, holders);
   if (outsiders.length) {
     const names = outsiders.map((id) => getPerson(ledger, id).name).join('、');
-    refuse('R4', `${names}在${input.date}不是学校领导班子成员，不能作为会前沟通或酝酿的参与人`, 'stances');
+    refuse('R4', `${names}在${cnDate(input.date)}不是学校领导班子成员，不能作为会前沟通或酝酿的参与人`, 'stances');
   }
   input.stances.forEach((s, i) => {
     if (!holders.postsOf(s.personId).includes(s.role)) {
       const name = getPerson(ledger, s.personId).name;
-      refuse('R4', `${name}在${input.date}未担任「${s.role}」，请按其实际职务记录身份`, `stances.${i}.role`);
+      refuse('R4', `${name}在${cnDate(input.date)}未担任「${s.role}」，请按其实际职务记录身份`, `stances.${i}.role`);
     }
   });
   const result =

@@ -1,5 +1,6 @@
 // R14 临时处置: recorded by the 书记 (or the 校长, for the 校长办公会's administrative matters)
 // when the body cannot meet; flagged until reported (通报/追认) as an item of that body's next meeting.
+import { cnDate } from '../calendar';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, notFound, refuse } from '../errors';
@@ -28,7 +29,7 @@ export function recordEmergency(ledger: Ledger, input: In<'emergency.record'>) {
   }
   const date = localDate(new Date(input.at));
   if (!holdersOf(ledger, body.orgId, post, date).includes(actor.id)) {
-    refuse('R14', `${body.name}不能开会时的临时处置由${post}作出，${actor.name}在${date}不是${post}`, 'actorId');
+    refuse('R14', `${body.name}不能开会时的临时处置由${post}作出，${actor.name}在${cnDate(date)}不是${post}`, 'actorId');
   }
   const row = ledger.db
     .insert(emergencyActions)

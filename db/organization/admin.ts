@@ -1,6 +1,7 @@
 // Organisation administration: people, posts, memberships, bodies, the 议事清单, the R2
 // threshold table and rule settings. History is kept by dates: a post or a membership ends,
 // it is never deleted, so "who was 书记 / a voting member on that day" stays answerable.
+import { cnDate } from '../calendar';
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, LedgerError, notFound, refuse } from '../errors';
@@ -106,7 +107,7 @@ export function assignPost(ledger: Ledger, input: In<'posts.assign'>) {
     .from(posts)
     .where(and(eq(posts.personId, person.id), eq(posts.post, input.post), runningFrom(posts.endDate, input.startDate)))
     .get();
-  if (own) conflict(`${person.name}自${own.startDate}起已担任${input.post}。`, 'post');
+  if (own) conflict(`${person.name}自${cnDate(own.startDate)}起已担任${input.post}。`, 'post');
   const ended: { personId: number; name: string }[] = [];
   if (SINGLE_HOLDER.includes(input.post)) {
     const others = ledger.db
@@ -117,7 +118,7 @@ export function assignPost(ledger: Ledger, input: In<'posts.assign'>) {
       .all();
     for (const o of others) {
       if (o.startDate >= input.startDate) {
-        conflict(`${o.name}自${o.startDate}起担任${input.post}，与新任职日期冲突，请调整日期。`, 'startDate');
+        conflict(`${o.name}自${cnDate(o.startDate)}起担任${input.post}，与新任职日期冲突，请调整日期。`, 'startDate');
       }
       // Handover: the previous holder's term ends the day the new one starts.
       ledger.db.update(posts).set({ endDate: input.startDate }).where(eq(posts.id, o.id)).run();
@@ -135,7 +136,7 @@ export function assignPost(ledger: Ledger, input: In<'posts.assign'>) {
 
 export function endPost(ledger: Ledger, input: In<'posts.end'>) {
   const row = ledger.db.select().from(posts).where(eq(posts.id, input.postId)).get() ?? notFound('职务记录', input.postId, 'postId');
-  if (row.endDate) conflict(`该职务已于${row.endDate}结束。`, 'postId');
+  if (row.endDate) conflict(`该职务已于${cnDate(row.endDate)}结束。`, 'postId');
   if (input.endDate <= row.startDate) badInput(`「免职日期」须晚于任职日期${row.startDate}`, 'endDate');
   return ledger.db.update(posts).set({ endDate: input.endDate }).where(eq(posts.id, row.id)).returning().get();
 }
@@ -170,7 +171,7 @@ export function addMembership(ledger: Ledger, input: In<'memberships.add'>) {
     .from(memberships)
     .where(and(eq(memberships.bodyId, body.id), eq(memberships.personId, person.id), runningFrom(memberships.endDate, input.startDate)))
     .get();
-  if (open) conflict(`${person.name}自${open.startDate}起已是${body.name}成员，如需改变表决权，请先结束原任期。`, 'personId');
+  if (open) conflict(`${person.name}自${cnDate(open.startDate)}起已是${body.name}成员，如需改变表决权，请先结束原任期。`, 'personId');
   return ledger.db
     .insert(memberships)
     .values({ bodyId: body.id, personId: person.id, voting: input.voting, startDate: input.startDate })
@@ -182,7 +183,7 @@ export function endMembership(ledger: Ledger, input: In<'memberships.end'>) {
   const row =
     ledger.db.select().from(memberships).where(eq(memberships.id, input.membershipId)).get() ??
     notFound('成员记录', input.membershipId, 'membershipId');
-  if (row.endDate) conflict(`该任期已于${row.endDate}结束。`, 'membershipId');
+  if (row.endDate) conflict(`该任期已于${cnDate(row.endDate)}结束。`, 'membershipId');
   if (input.endDate <= row.startDate) badInput(`「任期结束日期」须晚于开始日期${row.startDate}`, 'endDate');
   return ledger.db.update(memberships).set({ endDate: input.endDate }).where(eq(memberships.id, row.id)).returning().get();
 }
@@ -266,7 +267,7 @@ export function addThreshold(ledger: Ledger, input: In<'thresholds.add'>) {
     .from(thresholds)
     .where(and(eq(thresholds.orgId, input.orgId), eq(thresholds.category, input.category), eq(thresholds.effectiveFrom, input.effectiveFrom)))
     .get();
-  if (same) conflict(`${input.category}在${input.effectiveFrom}已有执行标准（${same.amount}元），请换一个执行日期。`, 'effectiveFrom');
+  if (same) conflict(`${input.category}在${cnDate(input.effectiveFrom)}已有执行标准（${same.amount}元），请换一个执行日期。`, 'effectiveFrom');
   return ledger.db.insert(thresholds).values(input).returning().get();
 }
 

@@ -3,6 +3,7 @@ import type { HandlersFor } from '../channel';
 import { localDate, nowIso, type Ledger } from '../ledger';
 import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
 import { DEFAULT_SETTINGS } from '../rules/settings';
+import { INITIAL_THRESHOLD_DATE } from '../rules/routing';
 import { BODY_LABELS, MAJOR_CATEGORIES } from '../terms';
 import { DEFAULT_THRESHOLD, SEED_CATALOGUE } from './catalogue';
 import type { organizationContract } from './contract';
@@ -30,7 +31,7 @@ function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOrganizat
   }
   for (const entry of SEED_CATALOGUE) db.insert(matters).values({ orgId: org.id, ...entry }).run();
   for (const category of MAJOR_CATEGORIES) {
-    db.insert(thresholds).values({ orgId: org.id, category, amount: DEFAULT_THRESHOLD, effectiveFrom: '2000-01-01' }).run();
+    db.insert(thresholds).values({ orgId: org.id, category, amount: DEFAULT_THRESHOLD, effectiveFrom: INITIAL_THRESHOLD_DATE }).run();
   }
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) db.insert(settings).values({ orgId: org.id, key, value }).run();
   return { orgId: org.id };

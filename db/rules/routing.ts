@@ -1,5 +1,6 @@
 // R1 routing and R2 三重一大: which body decides an item, and whether it is 三重一大.
 // Pure: the caller passes the Matter, the amount and the threshold table; nothing is read here.
+import { cnDate } from '../calendar';
 import { RULE_VERSION, type BodyKind, type MajorCategory } from '../terms';
 
 export interface RoutingMatter {
@@ -24,17 +25,27 @@ export interface ItemRouting {
   ruleVersion: string;
 }
 
+/** Effective date of the thresholds seeded at set-up: shown as 初始设置, not as a date. */
+export const INITIAL_THRESHOLD_DATE = '2000-01-01';
+
+const standardLabel = (row: ThresholdRow) =>
+  row.effectiveFrom <= INITIAL_THRESHOLD_DATE ? '初始设置的标准' : `${cnDate(row.effectiveFrom)}起执行的标准`;
+
 /** The category an amount is measured against when the Matter itself is not 三重一大. */
 export const AMOUNT_CATEGORY: MajorCategory = '大额资金使用';
 
-/** R2: the threshold in force on `date` for a category: the row with the latest effectiveFrom ≤ date. */
-export function thresholdOn(rows: readonly ThresholdRow[], category: string, date: string): number | null {
+/** R2: the threshold row in force on `date` for a category: the latest effectiveFrom ≤ date. */
+export function thresholdRowOn(rows: readonly ThresholdRow[], category: string, date: string): ThresholdRow | null {
   let best: ThresholdRow | null = null;
   for (const r of rows) {
     if (r.category !== category || r.effectiveFrom > date) continue;
     if (!best || r.effectiveFrom > best.effectiveFrom) best = r;
   }
-  return best ? best.amount : null;
+  return best;
+}
+
+export function thresholdOn(rows: readonly ThresholdRow[], category: string, date: string): number | null {
+  return thresholdRowOn(rows, category, date)?.amount ?? null;
 }
 
 const yuan = (n: number) => `${n.toLocaleString('en-US')}元`;
@@ -45,7 +56,8 @@ const yuan = (n: number) => `${n.toLocaleString('en-US')}元`;
  */
 export function routeItem(matter: RoutingMatter, amount: number | null | undefined, thresholds: readonly ThresholdRow[], date: string): ItemRouting {
   const category = matter.majorCategory ?? AMOUNT_CATEGORY;
-  const threshold = thresholdOn(thresholds, category, date);
+  const inForce = thresholdRowOn(thresholds, category, date);
+  const threshold = inForce?.amount ?? null;
   if (matter.majorCategory) {
     return {
       body: 'party_committee',
@@ -56,11 +68,11 @@ export function routeItem(matter: RoutingMatter, amount: number | null | undefin
     };
   }
   // R2: "at or above" the threshold, so an amount exactly at it is 三重一大.
-  if (amount != null && threshold != null && amount >= threshold) {
+  if (amount != null && inForce && amount >= inForce.amount) {
     return {
       body: 'party_committee',
       major: true,
-      reason: `金额${yuan(amount)}达到${category}标准${yuan(threshold)}（${date}起执行的标准），属于三重一大，由党组织会议集体决定`,
+      reason: `金额${yuan(amount)}达到${category}标准${yuan(inForce.amount)}（${standardLabel(inForce)}），属于三重一大，由党组织会议集体决定`,
       threshold,
       ruleVersion: RULE_VERSION,
     };

@@ -2,6 +2,7 @@
 // A chain can be recomputed from scratch by someone who edits the file with a SQL tool; only
 // an anchor kept outside the file (printed on signed minutes, written in backup manifests)
 // exposes that, and a chain cut short.
+import { cnDate } from '../calendar';
 import type { Ledger } from '../ledger';
 import {
   type Anchor,
@@ -196,14 +197,9 @@ export function describe(ledger: Db, kind: string, refId: number, meetingId: num
     const m = ledger.sqlite
       .prepare('SELECT m.year, m.seq, m.starts_at AS startsAt, b.name FROM meetings m LEFT JOIN bodies b ON b.id = m.body_id WHERE m.id = ?')
       .get(meetingId) as { year: number; seq: number; startsAt: string; name: string | null } | undefined;
-    if (m) meeting = `${m.year}年第${m.seq}次${m.name ?? '会议'}（${chineseDate(String(m.startsAt))}）`;
+    if (m) meeting = `${m.year}年第${m.seq}次${m.name ?? '会议'}（${cnDate(String(m.startsAt))}）`;
   } catch {
     // A damaged meetings table still lets us name the record by its ids.
   }
   return `${meeting}的${label}（编号 ${refId}）`;
-}
-
-function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }

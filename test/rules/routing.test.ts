@@ -76,7 +76,8 @@ describe('R1/R2 reasons and edges (mutation testing)', () => {
     expect(routeItem(x4, 500000, [], '2026-03-20')).toMatchObject({ body: 'principal_office', major: false, threshold: null });
   });
   it('R1/R2: the routing reason names the Matter, the amounts and the body', () => {
-    expect(routeItem(x4, 12345, table, '2026-03-20').reason).toBe('金额12,345元达到大额资金使用标准10,000元（2026-03-20起执行的标准），属于三重一大，由党组织会议集体决定');
+    expect(routeItem(x4, 12345, table, '2026-03-20').reason).toBe('金额12,345元达到大额资金使用标准10,000元（初始设置的标准），属于三重一大，由党组织会议集体决定');
+    expect(routeItem(x4, 25000, table, '2026-04-02').reason).toBe('金额25,000元达到大额资金使用标准20,000元（2026年4月1日起执行的标准），属于三重一大，由党组织会议集体决定');
     expect(routeItem(x4, 500, table, '2026-03-20').reason).toBe('按议事清单「限额以下的资金使用」由校长办公会议决定');
     expect(routeItem(a1, null, table, '2026-03-20').reason).toBe('按议事清单「贯彻上级决策部署」由党组织会议决定');
   });
