@@ -1,6 +1,7 @@
 // 出席签到 in 会议模式 (R6, R7, R16): each voting member 出席 / 请假 (with reason) / 缺席, late
 // arrival or early leave by agenda item, and 列席 guests (they speak, never vote).
 // Keys: ↑/↓ choose a person (when the list has focus), 1 出席, 2 请假, 3 缺席, Ctrl+Enter saves.
+import { GuestPicker } from '../meetings/GuestPicker';
 import { useState, type KeyboardEvent } from 'react';
 import type { AttendanceStatus } from '../../../db/terms';
 import { useShortcut } from '../../components/useShortcut';
@@ -17,7 +18,6 @@ const MEMBER_STATUSES: AttendanceStatus[] = ['出席', '请假', '缺席'];
 export function CheckIn({ view, onSaved }: { view: MeetingView; onSaved(): void }) {
   const overview = useOverview();
   const [rows, setRows] = useState<CheckRow[]>(() => checkRows(view));
-  const [guest, setGuest] = useState<number | ''>('');
   const positions = view.entries.map((e) => ({ position: e.position, label: `第${e.number}项` }));
   const others = overview.persons.filter((p) => !rows.some((r) => r.personId === p.id));
   const update = (i: number, patch: Partial<CheckRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -127,26 +127,7 @@ export function CheckIn({ view, onSaved }: { view: MeetingView; onSaved(): void 
           })}
         </tbody>
       </table>
-      <div className="form-actions">
-        <select aria-label="添加列席人员" value={guest} onChange={(e) => setGuest(e.target.value ? Number(e.target.value) : '')} style={{ maxWidth: 220 }}>
-          <option value="">选择列席人员</option>
-          {others.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}{p.department ? `（${p.department}）` : ''}</option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className="btn small"
-          disabled={guest === ''}
-          onClick={() => {
-            const p = overview.persons.find((x) => x.id === guest);
-            if (p) setRows([...rows, { personId: p.id, name: p.name, member: false, status: '列席', reason: '', arrivesAt: null, leavesAfter: null }]);
-            setGuest('');
-          }}
-        >
-          ＋ 添加列席
-        </button>
-      </div>
+      <GuestPicker people={others} onAdd={(p) => setRows([...rows, { personId: p.id, name: p.name, member: false, status: '列席', reason: '', arrivesAt: null, leavesAfter: null }])} />
       <FormError error={save.error} fields={['rows']} />
       <div className="form-actions">
         <button className="btn primary" disabled={save.busy} onClick={() => void save.run()}>

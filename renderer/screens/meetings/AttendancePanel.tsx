@@ -1,5 +1,6 @@
 // 出席情况 (R6, R7, R16): every voting member is 出席, 缺席 or 请假 (with the reason); people
 // outside the body may attend as 列席 (they speak, never vote).
+import { GuestPicker } from './GuestPicker';
 import { useState } from 'react';
 import { ATTENDANCE_STATUSES } from '../../../db/terms';
 import { FormError } from '../../forms/FormError';
@@ -32,7 +33,6 @@ function initialRows(view: MeetingView): Row[] {
 export function AttendancePanel({ view, onSaved }: { view: MeetingView; onSaved(): void }) {
   const overview = useOverview();
   const [rows, setRows] = useState<Row[]>(() => initialRows(view));
-  const [guest, setGuest] = useState<number | ''>('');
   const recorded = view.attendance.length > 0;
   const others = overview.persons.filter((p) => !rows.some((r) => r.personId === p.id));
 
@@ -105,26 +105,7 @@ export function AttendancePanel({ view, onSaved }: { view: MeetingView; onSaved(
           })}
         </tbody>
       </table>
-      <div className="form-actions">
-        <select aria-label="添加列席人员" value={guest} onChange={(e) => setGuest(e.target.value ? Number(e.target.value) : '')} style={{ maxWidth: 220 }}>
-          <option value="">选择列席人员</option>
-          {others.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}{p.department ? `（${p.department}）` : ''}</option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className="btn small"
-          disabled={guest === ''}
-          onClick={() => {
-            const p = overview.persons.find((x) => x.id === guest);
-            if (p) setRows([...rows, { personId: p.id, name: p.name, member: false, status: '列席', reason: '' }]);
-            setGuest('');
-          }}
-        >
-          ＋ 添加列席
-        </button>
-      </div>
+      <GuestPicker people={others} onAdd={(p) => setRows([...rows, { personId: p.id, name: p.name, member: false, status: '列席', reason: '' }])} />
       <FormError error={save.error} fields={['rows']} />
       <div className="form-actions">
         <button className="btn primary" disabled={save.busy} onClick={() => void save.run()}>保存出席情况</button>
