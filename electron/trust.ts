@@ -4,12 +4,13 @@
 //    "从最近的可用备份恢复" instead of an empty ledger opening in its place;
 //  - a backup at start and after a meeting's minutes are signed;
 //  - a restore asked for by the page: close, restoreBackup (saves the current file first), reopen.
+import { cnLocalDateTime } from '../db/calendar';
 import path from 'node:path';
 import { dialog, shell } from 'electron';
 import type { Result } from '../db/api';
 import type { RestoreOutcome } from '../db/host';
 import type { Ledger } from '../db/ledger';
-import { chineseDateTime, createBackup, type BackupEntry } from '../db/trust/backup';
+import { createBackup, type BackupEntry } from '../db/trust/backup';
 import { DamagedLedger } from '../db/trust/guards';
 import { restoreBackup } from '../db/trust/restore';
 
@@ -74,7 +75,7 @@ export function openOrOfferRestore(open: () => Ledger, ledgerFile: string, backu
       dialog.showMessageBoxSync({
         type: 'info',
         title: '议事台账：已恢复',
-        message: `已从 ${chineseDateTime(refused.offer.at)} 的备份恢复（含 ${refused.offer.meetings} 次会议）`,
+        message: `已从 ${cnLocalDateTime(refused.offer.at)} 的备份恢复（含 ${refused.offer.meetings} 次会议）`,
         detail: done.savedAs
           ? `损坏的文件已原样保存在：\n${done.savedAs}\n请把此后录入的内容补录进来。`
           : '请把此备份之后录入的内容补录进来。',

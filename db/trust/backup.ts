@@ -6,7 +6,6 @@
 // The pages are stepped synchronously (better-sqlite3's own .backup() steps the same native
 // object between setImmediate ticks) because dispatch() is synchronous and IPC answers plain
 // JSON: a backup channel must finish inside its call. Progress is reported per step.
-import { cnLocalDateTime } from '../calendar';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -59,8 +58,6 @@ export interface Progress {
 }
 export type OnProgress = (p: Progress) => void;
 
-/** "2026年3月25日 14:30" in local time, for messages about a backup. */
-export const chineseDateTime = cnLocalDateTime;
 
 /** Backups live in the data folder beside the ledger file, unless the user picks a folder. */
 export function defaultBackupDir(ledgerFile: string): string {

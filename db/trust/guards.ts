@@ -27,11 +27,12 @@
 //   full startup check, at the next close (its quick_check fails, so no marker and the next
 //   start refuses), and by every backup's quick_check. A background check after the UI opens
 //   was not added: it would unlock the UI on a file not known to be sound.
+import { cnLocalDateTime } from '../calendar';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite';
 import { LedgerError } from '../errors';
-import { anyBackup, chineseDateTime, newestVerifiedBackup, readLedgerId, type BackupEntry } from './backup';
+import { anyBackup, newestVerifiedBackup, readLedgerId, type BackupEntry } from './backup';
 import { clearMarker, fingerprintOf, validMarker, type Vouched } from './clean';
 import { fileSize, withCopy } from './files';
 
@@ -78,7 +79,7 @@ const EXPLAIN: Record<Damage, string> = {
 
 function damagedMessage(damage: Damage, file: string, offer: RestoreOffer | null): string {
   const offerText = offer
-    ? `可以从最近一份核验通过的备份恢复：${chineseDateTime(offer.at)} 的备份（含 ${offer.meetings} 次会议）。恢复前会先把现在的文件另存一份，随时可以撤销。`
+    ? `可以从最近一份核验通过的备份恢复：${cnLocalDateTime(offer.at)} 的备份（含 ${offer.meetings} 次会议）。恢复前会先把现在的文件另存一份，随时可以撤销。`
     : '没有找到核验通过的备份。请不要删除或覆盖这个文件，联系技术支持帮助修复。';
   return `${EXPLAIN[damage]}\n文件：${file}\n这个文件没有被改动。${offerText}`;
 }

@@ -1,8 +1,9 @@
 import type { HandlersFor } from '../channel';
+import { cnLocalDateTime } from '../calendar';
 import { LedgerError } from '../errors';
 import type { Ledger } from '../ledger';
 import { auditPage } from './audit';
-import { chineseDateTime, createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
+import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
 import { type AnchorSource, verifyChain } from './verify';
@@ -50,7 +51,7 @@ export const trustHandlers = {
       file,
       preview,
       sameLedger: preview.ledgerId === meta(ledger, 'ledgerId'),
-      message: `将用 ${preview.manifest ? chineseDateTime(preview.manifest.at) : '这份'} 的备份（含 ${preview.counts.meetings} 次会议）替换现在的台账。替换前会先把现在的台账另存为一份备份，可以撤销。`,
+      message: `将用 ${preview.manifest ? cnLocalDateTime(preview.manifest.at) : '这份'} 的备份（含 ${preview.counts.meetings} 次会议）替换现在的台账。替换前会先把现在的台账另存为一份备份，可以撤销。`,
     };
   },
   'audit.list': auditPage,
