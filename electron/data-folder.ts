@@ -91,7 +91,8 @@ export function moveDataFolder(userData: string, target: string, stamp = new Dat
   if (fs.existsSync(current.ledgerFile)) {
     const kept = `${current.ledgerFile}.moved-${dateTag(stamp)}`;
     fs.renameSync(current.ledgerFile, kept);
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(current.ledgerFile + suffix, { force: true });
+    // The clean-close marker vouches for the old path only; the copy is checked in full at its first open.
+    for (const suffix of ['-wal', '-shm', '.clean']) fs.rmSync(current.ledgerFile + suffix, { force: true });
   }
   return resolveDataFolder(userData);
 }
