@@ -1,6 +1,7 @@
 // The 督办 board through the UI (R17, R18): a decision gets a 督办事项, the clock passes its
 // deadline (逾期), a 督办 action and 办结 are recorded, the evaluation is 差 and the board shows
 // the 修正 item it opened. Real Chromium, real SQLite. Screenshots: artifacts/screenshots/board-*.png.
+import { choose, byLabel } from './page-helpers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +27,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `board-${String(shotNo).padStart(2, '0')}-${name}.png`) });
 }
 
-async function choose(select: Locator, text: string): Promise<void> {
-  const label = await select.locator('option', { hasText: text }).first().textContent();
-  expect(label, `option ${text}`).toBeTruthy();
-  await select.selectOption({ label: label! });
-}
-
-const field = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`));
+const field = (label: string) => byLabel(page, label);
 const column = (key: string) => page.locator(`[data-column="${key}"]`);
 const card = (key: string) => column(key).locator(`[data-board-card="${TASK}"]`);
 

@@ -2,6 +2,7 @@
 // virtual 议题 list (filters, bigram search, scrolling measured with a long-task observer), an
 // item blocked by disagreement and then agreed (R4) on the item screens, and the 决策台账.
 // Screenshots: artifacts/screenshots/lists-*.png at 1366×768.
+import { choose, byLabel } from './page-helpers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,13 +38,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `lists-${String(shotNo).padStart(2, '0')}-${name}.png`) });
 }
 
-async function choose(select: Locator, text: string): Promise<void> {
-  const label = await select.locator('option', { hasText: text }).first().textContent();
-  expect(label, `option ${text}`).toBeTruthy();
-  await select.selectOption({ label: label! });
-}
-
-const field = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`));
+const field = (label: string) => byLabel(page, label);
 const totalShown = async () => Number((await page.getByTestId('items-total').textContent())!.replace(/[^\d]/g, ''));
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 // The whole loop 决策→执行→监督→评价→修正 through the UI only: the built renderer in Debian's
 // Chromium, window.ledger on a real SQLite file. Screenshots at 1366×768 go to
 // artifacts/screenshots/ for people to look at.
+import { choose, byLabel } from './page-helpers';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,14 +25,8 @@ async function shot(name: string): Promise<void> {
 }
 
 /** Select the option whose text contains `text` (labels carry posts, e.g. 李明华（校长、副书记）). */
-async function choose(select: Locator, text: string): Promise<void> {
-  const label = await select.locator('option', { hasText: text }).first().textContent();
-  expect(label, `option ${text}`).toBeTruthy();
-  await select.selectOption({ label: label! });
-}
-
 /** A form control by its label; required fields carry a "*" after the label text. */
-const field = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`));
+const field = (label: string) => byLabel(page, label);
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -73,11 +73,7 @@ export async function openUi(prefix: string, now: string) {
 }
 
 /** Select the option whose text contains `text`. */
-export async function choose(select: Locator, text: string): Promise<void> {
-  const label = await select.locator('option', { hasText: text }).first().textContent();
-  expect(label, `option ${text}`).toBeTruthy();
-  await select.selectOption({ label: label! });
-}
+export { choose } from './page-helpers';
 
 /** A form control by its label; required fields carry a "*" after the label text. */
 export const fieldOf = (page: Page) => (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`));

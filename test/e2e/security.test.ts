@@ -2,6 +2,7 @@
 // that operator, backups with their preview, verify OK, a locked record (R16) changed behind the
 // app's back with plain SQL and named by 校验台账, and the restore that closes, swaps and
 // reopens the ledger. Real Chromium, real SQLite file, screenshots at 1366×768.
+import { byLabel } from './page-helpers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `security-${name}.png`) });
 }
 
-const field = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`));
+const field = (label: string) => byLabel(page, label);
 
 async function openSecurity(): Promise<void> {
   // By name, not Alt+n: the sections' numbers move as sections are added.

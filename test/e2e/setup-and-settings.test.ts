@@ -2,6 +2,7 @@
 // change how rules are applied — the school's name, a member leaving the 党组织会议 (R6 应到),
 // 一肩挑 (R4), a new 三重一大 threshold from a date (R2), rule settings (R6, R12) and a new
 // 议事清单 entry. Every edit is read back through the core. Screenshots: artifacts/screenshots/settings-*.png.
+import { choose, byLabel } from './page-helpers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,14 +22,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `settings-${String(shotNo).padStart(2, '0')}-${name}.png`) });
 }
 
-async function choose(select: Locator, text: string): Promise<void> {
-  const label = await select.locator('option', { hasText: text }).first().textContent();
-  expect(label, `option ${text}`).toBeTruthy();
-  await select.selectOption({ label: label! });
-}
-
-const field = (label: string, scope: Page | Locator = page) =>
-  scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`));
+const field = (label: string, scope: Page | Locator = page) => byLabel(scope, label);
 
 function ok<T = unknown>(channel: string, input: unknown): T {
   const r = dispatch(h.ledger, channel, input);
