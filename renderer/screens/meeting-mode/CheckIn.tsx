@@ -1,6 +1,7 @@
 // 出席签到 in 会议模式 (R6, R7, R16): each voting member 出席 / 请假 (with reason) / 缺席, late
 // arrival or early leave by agenda item, and 列席 guests (they speak, never vote).
 // Keys: ↑/↓ choose a person (when the list has focus), 1 出席, 2 请假, 3 缺席, Ctrl+Enter saves.
+import { LeaveReason, StatusChoice } from '../meetings/AttendanceCells';
 import { GuestPicker } from '../meetings/GuestPicker';
 import { useState, type KeyboardEvent } from 'react';
 import type { AttendanceStatus } from '../../../db/terms';
@@ -75,28 +76,10 @@ export function CheckIn({ view, onSaved }: { view: MeetingView; onSaved(): void 
                   {!r.member && <div className="muted small">列席，不参加表决</div>}
                 </td>
                 <td>
-                  <div className="row" role="radiogroup" aria-label={`${r.name}的出席情况`}>
-                    {(r.member ? MEMBER_STATUSES : (['列席'] as AttendanceStatus[])).map((s, k) => (
-                      <button key={s} type="button" role="radio" aria-checked={r.status === s} aria-pressed={r.status === s} className="btn small choice" onClick={() => update(i, { status: s })}>
-                        {s}
-                        {r.member && <kbd className="hint">{k + 1}</kbd>}
-                      </button>
-                    ))}
-                    {!r.member && (
-                      <button type="button" className="btn small danger" onClick={() => setRows(rows.filter((_, j) => j !== i))}>移除</button>
-                    )}
-                  </div>
-                  {statusError && <div className="field-error" role="alert">{statusError}</div>}
+                  <StatusChoice name={r.name} member={r.member} status={r.status} statuses={MEMBER_STATUSES} keyHints error={statusError} onStatus={(status) => update(i, { status })} onRemove={() => setRows(rows.filter((_, j) => j !== i))} />
                 </td>
                 <td>
-                  {r.status === '请假' ? (
-                    <>
-                      <input type="text" aria-label={`${r.name}的请假事由`} value={r.reason} onChange={(e) => update(i, { reason: e.target.value })} placeholder="如：外出培训" aria-invalid={reasonError ? true : undefined} />
-                      {reasonError && <div className="field-error" role="alert">{reasonError}</div>}
-                    </>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
+                  <LeaveReason name={r.name} status={r.status} reason={r.reason} error={reasonError} onReason={(reason) => update(i, { reason })} />
                 </td>
                 <td>
                   {inRoom && positions.length > 0 ? (

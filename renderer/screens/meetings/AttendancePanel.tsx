@@ -1,5 +1,6 @@
 // 出席情况 (R6, R7, R16): every voting member is 出席, 缺席 or 请假 (with the reason); people
 // outside the body may attend as 列席 (they speak, never vote).
+import { LeaveReason, StatusChoice } from './AttendanceCells';
 import { GuestPicker } from './GuestPicker';
 import { useState } from 'react';
 import { ATTENDANCE_STATUSES } from '../../../db/terms';
@@ -78,27 +79,10 @@ export function AttendancePanel({ view, onSaved }: { view: MeetingView; onSaved(
                 <td>{r.name}</td>
                 <td className="muted">{r.member ? '成员' : '列席人员'}</td>
                 <td>
-                  <div className="row" role="radiogroup" aria-label={`${r.name}的出席情况`}>
-                    {(r.member ? ['出席', '缺席', '请假'] : ['列席']).map((s) => (
-                      <button key={s} type="button" role="radio" aria-checked={r.status === s} aria-pressed={r.status === s} className="btn small choice" onClick={() => update(i, { status: s })}>
-                        {s}
-                      </button>
-                    ))}
-                    {!r.member && (
-                      <button type="button" className="btn small danger" onClick={() => setRows(rows.filter((_, j) => j !== i))}>移除</button>
-                    )}
-                  </div>
-                  {statusError && <div className="field-error" role="alert">{statusError}</div>}
+                  <StatusChoice name={r.name} member={r.member} status={r.status} statuses={['出席', '缺席', '请假']} error={statusError} onStatus={(status) => update(i, { status })} onRemove={() => setRows(rows.filter((_, j) => j !== i))} />
                 </td>
                 <td>
-                  {r.status === '请假' ? (
-                    <>
-                      <input type="text" aria-label={`${r.name}的请假事由`} value={r.reason} onChange={(e) => update(i, { reason: e.target.value })} placeholder="如：外出培训" aria-invalid={reasonError ? true : undefined} />
-                      {reasonError && <div className="field-error" role="alert">{reasonError}</div>}
-                    </>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
+                  <LeaveReason name={r.name} status={r.status} reason={r.reason} error={reasonError} onReason={(reason) => update(i, { reason })} />
                 </td>
               </tr>
             );
