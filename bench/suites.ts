@@ -65,18 +65,24 @@ function rawDashboard(db: Database.Database, orgId: number) {
   );
   const overdue = db
     .prepare(
-      `SELECT f.id, f.decision_id, f.task, f.owner_dept, p.name AS owner_name, f.deadline, f.state, d.text
+      // The same columns as the app's answer: owner and 分管领导, evaluation, decision and item.
+      `SELECT f.id, f.decision_id, f.task, f.owner_dept, f.owner_id, p.name AS owner_name, f.leader_id, l.name AS leader_name,
+              f.deadline, f.state, f.completed_at, f.completion_note, f.created_at,
+              v.id AS evaluation_id, v.rating, v.effect, v.failed, v.correction_item_id, d.text, i.title
        FROM agenda_items i JOIN decisions d ON d.item_id = i.id JOIN follow_ups f ON f.decision_id = d.id
-       LEFT JOIN persons p ON p.id = f.owner_id
+       LEFT JOIN persons p ON p.id = f.owner_id LEFT JOIN persons l ON l.id = f.leader_id
+       LEFT JOIN evaluations v ON v.follow_up_id = f.id
        WHERE i.org_id = ? AND f.state <> 'done' AND f.deadline < ? ORDER BY f.deadline, f.id LIMIT 1000`,
     )
     .all(orgId, BENCH_TODAY) as { id: number }[];
   const lacking = db
     .prepare(
-      `SELECT d.id, d.number, d.text, m.year, m.seq, m.starts_at, b.name
+      `SELECT d.id, d.number, d.text, d.item_id, i.title, i.state, d.no_follow_up_reason, d.loop_state, m.id AS meeting_id, m.year, m.seq, m.starts_at, b.name
        FROM agenda_items i JOIN decisions d ON d.item_id = i.id JOIN agenda_entries e ON e.id = d.entry_id
        JOIN meetings m ON m.id = e.meeting_id JOIN bodies b ON b.id = m.body_id
-       WHERE i.org_id = ? AND d.no_follow_up_reason IS NULL AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.decision_id = d.id)`,
+       WHERE i.org_id = ? AND d.no_follow_up_reason IS NULL AND d.loop_state <> 'reconsidered'
+         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.decision_id = d.id)
+       ORDER BY m.starts_at, d.number`,
     )
     .all(orgId) as { id: number }[];
   db.prepare(

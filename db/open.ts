@@ -8,7 +8,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
 import { LedgerError } from './errors';
 import type { Ledger } from './ledger';
 import { defaultBackupDir, readLedgerId } from './trust/backup';
@@ -43,9 +42,12 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    refuseFutureVersion(sqlite, journal);
-    const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: options.migrationsFolder });
+    const applied = refuseFutureVersion(sqlite, journal);
+    // No relational queries (db.query.*) are used, so drizzle needs no schema map (0.15 ms a start).
+    const db = drizzle(sqlite);
+    // drizzle's migrator applies the journal entries newer than the newest one recorded; when the
+    // newest is already recorded it would read and hash every file to apply nothing (0.25 ms).
+    if (applied !== newestKnown(journal)) migrate(db, { migrationsFolder: options.migrationsFolder });
     ensureIdentity(sqlite, (options.now ?? (() => new Date()))());
     const ledger: Ledger = {
       file,
@@ -79,17 +81,23 @@ function readJournal(folder: string): Journal {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Journal;
 }
 
-function refuseFutureVersion(sqlite: Database.Database, journal: Journal): void {
+function newestKnown(journal: Journal): number {
+  return Math.max(0, ...journal.entries.map((e) => e.when));
+}
+
+/** The newest migration recorded in the file (null on a new file); refuses one newer than the app. */
+function refuseFutureVersion(sqlite: Database.Database, journal: Journal): number | null {
   const hasTable = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
-  if (!hasTable) return;
+  if (!hasTable) return null;
   const row = sqlite.prepare('SELECT MAX(created_at) AS newest FROM __drizzle_migrations').get() as { newest: number | null };
-  const known = Math.max(0, ...journal.entries.map((e) => e.when));
+  const known = newestKnown(journal);
   if (row.newest !== null && Number(row.newest) > known) {
     throw new LedgerError({
       code: 'conflict',
       message: '这个台账文件是由更新版本的议事台账写入的，当前版本无法安全打开。请安装最新版本后再打开，数据没有被改动。',
     });
   }
+  return row.newest === null ? null : Number(row.newest);
 }

@@ -1,9 +1,9 @@
 // Reads of decisions and their follow-up work, shared by the followups commands, the
 // minutes (owner and deadline of each decision) and the loop dashboard.
-import { and, asc, desc, eq, inArray, isNull, lt, ne, notExists, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
-import type { Ledger } from '../ledger';
+import { prepared, type Ledger } from '../ledger';
 import { meetingTitle } from '../meetings/queries';
 import { RECONSIDERED, daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
 import {
@@ -52,30 +52,33 @@ export function getFollowUp(ledger: Ledger, followUpId: number, field = 'followU
 const owner = alias(persons, 'owner');
 const leader = alias(persons, 'leader');
 
+/** The columns of a follow-up as every list shows it: owner and 分管领导 names, the evaluation. */
+const followUpColumns = {
+  id: followUps.id,
+  decisionId: followUps.decisionId,
+  task: followUps.task,
+  ownerDept: followUps.ownerDept,
+  ownerId: followUps.ownerId,
+  ownerName: owner.name,
+  leaderId: followUps.leaderId,
+  leaderName: leader.name,
+  deadline: followUps.deadline,
+  state: followUps.state,
+  completedAt: followUps.completedAt,
+  completionNote: followUps.completionNote,
+  createdAt: followUps.createdAt,
+  evaluationId: evaluations.id,
+  rating: evaluations.rating,
+  effect: evaluations.effect,
+  failed: evaluations.failed,
+  correctionItemId: evaluations.correctionItemId,
+};
+
 /** Follow-ups of some decisions, with owner and 分管领导 names and the evaluation if any. */
 export function followUpsOf(ledger: Ledger, decisionIds: number[]) {
   if (decisionIds.length === 0) return [];
   return ledger.db
-    .select({
-      id: followUps.id,
-      decisionId: followUps.decisionId,
-      task: followUps.task,
-      ownerDept: followUps.ownerDept,
-      ownerId: followUps.ownerId,
-      ownerName: owner.name,
-      leaderId: followUps.leaderId,
-      leaderName: leader.name,
-      deadline: followUps.deadline,
-      state: followUps.state,
-      completedAt: followUps.completedAt,
-      completionNote: followUps.completionNote,
-      createdAt: followUps.createdAt,
-      evaluationId: evaluations.id,
-      rating: evaluations.rating,
-      effect: evaluations.effect,
-      failed: evaluations.failed,
-      correctionItemId: evaluations.correctionItemId,
-    })
+    .select(followUpColumns)
     .from(followUps)
     .leftJoin(owner, eq(owner.id, followUps.ownerId))
     .leftJoin(leader, eq(leader.id, followUps.leaderId))
@@ -114,7 +117,7 @@ export function loopFactsOf(ledger: Ledger, decisionId: number, noFollowUpReason
  * Decisions with their item, meeting label and decision date: the one join both the 督办 list
  * and the dashboard read (decision → item, entry → meeting → body).
  */
-function decisionRows(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
+function decisionRowsQuery(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
   return ledger.db
     .select({
       id: decisions.id,
@@ -137,13 +140,17 @@ function decisionRows(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
     .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(where)
-    .orderBy(...order)
-    .all()
-    .map(({ year, seq, bodyName, startsAt, ...r }) => ({
-      ...r,
-      meetingLabel: meetingTitle(year, seq, bodyName),
-      decidedOn: startsAt.slice(0, 10),
-    }));
+    .orderBy(...order);
+}
+
+type DecisionRow = Awaited<ReturnType<ReturnType<typeof decisionRowsQuery>['all']>>[number];
+
+function labelDecision({ year, seq, bodyName, startsAt, ...r }: DecisionRow) {
+  return { ...r, meetingLabel: meetingTitle(year, seq, bodyName), decidedOn: startsAt.slice(0, 10) };
+}
+
+function decisionRows(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
+  return decisionRowsQuery(ledger, where, order).all().map(labelDecision);
 }
 
 /** Decisions of a school (optionally one year), newest first, with R17 cover counts. */
@@ -176,49 +183,49 @@ export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
  * (lacksFollowUp) still decides, in db/rules.
  */
 export function decisionsWithoutFollowUps(ledger: Ledger, orgId: number) {
-  const where = and(
-    eq(agendaItems.orgId, orgId),
-    isNull(decisions.noFollowUpReason),
-    ne(decisions.loopState, RECONSIDERED),
-    notExists(ledger.db.select({ one: followUps.id }).from(followUps).where(eq(followUps.decisionId, decisions.id))),
+  const query = prepared(ledger, 'decisions.withoutFollowUps', () =>
+    decisionRowsQuery(
+      ledger,
+      and(
+        eq(agendaItems.orgId, sql.placeholder('orgId')),
+        isNull(decisions.noFollowUpReason),
+        ne(decisions.loopState, RECONSIDERED),
+        notExists(ledger.db.select({ one: followUps.id }).from(followUps).where(eq(followUps.decisionId, decisions.id))),
+      ),
+      [asc(meetings.startsAt), asc(decisions.number)],
+    ).prepare(),
   );
-  return decisionRows(ledger, where, [asc(meetings.startsAt), asc(decisions.number)]).map((d) => ({ ...d, followUps: 0 }));
+  return query.all({ orgId }).map((d) => ({ ...labelDecision(d), followUps: 0 }));
 }
 
-/** Follow-ups of a school for the 督办 list; `overdue` uses R17's pure rule with today's date. */
+/**
+ * Follow-ups of a school for the 督办 list; `overdue` uses R17's pure rule with today's date.
+ * One join, read in deadline order and stopped at the limit, and prepared once per connection:
+ * the dashboard calls it on every start (loop.status), so it must cost what hand-written SQL
+ * costs (bench/).
+ */
 export function listFollowUps(ledger: Ledger, orgId: number, today: string, state: 'open' | 'done' | 'overdue' | undefined, limit: number) {
-  const where: SQL[] = [eq(agendaItems.orgId, orgId)];
-  if (state === 'done') where.push(eq(followUps.state, 'done'));
-  if (state === 'open') where.push(ne(followUps.state, 'done'));
-  if (state === 'overdue') where.push(ne(followUps.state, 'done'), lt(followUps.deadline, today));
-  const ids = ledger.db
-    .select({ decisionId: followUps.decisionId, id: followUps.id })
-    .from(followUps)
-    .innerJoin(decisions, eq(decisions.id, followUps.decisionId))
-    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
-    .where(and(...where))
-    .orderBy(asc(followUps.deadline), asc(followUps.id))
-    .limit(limit)
-    .all();
-  const wanted = new Set(ids.map((r) => r.id));
-  const texts = new Map(
-    ledger.db
-      .select({ id: decisions.id, text: decisions.text, itemTitle: agendaItems.title })
-      .from(decisions)
+  const query = prepared(ledger, `followUps.list:${state ?? 'all'}`, () => {
+    const where: SQL[] = [eq(agendaItems.orgId, sql.placeholder('orgId'))];
+    if (state === 'done') where.push(eq(followUps.state, 'done'));
+    if (state === 'open') where.push(ne(followUps.state, 'done'));
+    if (state === 'overdue') where.push(ne(followUps.state, 'done'), lt(followUps.deadline, sql.placeholder('today')));
+    return ledger.db
+      .select({ ...followUpColumns, decisionText: decisions.text, itemTitle: agendaItems.title })
+      .from(followUps)
+      .innerJoin(decisions, eq(decisions.id, followUps.decisionId))
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
-      .where(inArray(decisions.id, [...new Set(ids.map((r) => r.decisionId))]))
-      .all()
-      .map((d) => [d.id, d]),
-  );
-  return followUpsOf(ledger, [...new Set(ids.map((r) => r.decisionId))])
-    .filter((f) => wanted.has(f.id))
-    .map((f) => ({
-      ...f,
-      decisionText: texts.get(f.decisionId)?.text ?? '',
-      itemTitle: texts.get(f.decisionId)?.itemTitle ?? '',
-      overdue: isOverdue(f, today),
-      daysOverdue: daysOverdue(f, today),
-    }));
+      .leftJoin(owner, eq(owner.id, followUps.ownerId))
+      .leftJoin(leader, eq(leader.id, followUps.leaderId))
+      .leftJoin(evaluations, eq(evaluations.followUpId, followUps.id))
+      .where(and(...where))
+      .orderBy(asc(followUps.deadline), asc(followUps.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  });
+  return query
+    .all({ orgId, today, limit })
+    .map((f) => ({ ...f, overdue: isOverdue(f, today), daysOverdue: daysOverdue(f, today) }));
 }
 
 export function progressOf(ledger: Ledger, followUpIds: number[]) {

@@ -1,17 +1,19 @@
 // Reads behind loop.status. The counting and the R17 checks are pure (db/rules/loop.ts);
 // this file only fetches rows, reusing the followups and meetings queries.
-import { and, asc, count, desc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
-import type { Ledger } from '../ledger';
+import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { prepared, type Ledger } from '../ledger';
 import { meetingTitle } from '../meetings/queries';
 import { agendaEntries, agendaItems, bodies, emergencyActions, meetings, persons, ruleWarnings } from '../schema';
 
 export function itemStateCounts(ledger: Ledger, orgId: number) {
-  return ledger.db
-    .select({ state: agendaItems.state, count: count() })
-    .from(agendaItems)
-    .where(eq(agendaItems.orgId, orgId))
-    .groupBy(agendaItems.state)
-    .all();
+  return prepared(ledger, 'items.stateCounts', () =>
+    ledger.db
+      .select({ state: agendaItems.state, count: count() })
+      .from(agendaItems)
+      .where(eq(agendaItems.orgId, sql.placeholder('orgId')))
+      .groupBy(agendaItems.state)
+      .prepare(),
+  ).all({ orgId });
 }
 
 /** Meetings not yet held or still open, from today on, soonest first. */
