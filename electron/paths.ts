@@ -8,7 +8,7 @@ export interface ShellPaths {
   preload: string;
   rendererRoot: string;
   migrationsFolder: string;
-  /** The @fontsource folders (noto-serif-sc, noto-sans-sc) db/documents inlines into printed documents. */
+  /** The print fonts db/documents inlines (a folder laid out as node_modules: @fontsource/…, lxgw-wenkai-webfont). */
   fontsRoot: string;
   /** better_sqlite3.node built for Electron's ABI, never node_modules' Node build (see scripts/native-electron.mjs). */
   nativeBinding: string;
@@ -46,7 +46,7 @@ export function shellPaths(w: Where): ShellPaths {
     preload,
     rendererRoot,
     migrationsFolder: path.join(w.appPath, 'migrations'),
-    fontsRoot: path.join(w.appPath, 'node_modules', '@fontsource'),
+    fontsRoot: path.join(w.appPath, 'node_modules'),
     nativeBinding: path.join(w.appPath, 'native', 'electron', `${builderOs(w.platform)}-${w.arch}`, 'better_sqlite3.node'),
   };
 }

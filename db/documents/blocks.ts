@@ -70,6 +70,17 @@ export function heiTextOf(blocks: Block[]): string {
     .join('');
 }
 
+/** Text that is set in 楷体 ((一) headings and 楷体 runs): the bundled kai face must cover it. */
+export function kaiTextOf(blocks: Block[]): string {
+  return blocks
+    .map((b) => {
+      if (b.kind === 'h3') return b.text;
+      if (b.kind === 'p') return b.runs.filter((r) => r.face === 'kai').map((r) => r.text).join('');
+      return '';
+    })
+    .join('');
+}
+
 export function titleTextOf(blocks: Block[]): string {
   return blocks.map((b) => (b.kind === 'title' ? b.text : '')).join('');
 }

@@ -106,6 +106,8 @@ export interface DocumentParts {
   /** Text in 小标宋 (titles) and in 黑体 (labels, headings); the serif covers everything. */
   boldText: string;
   heiText: string;
+  /** Text in 楷体 ((一) headings, revision notes); none by default. */
+  kaiText?: string;
   pageNumbers?: boolean;
 }
 
@@ -113,7 +115,7 @@ export interface DocumentParts {
 export function htmlDocument(p: DocumentParts): string {
   const pageNumbers = p.pageNumbers ?? true;
   const bodyText = textOf(p.body) + (pageNumbers ? '— 0123456789' : '');
-  const faces: FaceText = { serif: bodyText, serifBold: p.boldText, sans: p.heiText };
+  const faces: FaceText = { serif: bodyText, serifBold: p.boldText, sans: p.heiText, kai: p.kaiText ?? '' };
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -91,6 +91,15 @@ describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
     expect(flowText(files.signed)).not.toContain('勘误');
   });
 
+  it('楷体 text (the revision note) is set in the bundled 楷体 (霞鹜文楷) where the PC has no KaiTi', () => {
+    const kai = (file: string) => pdfFonts(file).filter((f) => /WenKai/i.test(f.name));
+    // One PDF font per unicode-range slice the note touches, all embedded.
+    expect(kai(files.revised).length).toBeGreaterThan(0);
+    expect(kai(files.revised).every((f) => f.emb)).toBe(true);
+    // The signed copy has no 楷体 line, so the face is not even inlined.
+    expect(kai(files.signed)).toEqual([]);
+  });
+
   it('embeds every font (pdffonts emb yes) and is A4 portrait', () => {
     for (const file of Object.values(files)) {
       const fonts = pdfFonts(file);
@@ -202,15 +211,17 @@ describe('会议纪要 HTML', () => {
   it('degrades to the bold serif for 黑体 when the sans font is not installed, and says what to do when no font is', () => {
     const only = tempDir('yishi-fonts-');
     try {
-      fs.symlinkSync(path.resolve('node_modules/@fontsource/noto-serif-sc'), path.join(only, 'noto-serif-sc'));
+      fs.mkdirSync(path.join(only, '@fontsource'));
+      fs.symlinkSync(path.resolve('node_modules/@fontsource/noto-serif-sc'), path.join(only, '@fontsource', 'noto-serif-sc'));
       setFontsRoot(only);
       const html = minutesHtml(demoMinutes());
       expect(html).not.toMatch(/font-family:"YS Sans"/);
       expect(html).toMatch(/font-family:"YS Serif Bold"/);
+      expect(html).not.toMatch(/font-family:"YS Kai"/);
       setFontsRoot(path.join(only, 'missing'));
       expect(() => minutesHtml(demoMinutes())).toThrow(/找不到文书字体/);
     } finally {
-      setFontsRoot(path.resolve('node_modules/@fontsource'));
+      setFontsRoot(path.resolve('node_modules'));
       fs.rmSync(only, { recursive: true, force: true });
     }
   });

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGED_ARCHS } from '../../scripts/native-electron.mjs';
 import { builderOs } from '../../electron/paths';
-import { BUNDLED_FACES } from '../../db/documents/fonts';
+import { BUNDLED_FACES, parseFontFaceCss } from '../../db/documents/fonts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -135,7 +135,7 @@ describe('packaging check (linux dir, placeholder Electron binary)', () => {
       expect(files, f).toContain(f);
     }
     // Bundled into main.cjs/preload.cjs, so not shipped again; no source maps, no C sources, no Node-ABI build.
-    for (const banned of ['/node_modules/zod', '/node_modules/drizzle-orm', '/node_modules/react', '/node_modules/@fontsource', '/node_modules/electron', '/node_modules/better-sqlite3/build', '/node_modules/better-sqlite3/deps', '/node_modules/better-sqlite3/src']) {
+    for (const banned of ['/node_modules/zod', '/node_modules/drizzle-orm', '/node_modules/react', '/node_modules/@fontsource', '/node_modules/lxgw-wenkai-webfont', '/node_modules/electron', '/node_modules/better-sqlite3/build', '/node_modules/better-sqlite3/deps', '/node_modules/better-sqlite3/src']) {
       expect(files.some((f) => f === banned || f.startsWith(`${banned}/`)), banned).toBe(false);
     }
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
@@ -147,18 +147,17 @@ describe('packaging check (linux dir, placeholder Electron binary)', () => {
     expect(fs.existsSync(path.join(res, 'migrations/meta/_journal.json'))).toBe(true);
     const sql = fs.readdirSync(path.join(res, 'migrations')).filter((f) => f.endsWith('.sql'));
     expect(sql.sort()).toEqual(fs.readdirSync(path.join(root, 'migrations')).filter((f) => f.endsWith('.sql')).sort());
-    for (const { pkg, weight } of Object.values(BUNDLED_FACES)) {
-      expect(fs.existsSync(path.join(res, 'fonts', pkg, `${weight}.css`)), `${pkg} ${weight}`).toBe(true);
-      const files = fs.readdirSync(path.join(res, 'fonts', pkg, 'files'));
-      expect(files.filter((f) => f.endsWith(`-${weight}-normal.woff2`)).length, `${pkg} ${weight}`).toBeGreaterThan(50);
+    // Every slice each face's stylesheet names is shipped, and nothing else: no other weight, no .woff.
+    const needed = new Set<string>();
+    for (const { dir, css } of Object.values(BUNDLED_FACES)) {
+      const sheet = path.join(res, 'fonts', dir, css);
+      expect(fs.existsSync(sheet), `${dir}/${css}`).toBe(true);
+      const slices = parseFontFaceCss(fs.readFileSync(sheet, 'utf8'));
+      expect(slices.length, `${dir}/${css}`).toBeGreaterThan(50);
+      for (const s of slices) needed.add(path.join(dir, s.file));
     }
-    const used = new Set(Object.values(BUNDLED_FACES).map(({ pkg, weight }) => `${pkg}/${weight}`));
-    for (const pkg of fs.readdirSync(path.join(res, 'fonts'))) {
-      for (const f of fs.readdirSync(path.join(res, 'fonts', pkg, 'files'))) {
-        const m = /-(\d+)-normal\.woff2$/.exec(f);
-        expect(m && used.has(`${pkg}/${m[1]}`), f).toBe(true);
-      }
-    }
+    const shipped = (fs.readdirSync(path.join(res, 'fonts'), { recursive: true }) as string[]).filter((f) => /\.woff2?$/.test(f));
+    expect(new Set(shipped)).toEqual(needed);
   });
 
   it('the fuses were flipped in the packaged binary as configured', async () => {
