@@ -63,6 +63,16 @@ describe('electron-builder.yml', () => {
     expect(config.portable.requestExecutionLevel).toBe('user');
   });
 
+  it('the app icon: one 512×512 PNG (Windows .ico and Linux sizes are made from it), drawn from build/icon.svg', () => {
+    expect(config.win.icon).toBe('build/icon.png');
+    expect(config.linux.icon).toBe('build/icon.png');
+    const png = fs.readFileSync(path.join(root, 'build/icon.png'));
+    expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    // IHDR: width and height (electron-builder needs at least 256 for Windows), colour type 6 (RGBA).
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[25]]).toEqual([512, 512, 6]);
+    expect(fs.existsSync(path.join(root, 'build/icon.svg'))).toBe(true);
+  });
+
   it('Linux: deb + AppImage for x64 and arm64, category Office', () => {
     const targets = config.linux.target as Target[];
     expect(targets.map((t) => [t.target, [...t.arch].sort()])).toEqual([
