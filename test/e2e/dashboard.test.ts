@@ -125,6 +125,25 @@ describe('工作台 numbers and charts', () => {
     expect(requested.some((u) => /ChartsPanel-[\w-]+\.js$/.test(u)), requested.join(' ')).toBe(true);
     await page.locator('.charts').scrollIntoViewIfNeeded();
     await shot('charts');
+
+    // Hovering a department's bar shows its numbers in a tooltip drawn on the canvas: no HTML
+    // element appears (an HTML tooltip would need inline styles the CSP refuses), and no violation.
+    await page.evaluate(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.sample}`));
+    });
+    const timingChart = page.locator('[data-chart="各部门按时办结"]');
+    const nodes = () => timingChart.evaluate((el) => el.querySelectorAll('*').length);
+    const nodesBefore = await nodes();
+    const before = await timingChart.screenshot();
+    const box = (await timingChart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.4);
+    await expect.poll(async () => Buffer.compare(await timingChart.screenshot(), before) !== 0).toBe(true);
+    await shot('tooltip');
+    expect(await nodes()).toBe(nodesBefore);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await page.mouse.move(0, 0);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.locator('.main .content').evaluate((el) => el.scrollTo(0, 0));
     await shot('full-1920');

@@ -1,7 +1,7 @@
 // One ECharts canvas. The numbers it was given are also kept on the element (data-series) and
 // in a screen-reader table, so people who cannot see the chart, and the e2e tests, read the same values.
 import { useEffect, useRef } from 'react';
-import { COLORS, echarts, FONT, type ChartOption } from './echarts';
+import { COLORS, echarts, FONT, TOOLTIP, type ChartOption } from './echarts';
 
 export interface ChartTable {
   head: string[];
@@ -15,7 +15,8 @@ export function Chart({ name, option, series, table, height = 220 }: { name: str
     if (!el) return;
     const chart = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.on('finished', () => el.setAttribute('data-rendered', 'true'));
-    chart.setOption({ animation: false, textStyle: { fontFamily: FONT, color: COLORS.text }, ...option });
+    const tooltip = { ...TOOLTIP, ...(option.tooltip as object | undefined) };
+    chart.setOption({ animation: false, textStyle: { fontFamily: FONT, color: COLORS.text }, ...option, tooltip });
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(el);
     return () => {

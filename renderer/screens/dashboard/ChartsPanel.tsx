@@ -9,6 +9,8 @@ const FUNNEL_SHADES = ['#1f5fa8', '#2a6bb3', '#3a78bd', '#4a84c4', '#5a8fca', '#
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 const AXIS = { axisLine: { lineStyle: { color: COLORS.line } }, axisLabel: { color: COLORS.muted }, splitLine: { lineStyle: { color: '#eef0f3' } } };
 const LEGEND = { top: 0, right: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: COLORS.muted } };
+/** Bars: hovering a category shows every series of it; an empty segment reads 0, not "-". */
+const BAR_TOOLTIP = { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (v == null || v === '-' ? '0' : String(v)) };
 
 export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
   const funnel = useMemo<ChartOption>(
@@ -37,6 +39,7 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
   const timing = useMemo<ChartOption>(
     () => ({
       legend: LEGEND,
+      tooltip: BAR_TOOLTIP,
       grid: { left: 8, right: 16, top: 28, bottom: 4, containLabel: true },
       xAxis: { type: 'value', minInterval: 1, ...AXIS },
       // The rate beside each department: 按时办结率 of the tasks already due.
@@ -60,6 +63,7 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
   const meetings = useMemo<ChartOption>(
     () => ({
       legend: LEGEND,
+      tooltip: BAR_TOOLTIP,
       grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: MONTHS, ...AXIS },
       yAxis: { type: 'value', minInterval: 1, ...AXIS },
@@ -76,6 +80,7 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
   const major = useMemo<ChartOption>(
     () => ({
       legend: LEGEND,
+      tooltip: BAR_TOOLTIP,
       grid: { left: 8, right: 8, top: 40, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: stats.majorItemsPerYear.map((y) => `${y.year}年`), ...AXIS },
       yAxis: { type: 'value', minInterval: 1, ...AXIS },
