@@ -10,9 +10,9 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { chromium } from 'playwright-core';
 import { minutesHtml } from '../db/documents/minutes';
 import type { MinutesDoc } from '../db/documents/model';
+import { CHROMIUM_ARGS } from '../test/support/chromium';
 import { summarize, timeAsync, type Row, type Timing } from './measure';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 
 /** 20 decisions of the first school's last year, as signed minutes. */
 function minutesOf(file: string): MinutesDoc {

@@ -25,9 +25,12 @@ let ledger: Ledger | null = null;
 let mainWindow: BrowserWindow | null = null;
 let data: DataFolder;
 
-// Both must happen before 'ready'.
+// All of these must happen before 'ready'.
 app.enableSandbox();
 registerAppScheme();
+// The app speaks only Chinese: date inputs (2026/03/25 14:30), number formats and Chromium's own
+// menus follow the app locale, which would otherwise be the OS's (an English Windows shows 03/25/2026).
+app.commandLine.appendSwitch('lang', 'zh-CN');
 
 if (!app.requestSingleInstanceLock()) {
   // Two copies writing one ledger would be safe for SQLite but confusing for people: refuse.

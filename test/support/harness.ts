@@ -13,20 +13,12 @@ import type { HostApi, RestoreOutcome } from '../../db/host';
 import type { Ledger } from '../../db/ledger';
 import { openLedger } from '../../db/open';
 import { restoreBackup } from '../../db/trust/restore';
+import { CHROMIUM_ARGS } from './chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = path.join(ROOT, 'dist-renderer');
 export const MIGRATIONS_DIR = path.join(ROOT, 'migrations');
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -133,8 +125,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Replaced by a restore (closed, swapped, reopened), as the Electron shell does.
   let ledger = open(options.operator ?? '党委办公室');
   const server = await serveFolder(RENDERER_DIR);
-  // --lang: date inputs and number formats as on a Chinese Windows PC.
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: !options.headed, args: [...CHROMIUM_FLAGS, '--lang=zh-CN'],
+  // --lang and LANG: date inputs (2026/03/25 14:30) and number formats as on a Chinese Windows PC;
+  // Debian's Chromium needs chromium-l10n for that, or it falls back to en-US (.ci/run installs it).
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: !options.headed, args: [...CHROMIUM_ARGS, '--lang=zh-CN'],
     env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
   });
   const context = await browser.newContext({
