@@ -1,13 +1,13 @@
 // 20-decision 会议纪要 to PDF: the app's way (db/documents minutesHtml printed by Chromium, as
-// both shells do) next to LibreOffice converting a DOCX of the same minutes. The DOCX is
-// written here with the docx package because the app has no minutes DOCX writer yet.
+// both shells do) next to LibreOffice converting the app's own Word copy of the same minutes
+// (db/documents minutesDocx, what 导出 Word gives the secretary).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { chromium } from 'playwright-core';
+import { minutesDocx } from '../db/documents/docx';
 import { minutesHtml } from '../db/documents/minutes';
 import type { MinutesDoc } from '../db/documents/model';
 import { CHROMIUM_ARGS } from '../test/support/chromium';
@@ -64,32 +64,6 @@ function minutesOf(file: string): MinutesDoc {
   } finally {
     db.close();
   }
-}
-
-/** The same minutes as a plain DOCX (heading, number, opening, decisions, attendance, sign-off). */
-async function minutesDocx(doc: MinutesDoc): Promise<Buffer> {
-  const p = (text: string, opts: { bold?: boolean; size?: number; center?: boolean; font?: string } = {}) =>
-    new Paragraph({
-      alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 32, font: opts.font ?? 'FangSong' })],
-    });
-  const cn = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
-  const children = [
-    p(doc.title, { bold: true, size: 44, center: true, font: 'SimSun' }),
-    p(doc.docNumber, { center: true }),
-    p(doc.opening),
-    ...doc.decisions.flatMap((d) => [
-      p(`${cn[d.number - 1] ?? d.number}、${d.itemTitle}`, { font: 'SimHei' }),
-      p(d.text),
-      ...d.owners.map((o) => p(`承办部门：${o.ownerDept}；责任人：${o.ownerName ?? ''}；分管领导：${o.leaderName ?? ''}；完成时限：${o.deadline}`)),
-      ...(d.noFollowUpReason ? [p(`无需督办：${d.noFollowUpReason}`)] : []),
-    ]),
-    p(`出席：${doc.attendance.present.join('、')}`),
-    p(`请假：${doc.attendance.onLeave.map((l) => `${l.name}（${l.reason}）`).join('、')}`),
-    p(`列席：${doc.attendance.observers.join('、')}`),
-    p(`签发人：${doc.signedBy}`),
-  ];
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
 function pdfPages(file: string): number {

@@ -133,6 +133,9 @@ function decisionRowsQuery(ledger: Ledger, where: SQL | undefined, order: SQL[])
       seq: meetings.seq,
       startsAt: meetings.startsAt,
       bodyName: bodies.name,
+      /** R17 cover: how many FollowUps the decision has, and how many are not done. */
+      followUps: sql<number>`(SELECT count(*) FROM ${followUps} WHERE ${followUps.decisionId} = ${decisions.id})`,
+      openFollowUps: sql<number>`(SELECT count(*) FROM ${followUps} WHERE ${followUps.decisionId} = ${decisions.id} AND ${followUps.state} <> 'done')`,
     })
     .from(decisions)
     .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
@@ -157,24 +160,11 @@ function decisionRows(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
 export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
   const where: SQL[] = [eq(agendaItems.orgId, orgId)];
   if (year !== undefined) where.push(eq(meetings.year, year));
-  const rows = decisionRows(ledger, and(...where), [desc(meetings.startsAt), asc(decisions.number)]);
-  const counts = new Map<number, { total: number; open: number }>();
-  for (const f of followUpsOf(ledger, rows.map((r) => r.id))) {
-    const c = counts.get(f.decisionId) ?? { total: 0, open: 0 };
-    c.total += 1;
-    if (f.state !== 'done') c.open += 1;
-    counts.set(f.decisionId, c);
-  }
-  return rows.map((r) => {
-    const c = counts.get(r.id) ?? { total: 0, open: 0 };
-    return {
-      ...r,
-      followUps: c.total,
-      openFollowUps: c.open,
-      /** R17 warning: neither a FollowUp nor 无需督办 (a decision under 复议 is suspended, R11). */
-      lacksFollowUp: lacksFollowUp({ followUps: c.total, noFollowUpReason: r.noFollowUpReason, loopState: r.loopState }),
-    };
-  });
+  return decisionRows(ledger, and(...where), [desc(meetings.startsAt), asc(decisions.number)]).map((r) => ({
+    ...r,
+    /** R17 warning: neither a FollowUp nor 无需督办 (a decision under 复议 is suspended, R11). */
+    lacksFollowUp: lacksFollowUp({ followUps: r.followUps, noFollowUpReason: r.noFollowUpReason, loopState: r.loopState }),
+  }));
 }
 
 /**
@@ -195,7 +185,7 @@ export function decisionsWithoutFollowUps(ledger: Ledger, orgId: number) {
       [asc(meetings.startsAt), asc(decisions.number)],
     ).prepare(),
   );
-  return query.all({ orgId }).map((d) => ({ ...labelDecision(d), followUps: 0 }));
+  return query.all({ orgId }).map(labelDecision);
 }
 
 /**
