@@ -394,7 +394,7 @@ export const auditLog = sqliteTable('audit_log', {
 /**
  * Hash chain over locked records (R16): one row per signed minutes revision and per record of
  * the signed meeting. hash = sha256(prevHash + contentHash). Append-only: triggers in
- * db/sql/0002_trust.sql refuse UPDATE and DELETE.
+ * migrations/0002_0002_trust.sql refuse UPDATE and DELETE.
  */
 export const seals = sqliteTable('seals', {
   id: id(),

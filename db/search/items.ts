@@ -1,5 +1,5 @@
 // Chinese full-text search over a school's agenda items, on the bigram FTS5 index that the
-// triggers of db/sql/0001_search.sql keep in sync with agenda_items. 2-character words
+// triggers of migrations/0001_0001_search.sql keep in sync with agenda_items. 2-character words
 // (预算, 招聘, 合同) are as fast as longer ones; see docs/performance.md for the numbers.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Ledger } from '../ledger';

@@ -1,5 +1,5 @@
 // Pure part of the Chinese search: turning what the secretary typed into an FTS5 query over
-// the bigram index of db/sql/0001_search.sql, and cutting an excerpt around the hit.
+// the bigram index of migrations/0001_0001_search.sql, and cutting an excerpt around the hit.
 // No I/O, so it is tested on plain strings.
 
 /** At most this many whitespace-separated terms are used (all must match). */
