@@ -10,7 +10,7 @@ import { dialog, shell } from 'electron';
 import type { Result } from '../db/api';
 import type { RestoreOutcome } from '../db/host';
 import type { Ledger } from '../db/ledger';
-import { createBackup, type BackupEntry } from '../db/trust/backup';
+import { backupIfChanged, type BackupEntry } from '../db/trust/backup';
 import { DamagedLedger } from '../db/trust/guards';
 import { restoreBackup } from '../db/trust/restore';
 
@@ -18,14 +18,13 @@ import { restoreBackup } from '../db/trust/restore';
 export const BACKUP_AFTER: ReadonlySet<string> = new Set(['minutes.sign']);
 
 /**
- * An automatic backup into the data folder's backups/ (rotated). Never stops the app: a failed
- * automatic backup is logged and the next one tries again. Skipped for a ledger nobody wrote to.
+ * An automatic backup into the data folder's backups/ (rotated; skipped when nothing changed since
+ * the newest, see backupIfChanged). Never stops the app: a failed automatic backup is logged and
+ * the next one tries again.
  */
 export function autoBackup(ledger: Ledger): BackupEntry | null {
   try {
-    const written = ledger.sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get();
-    if (!written) return null;
-    return createBackup(ledger, { reason: 'auto', rotate: true });
+    return backupIfChanged(ledger);
   } catch (e) {
     console.error('[trust] automatic backup failed', e);
     return null;

@@ -41,6 +41,11 @@ export interface BackupManifest {
   sha256: string;
   /** The external anchor of the seal chain (verify.ts): a later full recomputation or truncation shows against it. */
   chain: (Anchor & { short: string }) | null;
+  /**
+   * The newest audit_log row the copy holds. Every command writes one in its transaction, so two
+   * copies of one ledger with the same head hold the same records. Absent in older manifests.
+   */
+  auditHead?: number | null;
   integrity: 'ok';
 }
 
@@ -98,6 +103,7 @@ interface FileFacts {
   signedMinutes: number;
   items: number;
   chain: Anchor | null;
+  auditHead: number | null;
 }
 
 function hasTable(db: Database.Database, name: string): boolean {
@@ -121,7 +127,13 @@ function factsOf(db: Database.Database): FileFacts {
     signedMinutes: count(db, 'minutes', "WHERE state = 'signed'"),
     items: count(db, 'agenda_items'),
     chain: hasTable(db, 'seals') ? chainHead({ sqlite: db }) : null,
+    auditHead: auditHead(db),
   };
+}
+
+/** The id of the newest audit_log row: null for a ledger nobody has written to yet. */
+function auditHead(db: Database.Database): number | null {
+  return hasTable(db, 'audit_log') ? (db.prepare('SELECT max(id) AS head FROM audit_log').get() as { head: number | null }).head : null;
 }
 
 function nextFreeName(dir: string, at: Date): string {
@@ -153,12 +165,17 @@ export function createBackup(ledger: Pick<Ledger, 'sqlite' | 'file' | 'now'>, op
 }
 
 /**
- * For the shell, after openLedger and before quitting: a backup to the data folder when the
- * newest one is older than `everyHours` (default: once a day). Returns it, or null when none was due.
+ * The automatic backup (at start, after a meeting is signed) into the data folder's backups/.
+ * Skipped for a ledger nobody has written to, and when the newest backup there already holds
+ * the ledger as it is now (same ledger, same audit head): ten starts without a change would
+ * otherwise push ten older, different backups out of the newest ten that rotation keeps.
  */
-export function autoBackup(ledger: Pick<Ledger, 'sqlite' | 'file' | 'now'>, everyHours = 24, onProgress?: OnProgress): BackupEntry | null {
-  const newest = listBackups(defaultBackupDir(ledger.file)).find((b) => b.present);
-  if (newest && ledger.now().getTime() - new Date(newest.at).getTime() < everyHours * 3_600_000) return null;
+export function backupIfChanged(ledger: Pick<Ledger, 'sqlite' | 'file' | 'now'>, onProgress?: OnProgress): BackupEntry | null {
+  const head = auditHead(ledger.sqlite);
+  if (head === null) return null;
+  const ledgerId = readLedgerId(ledger.sqlite);
+  const newest = listBackups(defaultBackupDir(ledger.file)).find((b) => b.present && b.ledgerId === ledgerId);
+  if (newest && newest.auditHead === head) return null;
   return createBackup(ledger, { reason: 'auto', onProgress });
 }
 
@@ -219,6 +236,7 @@ function backupDatabase(source: Database.Database, dir: string, at: Date, option
     bytes: fs.statSync(dest).size,
     sha256: sha256File(dest),
     chain: facts.chain ? { ...facts.chain, short: shortAnchor(facts.chain) } : null,
+    auditHead: facts.auditHead,
     integrity: 'ok',
   };
   // The manifest is written last: a backup without one is unfinished and never listed.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../db/open';
-import { APP_VERSION, autoBackup, createBackup, listBackups, manifestPath, readManifest, rotateBackups } from '../../db/trust/backup';
+import { APP_VERSION, backupIfChanged, createBackup, listBackups, manifestPath, readManifest, rotateBackups } from '../../db/trust/backup';
 import { DamagedLedger, inspectLedgerFile } from '../../db/trust/guards';
 import { restoreBackup } from '../../db/trust/restore';
 import { bundleScript } from './crash';
@@ -73,14 +73,31 @@ describe('backup.create', () => {
     expect(t.snapshot()).toEqual(before);
   });
 
-  it('autoBackup makes one a day at most (the shell calls it on opening and closing)', () => {
-    const { t } = ledgerWithMeetings(1);
-    expect(autoBackup(t.ledger)?.reason).toBe('auto');
-    t.setNow('2026-03-26T20:00:00');
-    expect(autoBackup(t.ledger)).toBeNull();
-    t.setNow('2026-03-27T09:00:01');
-    expect(autoBackup(t.ledger)?.file).toBe('议事台账备份-20260327-090001.sqlite');
-    expect(listBackups(path.join(t.dir, 'backups'))).toHaveLength(2);
+  it('the automatic backup is skipped while nothing changed since the newest one, and taken after any write', () => {
+    const { t, school } = ledgerWithMeetings(1);
+    const first = backupIfChanged(t.ledger);
+    expect(first?.reason).toBe('auto');
+    expect(first?.auditHead).toBeGreaterThan(0);
+    // Ten more starts on the same day or later, nothing written: no new copies evict older ones.
+    for (let day = 1; day <= 10; day++) {
+      t.setNow(`2026-04-${String(day).padStart(2, '0')}T09:00:00`);
+      expect(backupIfChanged(t.ledger)).toBeNull();
+    }
+    // One command later (its audit row moves the head), the next start backs up again.
+    t.ok('items.create', { orgId: school.orgId, title: '关于新学期课后服务的议题', matterId: school.matter('D3'), proposerId: school.person('陈志强') });
+    const second = backupIfChanged(t.ledger);
+    expect(second?.auditHead).toBeGreaterThan(first!.auditHead!);
+    expect(listBackups(path.join(t.dir, 'backups')).map((b) => b.file)).toEqual([second!.file, first!.file]);
+    // A newest backup whose file is gone does not count as holding the ledger.
+    fs.rmSync(second!.path);
+    expect(backupIfChanged(t.ledger)?.auditHead).toBe(second!.auditHead);
+  });
+
+  it('a ledger nobody has written to is not backed up automatically', () => {
+    const t = freshAt();
+    opened.push(t);
+    expect(backupIfChanged(t.ledger)).toBeNull();
+    expect(listBackups(path.join(t.dir, 'backups'))).toEqual([]);
   });
 
   it('lists finished backups newest first and never an unfinished one (no manifest)', () => {

@@ -87,7 +87,7 @@ export function BackupPanel() {
         </div>
       </div>
       <p className="small muted">
-        程序每次启动和每次签发纪要后会自动备份到数据文件夹，保留最近10份和30天内每天一份。建议每月把一份备份导出到U盘，放在办公室以外。
+        程序启动时（自上次备份后台账有改动时）和每次签发纪要后会自动备份到数据文件夹，保留最近10份和30天内每天一份。建议每月把一份备份导出到U盘，放在办公室以外。
       </p>
       {busy && (
         <div className="backup-progress" role="status">
