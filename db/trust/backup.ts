@@ -42,8 +42,9 @@ export interface BackupManifest {
   /** The external anchor of the seal chain (verify.ts): a later full recomputation or truncation shows against it. */
   chain: (Anchor & { short: string }) | null;
   /**
-   * The newest audit_log row the copy holds. Every command writes one in its transaction, so two
-   * copies of one ledger with the same head hold the same records. Absent in older manifests.
+   * The newest audit_log row of a change the copy holds (auditHead below). Every command writes
+   * one in its transaction, so two copies of one ledger with the same head hold the same records.
+   * Absent in older manifests.
    */
   auditHead?: number | null;
   integrity: 'ok';
@@ -131,9 +132,16 @@ function factsOf(db: Database.Database): FileFacts {
   };
 }
 
-/** The id of the newest audit_log row: null for a ledger nobody has written to yet. */
+/**
+ * The id of the newest audit_log row that records a change (null for a ledger nobody has
+ * written to yet). Signing in only says who is at the keyboard: it is audited but changes none
+ * of the school's records, so it does not make the ledger differ from its newest backup.
+ */
 function auditHead(db: Database.Database): number | null {
-  return hasTable(db, 'audit_log') ? (db.prepare('SELECT max(id) AS head FROM audit_log').get() as { head: number | null }).head : null;
+  if (!hasTable(db, 'audit_log')) return null;
+  // Read backwards from the newest row: stops at the first change, however long the log.
+  const row = db.prepare("SELECT id FROM audit_log WHERE channel <> 'session.signIn' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 function nextFreeName(dir: string, at: Date): string {

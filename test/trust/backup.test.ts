@@ -78,10 +78,12 @@ describe('backup.create', () => {
     const first = backupIfChanged(t.ledger);
     expect(first?.reason).toBe('auto');
     expect(first?.auditHead).toBeGreaterThan(0);
-    // Ten more starts on the same day or later, nothing written: no new copies evict older ones.
+    // Ten more starts on later days, someone signing in each time but nothing else written: no
+    // new copies evict older ones (signing in is audited, but changes none of the records).
     for (let day = 1; day <= 10; day++) {
       t.setNow(`2026-04-${String(day).padStart(2, '0')}T09:00:00`);
       expect(backupIfChanged(t.ledger)).toBeNull();
+      t.ok('session.signIn', { personId: school.person('吴秘书') });
     }
     // One command later (its audit row moves the head), the next start backs up again.
     t.ok('items.create', { orgId: school.orgId, title: '关于新学期课后服务的议题', matterId: school.matter('D3'), proposerId: school.person('陈志强') });
