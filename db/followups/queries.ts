@@ -146,25 +146,24 @@ function decisionRowsQuery(ledger: Ledger, where: SQL | undefined, order: SQL[])
     .orderBy(...order);
 }
 
-type DecisionRow = Awaited<ReturnType<ReturnType<typeof decisionRowsQuery>['all']>>[number];
+type DecisionRow = ReturnType<ReturnType<typeof decisionRowsQuery>['all']>[number];
 
 function labelDecision({ year, seq, bodyName, startsAt, ...r }: DecisionRow) {
   return { ...r, meetingLabel: meetingTitle(year, seq, bodyName), decidedOn: startsAt.slice(0, 10) };
-}
-
-function decisionRows(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
-  return decisionRowsQuery(ledger, where, order).all().map(labelDecision);
 }
 
 /** Decisions of a school (optionally one year), newest first, with R17 cover counts. */
 export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
   const where: SQL[] = [eq(agendaItems.orgId, orgId)];
   if (year !== undefined) where.push(eq(meetings.year, year));
-  return decisionRows(ledger, and(...where), [desc(meetings.startsAt), asc(decisions.number)]).map((r) => ({
-    ...r,
-    /** R17 warning: neither a FollowUp nor 无需督办 (a decision under 复议 is suspended, R11). */
-    lacksFollowUp: lacksFollowUp({ followUps: r.followUps, noFollowUpReason: r.noFollowUpReason, loopState: r.loopState }),
-  }));
+  return decisionRowsQuery(ledger, and(...where), [desc(meetings.startsAt), asc(decisions.number)]).all().map((row) => {
+    const r = labelDecision(row);
+    return {
+      ...r,
+      /** R17 warning: neither a FollowUp nor 无需督办 (a decision under 复议 is suspended, R11). */
+      lacksFollowUp: lacksFollowUp({ followUps: r.followUps, noFollowUpReason: r.noFollowUpReason, loopState: r.loopState }),
+    };
+  });
 }
 
 /**
