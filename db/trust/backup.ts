@@ -11,6 +11,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite';
 import { version as packageVersion } from '../../package.json';
+import type { ChannelName } from '../contract';
 import { LedgerError } from '../errors';
 import { localDate, type Ledger } from '../ledger';
 import { type Anchor, chainHead, shortAnchor } from './chain';
@@ -139,8 +140,9 @@ function factsOf(db: Database.Database): FileFacts {
  */
 function auditHead(db: Database.Database): number | null {
   if (!hasTable(db, 'audit_log')) return null;
+  const signIn: ChannelName = 'session.signIn';
   // Read backwards from the newest row: stops at the first change, however long the log.
-  const row = db.prepare("SELECT id FROM audit_log WHERE channel <> 'session.signIn' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined;
+  const row = db.prepare('SELECT id FROM audit_log WHERE channel <> ? ORDER BY id DESC LIMIT 1').get(signIn) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
