@@ -1,36 +1,26 @@
 // 工作台 after a sequence of actions made through the core: the stage tiles equal loop.status,
 // and the four ECharts charts (lazy-loaded) are drawn on canvases with the series of
 // stats.dashboard. Real Chromium, real SQLite. Screenshots: artifacts/screenshots/dashboard-*.png.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import { decidedMeeting } from '../support/decided';
 import { setupSchool } from '../support/school';
 import type { TestLedger } from '../support/ledger';
 
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url));
 let h: Harness;
 let t: TestLedger;
 let page: Page;
 let school: ReturnType<typeof setupSchool>;
-let shotNo = 0;
+let shot: Shot;
 const requested: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  shotNo += 1;
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: path.join(SHOTS, `dashboard-${String(shotNo).padStart(2, '0')}-${name}.png`) });
-}
-
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const f of fs.readdirSync(SHOTS)) if (f.startsWith('dashboard-') && !f.startsWith('dashboard-after') && !f.startsWith('dashboard-1920') && !f.startsWith('dashboard-empty')) fs.rmSync(path.join(SHOTS, f));
   h = await startHarness({ now: '2026-03-20T09:00:00' });
   page = h.page;
+  shot = screenshots('dashboard-', page, 200);
   page.setDefaultTimeout(10_000);
   t = asTestLedger(h);
   school = setupSchool(t);

@@ -2,40 +2,30 @@
 // deadline (逾期), a 督办 action and 办结 are recorded, the evaluation is 差 and the board shows
 // the 修正 item it opened. Real Chromium, real SQLite. Screenshots: artifacts/screenshots/board-*.png.
 import { choose, byLabel } from './page-helpers';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import { decidedMeeting } from '../support/decided';
 import { setupSchool } from '../support/school';
 import type { TestLedger } from '../support/ledger';
 
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url));
 const TASK = '完成校园安全隐患整改';
 let h: Harness;
 let t: TestLedger;
 let page: Page;
 let school: ReturnType<typeof setupSchool>;
-let shotNo = 0;
-
-async function shot(name: string): Promise<void> {
-  shotNo += 1;
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: path.join(SHOTS, `board-${String(shotNo).padStart(2, '0')}-${name}.png`) });
-}
+let shot: Shot;
 
 const field = (label: string) => byLabel(page, label);
 const column = (key: string) => page.locator(`[data-column="${key}"]`);
 const card = (key: string) => column(key).locator(`[data-board-card="${TASK}"]`);
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const f of fs.readdirSync(SHOTS)) if (f.startsWith('board-')) fs.rmSync(path.join(SHOTS, f));
   h = await startHarness({ now: '2026-03-26T09:00:00' });
   page = h.page;
+  shot = screenshots('board-', page);
   page.setDefaultTimeout(10_000);
   t = asTestLedger(h);
   school = setupSchool(t);

@@ -5,16 +5,15 @@
 import { choose, byLabel } from './page-helpers';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { screenshots, SHOTS, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import { decidedMeeting } from '../support/decided';
 import { setupSchool } from '../support/school';
 import type { TestLedger } from '../support/ledger';
 
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url));
 const N = 10_000;
 const TOPICS: [string, string, string][] = [
   ['预算', 'E1', '年度预算调整，涉及专项资金'],
@@ -30,22 +29,15 @@ let h: Harness;
 let t: TestLedger;
 let page: Page;
 let school: ReturnType<typeof setupSchool>;
-let shotNo = 0;
-
-async function shot(name: string): Promise<void> {
-  shotNo += 1;
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: path.join(SHOTS, `lists-${String(shotNo).padStart(2, '0')}-${name}.png`) });
-}
+let shot: Shot;
 
 const field = (label: string) => byLabel(page, label);
 const totalShown = async () => Number((await page.getByTestId('items-total').textContent())!.replace(/[^\d]/g, ''));
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const f of fs.readdirSync(SHOTS)) if (f.startsWith('lists-')) fs.rmSync(path.join(SHOTS, f));
   h = await startHarness({ now: '2026-03-20T09:00:00' });
   page = h.page;
+  shot = screenshots('lists-', page);
   page.setDefaultTimeout(15_000);
   t = asTestLedger(h);
   school = setupSchool(t);

@@ -4,36 +4,26 @@
 import { choose, byLabel } from './page-helpers';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { dispatch } from '../../db/api';
+import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url));
 const ITEM = '关于加强校园安全稳定工作的议题';
 
 let h: Harness;
 let page: Page;
-let shotNo = 0;
-
-async function shot(name: string): Promise<void> {
-  shotNo += 1;
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`) });
-}
+let shot: Shot;
 
 /** Select the option whose text contains `text` (labels carry posts, e.g. 李明华（校长、副书记）). */
 /** A form control by its label; required fields carry a "*" after the label text. */
 const field = (label: string) => byLabel(page, label);
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  // Only this file's own shots (NN-name.png): the other e2e files keep theirs under a prefix.
-  for (const f of fs.readdirSync(SHOTS)) if (/^\d\d-.*\.png$/.test(f)) fs.rmSync(path.join(SHOTS, f));
   h = await startHarness({ now: '2026-03-20T09:00:00', viewport: { width: 1366, height: 768 } });
   page = h.page;
+  shot = screenshots('', page);
   page.setDefaultTimeout(10_000);
 });
 

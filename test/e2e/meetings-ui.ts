@@ -1,31 +1,19 @@
 // Shared steps of the meeting e2e tests (meeting-mode, minutes-revision, emergency): a harness at
 // 1366×768, screenshots with a per-file prefix, and set-up through window.ledger for the steps
 // whose UI belongs to other screens (the school, items and their 会前沟通).
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../db/api';
 import { DEMO_SCHOOL } from '../support/school';
 import { startHarness, type Harness } from '../support/harness';
-
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url));
+import { screenshots } from '../support/screenshots';
 
 export async function openUi(prefix: string, now: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const f of fs.readdirSync(SHOTS)) if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
   const h: Harness = await startHarness({ now, viewport: { width: 1366, height: 768 } });
   const page = h.page;
   page.setDefaultTimeout(10_000);
-  let n = 0;
-
   /** A 1366×768 screenshot: artifacts/screenshots/<prefix>-NN-<name>.png */
-  const shot = async (name: string) => {
-    n += 1;
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(SHOTS, `${prefix}-${String(n).padStart(2, '0')}-${name}.png`) });
-  };
+  const shot = screenshots(`${prefix}-`, page, 200);
 
   /** A call through window.ledger, exactly as the renderer makes it; throws on a refusal. */
   const ledger = async <C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {

@@ -5,14 +5,13 @@
 import { byLabel } from './page-helpers';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openAt, setupSchool, signedMeeting, tempDir } from '../trust/fixture';
+import { SHOTS } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url));
 const ITEM = '关于调整课后服务时间的议题';
 
 let h: Harness;

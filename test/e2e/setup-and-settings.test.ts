@@ -3,24 +3,16 @@
 // 一肩挑 (R4), a new 三重一大 threshold from a date (R2), rule settings (R6, R12) and a new
 // 议事清单 entry. Every edit is read back through the core. Screenshots: artifacts/screenshots/settings-*.png.
 import { choose, byLabel } from './page-helpers';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { dispatch } from '../../db/api';
+import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 
-const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url));
 let h: Harness;
 let page: Page;
-let shotNo = 0;
-
-async function shot(name: string): Promise<void> {
-  shotNo += 1;
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: path.join(SHOTS, `settings-${String(shotNo).padStart(2, '0')}-${name}.png`) });
-}
+let shot: Shot;
 
 const field = (label: string, scope: Page | Locator = page) => byLabel(scope, label);
 
@@ -31,10 +23,9 @@ function ok<T = unknown>(channel: string, input: unknown): T {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const f of fs.readdirSync(SHOTS)) if (f.startsWith('settings-')) fs.rmSync(path.join(SHOTS, f));
   h = await startHarness({ now: '2026-03-20T09:00:00' });
   page = h.page;
+  shot = screenshots('settings-', page);
   page.setDefaultTimeout(10_000);
 });
 
