@@ -34,7 +34,7 @@ export const posts = sqliteTable('posts', {
   post: text('post').notNull(),
   startDate: text('start_date').notNull(),
   endDate: text('end_date'),
-}, (t) => [index('posts_person').on(t.personId)]);
+}, (t) => [index('posts_person').on(t.personId), index('posts_org_post').on(t.orgId, t.post)]);
 
 /** 议事机构: 党组织会议, 校长办公会议, 支委会, 党员大会. */
 export const bodies = sqliteTable('bodies', {
@@ -53,7 +53,7 @@ export const memberships = sqliteTable('memberships', {
   voting: integer('voting', { mode: 'boolean' }).notNull().default(true),
   startDate: text('start_date').notNull(),
   endDate: text('end_date'),
-}, (t) => [index('memberships_body').on(t.bodyId)]);
+}, (t) => [index('memberships_body').on(t.bodyId), index('memberships_person').on(t.personId)]);
 
 // ── Rules data: 议事清单, thresholds, settings ──────────────────────────────
 /** 议事清单 entry. `code` is the stable catalogue id (A1, B3, X2 …). */
@@ -159,7 +159,7 @@ export const consultationStances = sqliteTable('consultation_stances', {
   /** 同意 | 不同意 | 保留意见 */
   stance: text('stance').notNull(),
   note: text('note').notNull().default(''),
-});
+}, (t) => [index('stances_consultation').on(t.consultationId)]);
 
 // ── Meetings ────────────────────────────────────────────────────────────────
 export const meetings = sqliteTable('meetings', {
@@ -227,7 +227,7 @@ export const recusals = sqliteTable('recusals', {
   entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
   personId: integer('person_id').notNull().references(() => persons.id),
   reason: text('reason').notNull(),
-});
+}, (t) => [index('recusals_entry').on(t.entryId)]);
 
 /** 发言表态. `seq` is the order in which statements were made (R9: host last). */
 export const statements = sqliteTable('statements', {
@@ -240,7 +240,7 @@ export const statements = sqliteTable('statements', {
   note: text('note').notNull().default(''),
   recordedAt: text('recorded_at').notNull(),
   operator: text('operator').notNull(),
-});
+}, (t) => [index('statements_entry').on(t.entryId, t.seq)]);
 
 /** R7: an absent member's written opinion, kept but never counted as a vote. */
 export const writtenOpinions = sqliteTable('written_opinions', {
@@ -248,7 +248,7 @@ export const writtenOpinions = sqliteTable('written_opinions', {
   entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
   personId: integer('person_id').notNull().references(() => persons.id),
   text: text('text').notNull(),
-});
+}, (t) => [index('opinions_entry').on(t.entryId)]);
 
 /** Per-member ballots, for every method except 无记名投票 (R10: secret ballots keep counts only). */
 export const ballots = sqliteTable('ballots', {
@@ -257,7 +257,7 @@ export const ballots = sqliteTable('ballots', {
   personId: integer('person_id').notNull().references(() => persons.id),
   /** 同意 | 反对 | 弃权 */
   choice: text('choice').notNull(),
-});
+}, (t) => [index('ballots_entry').on(t.entryId)]);
 
 /**
  * R11 复议: a motion, put at a meeting, to reconsider a settled entry. Kept whether or not it
@@ -342,7 +342,7 @@ export const progressReports = sqliteTable('progress_reports', {
   text: text('text').notNull(),
   at: text('at').notNull(),
   operator: text('operator').notNull(),
-});
+}, (t) => [index('progress_follow_up').on(t.followUpId)]);
 
 export const evaluations = sqliteTable('evaluations', {
   id: id(),
@@ -368,7 +368,7 @@ export const emergencyActions = sqliteTable('emergency_actions', {
   action: text('action').notNull(),
   at: text('at').notNull(),
   reportedEntryId: integer('reported_entry_id').references(() => agendaEntries.id),
-});
+}, (t) => [index('emergency_body').on(t.bodyId), index('emergency_org').on(t.orgId)]);
 
 /** Warn-level rule hits, kept on the record (shown in minutes and on the dashboard). */
 export const ruleWarnings = sqliteTable('rule_warnings', {
