@@ -20,6 +20,8 @@ export function postsOn(ledger: Ledger, orgId: number, date: string): { personId
     .select({ personId: posts.personId, post: posts.post })
     .from(posts)
     .where(and(eq(posts.orgId, orgId), validOn(posts.startDate, posts.endDate, date)))
+    // In the order the posts were given (a person's 校长、副书记 reads as appointed), not index order.
+    .orderBy(asc(posts.id))
     .all() as { personId: number; post: Post }[];
 }
 
