@@ -5,7 +5,12 @@ import { zId } from '../validation';
 /** The two ballot forms (R10): a secret ballot carries no name; a named one is signed. */
 export const BALLOT_METHODS = ['无记名投票', '记名投票'] as const;
 
+// Every documents.* channel lives here: a new document type has one home (reader → db/documents renderer).
 export const exportsContract = {
+  /** HTML of the minutes (GB/T 9704 layout), for preview and printing. */
+  'documents.minutesHtml': read(z.object({ minutesId: zId('会议纪要') })),
+  /** HTML of the full 会议记录. */
+  'documents.recordHtml': read(z.object({ meetingId: zId('会议') })),
   /** 会议通知 of a meeting: agenda with presenters, who attends, lead times (R3), as printable HTML. */
   'documents.noticeHtml': read(z.object({ meetingId: zId('会议') })),
   /** 签到表: the body's members on the meeting date (出席) and 列席 people, with blank rows. */

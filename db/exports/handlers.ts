@@ -2,24 +2,16 @@
 // rendered by the pure db/documents renderers. DOCX and XLSX packing is asynchronous (zip), so
 // those handlers return later(...) over plain data already read; dispatchAsync runs it.
 import { later, type HandlersFor } from '../channel';
-import { ballotHtml, ledgerXlsx, minutesDocx, noticeHtml, recordDocx, signInHtml } from '../documents';
+import { ballotHtml, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml } from '../documents';
 import { conflict } from '../errors';
 import type { Ledger } from '../ledger';
-import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from '../minutes/documents';
+import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './minutes';
+import { safeFileName, withExtension } from './names';
 import type { exportsContract } from './contract';
 import { ballotDoc, ballotMethodFor, leadTimes, noticeDoc, noticeWarnings, signInDoc } from './forms';
 import { readLedgerSheet } from './ledger-sheet';
 import { ballotVoters, readMeetingForms } from './read';
 
-/** Windows refuses \ / : * ? " < > | in file names. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]/g, '_');
-}
-
-/** "…纪要（草稿）.pdf" → "…纪要（草稿）.docx". */
-export function withExtension(fileName: string, ext: string): string {
-  return fileName.replace(/\.[a-z]+$/i, '') + `.${ext}`;
-}
 
 /** Packed after the transaction (zip is asynchronous): plain data in, base64 bytes out. */
 function bytes(pack: () => Promise<Buffer>, fileName: string) {
@@ -51,6 +43,14 @@ function ballot(ledger: Ledger, entryId: number, wanted?: '无记名投票' | '�
 }
 
 export const exportsHandlers = {
+  'documents.minutesHtml': (ledger, { minutesId }) => {
+    const doc = minutesDocOf(ledger, minutesId);
+    return { html: minutesHtml(doc), fileName: minutesFileName(doc) };
+  },
+  'documents.recordHtml': (ledger, { meetingId }) => {
+    const doc = recordDocOf(ledger, meetingId);
+    return { html: recordHtml(doc), fileName: recordFileName(doc) };
+  },
   'documents.noticeHtml': (ledger, { meetingId }) => {
     const forms = readMeetingForms(ledger, meetingId);
     if (forms.entries.length === 0) conflict('本次会议的议程还是空的：请先把议题列入议程，再印发会议通知。', 'meetingId');

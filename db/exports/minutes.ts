@@ -2,9 +2,10 @@
 // inputs (db/documents/model.ts), rendered to HTML by db/documents.
 import type { Ledger } from '../ledger';
 import type { MinutesDoc, RecordDoc } from '../documents/model';
-import { buildMinutesContent, toMinutesDoc, toRecordDoc } from './assemble';
-import { getMinutes, latestRevision, ownersOf, revisionsOf, sealAnchorOf } from './queries';
-import { readMeetingRecord } from './record';
+import { buildMinutesContent, toMinutesDoc, toRecordDoc } from '../minutes/assemble';
+import { getMinutes, latestRevision, ownersOf, revisionsOf, sealAnchorOf } from '../minutes/queries';
+import { readMeetingRecord } from '../minutes/record';
+import { safeFileName } from './names';
 
 export function minutesDocOf(ledger: Ledger, minutesId: number): MinutesDoc {
   const row = getMinutes(ledger, minutesId);
@@ -35,9 +36,4 @@ export function minutesFileName(doc: MinutesDoc): string {
 
 export function recordFileName(doc: RecordDoc): string {
   return safeFileName(`${doc.meetingLabel}记录.pdf`);
-}
-
-/** Windows refuses \ / : * ? " < > | in file names. */
-function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]/g, '_');
 }

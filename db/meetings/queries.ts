@@ -5,7 +5,7 @@ import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { conflict, notFound, refuse } from '../errors';
 import { localDate, type Ledger } from '../ledger';
-import { assertMeetingUnlocked } from '../minutes/lock';
+import { assertMeetingUnlocked } from './lock';
 import { getBody, getMatter, membersOn, ruleSettings } from '../organization/queries';
 import { quorumFor, type AttendanceMark, type QuorumView } from '../rules/quorum';
 import type { Named } from '../rules/statements';

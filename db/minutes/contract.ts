@@ -21,8 +21,4 @@ export const minutesContract = {
   'minutes.sign': write(z.object({ minutesId: zId('会议纪要'), personId: zId('签发人') })),
   /** 勘误: a new linked draft revision with a reason; the signed original stays readable. */
   'minutes.revise': write(z.object({ minutesId: zId('会议纪要'), reason: zText('勘误理由', 500) })),
-  /** HTML of the minutes (GB/T 9704 layout), for preview and printing. */
-  'documents.minutesHtml': read(z.object({ minutesId: zId('会议纪要') })),
-  /** HTML of the full 会议记录. */
-  'documents.recordHtml': read(z.object({ meetingId: zId('会议') })),
 } as const;

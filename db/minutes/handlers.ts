@@ -1,11 +1,8 @@
 import type { HandlersFor } from '../channel';
 import { generateMinutes, reviseMinutes, signMinutes, updateDraft } from './commands';
 import type { minutesContract } from './contract';
-import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './documents';
-import { minutesHtml } from '../documents/minutes';
-import { recordHtml } from '../documents/record';
 import { getMeeting } from '../meetings/queries';
-import { isMeetingLocked } from './lock';
+import { isMeetingLocked } from '../meetings/lock';
 import { revisionsOf } from './queries';
 
 export const minutesHandlers = {
@@ -19,12 +16,4 @@ export const minutesHandlers = {
   'minutes.updateDraft': updateDraft,
   'minutes.sign': signMinutes,
   'minutes.revise': reviseMinutes,
-  'documents.minutesHtml': (ledger, { minutesId }) => {
-    const doc = minutesDocOf(ledger, minutesId);
-    return { html: minutesHtml(doc), fileName: minutesFileName(doc) };
-  },
-  'documents.recordHtml': (ledger, { meetingId }) => {
-    const doc = recordDocOf(ledger, meetingId);
-    return { html: recordHtml(doc), fileName: recordFileName(doc) };
-  },
 } satisfies HandlersFor<typeof minutesContract>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertMeetingUnlocked } from '../../db/minutes/lock';
-import { recordDocOf } from '../../db/minutes/documents';
+import { assertMeetingUnlocked } from '../../db/meetings/lock';
+import { recordDocOf } from '../../db/exports/minutes';
 import { freshLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
 import { decidedMeeting } from '../support/decided';
