@@ -235,8 +235,8 @@ export const statements = sqliteTable('statements', {
   entryId: integer('entry_id').notNull().references(() => agendaEntries.id),
   personId: integer('person_id').notNull().references(() => persons.id),
   seq: integer('seq').notNull(),
-  /** 同意 | 不同意 | 缓议 */
-  position: text('position').notNull(),
+  /** 同意 | 不同意 | 缓议. The SQL column keeps its first name (seals hash SQL columns); in code, position means agenda order only. */
+  stance: text('position').notNull(),
   note: text('note').notNull().default(''),
   recordedAt: text('recorded_at').notNull(),
   operator: text('operator').notNull(),

@@ -3,11 +3,9 @@
 import { and, eq } from 'drizzle-orm';
 import { nowIso, type Ledger } from './ledger';
 import { ruleWarnings } from './schema';
+import type { RuleWarning } from './terms';
 
-export interface RuleWarning {
-  rule: string;
-  message: string;
-}
+export type { RuleWarning };
 
 export type WarningSubject = 'item' | 'entry' | 'meeting' | 'decision' | 'follow_up' | 'emergency';
 

@@ -4,7 +4,7 @@
 // 2026年3月25日. Every string is user text and is escaped by the renderers.
 // Keep these types stable: the minutes engineer and the renderers work against them in parallel.
 import type { Tally } from '../rules/tally';
-import type { BallotChoice, BodyKind, MajorCategory, Position, Rating, VoteMethod } from '../terms';
+import type { BallotChoice, BodyKind, MajorCategory, StatementStance, Rating, VoteMethod } from '../terms';
 
 /** A warn-level rule hit kept on the record (shown in the minutes and the record). */
 export interface DocWarning {
@@ -106,7 +106,7 @@ export interface MinutesDoc extends MeetingFacts {
 export interface RecordStatement {
   seq: number;
   name: string;
-  position: Position;
+  stance: StatementStance;
   note: string;
   /** True for the host's statement (R9: the host states last). */
   byHost: boolean;

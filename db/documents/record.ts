@@ -67,7 +67,7 @@ function itemBlocks(item: RecordItem): Block[] {
     blocks.push({ kind: 'h3', text: `（${cnNumber(++sub)}）发言表态` });
     item.statements.forEach((s, i) => {
       const who = s.byHost ? { text: `${s.name}（主持人，最后表态）`, underline: true } : run(s.name);
-      blocks.push({ kind: 'p', runs: [run(`${i + 1}．`), who, run(`：${s.position}。${s.note}`)] });
+      blocks.push({ kind: 'p', runs: [run(`${i + 1}．`), who, run(`：${s.stance}。${s.note}`)] });
     });
     if (item.hostOrderOverride) blocks.push({ kind: 'p', runs: [run(`主持人未末位表态的理由：${item.hostOrderOverride}（R9）。`)] });
   }

@@ -6,7 +6,7 @@ import { conflict } from '../errors';
 import { createItem } from '../items/create';
 import { nowIso, today, type Ledger } from '../ledger';
 import { getPerson, postsOn } from '../organization/queries';
-import { mayPropose } from '../rules/agenda';
+import { mayPropose } from '../rules/leadership';
 import { needsCorrection } from '../rules/followup';
 import { evaluations } from '../schema';
 import type { Rating } from '../terms';

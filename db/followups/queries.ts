@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, notExists, sql, type SQL }
 import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
 import { prepared, type Ledger } from '../ledger';
-import { meetingTitle } from '../meetings/queries';
+import { meetingTitle } from '../terms';
 import { RECONSIDERED, daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
 import {
   agendaEntries,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
-import { CONSULTATION_FORMS, ITEM_STATES, STANCES } from '../terms';
+import { CONSULTATION_FORMS, ITEM_STATES, CONSULTATION_STANCES } from '../terms';
 import { zAmount, zDate, zDateTime, zEnum, zId, zOptionalText, zText } from '../validation';
 
 export const CreateItem = z.object({
@@ -38,7 +38,7 @@ export const ConsultationStance = z.object({
   personId: zId('参与人'),
   /** The post the person spoke in (书记, 校长, or another leadership post for 一肩挑). */
   role: zText('身份', 10),
-  stance: zEnum('意见', STANCES),
+  stance: zEnum('意见', CONSULTATION_STANCES),
   note: zOptionalText('说明', 1000),
 });
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { conflict, LedgerError, notFound, refuse } from '../errors';
 import { nowIso, today, type Ledger } from '../ledger';
 import { getMatter, getOrganization, getPerson, postsOn } from '../organization/queries';
-import { mayPropose } from '../rules/agenda';
+import { mayPropose } from '../rules/leadership';
 import { routeItem } from '../rules/routing';
 import { agendaItems, decisions } from '../schema';
 import type { ItemKind } from '../terms';

@@ -10,7 +10,7 @@ import { consultationGate, secretaryOpinionMissing } from '../rules/consultation
 import { checkRouting, routeItem, type EntryPurpose, type ItemRouting } from '../rules/routing';
 import { agendaItems } from '../schema';
 import { ITEM_STATE_LABELS } from '../terms';
-import type { RuleWarning } from '../warnings';
+import type { RuleWarning } from '../terms';
 import { getItem } from './lifecycle';
 import { latestOutcomes, secretaryStated, studiedByPrincipalOffice, submittedOn, thresholdRows } from './queries';
 

@@ -7,8 +7,6 @@ import { nowIso, today, type Ledger } from '../ledger';
 import { getMatter, getPerson, postsOn } from '../organization/queries';
 import {
   CONSULTABLE_STATES,
-  CONSULTATION_OUTCOME_LABELS,
-  LEADERSHIP_POSTS,
   consultationGate,
   consultationOutcome,
   deliberationOutcome,
@@ -20,7 +18,7 @@ import {
 import { routeItem } from '../rules/routing';
 import { itemSearchCondition } from '../search/items';
 import { agendaItems, consultations, consultationStances, decisions, matters, persons } from '../schema';
-import { ITEM_STATE_LABELS, type ItemState } from '../terms';
+import { CONSULTATION_OUTCOME_LABELS, ITEM_STATE_LABELS, isLeadershipPost, type ItemState } from '../terms';
 import { warningsOf } from '../warnings';
 import type { itemContract, RecordConsultation, UpdateItem } from './contract';
 import { checkLeader, checkMatter, checkProposer, createItem } from './create';
@@ -80,7 +78,7 @@ function itemSummary(ledger: Ledger, itemId: number) {
 /** Who held which post on a date, in the shape the R4/R5 rules take. */
 function holdersOn(ledger: Ledger, orgId: number, date: string): PostHolders & { postsOf: (id: number) => string[] } {
   const held = postsOn(ledger, orgId, date);
-  const leadership = held.filter((h) => (LEADERSHIP_POSTS as readonly string[]).includes(h.post));
+  const leadership = held.filter((h) => isLeadershipPost(h.post));
   return {
     secretaryIds: held.filter((h) => h.post === '书记').map((h) => h.personId),
     principalIds: held.filter((h) => h.post === '校长').map((h) => h.personId),

@@ -12,7 +12,7 @@ import {
   persons,
   thresholds,
 } from '../schema';
-import type { ConsultationKind, ConsultationOutcome } from '../rules/consultation';
+import type { ConsultationKind, ConsultationOutcome } from '../terms';
 import type { ThresholdRow } from '../rules/routing';
 
 /** The R2 threshold table of a school, all rows (the rule picks the one in force on a date). */

@@ -3,9 +3,10 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { today, type Ledger } from '../ledger';
 import { followUpsOf } from '../followups/queries';
-import { meetingTitle } from '../meetings/queries';
+import { meetingTitle } from '../terms';
 import { getOrganization } from '../organization/queries';
-import { LEDGER_STATUS_LABELS, ledgerStatus } from '../rules/stats';
+import { registerStatus } from '../rules/stats';
+import { REGISTER_STATUS_LABELS } from '../terms';
 import { agendaEntries, agendaItems, bodies, decisions, matters, meetings } from '../schema';
 
 export interface LedgerFilter {
@@ -73,7 +74,7 @@ export function decisionLedger(ledger: Ledger, f: LedgerFilter) {
   return rows.map(({ year, seq, bodyName, startsAt, ruleSnapshot, ...r }) => {
     const own = fus.filter((x) => x.decisionId === r.id);
     const fixes = corrections.filter((c) => c.decisionId === r.id);
-    const status = ledgerStatus(
+    const status = registerStatus(
       {
         noFollowUpReason: r.noFollowUpReason,
         loopState: r.loopState,
@@ -95,7 +96,7 @@ export function decisionLedger(ledger: Ledger, f: LedgerFilter) {
       ratings: own.flatMap((x) => (x.rating ? [x.rating] : [])),
       corrections: fixes.map(({ decisionId: _d, ...c }) => c),
       status,
-      statusLabel: LEDGER_STATUS_LABELS[status],
+      statusLabel: REGISTER_STATUS_LABELS[status],
     };
   });
 }

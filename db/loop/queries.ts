@@ -2,7 +2,7 @@
 // this file only fetches rows, reusing the followups and meetings queries.
 import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { prepared, type Ledger } from '../ledger';
-import { meetingTitle } from '../meetings/queries';
+import { meetingTitle } from '../terms';
 import { agendaEntries, agendaItems, bodies, emergencyActions, meetings, persons, ruleWarnings } from '../schema';
 
 export function itemStateCounts(ledger: Ledger, orgId: number) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
-import { ATTENDANCE_STATUSES, BALLOT_CHOICES, POSITIONS, VOTE_METHODS } from '../terms';
+import { ATTENDANCE_STATUSES, BALLOT_CHOICES, STATEMENT_STANCES, VOTE_METHODS } from '../terms';
 import { zCount, zDateTime, zEnum, zId, zOptionalText, zText } from '../validation';
 
 const entryId = zId('议程');
@@ -67,7 +67,7 @@ export const meetingContract = {
     z.object({
       entryId,
       personId: zId('发言人'),
-      position: zEnum('表态', POSITIONS),
+      stance: zEnum('表态', STATEMENT_STANCES),
       note: zOptionalText('发言要点', 2000),
       hostOrderOverride: zText('主持人提前表态的理由', 200).optional(),
     }),

@@ -8,11 +8,12 @@ import { localDate, nowIso, type Ledger } from '../ledger';
 import { moveItem, recordCreation } from '../items/lifecycle';
 import { getBody, getPerson, holdersOf } from '../organization/queries';
 import { agendaEntries, agendaItems, bodies, emergencyActions, matters, meetings, persons } from '../schema';
-import { RULE_VERSION } from '../terms';
+import { leadingPost } from '../rules/leadership';
+import { RULE_VERSION, meetingTitle } from '../terms';
 import { keepWarnings, type RuleWarning } from '../warnings';
 import type { meetingContract } from './contract';
 import { closedMeetingsSince } from './meetings';
-import { meetingForWrite, meetingTitle } from './queries';
+import { meetingForWrite } from './queries';
 
 type In<K extends keyof typeof meetingContract> = z.output<(typeof meetingContract)[K]['input']>;
 
@@ -23,7 +24,7 @@ export function recordEmergency(ledger: Ledger, input: In<'emergency.record'>) {
   const body = getBody(ledger, input.bodyId);
   if (body.orgId !== input.orgId) conflict('议事机构不属于本校，请刷新后重试。', 'bodyId');
   const actor = getPerson(ledger, input.actorId, 'actorId');
-  const post = body.kind === 'principal_office' ? '校长' : '书记';
+  const post = leadingPost(body.kind);
   if (body.kind !== 'party_committee' && body.kind !== 'principal_office') {
     refuse('R14', `${body.name}不适用临时处置`, 'bodyId');
   }

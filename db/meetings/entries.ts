@@ -7,7 +7,7 @@ import { nowIso, type Ledger } from '../ledger';
 import { moveItem } from '../items/lifecycle';
 import { getPerson } from '../organization/queries';
 import { quorumLine } from '../rules/tally';
-import { missingStatements, statementRefusal } from '../rules/statements';
+import { speakingOrder, statementRefusal } from '../rules/statements';
 import { agendaEntries, ballots, recusals, statements, writtenOpinions } from '../schema';
 import type { meetingContract } from './contract';
 import { assertInSession, assertPending, entryForWrite, markInProgress, type EntryFacts } from './queries';
@@ -63,9 +63,8 @@ export function statement(ledger: Ledger, input: In<'entries.statement'>) {
   });
   if (refusal) refuse(refusal.rule, `${person.name}：${refusal.message}`, 'personId');
 
-  const isHost = person.id === facts.meeting.hostId;
-  const othersWaiting = missingStatements(ef.voters, statedIds).filter((v) => v.personId !== person.id);
-  if (isHost && othersWaiting.length > 0 && input.hostOrderOverride) {
+  const order = speakingOrder(ef.voters, facts.meeting.hostId, statedIds);
+  if (person.id === facts.meeting.hostId && order.hostMustWait && input.hostOrderOverride) {
     // R9: the override and its reason stay on the record.
     ledger.db.update(agendaEntries).set({ hostOrderOverride: input.hostOrderOverride }).where(eq(agendaEntries.id, ef.entry.id)).run();
   }
@@ -76,7 +75,7 @@ export function statement(ledger: Ledger, input: In<'entries.statement'>) {
       entryId: ef.entry.id,
       personId: person.id,
       seq,
-      position: input.position,
+      stance: input.stance,
       note: input.note,
       recordedAt: nowIso(ledger),
       operator: ledger.operator,
@@ -84,8 +83,8 @@ export function statement(ledger: Ledger, input: In<'entries.statement'>) {
     .run();
   markInProgress(ledger, facts.meeting);
   if (seq === 1 && ef.entry.purpose === 'decide') moveItem(ledger, ef.item.id, 'discussed', '会议讨论');
-  const waiting = missingStatements(ef.voters, [...statedIds, person.id]);
-  return { entryId: ef.entry.id, seq, waitingFor: waiting.map((w) => w.name) };
+  const after = speakingOrder(ef.voters, facts.meeting.hostId, [...statedIds, person.id]);
+  return { entryId: ef.entry.id, seq, waitingFor: after.waitingFor.map((w) => w.name) };
 }
 
 /** R7: an absent member's written opinion: kept on the record, never counted. */

@@ -6,7 +6,8 @@ import { localDate, nowIso, type Ledger } from '../ledger';
 import { moveItem, getItem } from '../items/lifecycle';
 import { planEntry } from '../items/gate';
 import { getBody, getPerson, membersOn, postsOn } from '../organization/queries';
-import { agendaConfirmerPost, mayConfirmAgenda } from '../rules/agenda';
+import { expectsFirstTopic } from '../rules/agenda';
+import { leadingPost, leadsBody } from '../rules/leadership';
 import {
   agendaEntries,
   bodies,
@@ -19,6 +20,7 @@ import {
   writtenOpinions,
 } from '../schema';
 import { keepWarnings, warningsOf, type RuleWarning } from '../warnings';
+import { meetingTitle } from '../terms';
 import type { CreateMeeting, meetingContract } from './contract';
 import {
   entriesOfMeeting,
@@ -27,7 +29,6 @@ import {
   meetingDate,
   meetingFacts,
   meetingForWrite,
-  meetingTitle,
   unreportedEmergencies,
 } from './queries';
 import type { HandlersFor } from '../channel';
@@ -235,8 +236,8 @@ export function confirmAgenda(ledger: Ledger, input: In<'meetings.confirmAgenda'
   const held = postsOn(ledger, body.orgId, meetingDate(meeting))
     .filter((p) => p.personId === person.id)
     .map((p) => p.post);
-  if (!mayConfirmAgenda(body.kind, held)) {
-    refuse('R3', `${body.name}的议程由${agendaConfirmerPost(body.kind)}确认，${person.name}不能确认`, 'personId');
+  if (!leadsBody(body.kind, held)) {
+    refuse('R3', `${body.name}的议程由${leadingPost(body.kind)}确认，${person.name}不能确认`, 'personId');
   }
   if (entriesOfMeeting(ledger, meeting.id).length === 0) conflict('议程为空，请先列入议题再确认。', 'meetingId');
   ledger.db.update(meetings).set({ agendaConfirmedBy: person.id }).where(eq(meetings.id, meeting.id)).run();
@@ -254,7 +255,7 @@ export function setFirstTopic(ledger: Ledger, input: In<'meetings.setFirstTopic'
 export function firstTopicWarnings(ledger: Ledger, meetingId: number): RuleWarning[] {
   const meeting = getMeeting(ledger, meetingId);
   const body = getBody(ledger, meeting.bodyId);
-  if (body.kind !== 'party_committee' || (meeting.firstTopic ?? '').trim() !== '') return [];
+  if (!expectsFirstTopic(body.kind) || (meeting.firstTopic ?? '').trim() !== '') return [];
   const warning: RuleWarning = { rule: 'R15', message: '本次党组织会议未记录第一议题学习内容' };
   if (!warningsOf(ledger, 'meeting', meeting.id).some((w) => w.rule === 'R15')) {
     keepWarnings(ledger, body.orgId, 'meeting', meeting.id, [warning]);

@@ -7,6 +7,7 @@ import { conflict, notFound, refuse } from '../errors';
 import { localDate, type Ledger } from '../ledger';
 import { assertMeetingUnlocked } from './lock';
 import { getBody, getMatter, membersOn, ruleSettings } from '../organization/queries';
+import { leadingPost } from '../rules/leadership';
 import { quorumFor, type AttendanceMark, type QuorumView } from '../rules/quorum';
 import type { Named } from '../rules/statements';
 import {
@@ -22,15 +23,10 @@ import {
   statements,
   writtenOpinions,
 } from '../schema';
-import { BODY_LABELS, type AttendanceStatus, type BodyKind } from '../terms';
+import { BODY_LABELS, meetingTitle, type AttendanceStatus, type BodyKind } from '../terms';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type EntryRow = typeof agendaEntries.$inferSelect;
-
-/** "2026年第3次党组织会议". */
-export function meetingTitle(year: number, seq: number, bodyName: string): string {
-  return `${year}年第${seq}次${bodyName}`;
-}
 
 /** The meeting's calendar date (local), the date memberships and posts are read on. */
 export function meetingDate(meeting: Pick<MeetingRow, 'startsAt'>): string {
@@ -116,7 +112,7 @@ export function statementsOf(ledger: Ledger, entryId: number) {
       seq: statements.seq,
       personId: statements.personId,
       name: persons.name,
-      position: statements.position,
+      stance: statements.stance,
       note: statements.note,
       recordedAt: statements.recordedAt,
     })
@@ -194,7 +190,7 @@ export function assertPending(entry: EntryRow, title: string): void {
  */
 export function assertInSession(facts: MeetingFacts): void {
   if (facts.meeting.agendaConfirmedBy == null) {
-    refuse('R3', `议程尚未经${facts.body.kind === 'principal_office' ? '校长' : '书记'}确认，请先确认议程`, 'meetingId');
+    refuse('R3', `议程尚未经${leadingPost(facts.body.kind)}确认，请先确认议程`, 'meetingId');
   }
   if (!facts.attendance.some((a) => a.status === '出席')) {
     refuse('R13', '本次会议尚未登记出席情况。决定只能在会议上作出，传阅、会签或个别征求意见都不能代替会议', 'meetingId');

@@ -2,7 +2,9 @@
 // LIVE R6/R9/R10 view per entry computed by the same rules the commands enforce.
 import type { Ledger } from '../ledger';
 import { getPerson, holdersOf } from '../organization/queries';
-import { missingStatements } from '../rules/statements';
+import { expectsFirstTopic } from '../rules/agenda';
+import { leadingPost } from '../rules/leadership';
+import { speakingOrder } from '../rules/statements';
 import { quorumLine, votesNeeded } from '../rules/tally';
 import { warningsOf } from '../warnings';
 import {
@@ -23,15 +25,15 @@ export function getMeetingView(ledger: Ledger, meetingId: number) {
   const recorder = getPerson(ledger, meeting.recorderId);
   const confirmer = meeting.agendaConfirmedBy != null ? getPerson(ledger, meeting.agendaConfirmedBy) : null;
   const voting = new Map(facts.members.map((m) => [m.personId, m.voting]));
-  const principalIds = holdersOf(ledger, facts.body.orgId, '校长', facts.date);
+  // R12: the 校长 decides in a 校长办公会议 run in principal_decides mode.
+  const principalIds = holdersOf(ledger, facts.body.orgId, leadingPost('principal_office'), facts.date);
+  const leadPost = leadingPost(facts.body.kind);
   const mode =
     facts.body.kind === 'principal_office' && facts.settings.principalOfficeMode === 'principal_decides' ? 'principal_decides' : 'vote';
   const entries = entriesOfMeeting(ledger, meeting.id).map((entry, index) => {
     const ef = entryFacts(ledger, facts, entry);
     const presenter = entry.presenterId != null ? getPerson(ledger, entry.presenterId) : null;
-    const statedIds = ef.statements.map((s) => s.personId);
-    const waiting = missingStatements(ef.voters, statedIds);
-    const hostIsVoter = ef.voters.some((v) => v.personId === meeting.hostId);
+    const speaking = speakingOrder(ef.voters, meeting.hostId, ef.statements.map((s) => s.personId));
     const decision = decisionOfEntry(ledger, entry.id);
     const secret = entry.voteMethod === '无记名投票';
     return {
@@ -85,14 +87,16 @@ export function getMeetingView(ledger: Ledger, meetingId: number) {
         quorumOk: ef.quorum.quorumOk,
         votesNeeded: votesNeeded(ef.quorum.due),
         rule: ef.quorum.rule,
-        text: quorumLine(ef.quorum),
+        text: quorumLine(ef.quorum, entry.purpose === 'decide'),
         voters: ef.voters,
         absent: ef.quorum.absentIds.map((id) => facts.members.find((m) => m.personId === id)!).map((m) => ({ personId: m.personId, name: m.name })),
-        waitingFor: waiting,
+        waitingFor: speaking.waitingFor,
         /** R9: the host may state now without an override. */
-        hostMayState: hostIsVoter && !statedIds.includes(meeting.hostId) && waiting.every((w) => w.personId === meeting.hostId),
+        hostMayState: speaking.hostMayState,
+        /** R9: who is called in which order (the host last), and who speaks now. */
+        speaking: { order: speaking.order, next: speaking.next, hostMustWait: speaking.hostMustWait },
         /** All statements in: the entry may be voted or decided (if the quorum holds). */
-        readyToDecide: entry.outcome === 'pending' && ef.quorum.quorumOk && waiting.length === 0,
+        readyToDecide: entry.outcome === 'pending' && ef.quorum.quorumOk && speaking.waitingFor.length === 0,
         principalPresent: ef.voters.some((v) => principalIds.includes(v.personId)),
       },
       /** R11 复议 motions on this entry's outcome. */
@@ -117,7 +121,16 @@ export function getMeetingView(ledger: Ledger, meetingId: number) {
       agendaConfirmedBy: confirmer ? { id: confirmer.id, name: confirmer.name } : null,
       createdAt: meeting.createdAt,
     },
-    body: { id: facts.body.id, kind: facts.body.kind, name: facts.body.name },
+    body: {
+      id: facts.body.id,
+      kind: facts.body.kind,
+      name: facts.body.name,
+      /** The post that confirms the agenda and signs (R3, R16), and who holds it on the meeting date. */
+      leadPost,
+      leaders: holdersOf(ledger, facts.body.orgId, leadPost, facts.date).map((id) => ({ id, name: getPerson(ledger, id).name })),
+      /** R15: the meeting opens with a 第一议题. */
+      firstTopicExpected: expectsFirstTopic(facts.body.kind),
+    },
     title: facts.title,
     date: facts.date,
     /** How decide entries are settled: R10 vote, or R12 the 校长 decides. */

@@ -7,10 +7,11 @@ import { nowIso, type Ledger } from '../ledger';
 import { onItemDecided } from '../followups/stage';
 import { moveItem } from '../items/lifecycle';
 import { holdersOf } from '../organization/queries';
+import { leadingPost } from '../rules/leadership';
 import { missingStatements } from '../rules/statements';
 import { countsFromBallots, countsProblem, principalTally, sameCounts, tallyVote, type Counts, type Tally } from '../rules/tally';
 import { agendaEntries, ballots, decisions } from '../schema';
-import type { RuleWarning } from '../warnings';
+import type { RuleWarning } from '../terms';
 import type { meetingContract } from './contract';
 import { requireQuorum } from './entries';
 import { firstTopicWarnings } from './meetings';
@@ -156,7 +157,7 @@ export function principalDecide(ledger: Ledger, input: In<'entries.principalDeci
   }
   assertInSession(facts);
   requireQuorum(ef);
-  const principals = holdersOf(ledger, facts.body.orgId, '校长', facts.date);
+  const principals = holdersOf(ledger, facts.body.orgId, leadingPost(facts.body.kind), facts.date);
   const principal = ef.voters.find((v) => principals.includes(v.personId));
   if (!principal) refuse('R12', '校长不在场（或已回避），不能由校长决定；请暂缓或改期', 'entryId');
   requireStatements(ef, principal.personId);

@@ -8,7 +8,7 @@ import type { Ledger } from '../ledger';
 import { getMeetingView } from '../meetings/view';
 import { getBody, getMatter, getOrganization } from '../organization/queries';
 import { decisions } from '../schema';
-import type { BallotChoice, MajorCategory, Position, VoteMethod } from '../terms';
+import type { BallotChoice, MajorCategory, StatementStance, VoteMethod } from '../terms';
 
 export function readMeetingRecord(ledger: Ledger, meetingId: number) {
   const view = getMeetingView(ledger, meetingId);
@@ -44,7 +44,7 @@ export function readMeetingRecord(ledger: Ledger, meetingId: number) {
       adHoc: e.adHoc,
       purpose: e.purpose as RecordItem['purpose'],
       presenter: e.presenter?.name ?? null,
-      statements: e.statements.map((s) => ({ seq: s.seq, name: s.name, position: s.position as Position, note: s.note, byHost: s.isHost })),
+      statements: e.statements.map((s) => ({ seq: s.seq, name: s.name, stance: s.stance as StatementStance, note: s.note, byHost: s.isHost })),
       hostOrderOverride: e.hostOrderOverride,
       recusals: e.recusals.map((r) => ({ name: r.name, reason: r.reason })),
       writtenOpinions: e.writtenOpinions.map((o) => ({ name: o.name, text: o.text })),

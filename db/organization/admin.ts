@@ -6,6 +6,7 @@ import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, LedgerError, notFound, refuse } from '../errors';
 import { today, type Ledger } from '../ledger';
+import { holdsBothLeadingPosts } from '../rules/leadership';
 import { thresholdOn } from '../rules/routing';
 import { SETTING_LABELS, type RuleSettingsPatch } from '../rules/settings';
 import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
@@ -89,13 +90,14 @@ export function listPosts(ledger: Ledger, input: In<'posts.list'>) {
     .where(eq(posts.orgId, input.orgId))
     .orderBy(asc(posts.startDate), asc(posts.id))
     .all();
-  const secretary = holdersOf(ledger, input.orgId, '书记', date);
-  const principal = holdersOf(ledger, input.orgId, '校长', date);
+  const current = rows.map((r) => ({ ...r, current: r.startDate <= date && (r.endDate == null || r.endDate > date) }));
+  const both = current.find((r) => r.current && holdsBothLeadingPosts(current.filter((x) => x.current && x.personId === r.personId).map((x) => x.post as Post)));
   return {
     date,
-    rows: rows.map((r) => ({ ...r, current: r.startDate <= date && (r.endDate == null || r.endDate > date) })),
+    rows: current,
     /** 党政一肩挑 on that date: one person holds both 书记 and 校长. */
-    oneShoulder: secretary.some((id) => principal.includes(id)),
+    oneShoulder: both !== undefined,
+    oneShoulderPerson: both ? { id: both.personId, name: both.name } : null,
   };
 }
 
@@ -131,7 +133,7 @@ export function assignPost(ledger: Ledger, input: In<'posts.assign'>) {
     .returning()
     .get();
   const heldThen = postsOn(ledger, person.orgId, input.startDate).filter((p) => p.personId === person.id).map((p) => p.post);
-  return { post: row, ended, oneShoulder: heldThen.includes('书记') && heldThen.includes('校长') };
+  return { post: row, ended, oneShoulder: holdsBothLeadingPosts(heldThen) };
 }
 
 export function endPost(ledger: Ledger, input: In<'posts.end'>) {

@@ -31,15 +31,6 @@ const party = (group: string, names: [string, Flags?][]): CatalogueEntry[] =>
     ...flags,
   }));
 
-export const PARTY_GROUP_LABELS: Record<string, string> = {
-  A: '政治与党建',
-  B: '发展与制度',
-  C: '干部与人才',
-  D: '育人与安全',
-  E: '财务与项目',
-  X: '校长办公会议事项',
-};
-
 export const SEED_CATALOGUE: CatalogueEntry[] = [
   ...party('A', [
     ['贯彻上级决策部署'],

@@ -4,7 +4,8 @@ import { localDate, nowIso, type Ledger } from '../ledger';
 import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
 import { DEFAULT_SETTINGS } from '../rules/settings';
 import { INITIAL_THRESHOLD_DATE } from '../rules/routing';
-import { BODY_LABELS, MAJOR_CATEGORIES } from '../terms';
+import { BODY_LABELS, MAJOR_CATEGORIES, isLeadershipPost, type BodyKind } from '../terms';
+import { leadingPost, mayPropose } from '../rules/leadership';
 import { DEFAULT_THRESHOLD, SEED_CATALOGUE } from './catalogue';
 import type { organizationContract } from './contract';
 import { membersOn, postsOn } from './queries';
@@ -44,10 +45,27 @@ function getOrganizationOverview(ledger: Ledger) {
   const held = postsOn(ledger, org.id, date);
   const people = ledger.db.select().from(persons).where(eq(persons.orgId, org.id)).orderBy(asc(persons.id)).all();
   const bodyRows = ledger.db.select().from(bodies).where(eq(bodies.orgId, org.id)).orderBy(asc(bodies.id)).all();
+  const postsOf = (personId: number) => held.filter((h) => h.personId === personId).map((h) => h.post);
+  const named = (personId: number) => ({ id: personId, name: people.find((p) => p.id === personId)?.name ?? '' });
   return {
     org,
-    persons: people.map((p) => ({ ...p, posts: held.filter((h) => h.personId === p.id).map((h) => h.post) })),
-    bodies: bodyRows.map((b) => ({ ...b, members: membersOn(ledger, b.id, date) })),
+    persons: people.map((p) => {
+      const posts = postsOf(p.id);
+      // R3/R4: who may propose, lead an item (分管领导) and take part in 会前沟通, and in which posts.
+      return { ...p, posts, leadership: mayPropose(posts), leadershipPosts: posts.filter(isLeadershipPost) };
+    }),
+    bodies: bodyRows.map((b) => {
+      const kind = b.kind as BodyKind;
+      const leadPost = leadingPost(kind);
+      return {
+        ...b,
+        members: membersOn(ledger, b.id, date),
+        /** The post that hosts, confirms the agenda, acts in an emergency and signs (R3, R9, R14, R16). */
+        leadPost,
+        /** Who holds it today: the default host, confirmer and signer. */
+        leaders: held.filter((h) => h.post === leadPost).map((h) => named(h.personId)),
+      };
+    }),
   };
 }
 

@@ -1,21 +1,10 @@
-// R3 agenda: who may propose, who confirms the agenda, lead times, 临时动议.
-// Pure: posts, dates and settings come in as arguments.
-import type { BodyKind, Post } from '../terms';
-import type { RuleWarning } from '../warnings';
-import { LEADERSHIP_POSTS } from './consultation';
+// R3 agenda: lead times and 临时动议; R15 第一议题. Who may propose and who confirms the agenda (the body's
+// leading post) live in leadership.ts. Pure: dates and settings come in as arguments.
+import type { BodyKind, RuleWarning } from '../terms';
 
-/** R3 (block): topics are proposed by members of the leadership. */
-export function mayPropose(postsHeld: readonly Post[]): boolean {
-  return postsHeld.some((p) => (LEADERSHIP_POSTS as readonly string[]).includes(p));
-}
-
-/** R3 (block): the 书记 confirms the 党组织会议 agenda, the 校长 the 校长办公会 agenda. */
-export function agendaConfirmerPost(bodyKind: BodyKind): Post {
-  return bodyKind === 'principal_office' ? '校长' : '书记';
-}
-
-export function mayConfirmAgenda(bodyKind: BodyKind, postsHeld: readonly Post[]): boolean {
-  return postsHeld.includes(agendaConfirmerPost(bodyKind));
+/** R15 (warn): a 党组织会议 opens with a study item (第一议题); other bodies need none. */
+export function expectsFirstTopic(bodyKind: BodyKind): boolean {
+  return bodyKind === 'party_committee';
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */

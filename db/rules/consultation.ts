@@ -1,25 +1,10 @@
 // R4 consultation gate (the core rule) and R5 (the 书记's opinion before the 校长办公会 decides
 // an important item). Pure: the caller passes who held which post on the consultation date.
-import type { ItemState, Stance } from '../terms';
-
-export const CONSULTATION_OUTCOMES = ['agreed', 'disagreed', 'reserved', 'incomplete'] as const;
-export type ConsultationOutcome = (typeof CONSULTATION_OUTCOMES)[number];
-export const CONSULTATION_OUTCOME_LABELS: Record<ConsultationOutcome, string> = {
-  agreed: '意见一致（同意）',
-  disagreed: '有不同意见（暂缓上会）',
-  reserved: '有保留意见，尚未一致',
-  incomplete: '书记、校长尚未都表态',
-};
-
-export const CONSULTATION_KIND_LABELS = { consultation: '会前沟通', deliberation: '酝酿' } as const;
-export type ConsultationKind = keyof typeof CONSULTATION_KIND_LABELS;
-
-/** Posts whose holders form the leadership circle of a consultation or a 酝酿 (R3/R4). */
-export const LEADERSHIP_POSTS = ['书记', '副书记', '校长', '副校长', '委员'] as const;
+import type { ConsultationOutcome, ConsultationStance, ItemState } from '../terms';
 
 export interface StanceInput {
   personId: number;
-  stance: Stance;
+  stance: ConsultationStance;
 }
 
 export interface PostHolders {

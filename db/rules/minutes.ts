@@ -1,13 +1,6 @@
 // R16 record and minutes: who signs, how minutes are numbered, what can change. Pure.
-import type { BodyKind, Post } from '../terms';
-
-/** R16: the host signs — the 书记 for the 党组织会议 (and party bodies), the 校长 for the 校长办公会. */
-export const SIGNING_POST: Record<BodyKind, Post> = {
-  party_committee: '书记',
-  principal_office: '校长',
-  branch_committee: '书记',
-  party_assembly: '书记',
-};
+import type { BodyKind } from '../terms';
+import { leadingPost } from './leadership';
 
 export interface SignFacts {
   bodyKind: BodyKind;
@@ -27,7 +20,7 @@ export function signRefusal(f: SignFacts): SignRefusal {
   if (f.signerId !== f.hostId) {
     return {
       code: 'rule_violation',
-      message: `会议纪要只能由会议主持人（${SIGNING_POST[f.bodyKind]}）签发，本次会议应由${f.hostName}签发`,
+      message: `会议纪要只能由会议主持人（${leadingPost(f.bodyKind)}）签发，本次会议应由${f.hostName}签发`,
     };
   }
   return null;

@@ -30,6 +30,41 @@ export function missingStatements(voters: Named[], statedIds: number[]): Named[]
   return voters.filter((v) => !stated.has(v.personId));
 }
 
+/** R9 as the meeting screen shows it: who is called in which order, and who speaks now. */
+export interface SpeakingOrder {
+  /** The voters in the order they are called: seat order, the host last. */
+  order: (Named & { isHost: boolean; stated: boolean })[];
+  /** Voters who have not stated yet, in seat order. */
+  waitingFor: Named[];
+  /** Who speaks now: the first who has not stated; the host only when the others have. */
+  next: number | null;
+  /** The host may state now without a recorded reason. */
+  hostMayState: boolean;
+  /** The host is a voter and others have not all stated: stating now needs a recorded reason. */
+  hostMustWait: boolean;
+}
+
+/** R9: the one home of "every present voting member states, the host last". */
+export function speakingOrder(voters: Named[], hostId: number, statedIds: number[]): SpeakingOrder {
+  const stated = new Set(statedIds);
+  const hostIsVoter = voters.some((v) => v.personId === hostId);
+  const others = voters.filter((v) => v.personId !== hostId);
+  const order = [...others, ...voters.filter((v) => v.personId === hostId)].map((v) => ({
+    ...v,
+    isHost: v.personId === hostId,
+    stated: stated.has(v.personId),
+  }));
+  const othersWaiting = others.filter((v) => !stated.has(v.personId));
+  const hostWaiting = hostIsVoter && !stated.has(hostId);
+  return {
+    order,
+    waitingFor: missingStatements(voters, statedIds),
+    next: othersWaiting[0]?.personId ?? (hostWaiting ? hostId : null),
+    hostMayState: hostWaiting && othersWaiting.length === 0,
+    hostMustWait: hostWaiting && othersWaiting.length > 0,
+  };
+}
+
 /** Null when the statement may be recorded, else why not. */
 export function statementRefusal(ctx: StatementContext): Refusal | null {
   if (ctx.recusedIds.includes(ctx.personId)) {
@@ -44,14 +79,13 @@ export function statementRefusal(ctx: StatementContext): Refusal | null {
   if (ctx.statedIds.includes(ctx.personId)) {
     return { rule: 'R9', message: '该成员已对本议题表态，每人表态一次' };
   }
-  if (ctx.personId === ctx.hostId && !ctx.hostOrderOverride) {
-    const waiting = missingStatements(ctx.voters, ctx.statedIds).filter((v) => v.personId !== ctx.hostId);
-    if (waiting.length > 0) {
-      return {
-        rule: 'R9',
-        message: `主持人应末位表态：${waiting.map((w) => w.name).join('、')}尚未表态。如确需主持人先表态，请填写理由`,
-      };
-    }
+  const order = speakingOrder(ctx.voters, ctx.hostId, ctx.statedIds);
+  if (ctx.personId === ctx.hostId && order.hostMustWait && !ctx.hostOrderOverride) {
+    const waiting = order.waitingFor.filter((v) => v.personId !== ctx.hostId);
+    return {
+      rule: 'R9',
+      message: `主持人应末位表态：${waiting.map((w) => w.name).join('、')}尚未表态。如确需主持人先表态，请填写理由`,
+    };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // The 工作台 charts and the 台账 status column: pure aggregation of rows read by db/loop.
 // No I/O, so every number a chart shows is tested on plain data.
-import type { ItemState } from '../terms';
+import type { ItemState, RegisterStatus } from '../terms';
 import { RECONSIDERED, isLoopClosed, isOverdue, lacksFollowUp, type LoopFacts } from './followup';
 
 /**
@@ -94,28 +94,14 @@ export function majorItemsPerYear(rows: { year: number; state: string; count: nu
   return years;
 }
 
-/** Where a decision stands for the 台账 status column (R17, R18). */
-export type LedgerStatus = 'unassigned' | 'waived' | 'in_progress' | 'overdue' | 'to_evaluate' | 'evaluated' | 'correcting' | 'closed' | 'reconsidered';
-
-export const LEDGER_STATUS_LABELS: Record<LedgerStatus, string> = {
-  unassigned: '待安排督办',
-  waived: '无需督办',
-  in_progress: '督办中',
-  overdue: '逾期',
-  to_evaluate: '待评价',
-  evaluated: '已评价',
-  correcting: '修正中',
-  closed: '已闭环',
-  reconsidered: '复议中',
-};
-
-export interface LedgerFacts extends LoopFacts {
+export interface RegisterFacts extends LoopFacts {
   followUps: { evaluated: boolean; state: string; deadline: string }[];
   /** decisions.loop_state: RECONSIDERED while an agreed 复议 has suspended the decision (R11). */
   loopState?: string;
 }
 
-export function ledgerStatus(f: LedgerFacts, today: string): LedgerStatus {
+/** Where a decision stands for the 台账 (register) status column (R17, R18). */
+export function registerStatus(f: RegisterFacts, today: string): RegisterStatus {
   if (f.loopState === RECONSIDERED) return 'reconsidered';
   if (lacksFollowUp({ followUps: f.followUps.length, noFollowUpReason: f.noFollowUpReason })) return 'unassigned';
   if (isLoopClosed(f)) return f.followUps.length === 0 ? 'waived' : 'closed';

@@ -74,8 +74,11 @@ export function reconsiderationAgreed(agree: number, due: number): boolean {
   return due > 0 && agree >= votesNeeded(due);
 }
 
-/** The line the meeting screen and the record show, e.g. "应到7人，实到5人，需同意票≥4". */
-export function quorumLine(view: Pick<QuorumView, 'due' | 'present' | 'quorumNeeded' | 'quorumOk'>): string {
-  const base = `应到${view.due}人，实到${view.present}人，需同意票≥${votesNeeded(view.due)}`;
+/**
+ * The line the meeting screen shows, e.g. "应到7人，实到5人，需同意票≥4". An entry that is not voted
+ * (a 前置研究, `voted: false`) shows the attendance part only.
+ */
+export function quorumLine(view: Pick<QuorumView, 'due' | 'present' | 'quorumNeeded' | 'quorumOk'>, voted = true): string {
+  const base = `应到${view.due}人，实到${view.present}人${voted ? `，需同意票≥${votesNeeded(view.due)}` : ''}`;
   return view.quorumOk ? base : `${base}（到会不足${view.quorumNeeded}人，不能表决）`;
 }

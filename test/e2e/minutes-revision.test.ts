@@ -28,7 +28,7 @@ beforeAll(async () => {
   await ui.ledger('meetings.setFirstTopic', { meetingId, content: '学习《中国共产党支部工作条例（试行）》' });
   const names = ['李明华', '张丽', '陈志强', '刘芳', '赵磊', '孙红', '王建国'];
   await ui.ledger('meetings.setAttendance', { meetingId, rows: names.map((n) => ({ personId: s.person(n), status: '出席' as const, reason: '', arrivesAt: null, leavesAfter: null })) });
-  for (const n of names) await ui.ledger('entries.statement', { entryId, personId: s.person(n), position: '同意' });
+  for (const n of names) await ui.ledger('entries.statement', { entryId, personId: s.person(n), stance: '同意' });
   await ui.ledger('entries.vote', { entryId, method: '举手', counts: { for: 7, against: 0, abstain: 0 }, decisionText: '同意自4月1日起执行夏季作息时间。' });
   await ui.ledger('meetings.close', { meetingId });
 });

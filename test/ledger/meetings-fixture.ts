@@ -61,8 +61,8 @@ export function meetingSchool(startIso = '2026-03-20T09:00:00') {
   const add = (meetingId: number, itemId: number) => t.ok('meetings.addItem', { meetingId, itemId }).entryId;
 
   /** Statements from the given names, in order. */
-  const state = (entryId: number, names: readonly string[], position: '同意' | '不同意' | '缓议' = '同意') => {
-    for (const n of names) t.ok('entries.statement', { entryId, personId: id(n), position });
+  const state = (entryId: number, names: readonly string[], stance: '同意' | '不同意' | '缓议' = '同意') => {
+    for (const n of names) t.ok('entries.statement', { entryId, personId: id(n), stance });
   };
 
   /** A 党组织会议 with the given items, all members present, agenda confirmed, first topic recorded. */

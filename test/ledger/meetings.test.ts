@@ -100,7 +100,7 @@ describe('agenda', () => {
     const second = m.add(meetingId, m.readyItem('A2'));
     expect(m.view(meetingId).meeting.agendaConfirmedBy).toBeNull();
     m.attend(meetingId);
-    expect(m.t.call('entries.statement', { entryId: second, personId: m.id('张丽'), position: '同意' })).toMatchObject({ ok: false, error: { rule: 'R3' } });
+    expect(m.t.call('entries.statement', { entryId: second, personId: m.id('张丽'), stance: '同意' })).toMatchObject({ ok: false, error: { rule: 'R3' } });
   });
 
   it('removes a pending item back to 待上会, but not one already discussed', () => {

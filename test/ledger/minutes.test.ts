@@ -162,7 +162,7 @@ describe('minutes.sign, lock and revise (R16)', () => {
     const entryId = first!.entryId;
     const attempts = [
       t.call('meetings.setAttendance', { meetingId, rows: [{ personId: school.person('孙红'), status: '出席' }] }),
-      t.call('entries.statement', { entryId, personId: school.person('张丽'), position: '不同意' }),
+      t.call('entries.statement', { entryId, personId: school.person('张丽'), stance: '不同意' }),
       t.call('entries.vote', { entryId, method: '举手', counts: { for: 1, against: 5, abstain: 0 }, decisionText: '改' }),
       t.call('entries.recuse', { entryId, personId: school.person('刘芳'), reason: '亲属关系' }),
       t.call('meetings.update', { meetingId, place: '另一会议室' }),

@@ -1,7 +1,7 @@
 // The read-only channels behind the 议题 list filters, the 决策台账 and the 工作台 charts:
 // items.list on the bigram index, loop.ledger and stats.dashboard, on a real ledger file.
 import { describe, expect, it } from 'vitest';
-import { onTimeByDepartment, ledgerStatus, loopFunnel, majorItemsPerYear, meetingsPerMonth } from '../../db/rules/stats';
+import { onTimeByDepartment, registerStatus, loopFunnel, majorItemsPerYear, meetingsPerMonth } from '../../db/rules/stats';
 import { decidedMeeting } from '../support/decided';
 import { freshLedger, type TestLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
@@ -134,9 +134,9 @@ describe('stats.dashboard: the 工作台 charts', () => {
     expect(meetingsPerMonth([{ startsAt: '2026-12-01T09:00', bodyKind: 'x' }, { startsAt: '2025-12-01T09:00', bodyKind: 'x' }], 2026, ['x'])[0]!.months[11]).toBe(1);
     expect(majorItemsPerYear([{ year: 2020, state: 'passed', count: 4 }], 2024, 2026).every((y) => y.filed === 0)).toBe(true);
     const fu = (state: string, evaluated = false) => ({ state, deadline: '2026-04-10', evaluated });
-    expect(ledgerStatus({ noFollowUpReason: null, followUps: [], corrections: [] }, '2026-04-01')).toBe('unassigned');
-    expect(ledgerStatus({ noFollowUpReason: null, followUps: [fu('open')], corrections: [] }, '2026-04-11')).toBe('overdue');
-    expect(ledgerStatus({ noFollowUpReason: null, followUps: [fu('done', true)], corrections: [] }, '2026-04-11')).toBe('closed');
-    expect(ledgerStatus({ noFollowUpReason: null, followUps: [fu('done', true)], corrections: [{ state: 'consultation' }] }, '2026-04-11')).toBe('correcting');
+    expect(registerStatus({ noFollowUpReason: null, followUps: [], corrections: [] }, '2026-04-01')).toBe('unassigned');
+    expect(registerStatus({ noFollowUpReason: null, followUps: [fu('open')], corrections: [] }, '2026-04-11')).toBe('overdue');
+    expect(registerStatus({ noFollowUpReason: null, followUps: [fu('done', true)], corrections: [] }, '2026-04-11')).toBe('closed');
+    expect(registerStatus({ noFollowUpReason: null, followUps: [fu('done', true)], corrections: [{ state: 'consultation' }] }, '2026-04-11')).toBe('correcting');
   });
 });

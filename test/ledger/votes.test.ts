@@ -10,7 +10,7 @@ describe('R9 statements', () => {
     const m = meetingSchool();
     const { entryIds } = m.sitting();
     const before = m.t.snapshot();
-    const r = m.t.call('entries.statement', { entryId: entryIds[0]!, personId: m.书记, position: '同意' });
+    const r = m.t.call('entries.statement', { entryId: entryIds[0]!, personId: m.书记, stance: '同意' });
     expect(r).toMatchObject({ ok: false, error: { rule: 'R9', field: 'personId', message: expect.stringContaining('主持人应末位表态') } });
     expect(m.t.snapshot()).toEqual(before);
   });
@@ -18,7 +18,7 @@ describe('R9 statements', () => {
   it('R9: the host first with an override reason is recorded with the reason', () => {
     const m = meetingSchool();
     const { meetingId, entryIds } = m.sitting();
-    m.t.ok('entries.statement', { entryId: entryIds[0]!, personId: m.书记, position: '同意', hostOrderOverride: '书记须提前赴教育局开会' });
+    m.t.ok('entries.statement', { entryId: entryIds[0]!, personId: m.书记, stance: '同意', hostOrderOverride: '书记须提前赴教育局开会' });
     const e = m.view(meetingId).entries[0]!;
     expect(e.hostOrderOverride).toBe('书记须提前赴教育局开会');
     expect(e.statements[0]).toMatchObject({ name: '王建国', isHost: true, seq: 1 });
@@ -35,7 +35,7 @@ describe('R9 statements', () => {
     m.state(entryId, ['陈志强', '刘芳', '赵磊', '孙红']);
     expect(m.view(meetingId).entries[0]!.live.hostMayState).toBe(true);
     m.state(entryId, ['王建国'], '同意');
-    expect(m.t.call('entries.statement', { entryId, personId: m.id('张丽'), position: '不同意' })).toMatchObject({ ok: false, error: { rule: 'R9' } });
+    expect(m.t.call('entries.statement', { entryId, personId: m.id('张丽'), stance: '不同意' })).toMatchObject({ ok: false, error: { rule: 'R9' } });
     const e = m.view(meetingId).entries[0]!;
     expect(e.statements.map((s) => s.name)).toEqual(m.hostLast());
     expect(e.live).toMatchObject({ waitingFor: [], readyToDecide: true });
@@ -50,7 +50,7 @@ describe('R7 who votes', () => {
     const entryId = m.add(meetingId, m.readyItem('A1'));
     m.t.ok('meetings.confirmAgenda', { meetingId, personId: m.书记 });
     m.attend(meetingId, 'party_committee', {}, ['周敏']);
-    expect(m.t.call('entries.statement', { entryId, personId: m.id('周敏'), position: '同意' })).toMatchObject({ ok: false, error: { rule: 'R7', message: expect.stringContaining('列席') } });
+    expect(m.t.call('entries.statement', { entryId, personId: m.id('周敏'), stance: '同意' })).toMatchObject({ ok: false, error: { rule: 'R7', message: expect.stringContaining('列席') } });
     m.state(entryId, m.hostLast());
     const ballots = COMMITTEE.map((n) => ({ personId: m.id(n), choice: '同意' as const }));
     const before = m.t.snapshot();
@@ -67,7 +67,7 @@ describe('R7 who votes', () => {
     m.attend(meetingId, 'party_committee', { 孙红: { status: '请假', reason: '出差' } });
     expect(m.t.call('entries.writtenOpinion', { entryId, personId: m.id('张丽'), text: '同意' })).toMatchObject({ ok: false, error: { rule: 'R7' } });
     m.t.ok('entries.writtenOpinion', { entryId, personId: m.id('孙红'), text: '同意该方案，建议加强宣传。' });
-    expect(m.t.call('entries.statement', { entryId, personId: m.id('孙红'), position: '同意' })).toMatchObject({ ok: false, error: { rule: 'R7' } });
+    expect(m.t.call('entries.statement', { entryId, personId: m.id('孙红'), stance: '同意' })).toMatchObject({ ok: false, error: { rule: 'R7' } });
     m.state(entryId, m.hostLast('王建国', COMMITTEE.filter((n) => n !== '孙红')));
     // 7 votes for would count the written opinion: refused, 6 present.
     expect(m.t.call('entries.vote', { entryId, ...hands(7) })).toMatchObject({ ok: false, error: { rule: 'R10' } });
@@ -83,7 +83,7 @@ describe('R8 recusal', () => {
     const { entryIds } = m.sitting();
     const entryId = entryIds[0]!;
     m.t.ok('entries.recuse', { entryId, personId: m.id('赵磊'), reason: '近亲属为当事人' });
-    expect(m.t.call('entries.statement', { entryId, personId: m.id('赵磊'), position: '同意' })).toMatchObject({ ok: false, error: { rule: 'R8' } });
+    expect(m.t.call('entries.statement', { entryId, personId: m.id('赵磊'), stance: '同意' })).toMatchObject({ ok: false, error: { rule: 'R8' } });
     m.state(entryId, m.hostLast('王建国', COMMITTEE.filter((n) => n !== '赵磊')));
     const ballots = COMMITTEE.map((n) => ({ personId: m.id(n), choice: '同意' as const }));
     expect(m.t.call('entries.vote', { entryId, method: '记名投票', ballots, decisionText: 'x' })).toMatchObject({ ok: false, error: { rule: 'R8' } });
@@ -146,7 +146,7 @@ describe('R6 quorum per item', () => {
     expect(m.t.call('meetings.setAttendance', { meetingId, rows: COMMITTEE.map((n) => ({ personId: m.id(n), status: n === '孙红' ? '缺席' as const : '出席' as const })) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // …but leaving after item 1 is recorded.
     m.attend(meetingId, 'party_committee', { 陈志强: { leavesAfter: 1 }, 刘芳: { leavesAfter: 1 }, 赵磊: { leavesAfter: 1 }, 孙红: { leavesAfter: 1 } });
-    expect(m.t.call('entries.statement', { entryId: entryIds[1]!, personId: m.id('刘芳'), position: '同意' })).toMatchObject({ ok: false, error: { rule: 'R7' } });
+    expect(m.t.call('entries.statement', { entryId: entryIds[1]!, personId: m.id('刘芳'), stance: '同意' })).toMatchObject({ ok: false, error: { rule: 'R7' } });
     m.state(entryIds[1]!, ['李明华', '张丽', '王建国']);
     const r = m.t.call('entries.vote', { entryId: entryIds[1]!, ...hands(3) });
     expect(r).toMatchObject({ ok: false, error: { rule: 'R6' } });

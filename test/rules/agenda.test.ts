@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adHocRefusal, agendaConfirmerPost, daysBetween, leadTimeWarnings, mayConfirmAgenda, mayPropose } from '../../db/rules/agenda';
+import { adHocRefusal, daysBetween, leadTimeWarnings } from '../../db/rules/agenda';
+import { leadingPost as agendaConfirmerPost, leadsBody as mayConfirmAgenda, mayPropose } from '../../db/rules/leadership';
 
 describe('R3 who proposes, who confirms', () => {
   it('R3: leadership posts may propose; a 中层干部 or nobody may not', () => {

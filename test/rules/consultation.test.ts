@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONSULTABLE_STATES,
-  CONSULTATION_OUTCOME_LABELS,
   consultationGate,
   consultationOutcome,
   deliberationOutcome,
@@ -11,6 +10,7 @@ import {
   secretaryOpinionMissing,
   stateAfterConsultation,
 } from '../../db/rules/consultation';
+import { CONSULTATION_OUTCOME_LABELS } from '../../db/terms';
 
 // 1 书记, 2 校长, 3 副校长 (分管), 4 委员, 9 not in the leadership.
 const normal = { secretaryIds: [1], principalIds: [2], leadershipIds: [1, 2, 3, 4] };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNING_POST, formatDocNumber, signRefusal } from '../../db/rules/minutes';
+import { formatDocNumber, signRefusal } from '../../db/rules/minutes';
+import { leadingPost } from '../../db/rules/leadership';
+import { BODY_KINDS } from '../../db/terms';
+
+const SIGNING_POST = Object.fromEntries(BODY_KINDS.map((k) => [k, leadingPost(k)]));
 
 const facts = { bodyKind: 'party_committee' as const, minutesState: 'draft', meetingState: 'closed', hostId: 1, hostName: '王建国', signerId: 1 };
 

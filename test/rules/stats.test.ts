@@ -2,7 +2,8 @@
 // dispatch test (test/ledger/stats.test.ts) does not reach. Found by mutation testing.
 import { describe, expect, it } from 'vitest';
 import { RECONSIDERED } from '../../db/rules/followup';
-import { FUNNEL_STEPS, LEDGER_STATUS_LABELS, ledgerStatus, loopFunnel, majorItemsPerYear, onTimeByDepartment } from '../../db/rules/stats';
+import { FUNNEL_STEPS, registerStatus, loopFunnel, majorItemsPerYear, onTimeByDepartment } from '../../db/rules/stats';
+import { REGISTER_STATUS_LABELS } from '../../db/terms';
 import { ITEM_STATES } from '../../db/terms';
 
 const fu = (state: string, deadline: string, evaluated = false) => ({ state, deadline, evaluated });
@@ -10,17 +11,17 @@ const facts = (followUps: ReturnType<typeof fu>[]) => ({ noFollowUpReason: null,
 
 describe('R17/R18 台账 status of a decision', () => {
   it('R17: one late follow-up makes the decision 逾期, even when the others are in time or done', () => {
-    expect(ledgerStatus(facts([fu('open', '2026-04-30'), fu('open', '2026-04-01')]), '2026-04-10')).toBe('overdue');
-    expect(ledgerStatus(facts([fu('done', '2026-04-01', true), fu('open', '2026-04-01')]), '2026-04-10')).toBe('overdue');
+    expect(registerStatus(facts([fu('open', '2026-04-30'), fu('open', '2026-04-01')]), '2026-04-10')).toBe('overdue');
+    expect(registerStatus(facts([fu('done', '2026-04-01', true), fu('open', '2026-04-01')]), '2026-04-10')).toBe('overdue');
   });
   it('R17: one open follow-up keeps it 督办中 while another is done', () => {
-    expect(ledgerStatus(facts([fu('done', '2026-04-30'), fu('open', '2026-04-30')]), '2026-04-10')).toBe('in_progress');
+    expect(registerStatus(facts([fu('done', '2026-04-30'), fu('open', '2026-04-30')]), '2026-04-10')).toBe('in_progress');
   });
   it('R18: all done, one not yet evaluated → 待评价', () => {
-    expect(ledgerStatus(facts([fu('done', '2026-04-30', true), fu('done', '2026-04-30')]), '2026-04-10')).toBe('to_evaluate');
+    expect(registerStatus(facts([fu('done', '2026-04-30', true), fu('done', '2026-04-30')]), '2026-04-10')).toBe('to_evaluate');
   });
   it('R17/R18: every status has its Chinese label', () => {
-    expect(LEDGER_STATUS_LABELS).toEqual({
+    expect(REGISTER_STATUS_LABELS).toEqual({
       unassigned: '待安排督办', waived: '无需督办', in_progress: '督办中', overdue: '逾期',
       to_evaluate: '待评价', evaluated: '已评价', correcting: '修正中', closed: '已闭环', reconsidered: '复议中',
     });
@@ -40,9 +41,9 @@ describe('R17/R2 dashboard figures', () => {
 
 describe('R11 台账 status under 复议', () => {
   it('R11: a decision suspended by an agreed 复议 shows 复议中, not 待安排督办', () => {
-    expect(ledgerStatus({ ...facts([]), loopState: RECONSIDERED }, '2026-04-10')).toBe('reconsidered');
-    expect(LEDGER_STATUS_LABELS.reconsidered).toBe('复议中');
-    expect(ledgerStatus({ ...facts([]), loopState: 'open' }, '2026-04-10')).toBe('unassigned');
+    expect(registerStatus({ ...facts([]), loopState: RECONSIDERED }, '2026-04-10')).toBe('reconsidered');
+    expect(REGISTER_STATUS_LABELS.reconsidered).toBe('复议中');
+    expect(registerStatus({ ...facts([]), loopState: 'open' }, '2026-04-10')).toBe('unassigned');
   });
 });
 

@@ -97,7 +97,7 @@ export function decidedMeeting(t: TestLedger, school: School, opts: DecidedOptio
   const speakers = [...cast.present.filter((n) => n !== cast.host), cast.host];
   const decided = entries.map(({ topic, itemId, entryId }) => {
     for (const n of party ? speakers : speakers.filter((s) => s !== cast.host)) {
-      t.ok('entries.statement', { entryId, personId: id(n), position: '同意' });
+      t.ok('entries.statement', { entryId, personId: id(n), stance: '同意' });
     }
     const n = cast.present.length;
     const result = party

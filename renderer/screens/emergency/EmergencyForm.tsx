@@ -7,13 +7,13 @@ import { FormError } from '../../forms/FormError';
 import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
-import { holders, useOverview } from '../../stores/org';
+import { useOverview } from '../../stores/org';
 
 export function EmergencyForm({ onSaved }: { onSaved(): void }) {
   const overview = useOverview();
-  const actorFor = (kind: string | undefined) => holders(overview, kind === 'principal_office' ? '校长' : '书记')[0]?.id ?? '';
+  const actorFor = (id: number | undefined) => overview.bodies.find((b) => b.id === id)?.leaders[0]?.id ?? '';
   const [bodyId, setBodyId] = useState<number | ''>(overview.bodies[0]?.id ?? '');
-  const [actorId, setActorId] = useState<number | ''>(actorFor(overview.bodies[0]?.kind));
+  const [actorId, setActorId] = useState<number | ''>(actorFor(overview.bodies[0]?.id));
   const [at, setAt] = useState(dayjs().format('YYYY-MM-DDTHH:mm'));
   const [reason, setReason] = useState('');
   const [action, setAction] = useState('');
@@ -46,7 +46,7 @@ export function EmergencyForm({ onSaved }: { onSaved(): void }) {
             onChange={(e) => {
               const id = Number(e.target.value);
               setBodyId(id);
-              setActorId(actorFor(overview.bodies.find((b) => b.id === id)?.kind));
+              setActorId(actorFor(id));
             }}
           >
             {overview.bodies.map((b) => (

@@ -7,11 +7,10 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
-import { LEADERSHIP } from '../../posts';
 
 export function FollowUpCreate({ decisionId, leaderId, first, onCreated }: { decisionId: number; leaderId: number | null; first: boolean; onCreated(): void }) {
   const overview = useOverview();
-  const leaders = overview.persons.filter((p) => p.posts.some((post) => LEADERSHIP.includes(post)));
+  const leaders = overview.persons.filter((p) => p.leadership);
   const [task, setTask] = useState('');
   const [ownerDept, setOwnerDept] = useState('');
   const [ownerId, setOwnerId] = useState<number | ''>('');

@@ -1,7 +1,7 @@
 // 会前沟通 record (R4): date, form, and the stance of each participant. The 书记 and the 校长 are
 // filled in; for 一肩挑 (one person holds both) other leadership members are added instead.
 import { useState, type FormEvent } from 'react';
-import { CONSULTATION_FORMS, STANCES } from '../../../db/terms';
+import { CONSULTATION_FORMS, CONSULTATION_STANCES } from '../../../db/terms';
 import { todayInput } from '../../dates';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
@@ -9,7 +9,6 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { holders, useOverview, type Person } from '../../stores/org';
-import { LEADERSHIP } from '../../posts';
 
 interface StanceDraft {
   personId: number | '';
@@ -29,7 +28,7 @@ function initialStances(secretaries: Person[], principals: Person[]): StanceDraf
 
 export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; cadre: boolean; onDone(): void }) {
   const overview = useOverview();
-  const leaders = overview.persons.filter((p) => p.posts.some((post) => LEADERSHIP.includes(post)));
+  const leaders = overview.persons.filter((p) => p.leadership);
   const [kind, setKind] = useState<'consultation' | 'deliberation'>('consultation');
   const [date, setDate] = useState(todayInput());
   const [form, setForm] = useState<string>('当面');
@@ -46,7 +45,7 @@ export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; ca
       stances: stances.map((s) => ({
         personId: s.personId === '' ? (undefined as never) : s.personId,
         role: s.role,
-        stance: s.stance as (typeof STANCES)[number],
+        stance: s.stance as (typeof CONSULTATION_STANCES)[number],
         note: s.note,
       })),
     });
@@ -55,7 +54,7 @@ export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; ca
   });
 
   const update = (i: number, patch: Partial<StanceDraft>) => setStances(stances.map((s, j) => (j === i ? { ...s, ...patch } : s)));
-  const postsOf = (id: number | '') => overview.persons.find((p) => p.id === id)?.posts.filter((p) => LEADERSHIP.includes(p)) ?? [];
+  const postsOf = (id: number | '') => overview.persons.find((p) => p.id === id)?.leadershipPosts ?? [];
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -128,7 +127,7 @@ export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; ca
                 </td>
                 <td>
                   <div className="row" role="radiogroup" aria-label={`${name}（${s.role}）的意见`}>
-                    {STANCES.map((st) => (
+                    {CONSULTATION_STANCES.map((st) => (
                       <button
                         key={st}
                         type="button"

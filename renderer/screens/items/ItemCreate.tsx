@@ -9,7 +9,6 @@ import { call } from '../../ledger-client';
 import { useNav } from '../../stores/nav';
 import { notify } from '../../stores/notices';
 import { useOrg, useOverview } from '../../stores/org';
-import { LEADERSHIP } from '../../posts';
 import { MatterSelect, matterFacts } from './MatterSelect';
 
 const FIELDS = ['title', 'summary', 'matterId', 'proposerId', 'leaderId', 'amount', 'materialsReadyAt'];
@@ -18,7 +17,7 @@ export function ItemCreate() {
   const overview = useOverview();
   const matters = useOrg((s) => s.matters);
   const go = useNav((s) => s.go);
-  const leaders = overview.persons.filter((p) => p.posts.some((post) => LEADERSHIP.includes(post)));
+  const leaders = overview.persons.filter((p) => p.leadership);
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [matterId, setMatterId] = useState<number | ''>('');

@@ -3,7 +3,7 @@
 // scrolls. Alt+N new item, Ctrl+F search, ↑↓ and Enter in the list.
 import { useCallback, useEffect, useRef } from 'react';
 import type { ItemState } from '../../../db/terms';
-import { PARTY_GROUP_LABELS } from '../../../db/organization/catalogue';
+import { MATTER_GROUP_LABELS } from '../../../db/terms';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
@@ -89,7 +89,7 @@ export function ItemList() {
           <select aria-label="议事清单分组" className="compact" value={filter.matterGroup ?? ''} onChange={(e) => void setFilter({ matterGroup: e.target.value || undefined }, org.id)}>
             <option value="">全部事项分组</option>
             {groups.map((g) => (
-              <option key={g} value={g}>{g === 'X' ? '' : `${g} `}{PARTY_GROUP_LABELS[g] ?? g}</option>
+              <option key={g} value={g}>{g === 'X' ? '' : `${g} `}{MATTER_GROUP_LABELS[g] ?? g}</option>
             ))}
           </select>
           <select

@@ -1,4 +1,4 @@
-import { PARTY_GROUP_LABELS } from '../../../db/organization/catalogue';
+import { MATTER_GROUP_LABELS } from '../../../db/terms';
 import type { Matter } from '../../stores/org';
 
 /** 议事清单 grouped as in the rule book (A 政治与党建 … X 校长办公会议事项). */
@@ -18,7 +18,7 @@ export function MatterSelect({ matters, value, onChange, id, label, emptyLabel =
     <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : '')}>
       <option value="">{emptyLabel}</option>
       {groups.map((g) => (
-        <optgroup key={g} label={`${g === 'X' ? '' : `${g} `}${PARTY_GROUP_LABELS[g] ?? g}`}>
+        <optgroup key={g} label={`${g === 'X' ? '' : `${g} `}${MATTER_GROUP_LABELS[g] ?? g}`}>
           {matters
             .filter((m) => m.group === g && m.active)
             .map((m) => (

@@ -1,16 +1,14 @@
-// R3: nothing is stated or voted before the agenda is confirmed — by the 书记 for the 党组织会议,
-// by the 校长 for the 校长办公会议. 会议模式 says so at the top and offers the confirmation.
+// R3: nothing is stated or voted before the agenda is confirmed by the body's leading post (the
+// core says which, and who holds it). 会议模式 says so at the top and offers the confirmation.
 import { FormError } from '../../forms/FormError';
 import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import type { MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
-import { holders, useOverview } from '../../stores/org';
 
 export function ConfirmAgendaNotice({ view, onConfirmed }: { view: MeetingView; onConfirmed(): void }) {
-  const overview = useOverview();
-  const post = view.body.kind === 'party_committee' ? '书记' : '校长';
-  const confirmer = holders(overview, post)[0];
+  const post = view.body.leadPost;
+  const confirmer = view.body.leaders[0];
   const confirm = useCommand(async () => {
     await call('meetings.confirmAgenda', { meetingId: view.meeting.id, personId: confirmer!.id });
     notify('ok', `议程已由${confirmer!.name}确认。`);

@@ -17,10 +17,9 @@ import { FirstTopicStep } from './FirstTopicStep';
 import { PresenceStrip } from './PresenceStrip';
 
 function stepsOf(view: MeetingView): ModeStep[] {
-  const party = view.body.kind === 'party_committee';
   return [
     { kind: 'attendance' },
-    ...(party ? [{ kind: 'firstTopic' } as const] : []),
+    ...(view.body.firstTopicExpected ? [{ kind: 'firstTopic' } as const] : []),
     ...view.entries.map((e) => ({ kind: 'entry', entryId: e.id }) as const),
     ...(view.meeting.state !== 'closed' ? [{ kind: 'adHoc' } as const] : []),
     { kind: 'record' },
@@ -45,7 +44,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   useShortcut('k', () => move(-1));
   useShortcut('ArrowUp', () => move(-1));
   useShortcut('0', () => setStep({ kind: 'attendance' }));
-  useShortcut('f', () => view?.body.kind === 'party_committee' && setStep({ kind: 'firstTopic' }));
+  useShortcut('f', () => view?.body.firstTopicExpected && setStep({ kind: 'firstTopic' }));
   useShortcut('t', () => view?.meeting.state !== 'closed' && setStep({ kind: 'adHoc' }));
   useShortcut('r', () => setStep({ kind: 'record' }));
   useEffect(() => {

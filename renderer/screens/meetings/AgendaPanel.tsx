@@ -7,7 +7,7 @@ import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { useMeetings, type MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
-import { holders, useOverview } from '../../stores/org';
+import { useOverview } from '../../stores/org';
 import { OUTCOME } from './outcomes';
 import { useAgendaCandidates } from './useAgendaCandidates';
 
@@ -17,7 +17,6 @@ export function AgendaPanel({ view, onChanged }: { view: MeetingView; onChanged(
   const { entryId, selectEntry } = useMeetings();
   const [itemId, setItemId] = useState<number | ''>('');
   const [firstTopic, setFirstTopic] = useState(view.meeting.firstTopic ?? '');
-  const isParty = view.body.kind === 'party_committee';
   const { candidates, reload: reloadCandidates } = useAgendaCandidates(overview.org.id, view.entries.map((e) => e.item.id));
 
   const add = useCommand(async () => {
@@ -28,7 +27,7 @@ export function AgendaPanel({ view, onChanged }: { view: MeetingView; onChanged(
     reloadCandidates();
     onChanged();
   });
-  const confirmer = holders(overview, isParty ? '书记' : '校长')[0];
+  const confirmer = view.body.leaders[0];
   const confirm = useCommand(async () => {
     if (!confirmer) return;
     await call('meetings.confirmAgenda', { meetingId: view.meeting.id, personId: confirmer.id });
@@ -53,7 +52,7 @@ export function AgendaPanel({ view, onChanged }: { view: MeetingView; onChanged(
               confirmer &&
               view.entries.length > 0 && (
                 <button className="btn small" disabled={confirm.busy} onClick={() => void confirm.run()}>
-                  {isParty ? '书记' : '校长'}确认议程
+                  {view.body.leadPost}确认议程
                 </button>
               )
             )}
@@ -100,7 +99,7 @@ export function AgendaPanel({ view, onChanged }: { view: MeetingView; onChanged(
           </div>
         </div>
       </section>
-      {isParty && (
+      {view.body.firstTopicExpected && (
         <section className="card">
           <h2>第一议题（学习）</h2>
           <Field label="学习内容" error={saveTopic.error?.message}>

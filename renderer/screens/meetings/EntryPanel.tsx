@@ -35,8 +35,7 @@ export function EntryPanel({ view, entry, onChanged, keys = false }: { view: Mee
       </div>
       {purpose !== 'report' && (
         <div className={`quorum${live.quorumOk ? '' : ' bad'}`} role="status">
-          {/* A 前置研究 is not voted: only the attendance part of the line applies. */}
-          <strong data-testid="quorum-line">{purpose === 'study' ? live.text.replace(/，需同意票≥\d+/, '') : live.text}</strong>
+          <strong data-testid="quorum-line">{live.text}</strong>
           <span className="small">{live.rule}</span>
         </div>
       )}

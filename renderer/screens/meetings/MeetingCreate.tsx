@@ -1,4 +1,4 @@
-// 新建会议: body, time, place, 主持人 (the 书记 for the 党组织会议, the 校长 for the 校长办公会议), 记录人.
+// 新建会议: body, time, place, 主持人 (the body's leading post, as the core says: org.get bodies[].leaders), 记录人.
 import { useState, type FormEvent } from 'react';
 import { PageHead } from '../../components/PageHead';
 import { addDaysInput, dateTimeInput } from '../../dates';
@@ -8,18 +8,19 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { useNav } from '../../stores/nav';
 import { notify } from '../../stores/notices';
-import { holders, useOverview } from '../../stores/org';
+import { useOverview } from '../../stores/org';
 
 export function MeetingCreate() {
   const overview = useOverview();
   const go = useNav((s) => s.go);
-  const defaultHost = (kind: string) => holders(overview, kind === 'party_committee' ? '书记' : '校长')[0]?.id ?? '';
+  const defaultHost = (id: number | undefined) => overview.bodies.find((b) => b.id === id)?.leaders[0]?.id ?? '';
   const firstBody = overview.bodies[0];
   const [bodyId, setBodyId] = useState<number | ''>(firstBody?.id ?? '');
   const [startsAt, setStartsAt] = useState(dateTimeInput(addDaysInput(3)));
   const [place, setPlace] = useState('学校会议室');
-  const [hostId, setHostId] = useState<number | ''>(firstBody ? defaultHost(firstBody.kind) : '');
+  const [hostId, setHostId] = useState<number | ''>(defaultHost(firstBody?.id));
   const [recorderId, setRecorderId] = useState<number | ''>('');
+  const body = overview.bodies.find((b) => b.id === bodyId);
 
   const save = useCommand(async () => {
     const out = await call('meetings.create', {
@@ -51,8 +52,7 @@ export function MeetingCreate() {
                 onChange={(e) => {
                   const id = Number(e.target.value);
                   setBodyId(id);
-                  const b = overview.bodies.find((x) => x.id === id);
-                  if (b) setHostId(defaultHost(b.kind));
+                  setHostId(defaultHost(id));
                 }}
               >
                 {overview.bodies.map((b) => (
@@ -66,7 +66,7 @@ export function MeetingCreate() {
             <Field label="会议地点" required error={errorFor(save.error, 'place')}>
               <input type="text" value={place} onChange={(e) => setPlace(e.target.value)} />
             </Field>
-            <Field label="主持人" required error={errorFor(save.error, 'hostId')} help="党组织会议由书记主持，校长办公会议由校长主持">
+            <Field label="主持人" required error={errorFor(save.error, 'hostId')} help={body ? `${body.name}由${body.leadPost}主持` : undefined}>
               <select value={hostId} onChange={(e) => setHostId(e.target.value ? Number(e.target.value) : '')}>
                 <option value="">请选择</option>
                 {overview.persons.map((p) => (

@@ -1,30 +1,31 @@
 // 发言表态 (R9): every present voting member states 同意 / 不同意 / 缓议; the host states last.
-// The host's row stays disabled until the others have stated; stating earlier needs a recorded
-// reason (the override R9 allows). With `keys`, Y/N/H record the highlighted speaker's position.
+// The order, who speaks now and whether the host must wait come from the core (entry.live.speaking);
+// stating early needs a recorded reason (the override R9 allows). With `keys`, Y/N/H record the
+// highlighted speaker's stance.
 import { useState } from 'react';
-import { POSITIONS } from '../../../db/terms';
+import { STATEMENT_STANCES, type StatementStance } from '../../../db/terms';
 import { useShortcut } from '../../components/useShortcut';
 import { FormError } from '../../forms/FormError';
 import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import type { EntryView, MeetingView } from '../../stores/meetings';
 
-type Position = (typeof POSITIONS)[number];
 const TONE: Record<string, string> = { 同意: 'ok', 不同意: 'bad', 缓议: 'warn' };
-const KEY: Record<Position, string> = { 同意: 'Y', 不同意: 'N', 缓议: 'H' };
+const KEY: Record<StatementStance, string> = { 同意: 'Y', 不同意: 'N', 缓议: 'H' };
 
 export function StatementsPanel({ view, entry, onChanged, keys = false }: { view: MeetingView; entry: EntryView; onChanged(): void; keys?: boolean }) {
   const hostId = view.meeting.hostId;
   const [notes, setNotes] = useState<Record<number, string>>({});
   const [override, setOverride] = useState<string | null>(null);
   const [lastPerson, setLastPerson] = useState<number | null>(null);
-  const state = useCommand(async (personId: number, position: Position) => {
+  const { speaking } = entry.live;
+  const state = useCommand(async (personId: number, stance: StatementStance) => {
     setLastPerson(personId);
-    const early = personId === hostId && !entry.live.hostMayState && override !== null;
+    const early = personId === hostId && speaking.hostMustWait && override !== null;
     await call('entries.statement', {
       entryId: entry.id,
       personId,
-      position,
+      stance,
       note: notes[personId] ?? '',
       hostOrderOverride: early ? override : undefined,
     });
@@ -32,16 +33,11 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
     onChanged();
   });
   const stated = new Map(entry.statements.map((s) => [s.personId, s]));
-  // Host last, as R9 requires; everyone else in the order of the body's member list.
-  const voters = [...entry.live.voters].sort((a, b) => Number(a.personId === hostId) - Number(b.personId === hostId));
+  const voters = speaking.order;
   const open = entry.outcome === 'pending';
-  const waitingIds = new Set(entry.live.waitingFor.map((w) => w.personId));
-  const hostWaiting = waitingIds.has(hostId);
-  const othersWaiting = voters.filter((v) => v.personId !== hostId && waitingIds.has(v.personId));
-  // The one to speak now: the first who has not stated, the host only when the others have.
-  const speaker = othersWaiting[0]?.personId ?? (hostWaiting ? hostId : null);
+  const speaker = speaking.next;
 
-  const stateSpeaker = (p: Position) => {
+  const stateSpeaker = (p: StatementStance) => {
     if (speaker != null && open && !state.busy) void state.run(speaker, p);
   };
   useShortcut('y', () => stateSpeaker('同意'), keys);
@@ -66,9 +62,9 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
         <tbody>
           {voters.map((v, i) => {
             const s = stated.get(v.personId);
-            const isHost = v.personId === hostId;
+            const isHost = v.isHost;
             // R9: the host's buttons wait for the others, unless an override reason is being given.
-            const hostLocked = isHost && othersWaiting.length > 0 && override === null;
+            const hostLocked = isHost && speaking.hostMustWait && override === null;
             const rowError = state.error && lastPerson === v.personId && state.error.field === 'personId' ? state.error : null;
             return (
               <tr key={v.personId} data-statement={v.name} className={v.personId === speaker && open ? 'speaker' : undefined}>
@@ -79,7 +75,7 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
                 </td>
                 {s ? (
                   <td colSpan={2}>
-                    <span className={`badge ${TONE[s.position] ?? ''}`}>{s.position}</span>
+                    <span className={`badge ${TONE[s.stance] ?? ''}`}>{s.stance}</span>
                     {s.note && <span className="muted"> {s.note}</span>}
                   </td>
                 ) : open ? (
@@ -99,7 +95,7 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
                           {rowError.message}
                         </div>
                       )}
-                      {isHost && othersWaiting.length > 0 && override !== null && (
+                      {isHost && speaking.hostMustWait && override !== null && (
                         <input
                           type="text"
                           aria-label="主持人提前表态的理由"
@@ -113,14 +109,14 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
                     </td>
                     <td className="actions">
                       <div className="row" role="group" aria-label={`${v.name}表态`}>
-                        {POSITIONS.map((p) => (
+                        {STATEMENT_STANCES.map((p) => (
                           <button key={p} className="btn small" disabled={state.busy || hostLocked} onClick={() => void state.run(v.personId, p)} aria-label={`${v.name}表态${p}`}>
                             {p}
                             {keys && v.personId === speaker && <kbd className="hint">{KEY[p]}</kbd>}
                           </button>
                         ))}
                       </div>
-                      {isHost && othersWaiting.length > 0 && (
+                      {isHost && speaking.hostMustWait && (
                         <button className="linklike small" onClick={() => setOverride(override === null ? '' : null)}>
                           {override === null ? '主持人需提前表态…' : '取消提前表态'}
                         </button>

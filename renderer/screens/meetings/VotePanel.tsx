@@ -13,8 +13,8 @@ type Method = (typeof VOTE_METHODS)[number];
 type Choice = (typeof BALLOT_CHOICES)[number];
 
 export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry: EntryView; onChanged(): void }) {
-  const agreeing = entry.statements.filter((s) => s.position === '同意').length;
-  const disagreeing = entry.statements.filter((s) => s.position === '不同意').length;
+  const agreeing = entry.statements.filter((s) => s.stance === '同意').length;
+  const disagreeing = entry.statements.filter((s) => s.stance === '不同意').length;
   const [method, setMethod] = useState<Method>('举手');
   const [votesFor, setFor] = useState(String(agreeing));
   const [against, setAgainst] = useState(String(disagreeing));
@@ -30,7 +30,7 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
   // 记名投票: each ballot starts from the member's statement (同意→同意, 不同意→反对, 缓议→弃权).
   const fromStatement: Record<string, Choice> = { 同意: '同意', 不同意: '反对', 缓议: '弃权' };
   const ballots: Record<number, Choice> = Object.fromEntries(
-    entry.live.voters.map((v) => [v.personId, picked[v.personId] ?? fromStatement[entry.statements.find((s) => s.personId === v.personId)?.position ?? ''] ?? '弃权']),
+    entry.live.voters.map((v) => [v.personId, picked[v.personId] ?? fromStatement[entry.statements.find((s) => s.personId === v.personId)?.stance ?? ''] ?? '弃权']),
   );
   const [decisionText, setDecisionText] = useState(`同意《${entry.item.title}》。`);
 

@@ -2,7 +2,7 @@
 // 三重一大 category, 2/3 quorum (R6), cadre (R4 酝酿), 教代会 (R19). Entries are edited or added
 // (matters.save); codes are stable and never reused, so an entry is retired, not deleted.
 import { useState, type FormEvent } from 'react';
-import { PARTY_GROUP_LABELS } from '../../../db/organization/catalogue';
+import { MATTER_GROUP_LABELS } from '../../../db/terms';
 import { MAJOR_CATEGORIES } from '../../../db/terms';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
@@ -95,7 +95,7 @@ function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
         </Field>
         <Field label="分组" required error={errorFor(save.error, 'group')}>
           <select value={m.group} onChange={(e) => set({ group: e.target.value, decidingBody: e.target.value === 'X' ? 'principal_office' : 'party_committee' })} disabled={Boolean(m.id)}>
-            {Object.entries(PARTY_GROUP_LABELS).map(([g, label]) => (
+            {Object.entries(MATTER_GROUP_LABELS).map(([g, label]) => (
               <option key={g} value={g}>{g} {label}</option>
             ))}
           </select>

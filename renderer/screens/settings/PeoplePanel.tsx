@@ -48,13 +48,13 @@ export function PeoplePanel() {
     await changed();
   });
   const rows = (posts.value?.rows ?? []) as PostRow[];
-  const secretary = rows.find((r) => r.current && r.post === '书记');
+  const both = posts.value?.oneShoulderPerson ?? null;
 
   return (
     <>
-      {posts.value?.oneShoulder && secretary && (
+      {both && (
         <div className="notice info" data-testid="one-shoulder">
-          <strong>党政一肩挑：</strong>{secretary.name}同时担任书记和校长。会前沟通由书记与相关班子成员进行（R4）。
+          <strong>党政一肩挑：</strong>{both.name}同时担任书记和校长。会前沟通由书记与相关班子成员进行（R4）。
         </div>
       )}
       <div className="grid-main-side">
@@ -67,12 +67,11 @@ export function PeoplePanel() {
             <tbody>
               {overview.persons.map((p) => {
                 const held = rows.filter((r) => r.personId === p.id && r.current);
-                const both = held.some((r) => r.post === '书记') && held.some((r) => r.post === '校长');
                 return (
                   <tr key={p.id} data-person={p.name}>
                     <td>
                       {p.name}
-                      {both && <span className="badge brand" style={{ marginLeft: 6 }}>一肩挑</span>}
+                      {both?.id === p.id && <span className="badge brand" style={{ marginLeft: 6 }}>一肩挑</span>}
                       {!p.active && <span className="badge" style={{ marginLeft: 6 }}>不在职</span>}
                     </td>
                     <td>{p.department ?? '—'}</td>
