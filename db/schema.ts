@@ -114,6 +114,12 @@ export const agendaItems = sqliteTable('agenda_items', {
   decisionId: integer('decision_id'),
   emergencyActionId: integer('emergency_action_id'),
   materialsReadyAt: text('materials_ready_at'),
+  /**
+   * R11: after a postponed vote only consultations recorded after it (id above this) and dated on
+   * or after the meeting (reconsultFrom) count for the R4 gate; null when never postponed.
+   */
+  reconsultAfterId: integer('reconsult_after_id'),
+  reconsultFrom: text('reconsult_from'),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
 }, (t) => [

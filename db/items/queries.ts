@@ -1,5 +1,5 @@
 // Shared reads about agenda items, for this domain and for others (meetings, loop, search).
-import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, max, ne } from 'drizzle-orm';
 import { localDate, type Ledger } from '../ledger';
 import {
   agendaEntries,
@@ -12,7 +12,8 @@ import {
   persons,
   thresholds,
 } from '../schema';
-import type { ConsultationKind, ConsultationOutcome } from '../terms';
+import type { ConsultationOutcome } from '../terms';
+import { countingOutcome, type ConsultationRecord } from '../rules/consultation';
 import type { ThresholdRow } from '../rules/routing';
 
 /** The R2 threshold table of a school, all rows (the rule picks the one in force on a date). */
@@ -24,23 +25,26 @@ export function thresholdRows(ledger: Ledger, orgId: number): ThresholdRow[] {
     .all();
 }
 
-/** The latest consultation of a kind (by date, then recording order), or null. */
-export function latestConsultation(ledger: Ledger, itemId: number, kind: ConsultationKind = 'consultation') {
-  const row = ledger.db
-    .select()
-    .from(consultations)
-    .where(and(eq(consultations.itemId, itemId), eq(consultations.kind, kind)))
-    .orderBy(desc(consultations.date), desc(consultations.id))
+/** Outcome of the 会前沟通 and 酝酿 that count (R4, and R11 after a postponed vote): what the gate looks at. */
+export function latestOutcomes(ledger: Ledger, itemId: number) {
+  const item = ledger.db
+    .select({ afterId: agendaItems.reconsultAfterId, fromDate: agendaItems.reconsultFrom })
+    .from(agendaItems)
+    .where(eq(agendaItems.id, itemId))
     .get();
-  return row ? { ...row, outcome: row.outcome as ConsultationOutcome } : null;
+  const rows = ledger.db
+    .select({ id: consultations.id, kind: consultations.kind, date: consultations.date, outcome: consultations.outcome })
+    .from(consultations)
+    .where(eq(consultations.itemId, itemId))
+    .all() as ConsultationRecord[];
+  const floor = item?.afterId != null && item.fromDate != null ? { afterId: item.afterId, fromDate: item.fromDate } : null;
+  return { consultation: countingOutcome(rows, 'consultation', floor), deliberation: countingOutcome(rows, 'deliberation', null) };
 }
 
-/** Outcome of the latest 会前沟通 and 酝酿: what the R4 gate looks at. */
-export function latestOutcomes(ledger: Ledger, itemId: number) {
-  return {
-    consultation: latestConsultation(ledger, itemId, 'consultation')?.outcome ?? null,
-    deliberation: latestConsultation(ledger, itemId, 'deliberation')?.outcome ?? null,
-  };
+/** R11: a postponed vote sets the floor: only consultations recorded from now on, dated on or after `date`, count. */
+export function raiseReconsultFloor(ledger: Ledger, itemId: number, date: string): void {
+  const last = ledger.db.select({ id: max(consultations.id) }).from(consultations).where(eq(consultations.itemId, itemId)).get();
+  ledger.db.update(agendaItems).set({ reconsultAfterId: last?.id ?? 0, reconsultFrom: date }).where(eq(agendaItems.id, itemId)).run();
 }
 
 /** Every consultation and 酝酿 of an item, oldest first, each with its stances and names. */

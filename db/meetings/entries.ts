@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
 import { nowIso, type Ledger } from '../ledger';
 import { moveItem } from '../items/lifecycle';
+import { raiseReconsultFloor } from '../items/queries';
 import { getPerson } from '../organization/queries';
 import { quorumLine } from '../rules/tally';
 import { speakingOrder, statementRefusal } from '../rules/statements';
@@ -119,6 +120,8 @@ export function postpone(ledger: Ledger, input: In<'entries.postpone'>) {
   markInProgress(ledger, facts.meeting);
   moveItem(ledger, ef.item.id, 'vote_postponed', `${facts.title}暂缓表决：${input.reason}`);
   moveItem(ledger, ef.item.id, 'consultation', '暂缓表决，重新会前沟通');
+  // R11: only a consultation recorded from now on, dated on or after this meeting, reopens scheduling.
+  raiseReconsultFloor(ledger, ef.item.id, facts.date);
   return { entryId: ef.entry.id, itemState: 'consultation' as const };
 }
 

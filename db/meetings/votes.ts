@@ -9,7 +9,7 @@ import { moveItem } from '../items/lifecycle';
 import { holdersOf } from '../organization/queries';
 import { leadingPost } from '../rules/leadership';
 import { missingStatements } from '../rules/statements';
-import { countsFromBallots, countsProblem, principalTally, sameCounts, tallyVote, type Counts, type Tally } from '../rules/tally';
+import { countsFromBallots, countsProblem, missingBallots, principalTally, sameCounts, tallyVote, type Counts, type Tally } from '../rules/tally';
 import { agendaEntries, ballots, decisions } from '../schema';
 import type { RuleWarning } from '../terms';
 import type { meetingContract } from './contract';
@@ -117,6 +117,10 @@ export function vote(ledger: Ledger, input: In<'entries.vote'>) {
     counts = input.counts;
   } else if (input.ballots?.length) {
     checkBallots(ef, input.ballots, names);
+    const missing = missingBallots(input.method, ef.voters, input.ballots.map((b) => b.personId));
+    if (missing.length) {
+      refuse('R10', `记名投票须由每位在场有表决权的成员投票：${missing.map((m) => m.name).join('、')}尚未投票`, 'ballots');
+    }
     counts = countsFromBallots(input.ballots);
     if (input.counts && !sameCounts(input.counts, counts)) {
       refuse('R10', `填写的票数与逐人表决意见不一致（逐人合计：同意${counts.for}、反对${counts.against}、弃权${counts.abstain}）`, 'counts');

@@ -1,6 +1,6 @@
 // R4 consultation gate (the core rule) and R5 (the 书记's opinion before the 校长办公会 decides
 // an important item). Pure: the caller passes who held which post on the consultation date.
-import type { ConsultationOutcome, ConsultationStance, ItemState } from '../terms';
+import type { ConsultationKind, ConsultationOutcome, ConsultationStance, ItemState } from '../terms';
 
 export interface StanceInput {
   personId: number;
@@ -82,8 +82,39 @@ export function outsideCircle(stances: readonly StanceInput[], holders: PostHold
   return stances.map((s) => s.personId).filter((id) => !holders.leadershipIds.includes(id));
 }
 
+export interface ConsultationRecord {
+  id: number;
+  kind: ConsultationKind;
+  date: string;
+  outcome: ConsultationOutcome;
+}
+
+/** R11: after a postponed vote, what a consultation must be to count again. */
+export interface ReconsultFloor {
+  /** Only consultations recorded after the postponement: ids above this. */
+  afterId: number;
+  /** …and dated on or after the meeting that postponed the vote (YYYY-MM-DD). */
+  fromDate: string;
+}
+
+/**
+ * R4/R11: the outcome of the latest 会前沟通 or 酝酿 that counts (by date, then recording order).
+ * After a postponed vote (R11) a 会前沟通 counts only if it was recorded after the postponement
+ * and is dated on or after that meeting: an older record, whenever it is typed in, and whatever
+ * it says, never reopens scheduling; nor does a newer one in which the leaders do not agree.
+ */
+export function countingOutcome(rows: readonly ConsultationRecord[], kind: ConsultationKind, floor: ReconsultFloor | null): ConsultationOutcome | null {
+  let latest: ConsultationRecord | null = null;
+  for (const r of rows) {
+    if (r.kind !== kind) continue;
+    if (kind === 'consultation' && floor && (r.id <= floor.afterId || r.date < floor.fromDate)) continue;
+    if (!latest || r.date > latest.date || (r.date === latest.date && r.id > latest.id)) latest = r;
+  }
+  return latest?.outcome ?? null;
+}
+
 export interface GateFacts {
-  /** Outcome of the latest 会前沟通 (by date, then recording order), null when none. */
+  /** Outcome of the latest 会前沟通 that counts (countingOutcome), null when none. */
   consultation: ConsultationOutcome | null;
   /** Outcome of the latest 酝酿, null when none. */
   deliberation: ConsultationOutcome | null;

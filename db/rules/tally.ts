@@ -33,6 +33,17 @@ export function countsFromBallots(ballots: readonly { choice: BallotChoice }[]):
   };
 }
 
+/**
+ * R10: a named ballot (记名投票) is one signed ballot from every member entitled to vote on the
+ * item (present, voting rights, not recused): who has not cast one, in seat order. Other methods
+ * may name some voters or none.
+ */
+export function missingBallots<V extends { personId: number }>(method: string, voters: readonly V[], ballotPersonIds: readonly number[]): V[] {
+  if (method !== '记名投票') return [];
+  const cast = new Set(ballotPersonIds);
+  return voters.filter((v) => !cast.has(v.personId));
+}
+
 /** R10: counts must add up: for + against + abstain ≤ present voting members on the entry. Null when fine. */
 export function countsProblem(counts: Counts, present: number): string | null {
   const total = counts.for + counts.against + counts.abstain;

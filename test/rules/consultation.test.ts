@@ -3,6 +3,7 @@ import {
   CONSULTABLE_STATES,
   consultationGate,
   consultationOutcome,
+  countingOutcome,
   deliberationOutcome,
   needsConsultation,
   oneShoulder,
@@ -131,5 +132,24 @@ describe('R4 reasons and labels (mutation testing)', () => {
   it('R4: a consultation moves items before the meeting (and after 暂缓表决), never one on an agenda or decided', () => {
     expect([...CONSULTABLE_STATES]).toEqual(['draft', 'consultation', 'postponed', 'ready', 'vote_postponed']);
     for (const st of ['scheduled', 'discussed', 'passed', 'not_passed', 'noted'] as const) expect(CONSULTABLE_STATES).not.toContain(st);
+  });
+});
+
+describe('R4/R11 which consultation counts', () => {
+  const row = (id: number, date: string, outcome: 'agreed' | 'disagreed' | 'reserved' | 'incomplete', kind: 'consultation' | 'deliberation' = 'consultation') => ({ id, kind, date, outcome });
+  it('R4: the latest by date, then by recording order; each kind on its own', () => {
+    const rows = [row(1, '2026-03-20', 'agreed'), row(2, '2026-03-18', 'disagreed'), row(3, '2026-03-20', 'reserved'), row(4, '2026-03-25', 'disagreed', 'deliberation')];
+    expect(countingOutcome(rows, 'consultation', null)).toBe('reserved');
+    expect(countingOutcome(rows, 'deliberation', null)).toBe('disagreed');
+    expect(countingOutcome([], 'consultation', null)).toBeNull();
+  });
+  it('R11: after a postponed vote only records above the floor and dated on or after it count', () => {
+    const floor = { afterId: 2, fromDate: '2026-03-25' };
+    expect(countingOutcome([row(1, '2026-03-26', 'agreed'), row(2, '2026-03-25', 'agreed')], 'consultation', floor)).toBeNull();
+    expect(countingOutcome([row(3, '2026-03-24', 'agreed')], 'consultation', floor)).toBeNull();
+    expect(countingOutcome([row(3, '2026-03-25', 'agreed')], 'consultation', floor)).toBe('agreed');
+    expect(countingOutcome([row(3, '2026-03-25', 'agreed'), row(4, '2026-03-24', 'disagreed')], 'consultation', floor)).toBe('agreed');
+    // The floor concerns the 会前沟通 between the leaders; a 酝酿 is read as before.
+    expect(countingOutcome([row(1, '2026-03-20', 'agreed', 'deliberation')], 'deliberation', floor)).toBe('agreed');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingStatements, statementRefusal, type StatementContext } from '../../db/rules/statements';
+import { missingStatements, speakingOrder, statementRefusal, type StatementContext } from '../../db/rules/statements';
 
 const voters = [
   { personId: 1, name: '王建国' },
@@ -55,5 +55,25 @@ describe('R8/R9 messages (mutation testing)', () => {
     expect(statementRefusal(ctx({ personId: 3, recusedIds: [3] }))).toEqual({ rule: 'R8', message: '该成员已回避本议题，不能表态' });
     expect(statementRefusal(ctx({ statedIds: [2] }))).toEqual({ rule: 'R9', message: '该成员已对本议题表态，每人表态一次' });
     expect(statementRefusal(ctx({ personId: 1 }))).toEqual({ rule: 'R9', message: '主持人应末位表态：李明华、张丽尚未表态。如确需主持人先表态，请填写理由' });
+  });
+});
+
+describe('R9 speaking order (one home for the screen and the command)', () => {
+  it('R9: members are called in seat order with the host last; the host speaks once the others have', () => {
+    const o = speakingOrder(voters, 1, []);
+    expect(o.order.map((v) => [v.personId, v.isHost, v.stated])).toEqual([[2, false, false], [3, false, false], [1, true, false]]);
+    expect(o).toMatchObject({ next: 2, hostMayState: false, hostMustWait: true });
+    expect(o.waitingFor.map((v) => v.personId)).toEqual([1, 2, 3]);
+    expect(speakingOrder(voters, 1, [3])).toMatchObject({ next: 2, hostMustWait: true });
+    expect(speakingOrder(voters, 1, [3, 2])).toMatchObject({ next: 1, hostMayState: true, hostMustWait: false });
+    expect(speakingOrder(voters, 1, [3, 2, 1])).toMatchObject({ next: null, hostMayState: false, hostMustWait: false, waitingFor: [] });
+    expect(speakingOrder(voters, 1, [1]).order.find((v) => v.isHost)!.stated).toBe(true);
+  });
+
+  it('R9: a host who does not vote (recused, or not a member) never waits and is never called', () => {
+    const o = speakingOrder(voters.slice(1), 1, []);
+    expect(o.order.map((v) => v.personId)).toEqual([2, 3]);
+    expect(o).toMatchObject({ next: 2, hostMayState: false, hostMustWait: false });
+    expect(speakingOrder(voters.slice(1), 1, [2, 3]).next).toBeNull();
   });
 });

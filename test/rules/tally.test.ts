@@ -4,6 +4,7 @@ import {
   countsProblem,
   principalTally,
   quorumLine,
+  missingBallots,
   reconsiderationAgreed,
   sameCounts,
   tallyVote,
@@ -80,5 +81,19 @@ describe('R10/R11/R12 edges (mutation testing)', () => {
   it('R11: a body with nobody due cannot agree to a 复议, whatever the count', () => {
     expect(reconsiderationAgreed(1, 0)).toBe(false);
     expect(reconsiderationAgreed(4, 6)).toBe(true);
+  });
+});
+
+describe('R10 named ballots and the study line', () => {
+  const voters = [{ personId: 1, name: '甲' }, { personId: 2, name: '乙' }, { personId: 3, name: '丙' }];
+  it('R10: a 记名投票 owes a ballot to every voter; other methods do not', () => {
+    expect(missingBallots('记名投票', voters, [2])).toEqual([voters[0], voters[2]]);
+    expect(missingBallots('记名投票', voters, [3, 1, 2])).toEqual([]);
+    expect(missingBallots('举手', voters, [2])).toEqual([]);
+    expect(missingBallots('口头', voters, [])).toEqual([]);
+  });
+  it('R6: an entry that is not voted shows the attendance part of the line only', () => {
+    expect(quorumLine({ due: 7, present: 5, quorumNeeded: 4, quorumOk: true }, false)).toBe('应到7人，实到5人');
+    expect(quorumLine({ due: 7, present: 3, quorumNeeded: 4, quorumOk: false }, false)).toBe('应到7人，实到3人（到会不足4人，不能表决）');
   });
 });
