@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
+import { joinDecisionChain } from '../joins';
 import { prepared, type Ledger } from '../ledger';
 import { meetingTitle } from '../terms';
 import { RECONSIDERED, daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
@@ -20,19 +21,14 @@ import {
 
 /** A decision with the facts every caller needs: its item, meeting, body and school. */
 export function decisionContext(ledger: Ledger, decisionId: number, field = 'decisionId') {
-  const row = ledger.db
-    .select({
-      decision: decisions,
-      item: agendaItems,
-      meeting: meetings,
-      bodyKind: bodies.kind,
-      bodyName: bodies.name,
-    })
-    .from(decisions)
-    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
-    .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
-    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  const fields = {
+    decision: decisions,
+    item: agendaItems,
+    meeting: meetings,
+    bodyKind: bodies.kind,
+    bodyName: bodies.name,
+  };
+  const row = joinDecisionChain(ledger.db.select(fields).from(decisions).$dynamic())
     .where(eq(decisions.id, decisionId))
     .get();
   if (!row) return notFound('决定事项', decisionId, field);
@@ -118,30 +114,25 @@ export function loopFactsOf(ledger: Ledger, decisionId: number, noFollowUpReason
  * and the dashboard read (decision → item, entry → meeting → body).
  */
 function decisionRowsQuery(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
-  return ledger.db
-    .select({
-      id: decisions.id,
-      number: decisions.number,
-      text: decisions.text,
-      itemId: decisions.itemId,
-      itemTitle: agendaItems.title,
-      itemState: agendaItems.state,
-      noFollowUpReason: decisions.noFollowUpReason,
-      loopState: decisions.loopState,
-      meetingId: meetings.id,
-      year: meetings.year,
-      seq: meetings.seq,
-      startsAt: meetings.startsAt,
-      bodyName: bodies.name,
-      /** R17 cover: how many FollowUps the decision has, and how many are not done. */
-      followUps: sql<number>`(SELECT count(*) FROM ${followUps} WHERE ${followUps.decisionId} = ${decisions.id})`,
-      openFollowUps: sql<number>`(SELECT count(*) FROM ${followUps} WHERE ${followUps.decisionId} = ${decisions.id} AND ${followUps.state} <> 'done')`,
-    })
-    .from(decisions)
-    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
-    .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
-    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  const fields = {
+    id: decisions.id,
+    number: decisions.number,
+    text: decisions.text,
+    itemId: decisions.itemId,
+    itemTitle: agendaItems.title,
+    itemState: agendaItems.state,
+    noFollowUpReason: decisions.noFollowUpReason,
+    loopState: decisions.loopState,
+    meetingId: meetings.id,
+    year: meetings.year,
+    seq: meetings.seq,
+    startsAt: meetings.startsAt,
+    bodyName: bodies.name,
+    /** R17 cover: how many FollowUps the decision has, and how many are not done. */
+    followUps: sql<number>`(SELECT count(*) FROM ${followUps} WHERE ${followUps.decisionId} = ${decisions.id})`,
+    openFollowUps: sql<number>`(SELECT count(*) FROM ${followUps} WHERE ${followUps.decisionId} = ${decisions.id} AND ${followUps.state} <> 'done')`,
+  };
+  return joinDecisionChain(ledger.db.select(fields).from(decisions).$dynamic())
     .where(where)
     .orderBy(...order);
 }

@@ -1,5 +1,6 @@
 // Shared reads about agenda items, for this domain and for others (meetings, loop, search).
 import { and, asc, eq, inArray, isNotNull, max, ne } from 'drizzle-orm';
+import { joinEntryMeeting } from '../joins';
 import { localDate, type Ledger } from '../ledger';
 import {
   agendaEntries,
@@ -89,27 +90,24 @@ export function secretaryStated(ledger: Ledger, itemId: number, secretaryIdsOn: 
 
 /** Agenda entries the item was on, with the meeting and body. */
 export function entriesOf(ledger: Ledger, itemId: number) {
-  return ledger.db
-    .select({
-      entryId: agendaEntries.id,
-      meetingId: meetings.id,
-      bodyKind: bodies.kind,
-      bodyName: bodies.name,
-      year: meetings.year,
-      seq: meetings.seq,
-      startsAt: meetings.startsAt,
-      position: agendaEntries.position,
-      purpose: agendaEntries.purpose,
-      outcome: agendaEntries.outcome,
-      adHoc: agendaEntries.adHoc,
-      proposal: agendaEntries.proposal,
-      postponeReason: agendaEntries.postponeReason,
-      /** R1/R3 warnings kept on the entry when it was scheduled */
-      warnings: agendaEntries.warnings,
-    })
-    .from(agendaEntries)
-    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  const fields = {
+    entryId: agendaEntries.id,
+    meetingId: meetings.id,
+    bodyKind: bodies.kind,
+    bodyName: bodies.name,
+    year: meetings.year,
+    seq: meetings.seq,
+    startsAt: meetings.startsAt,
+    position: agendaEntries.position,
+    purpose: agendaEntries.purpose,
+    outcome: agendaEntries.outcome,
+    adHoc: agendaEntries.adHoc,
+    proposal: agendaEntries.proposal,
+    postponeReason: agendaEntries.postponeReason,
+    /** R1/R3 warnings kept on the entry when it was scheduled */
+    warnings: agendaEntries.warnings,
+  };
+  return joinEntryMeeting(ledger.db.select(fields).from(agendaEntries).$dynamic())
     .where(eq(agendaEntries.itemId, itemId))
     .orderBy(asc(meetings.startsAt), asc(agendaEntries.id))
     .all();
@@ -117,11 +115,7 @@ export function entriesOf(ledger: Ledger, itemId: number) {
 
 /** R1: a 校长办公会 study entry of this item with a 研究意见 recorded. */
 export function studiedByPrincipalOffice(ledger: Ledger, itemId: number): boolean {
-  const row = ledger.db
-    .select({ id: agendaEntries.id })
-    .from(agendaEntries)
-    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  const row = joinEntryMeeting(ledger.db.select({ id: agendaEntries.id }).from(agendaEntries).$dynamic())
     .where(
       and(
         eq(agendaEntries.itemId, itemId),

@@ -1,6 +1,7 @@
 // loop.ledger (决策台账): one year of decisions with everything an inspector asks about —
 // meeting, item, 议事清单 事项, vote counts, result, 督办, status in the loop, evaluation.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { joinDecisionChain } from '../joins';
 import { today, type Ledger } from '../ledger';
 import { followUpsOf } from '../followups/queries';
 import { meetingTitle } from '../terms';
@@ -26,38 +27,33 @@ export function decisionLedger(ledger: Ledger, f: LedgerFilter) {
   if (f.bodyKind !== undefined) where.push(eq(bodies.kind, f.bodyKind));
   // The 三重一大 flag as it stood when the meeting decided (R2 snapshot), not today's routing.
   if (f.major !== undefined) where.push(sql`json_extract(${decisions.ruleSnapshot}, '$.major') = ${f.major ? 1 : 0}`);
-  const rows = ledger.db
-    .select({
-      id: decisions.id,
-      number: decisions.number,
-      text: decisions.text,
-      noFollowUpReason: decisions.noFollowUpReason,
-      loopState: decisions.loopState,
-      ruleSnapshot: decisions.ruleSnapshot,
-      itemId: agendaItems.id,
-      itemTitle: agendaItems.title,
-      amount: agendaItems.amount,
-      matterCode: matters.code,
-      matterName: matters.name,
-      meetingId: meetings.id,
-      year: meetings.year,
-      seq: meetings.seq,
-      startsAt: meetings.startsAt,
-      bodyKind: bodies.kind,
-      bodyName: bodies.name,
-      outcome: agendaEntries.outcome,
-      voteMethod: agendaEntries.voteMethod,
-      votesFor: agendaEntries.votesFor,
-      votesAgainst: agendaEntries.votesAgainst,
-      votesAbstain: agendaEntries.votesAbstain,
-      tally: agendaEntries.tally,
-    })
-    .from(decisions)
-    .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
+  const fields = {
+    id: decisions.id,
+    number: decisions.number,
+    text: decisions.text,
+    noFollowUpReason: decisions.noFollowUpReason,
+    loopState: decisions.loopState,
+    ruleSnapshot: decisions.ruleSnapshot,
+    itemId: agendaItems.id,
+    itemTitle: agendaItems.title,
+    amount: agendaItems.amount,
+    matterCode: matters.code,
+    matterName: matters.name,
+    meetingId: meetings.id,
+    year: meetings.year,
+    seq: meetings.seq,
+    startsAt: meetings.startsAt,
+    bodyKind: bodies.kind,
+    bodyName: bodies.name,
+    outcome: agendaEntries.outcome,
+    voteMethod: agendaEntries.voteMethod,
+    votesFor: agendaEntries.votesFor,
+    votesAgainst: agendaEntries.votesAgainst,
+    votesAbstain: agendaEntries.votesAbstain,
+    tally: agendaEntries.tally,
+  };
+  const rows = joinDecisionChain(ledger.db.select(fields).from(decisions).$dynamic())
     .innerJoin(matters, eq(matters.id, agendaItems.matterId))
-    .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
-    .innerJoin(meetings, eq(meetings.id, agendaEntries.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(and(...where))
     .orderBy(asc(meetings.startsAt), asc(decisions.number))
     .all();
