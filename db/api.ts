@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contract, type ChannelName, type Contract, type InputOf } from './contract';
 import { LedgerError, type LedgerErrorInfo } from './errors';
 import type { Ledger } from './ledger';
+import type { LedgerFor } from './channel';
 import { auditLog } from './schema';
 import { describeZodError } from './validation';
 import { Later } from './channel';
@@ -27,7 +28,7 @@ const handlers = {
   ...trustHandlers,
   ...sessionHandlers,
   ...exportsHandlers,
-} satisfies { [K in ChannelName]: (ledger: Ledger, input: z.output<Contract[K]['input']>) => unknown };
+} satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;
 // A few read channels (DOCX/XLSX packing) finish later (db/channel.ts Later); transports use dispatchAsync.
@@ -67,8 +68,9 @@ export function dispatch(ledger: Ledger, channel: string, raw: unknown): Result<
       }
       return value;
     });
-    // Writes take the lock up front so two writers never deadlock on upgrade.
-    const value = spec.kind === 'write' ? run.immediate() : run.deferred();
+    // Writes take the lock up front so two writers never deadlock on upgrade. Reads run with
+    // query_only: the ReadLedger type keeps drizzle writes out, this keeps raw ones out.
+    const value = spec.kind === 'write' ? run.immediate() : readOnly(ledger, () => run.deferred());
     return { ok: true, value };
   } catch (e) {
     if (e instanceof LedgerError) return fail(e.info);
@@ -94,6 +96,15 @@ export async function dispatchAsync(ledger: Ledger, channel: string, raw: unknow
   } catch (e) {
     console.error(`[ledger] ${channel} failed`, e);
     return fail({ code: 'internal', message: '文件没有生成，数据未被改动。请重试；如果反复出现，请联系技术支持。' });
+  }
+}
+
+function readOnly<T>(ledger: Ledger, fn: () => T): T {
+  ledger.sqlite.pragma('query_only = ON');
+  try {
+    return fn();
+  } finally {
+    ledger.sqlite.pragma('query_only = OFF');
   }
 }
 

@@ -1,18 +1,30 @@
-// The handle every command receives: the SQLite connection, the drizzle view of it,
-// the clock and the operator. Tests replace the clock; the shell sets the operator.
+// The handles a channel receives: the SQLite connection, the drizzle view of it, the clock and
+// the operator. Tests replace the clock; the shell sets the operator. As in Signal-Desktop's
+// ts/sql, reads and writes get different handles: a read channel's handler is given a ReadLedger,
+// whose drizzle view has no insert, update, delete or raw run, so a read that writes does not
+// type-check; dispatch also runs read channels with PRAGMA query_only, so a write through the raw
+// connection (trust's PRAGMAs and backups need it) fails at run time.
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 
 /** Query builder only: the app uses no relational queries, so no schema map is attached. */
 export type Db = BetterSQLite3Database;
+/** The drizzle view a read may use: selects (and raw selects through all/get), nothing that writes. */
+export type ReadDb = Omit<Db, 'insert' | 'update' | 'delete' | 'run' | 'transaction'>;
 
-export interface Ledger {
+export interface ReadLedger {
   readonly file: string;
+  /** The raw connection, for PRAGMAs, backups and hand-written reads; read channels run query_only. */
   readonly sqlite: Database.Database;
-  readonly db: Db;
+  readonly db: ReadDb;
   /** Current time; fixed in tests. */
   now(): Date;
   /** The person at the keyboard (staff share one Windows account, so the app keeps its own identity). */
+  readonly operator: string;
+}
+
+export interface Ledger extends ReadLedger {
+  readonly db: Db;
   operator: string;
   close(): void;
 }
@@ -25,7 +37,7 @@ const preparedByConnection = new WeakMap<Database.Database, Map<string, unknown>
  * start and every refresh, so they are built once, with sql.placeholder() for their inputs.
  * `key` names the query's shape: one key, one SQL text.
  */
-export function prepared<Q>(ledger: Ledger, key: string, build: () => Q): Q {
+export function prepared<Q>(ledger: ReadLedger, key: string, build: () => Q): Q {
   let byKey = preparedByConnection.get(ledger.sqlite);
   if (!byKey) preparedByConnection.set(ledger.sqlite, (byKey = new Map()));
   let query = byKey.get(key) as Q | undefined;
@@ -34,7 +46,7 @@ export function prepared<Q>(ledger: Ledger, key: string, build: () => Q): Q {
 }
 
 /** Today as YYYY-MM-DD in local time (school dates are local, never UTC). */
-export function today(ledger: Ledger): string {
+export function today(ledger: ReadLedger): string {
   return localDate(ledger.now());
 }
 
@@ -43,6 +55,6 @@ export function localDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-export function nowIso(ledger: Ledger): string {
+export function nowIso(ledger: ReadLedger): string {
   return ledger.now().toISOString();
 }

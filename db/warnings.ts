@@ -1,7 +1,7 @@
 // Warn-level rules: the command goes through and the warning is kept on the record,
 // to be shown in the minutes and on the dashboard.
 import { and, eq } from 'drizzle-orm';
-import { nowIso, type Ledger } from './ledger';
+import { nowIso, type Ledger, type ReadLedger } from './ledger';
 import { ruleWarnings } from './schema';
 import type { RuleWarning } from './terms';
 
@@ -18,7 +18,7 @@ export function keepWarnings(ledger: Ledger, orgId: number, subjectType: Warning
   }
 }
 
-export function warningsOf(ledger: Ledger, subjectType: WarningSubject, subjectId: number): RuleWarning[] {
+export function warningsOf(ledger: ReadLedger, subjectType: WarningSubject, subjectId: number): RuleWarning[] {
   return ledger.db
     .select({ rule: ruleWarnings.rule, message: ruleWarnings.message })
     .from(ruleWarnings)

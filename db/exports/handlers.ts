@@ -4,7 +4,7 @@
 import { later, type HandlersFor } from '../channel';
 import { ballotHtml, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml } from '../documents';
 import { conflict } from '../errors';
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './minutes';
 import { safeFileName, withExtension } from './names';
 import type { exportsContract } from './contract';
@@ -21,7 +21,7 @@ function bytes(pack: () => Promise<Buffer>, fileName: string) {
   });
 }
 
-function ballot(ledger: Ledger, entryId: number, wanted?: '无记名投票' | '记名投票') {
+function ballot(ledger: ReadLedger, entryId: number, wanted?: '无记名投票' | '记名投票') {
   const { meetingId, voters } = ballotVoters(ledger, entryId);
   const forms = readMeetingForms(ledger, meetingId);
   const entry = forms.entries.find((e) => e.entryId === entryId)!;

@@ -4,7 +4,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { LedgerRow, LedgerSheet, RecordOutcome } from '../documents/model';
 import { OUTCOME_LABELS } from '../documents/record';
 import { followUpsOf } from '../followups/queries';
-import { today, type Ledger } from '../ledger';
+import { today, type Ledger, type ReadLedger } from '../ledger';
 import { meetingDate } from '../meetings/queries';
 import { meetingTitle } from '../terms';
 import { getOrganization } from '../organization/queries';
@@ -12,7 +12,7 @@ import { isOverdue } from '../rules/followup';
 import { agendaEntries, agendaItems, bodies, decisions, matters, meetings } from '../schema';
 import { ITEM_STATE_LABELS, RATINGS, type ItemState, type MajorCategory, type Rating } from '../terms';
 
-function entriesOfYear(ledger: Ledger, orgId: number, year: number) {
+function entriesOfYear(ledger: ReadLedger, orgId: number, year: number) {
   return ledger.db
     .select({
       meetingId: meetings.id,
@@ -39,7 +39,7 @@ function entriesOfYear(ledger: Ledger, orgId: number, year: number) {
     .all();
 }
 
-export function readLedgerSheet(ledger: Ledger, orgId: number, year: number): LedgerSheet {
+export function readLedgerSheet(ledger: ReadLedger, orgId: number, year: number): LedgerSheet {
   const org = getOrganization(ledger, orgId);
   const rows = entriesOfYear(ledger, orgId, year);
   const on = today(ledger);

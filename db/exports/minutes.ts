@@ -1,20 +1,20 @@
 // documents.minutesHtml / documents.recordHtml: the ledger's minutes and record as renderer
 // inputs (db/documents/model.ts), rendered to HTML by db/documents.
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import type { MinutesDoc, RecordDoc } from '../documents/model';
 import { buildMinutesContent, toMinutesDoc, toRecordDoc } from '../minutes/assemble';
 import { getMinutes, latestRevision, ownersOf, revisionsOf, sealAnchorOf } from '../minutes/queries';
 import { readMeetingRecord } from '../minutes/record';
 import { safeFileName } from './names';
 
-export function minutesDocOf(ledger: Ledger, minutesId: number): MinutesDoc {
+export function minutesDocOf(ledger: ReadLedger, minutesId: number): MinutesDoc {
   const row = getMinutes(ledger, minutesId);
   const signer = revisionsOf(ledger, row.meetingId).find((r) => r.id === row.id)?.signerName ?? null;
   return toMinutesDoc(row, row.content, signer, sealAnchorOf(ledger, row.id));
 }
 
 /** The record is read live (it is locked once the minutes are signed); number and signature come from the latest minutes. */
-export function recordDocOf(ledger: Ledger, meetingId: number): RecordDoc {
+export function recordDocOf(ledger: ReadLedger, meetingId: number): RecordDoc {
   const record = readMeetingRecord(ledger, meetingId);
   const latest = latestRevision(ledger, meetingId);
   const minutes = latest

@@ -1,15 +1,15 @@
 // Ledger reads behind the before-meeting forms: one meeting with its members (and their posts)
 // on the meeting date, 列席 people, and the agenda. Built on the meetings domain's own loaders.
 import type { MeetingFacts as DocFacts } from '../documents/model';
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { today } from '../ledger';
 import { entriesOfMeeting, entryFacts, getEntry, getMeeting, meetingFacts, personNames } from '../meetings/queries';
 import { getMatter, getOrganization, getPerson, postsOn } from '../organization/queries';
-import { getItem } from '../items/lifecycle';
+import { getItem } from '../items/queries';
 import { warningsOf } from '../warnings';
 import type { FormEntry, FormPerson, MeetingForms, PartyKind } from './forms';
 
-export function readMeetingForms(ledger: Ledger, meetingId: number): MeetingForms {
+export function readMeetingForms(ledger: ReadLedger, meetingId: number): MeetingForms {
   const meeting = getMeeting(ledger, meetingId);
   const facts = meetingFacts(ledger, meeting);
   const org = getOrganization(ledger, facts.body.orgId);
@@ -75,7 +75,7 @@ export function readMeetingForms(ledger: Ledger, meetingId: number): MeetingForm
  * Who gets a ballot for one entry: once attendance is recorded, the members voting on that entry
  * (R6–R8: present, voting rights, not recused); before that, every voting member not recused.
  */
-export function ballotVoters(ledger: Ledger, entryId: number): { meetingId: number; voters: string[] } {
+export function ballotVoters(ledger: ReadLedger, entryId: number): { meetingId: number; voters: string[] } {
   const entry = getEntry(ledger, entryId);
   const facts = meetingFacts(ledger, getMeeting(ledger, entry.meetingId, 'entryId'));
   const ef = entryFacts(ledger, facts, entry);

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict } from '../errors';
-import { today, nowIso, type Ledger } from '../ledger';
+import { today, nowIso, type Ledger, type ReadLedger } from '../ledger';
 import { getPerson } from '../organization/queries';
 import { decisions, followUps, progressReports } from '../schema';
 import { keepWarnings, type RuleWarning } from '../warnings';
@@ -27,7 +27,7 @@ function assertAcceptsFollowUp(ctx: DecisionContext): void {
 }
 
 /** A person named on a follow-up must belong to the decision's school. */
-function personOfSchool(ledger: Ledger, personId: number, orgId: number, field: string) {
+function personOfSchool(ledger: ReadLedger, personId: number, orgId: number, field: string) {
   const p = getPerson(ledger, personId, field);
   if (p.orgId !== orgId) conflict('所选人员不属于本校，请重新选择。', field);
   return p;

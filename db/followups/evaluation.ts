@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { conflict } from '../errors';
 import { createItem } from '../items/create';
-import { nowIso, today, type Ledger } from '../ledger';
+import { nowIso, today, type Ledger, type ReadLedger } from '../ledger';
 import { getPerson, postsOn } from '../organization/queries';
 import { mayPropose } from '../rules/leadership';
 import { needsCorrection } from '../rules/followup';
@@ -80,7 +80,7 @@ export function correctionTitleFor(original: string): string {
  * R3: items are proposed by leadership members. The follow-up's 分管领导 proposes the
  * correction; failing that the item's 分管领导, its proposer, then the evaluator.
  */
-function correctionProposer(ledger: Ledger, ctx: DecisionContext, followUpLeader: number | null, evaluatorId: number): number {
+function correctionProposer(ledger: ReadLedger, ctx: DecisionContext, followUpLeader: number | null, evaluatorId: number): number {
   const held = postsOn(ledger, ctx.orgId, today(ledger));
   const candidates = [followUpLeader, ctx.item.leaderId, ctx.item.proposerId, evaluatorId].filter((x): x is number => x !== null);
   return candidates.find((id) => mayPropose(held.filter((p) => p.personId === id).map((p) => p.post))) ?? evaluatorId;

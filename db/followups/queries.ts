@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, notExists, sql, type SQL }
 import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
 import { joinDecisionChain } from '../joins';
-import { prepared, type Ledger } from '../ledger';
+import { prepared, type Ledger, type ReadLedger } from '../ledger';
 import { meetingTitle } from '../terms';
 import { RECONSIDERED, daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../schema';
 
 /** A decision with the facts every caller needs: its item, meeting, body and school. */
-export function decisionContext(ledger: Ledger, decisionId: number, field = 'decisionId') {
+export function decisionContext(ledger: ReadLedger, decisionId: number, field = 'decisionId') {
   const fields = {
     decision: decisions,
     item: agendaItems,
@@ -41,7 +41,7 @@ export function decisionContext(ledger: Ledger, decisionId: number, field = 'dec
 }
 export type DecisionContext = ReturnType<typeof decisionContext>;
 
-export function getFollowUp(ledger: Ledger, followUpId: number, field = 'followUpId') {
+export function getFollowUp(ledger: ReadLedger, followUpId: number, field = 'followUpId') {
   return ledger.db.select().from(followUps).where(eq(followUps.id, followUpId)).get() ?? notFound('督办事项', followUpId, field);
 }
 
@@ -71,7 +71,7 @@ const followUpColumns = {
 };
 
 /** Follow-ups of some decisions, with owner and 分管领导 names and the evaluation if any. */
-export function followUpsOf(ledger: Ledger, decisionIds: number[]) {
+export function followUpsOf(ledger: ReadLedger, decisionIds: number[]) {
   if (decisionIds.length === 0) return [];
   return ledger.db
     .select(followUpColumns)
@@ -85,7 +85,7 @@ export function followUpsOf(ledger: Ledger, decisionIds: number[]) {
 }
 
 /** Items that refer back to a decision: 修正 (R18) and 执行情况汇报 (R17). */
-export function linkedItems(ledger: Ledger, decisionId: number, kind: 'correction' | 'execution_report') {
+export function linkedItems(ledger: ReadLedger, decisionId: number, kind: 'correction' | 'execution_report') {
   return ledger.db
     .select({ id: agendaItems.id, title: agendaItems.title, state: agendaItems.state, createdAt: agendaItems.createdAt })
     .from(agendaItems)
@@ -95,7 +95,7 @@ export function linkedItems(ledger: Ledger, decisionId: number, kind: 'correctio
 }
 
 /** The facts R18 needs to say whether a decision's loop is closed. */
-export function loopFactsOf(ledger: Ledger, decisionId: number, noFollowUpReason: string | null) {
+export function loopFactsOf(ledger: ReadLedger, decisionId: number, noFollowUpReason: string | null) {
   const fus = ledger.db
     .select({ id: followUps.id, evaluationId: evaluations.id })
     .from(followUps)
@@ -113,7 +113,7 @@ export function loopFactsOf(ledger: Ledger, decisionId: number, noFollowUpReason
  * Decisions with their item, meeting label and decision date: the one join both the 督办 list
  * and the dashboard read (decision → item, entry → meeting → body).
  */
-function decisionRowsQuery(ledger: Ledger, where: SQL | undefined, order: SQL[]) {
+function decisionRowsQuery(ledger: ReadLedger, where: SQL | undefined, order: SQL[]) {
   const fields = {
     id: decisions.id,
     number: decisions.number,
@@ -144,7 +144,7 @@ function labelDecision({ year, seq, bodyName, startsAt, ...r }: DecisionRow) {
 }
 
 /** Decisions of a school (optionally one year), newest first, with R17 cover counts. */
-export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
+export function listDecisions(ledger: ReadLedger, orgId: number, year?: number) {
   const where: SQL[] = [eq(agendaItems.orgId, orgId)];
   if (year !== undefined) where.push(eq(meetings.year, year));
   return decisionRowsQuery(ledger, and(...where), [desc(meetings.startsAt), asc(decisions.number)]).all().map((row) => {
@@ -162,7 +162,7 @@ export function listDecisions(ledger: Ledger, orgId: number, year?: number) {
  * NOT EXISTS keeps loop.status from loading every decision of every year; the rule itself
  * (lacksFollowUp) still decides, in db/rules.
  */
-export function decisionsWithoutFollowUps(ledger: Ledger, orgId: number) {
+export function decisionsWithoutFollowUps(ledger: ReadLedger, orgId: number) {
   const query = prepared(ledger, 'decisions.withoutFollowUps', () =>
     decisionRowsQuery(
       ledger,
@@ -184,7 +184,7 @@ export function decisionsWithoutFollowUps(ledger: Ledger, orgId: number) {
  * the dashboard calls it on every start (loop.status), so it must cost what hand-written SQL
  * costs (bench/).
  */
-export function listFollowUps(ledger: Ledger, orgId: number, today: string, state: 'open' | 'done' | 'overdue' | undefined, limit: number) {
+export function listFollowUps(ledger: ReadLedger, orgId: number, today: string, state: 'open' | 'done' | 'overdue' | undefined, limit: number) {
   const query = prepared(ledger, `followUps.list:${state ?? 'all'}`, () => {
     const where: SQL[] = [eq(agendaItems.orgId, sql.placeholder('orgId'))];
     if (state === 'done') where.push(eq(followUps.state, 'done'));
@@ -208,7 +208,7 @@ export function listFollowUps(ledger: Ledger, orgId: number, today: string, stat
     .map((f) => ({ ...f, overdue: isOverdue(f, today), daysOverdue: daysOverdue(f, today) }));
 }
 
-export function progressOf(ledger: Ledger, followUpIds: number[]) {
+export function progressOf(ledger: ReadLedger, followUpIds: number[]) {
   if (followUpIds.length === 0) return [];
   return ledger.db
     .select()

@@ -1,11 +1,11 @@
 // decisions.get: one decision with everything the 督办 page shows (R17, R18).
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { daysOverdue, isLoopClosed, isOverdue, lacksFollowUp } from '../rules/followup';
 import { today } from '../ledger';
 import { warningsOf } from '../warnings';
 import { decisionContext, followUpsOf, linkedItems, loopFactsOf, progressOf } from './queries';
 
-export function decisionDetail(ledger: Ledger, decisionId: number) {
+export function decisionDetail(ledger: ReadLedger, decisionId: number) {
   const ctx = decisionContext(ledger, decisionId);
   const date = today(ledger);
   const fus = followUpsOf(ledger, [decisionId]);

@@ -2,8 +2,9 @@
 // follow-ups, evaluations and corrections (R17, R18). Every move goes through moveItem, so
 // the history shows passed → follow_up → evaluated → closed (or → corrected → closed).
 import { eq } from 'drizzle-orm';
-import { getItem, moveItem } from '../items/lifecycle';
-import type { Ledger } from '../ledger';
+import { moveItem } from '../items/lifecycle';
+import { getItem } from '../items/queries';
+import type { Ledger, ReadLedger } from '../ledger';
 import { RECONSIDERED, decisionStage, isLoopClosed, stagePath } from '../rules/followup';
 import { decisions } from '../schema';
 import type { ItemState } from '../terms';

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, LedgerError, notFound, refuse } from '../errors';
-import { nowIso, today, type Ledger } from '../ledger';
+import { nowIso, today, type Ledger, type ReadLedger } from '../ledger';
 import { getMatter, getOrganization, getPerson, postsOn } from '../organization/queries';
 import { mayPropose } from '../rules/leadership';
 import { routeItem } from '../rules/routing';
@@ -19,7 +19,7 @@ export type CreateItemInput = Omit<z.output<typeof CreateItem>, 'kind'> & {
 };
 
 /** R3 (block): the proposer holds a leadership post today. */
-export function checkProposer(ledger: Ledger, orgId: number, proposerId: number): void {
+export function checkProposer(ledger: ReadLedger, orgId: number, proposerId: number): void {
   const person = getPerson(ledger, proposerId, 'proposerId');
   if (person.orgId !== orgId) notFound('提出人', proposerId, 'proposerId');
   const held = postsOn(ledger, orgId, today(ledger)).filter((p) => p.personId === proposerId).map((p) => p.post);
@@ -28,7 +28,7 @@ export function checkProposer(ledger: Ledger, orgId: number, proposerId: number)
   }
 }
 
-export function checkLeader(ledger: Ledger, orgId: number, leaderId: number): void {
+export function checkLeader(ledger: ReadLedger, orgId: number, leaderId: number): void {
   const person = getPerson(ledger, leaderId, 'leaderId');
   if (person.orgId !== orgId) notFound('分管领导', leaderId, 'leaderId');
   const held = postsOn(ledger, orgId, today(ledger)).filter((p) => p.personId === leaderId).map((p) => p.post);
@@ -36,7 +36,7 @@ export function checkLeader(ledger: Ledger, orgId: number, leaderId: number): vo
 }
 
 /** R1: every item has an active Matter of its own school. */
-export function checkMatter(ledger: Ledger, orgId: number, matterId: number) {
+export function checkMatter(ledger: ReadLedger, orgId: number, matterId: number) {
   const matter = getMatter(ledger, matterId);
   if (matter.orgId !== orgId) notFound('议事清单事项', matterId, 'matterId');
   if (!matter.active) refuse('R1', `议事清单事项「${matter.name}」已停用，请选择其他事项`, 'matterId');

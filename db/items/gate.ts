@@ -3,7 +3,7 @@
 // and returns the warn-level hits (R1 notice, R3 lead times) for the caller to keep on the entry.
 import { eq } from 'drizzle-orm';
 import { conflict, refuse } from '../errors';
-import { localDate, today, type Ledger } from '../ledger';
+import { localDate, today, type Ledger, type ReadLedger } from '../ledger';
 import { getBody, getMatter, getPerson, holdersOf, ruleSettings } from '../organization/queries';
 import { adHocRefusal, leadTimeWarnings, type AdHoc } from '../rules/agenda';
 import { consultationGate, secretaryOpinionMissing } from '../rules/consultation';
@@ -11,8 +11,8 @@ import { checkRouting, routeItem, type EntryPurpose, type ItemRouting } from '..
 import { agendaItems } from '../schema';
 import { ITEM_STATE_LABELS } from '../terms';
 import type { RuleWarning } from '../terms';
-import { getItem } from './lifecycle';
-import { latestOutcomes, secretaryStated, studiedByPrincipalOffice, submittedOn, thresholdRows } from './queries';
+
+import { getItem, latestOutcomes, secretaryStated, studiedByPrincipalOffice, submittedOn, thresholdRows } from './queries';
 
 export interface GateInput {
   itemId: number;
@@ -21,11 +21,6 @@ export interface GateInput {
   meetingStartsAt: string;
   hostId: number;
   adHoc?: AdHoc | undefined;
-}
-
-export interface PlanOptions {
-  /** false for the items.checkAgenda preview (a read): do not store the re-computed routing. */
-  persist?: boolean;
 }
 
 export interface EntryPlan {
@@ -42,10 +37,20 @@ export function scheduleGate(ledger: Ledger, input: GateInput): RuleWarning[] {
 }
 
 /**
- * The gate plus what the entry is for. Re-routes the item on the meeting date (R2: the
- * threshold in force on that date applies) and stores the routing if it changed.
+ * The gate plus what the entry is for, and stores the routing on the meeting date (R2: the
+ * threshold in force on that date applies) if it changed.
  */
-export function planEntry(ledger: Ledger, input: GateInput, options: PlanOptions = {}): EntryPlan {
+export function planEntry(ledger: Ledger, input: GateInput): EntryPlan {
+  const plan = checkEntry(ledger, input);
+  const item = getItem(ledger, input.itemId);
+  if (JSON.stringify(plan.routing) !== JSON.stringify(item.routing)) {
+    ledger.db.update(agendaItems).set({ routing: plan.routing }).where(eq(agendaItems.id, item.id)).run();
+  }
+  return plan;
+}
+
+/** The gate as a read (items.checkAgenda previews it): refusals thrown, nothing stored. */
+export function checkEntry(ledger: ReadLedger, input: GateInput): EntryPlan {
   const item = getItem(ledger, input.itemId);
   const body = getBody(ledger, input.bodyId);
   if (body.orgId !== item.orgId) conflict('议题与会议不属于同一学校，请刷新后重试。', 'itemId');
@@ -65,9 +70,6 @@ export function planEntry(ledger: Ledger, input: GateInput, options: PlanOptions
 
   // R1/R2: routing on the meeting date.
   const routing = routeItem(matter, item.amount, thresholdRows(ledger, item.orgId), meetingDate);
-  if (options.persist !== false && JSON.stringify(routing) !== JSON.stringify(item.routing)) {
-    ledger.db.update(agendaItems).set({ routing }).where(eq(agendaItems.id, item.id)).run();
-  }
   const isReport = item.kind === 'execution_report' || item.kind === 'emergency_report';
   const check = checkRouting({
     bodyKind: body.kind,

@@ -3,7 +3,7 @@ import { cnDate } from '../calendar';
 import type { z } from 'zod';
 import type { HandlersFor } from '../channel';
 import { conflict, LedgerError, notFound, refuse } from '../errors';
-import { nowIso, today, type Ledger } from '../ledger';
+import { nowIso, today, type Ledger, type ReadLedger } from '../ledger';
 import { getMatter, getPerson, postsOn } from '../organization/queries';
 import {
   CONSULTABLE_STATES,
@@ -22,9 +22,9 @@ import { CONSULTATION_OUTCOME_LABELS, ITEM_STATE_LABELS, isLeadershipPost, type 
 import { warningsOf } from '../warnings';
 import type { itemContract, RecordConsultation, UpdateItem } from './contract';
 import { checkLeader, checkMatter, checkProposer, createItem } from './create';
-import { planEntry } from './gate';
-import { getItem, moveItem } from './lifecycle';
-import { consultationsOf, entriesOf, latestOutcomes, thresholdRows, transitionsOf } from './queries';
+import { checkEntry } from './gate';
+import { moveItem } from './lifecycle';
+import { consultationsOf, entriesOf, getItem, latestOutcomes, thresholdRows, transitionsOf } from './queries';
 
 /** Items may be edited until they are put on an agenda. */
 const EDITABLE: readonly ItemState[] = ['draft', 'consultation', 'postponed', 'ready', 'vote_postponed'];
@@ -70,13 +70,13 @@ function submitItem(ledger: Ledger, itemId: number) {
   return itemSummary(ledger, item.id);
 }
 
-function itemSummary(ledger: Ledger, itemId: number) {
+function itemSummary(ledger: ReadLedger, itemId: number) {
   const item = getItem(ledger, itemId);
   return { ...item, stateLabel: ITEM_STATE_LABELS[item.state] };
 }
 
 /** Who held which post on a date, in the shape the R4/R5 rules take. */
-function holdersOn(ledger: Ledger, orgId: number, date: string): PostHolders & { postsOf: (id: number) => string[] } {
+function holdersOn(ledger: ReadLedger, orgId: number, date: string): PostHolders & { postsOf: (id: number) => string[] } {
   const held = postsOn(ledger, orgId, date);
   const leadership = held.filter((h) => isLeadershipPost(h.post));
   return {
@@ -154,7 +154,7 @@ function recordConsultation(ledger: Ledger, input: z.output<typeof RecordConsult
   };
 }
 
-function getItemDetail(ledger: Ledger, itemId: number) {
+function getItemDetail(ledger: ReadLedger, itemId: number) {
   const item = getItem(ledger, itemId);
   const matter = getMatter(ledger, item.matterId);
   const name = (id: number | null) => (id == null ? null : getPerson(ledger, id).name);
@@ -183,7 +183,7 @@ function getItemDetail(ledger: Ledger, itemId: number) {
   };
 }
 
-function listItems(ledger: Ledger, input: z.output<(typeof itemContract)['items.list']['input']>) {
+function listItems(ledger: ReadLedger, input: z.output<(typeof itemContract)['items.list']['input']>) {
   const where: SQL[] = [eq(agendaItems.orgId, input.orgId)];
   if (input.states?.length) where.push(inArray(agendaItems.state, input.states));
   // Title and summary, on the bigram index (2-character words such as 预算 match).
@@ -239,7 +239,7 @@ export const itemHandlers = {
   'items.submit': (ledger, { itemId }) => submitItem(ledger, itemId),
   'items.get': (ledger, { itemId }) => getItemDetail(ledger, itemId),
   'items.list': listItems,
-  'items.checkAgenda': (ledger, input) => planEntry(ledger, input, { persist: false }),
+  'items.checkAgenda': (ledger, input) => checkEntry(ledger, input),
   'consultations.record': recordConsultation,
 } satisfies HandlersFor<typeof itemContract>;
 

@@ -1,16 +1,12 @@
 // The one way an item changes state: checked against db/rules/lifecycle.ts and kept in
 // item_transitions with who and when ("every state change is kept with who and when").
 import { eq } from 'drizzle-orm';
-import { LedgerError, notFound } from '../errors';
-import { nowIso, type Ledger } from '../ledger';
+import { LedgerError } from '../errors';
+import { nowIso, type Ledger, type ReadLedger } from '../ledger';
 import { canMove } from '../rules/lifecycle';
 import { agendaItems, itemTransitions } from '../schema';
 import { ITEM_STATE_LABELS, type ItemState } from '../terms';
-
-export function getItem(ledger: Ledger, itemId: number, field = 'itemId') {
-  const item = ledger.db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
-  return item ? { ...item, state: item.state as ItemState } : notFound('议题', itemId, field);
-}
+import { getItem } from './queries';
 
 export function moveItem(ledger: Ledger, itemId: number, to: ItemState, note?: string): void {
   const item = getItem(ledger, itemId);

@@ -1,7 +1,8 @@
 // Shared reads about agenda items, for this domain and for others (meetings, loop, search).
 import { and, asc, eq, inArray, isNotNull, max, ne } from 'drizzle-orm';
 import { joinEntryMeeting } from '../joins';
-import { localDate, type Ledger } from '../ledger';
+import { notFound } from '../errors';
+import { localDate, type Ledger, type ReadLedger } from '../ledger';
 import {
   agendaEntries,
   agendaItems,
@@ -13,12 +14,18 @@ import {
   persons,
   thresholds,
 } from '../schema';
-import type { ConsultationOutcome } from '../terms';
+import type { ConsultationOutcome, ItemState } from '../terms';
 import { countingOutcome, type ConsultationRecord } from '../rules/consultation';
 import type { ThresholdRow } from '../rules/routing';
 
+/** An agenda item, its state typed; not found → a Chinese refusal naming the field. */
+export function getItem(ledger: ReadLedger, itemId: number, field = 'itemId') {
+  const item = ledger.db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+  return item ? { ...item, state: item.state as ItemState } : notFound('议题', itemId, field);
+}
+
 /** The R2 threshold table of a school, all rows (the rule picks the one in force on a date). */
-export function thresholdRows(ledger: Ledger, orgId: number): ThresholdRow[] {
+export function thresholdRows(ledger: ReadLedger, orgId: number): ThresholdRow[] {
   return ledger.db
     .select({ category: thresholds.category, amount: thresholds.amount, effectiveFrom: thresholds.effectiveFrom })
     .from(thresholds)
@@ -27,7 +34,7 @@ export function thresholdRows(ledger: Ledger, orgId: number): ThresholdRow[] {
 }
 
 /** Outcome of the 会前沟通 and 酝酿 that count (R4, and R11 after a postponed vote): what the gate looks at. */
-export function latestOutcomes(ledger: Ledger, itemId: number) {
+export function latestOutcomes(ledger: ReadLedger, itemId: number) {
   const item = ledger.db
     .select({ afterId: agendaItems.reconsultAfterId, fromDate: agendaItems.reconsultFrom })
     .from(agendaItems)
@@ -49,7 +56,7 @@ export function raiseReconsultFloor(ledger: Ledger, itemId: number, date: string
 }
 
 /** Every consultation and 酝酿 of an item, oldest first, each with its stances and names. */
-export function consultationsOf(ledger: Ledger, itemId: number) {
+export function consultationsOf(ledger: ReadLedger, itemId: number) {
   const rows = ledger.db
     .select()
     .from(consultations)
@@ -79,7 +86,7 @@ export function consultationsOf(ledger: Ledger, itemId: number) {
 }
 
 /** R5: did whoever held 书记 on the consultation date state an opinion in a 会前沟通? */
-export function secretaryStated(ledger: Ledger, itemId: number, secretaryIdsOn: (date: string) => number[]): boolean {
+export function secretaryStated(ledger: ReadLedger, itemId: number, secretaryIdsOn: (date: string) => number[]): boolean {
   return consultationsOf(ledger, itemId)
     .filter((c) => c.kind === 'consultation')
     .some((c) => {
@@ -89,7 +96,7 @@ export function secretaryStated(ledger: Ledger, itemId: number, secretaryIdsOn: 
 }
 
 /** Agenda entries the item was on, with the meeting and body. */
-export function entriesOf(ledger: Ledger, itemId: number) {
+export function entriesOf(ledger: ReadLedger, itemId: number) {
   const fields = {
     entryId: agendaEntries.id,
     meetingId: meetings.id,
@@ -114,7 +121,7 @@ export function entriesOf(ledger: Ledger, itemId: number) {
 }
 
 /** R1: a 校长办公会 study entry of this item with a 研究意见 recorded. */
-export function studiedByPrincipalOffice(ledger: Ledger, itemId: number): boolean {
+export function studiedByPrincipalOffice(ledger: ReadLedger, itemId: number): boolean {
   const row = joinEntryMeeting(ledger.db.select({ id: agendaEntries.id }).from(agendaEntries).$dynamic())
     .where(
       and(
@@ -130,7 +137,7 @@ export function studiedByPrincipalOffice(ledger: Ledger, itemId: number): boolea
 }
 
 /** When the item was submitted (first move out of 草稿), as a local date; creation date if never. */
-export function submittedOn(ledger: Ledger, itemId: number): string {
+export function submittedOn(ledger: ReadLedger, itemId: number): string {
   const moved = ledger.db
     .select({ at: itemTransitions.at })
     .from(itemTransitions)
@@ -142,6 +149,6 @@ export function submittedOn(ledger: Ledger, itemId: number): string {
 }
 
 /** The state history of an item, oldest first. */
-export function transitionsOf(ledger: Ledger, itemId: number) {
+export function transitionsOf(ledger: ReadLedger, itemId: number) {
   return ledger.db.select().from(itemTransitions).where(eq(itemTransitions.itemId, itemId)).orderBy(asc(itemTransitions.id)).all();
 }

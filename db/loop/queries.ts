@@ -1,11 +1,11 @@
 // Reads behind loop.status. The counting and the R17 checks are pure (db/rules/loop.ts);
 // this file only fetches rows, reusing the followups and meetings queries.
 import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { prepared, type Ledger } from '../ledger';
+import { prepared, type Ledger, type ReadLedger } from '../ledger';
 import { meetingTitle } from '../terms';
 import { agendaEntries, agendaItems, bodies, emergencyActions, meetings, persons, ruleWarnings } from '../schema';
 
-export function itemStateCounts(ledger: Ledger, orgId: number) {
+export function itemStateCounts(ledger: ReadLedger, orgId: number) {
   return prepared(ledger, 'items.stateCounts', () =>
     ledger.db
       .select({ state: agendaItems.state, count: count() })
@@ -17,7 +17,7 @@ export function itemStateCounts(ledger: Ledger, orgId: number) {
 }
 
 /** Meetings not yet held or still open, from today on, soonest first. */
-export function nextMeetings(ledger: Ledger, orgId: number, fromDate: string, limit = 5) {
+export function nextMeetings(ledger: ReadLedger, orgId: number, fromDate: string, limit = 5) {
   const rows = ledger.db
     .select({
       id: meetings.id,
@@ -51,7 +51,7 @@ export function nextMeetings(ledger: Ledger, orgId: number, fromDate: string, li
 }
 
 /** R14: 临时处置 still waiting to be reported at a meeting of its body. */
-export function openEmergencyActions(ledger: Ledger, orgId: number) {
+export function openEmergencyActions(ledger: ReadLedger, orgId: number) {
   return ledger.db
     .select({
       id: emergencyActions.id,
@@ -69,7 +69,7 @@ export function openEmergencyActions(ledger: Ledger, orgId: number) {
     .all();
 }
 
-export function recentWarnings(ledger: Ledger, orgId: number, limit = 20) {
+export function recentWarnings(ledger: ReadLedger, orgId: number, limit = 20) {
   return ledger.db
     .select({
       id: ruleWarnings.id,

@@ -1,7 +1,7 @@
 // stats.dashboard: the numbers behind the 工作台 charts. Rows are read here; every count is
 // made by the pure functions of db/rules/stats.ts.
 import { and, count, eq, sql } from 'drizzle-orm';
-import { today, type Ledger } from '../ledger';
+import { today, type Ledger, type ReadLedger } from '../ledger';
 import { getOrganization } from '../organization/queries';
 import { majorItemsPerYear, meetingsPerMonth, loopFunnel, onTimeByDepartment } from '../rules/stats';
 import { agendaItems, bodies, decisions, followUps, meetings } from '../schema';
@@ -13,7 +13,7 @@ const CHART_BODIES = ['party_committee', 'principal_office'] as const;
 /** 三重一大 per year: this year and the four before it. */
 const MAJOR_YEARS = 5;
 
-export function dashboardStats(ledger: Ledger, orgId: number, year?: number) {
+export function dashboardStats(ledger: ReadLedger, orgId: number, year?: number) {
   getOrganization(ledger, orgId);
   const date = today(ledger);
   const y = year ?? Number(date.slice(0, 4));

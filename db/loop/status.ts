@@ -1,5 +1,5 @@
 // loop.status: the dashboard of 决策→执行→监督→评价→修正 for one school.
-import { localDate, today, type Ledger } from '../ledger';
+import { localDate, today, type Ledger, type ReadLedger } from '../ledger';
 import { decisionsWithoutFollowUps, listFollowUps } from '../followups/queries';
 import { getOrganization } from '../organization/queries';
 import { summarizeLoop } from '../rules/loop';
@@ -8,7 +8,7 @@ import { itemStateCounts, nextMeetings, openEmergencyActions, recentWarnings } f
 /** Enough for any school's backlog; the list on the dashboard shows the longest-late first. */
 const OVERDUE_LIMIT = 1000;
 
-export function loopStatus(ledger: Ledger, orgId: number) {
+export function loopStatus(ledger: ReadLedger, orgId: number) {
   getOrganization(ledger, orgId);
   const date = today(ledger);
   const summary = summarizeLoop({

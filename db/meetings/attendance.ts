@@ -3,13 +3,13 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { getPerson } from '../organization/queries';
 import { quorumFor } from '../rules/quorum';
 import { attendance, ballots } from '../schema';
 import type { meetingContract } from './contract';
 import { entriesOfMeeting, meetingFacts, meetingForWrite, recusalsOf, type MeetingFacts } from './queries';
-import { getItem } from '../items/lifecycle';
+import { getItem } from '../items/queries';
 
 type Input = z.output<(typeof meetingContract)['meetings.setAttendance']['input']>;
 
@@ -90,7 +90,7 @@ export function setAttendance(ledger: Ledger, input: Input) {
 }
 
 /** Settled entries (voted, postponed, studied, noted) keep the people they were settled by. */
-function entryTouched(ledger: Ledger, entryId: number, outcome: string): boolean {
+function entryTouched(ledger: ReadLedger, entryId: number, outcome: string): boolean {
   if (outcome !== 'pending') return true;
   return ledger.db.select({ id: ballots.id }).from(ballots).where(eq(ballots.entryId, entryId)).get() != null;
 }

@@ -4,7 +4,7 @@ import { cnDate } from '../calendar';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, notFound, refuse } from '../errors';
-import { localDate, nowIso, type Ledger } from '../ledger';
+import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
 import { moveItem, recordCreation } from '../items/lifecycle';
 import { getBody, getPerson, holdersOf } from '../organization/queries';
 import { agendaEntries, agendaItems, bodies, emergencyActions, matters, meetings, persons } from '../schema';
@@ -111,7 +111,7 @@ function reportItemFor(ledger: Ledger, action: typeof emergencyActions.$inferSel
   return item.id;
 }
 
-export function listEmergencies(ledger: Ledger, input: In<'emergency.list'>) {
+export function listEmergencies(ledger: ReadLedger, input: In<'emergency.list'>) {
   const rows = ledger.db
     .select({ action: emergencyActions, bodyName: bodies.name, actorName: persons.name })
     .from(emergencyActions)

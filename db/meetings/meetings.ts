@@ -2,8 +2,9 @@
 import { and, asc, count, desc, eq, inArray, max, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
-import { localDate, nowIso, type Ledger } from '../ledger';
-import { moveItem, getItem } from '../items/lifecycle';
+import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { moveItem } from '../items/lifecycle';
+import { getItem } from '../items/queries';
 import { planEntry } from '../items/gate';
 import { getBody, getPerson, membersOn, postsOn } from '../organization/queries';
 import { expectsFirstTopic } from '../rules/agenda';
@@ -100,7 +101,7 @@ export function updateMeeting(ledger: Ledger, input: In<'meetings.update'>) {
   return { meetingId: meeting.id };
 }
 
-function hasStatements(ledger: Ledger, meetingId: number): boolean {
+function hasStatements(ledger: ReadLedger, meetingId: number): boolean {
   const row = ledger.db
     .select({ n: count() })
     .from(statements)
@@ -110,7 +111,7 @@ function hasStatements(ledger: Ledger, meetingId: number): boolean {
   return (row?.n ?? 0) > 0;
 }
 
-export function listMeetings(ledger: Ledger, input: In<'meetings.list'>) {
+export function listMeetings(ledger: ReadLedger, input: In<'meetings.list'>) {
   const where = [eq(bodies.orgId, input.orgId)];
   if (input.year !== undefined) where.push(eq(meetings.year, input.year));
   const rows = ledger.db
@@ -289,7 +290,7 @@ export function closeMeeting(ledger: Ledger, input: In<'meetings.close'>) {
 }
 
 /** Closed meetings of a body after a moment (R14: was an emergency reported at the first of them?). */
-export function closedMeetingsSince(ledger: Ledger, bodyId: number, at: string, before: string) {
+export function closedMeetingsSince(ledger: ReadLedger, bodyId: number, at: string, before: string) {
   return ledger.db
     .select()
     .from(meetings)

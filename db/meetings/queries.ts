@@ -4,7 +4,7 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { conflict, notFound, refuse } from '../errors';
-import { localDate, type Ledger } from '../ledger';
+import { localDate, type Ledger, type ReadLedger } from '../ledger';
 import { assertMeetingUnlocked } from './lock';
 import { getBody, getMatter, membersOn, ruleSettings } from '../organization/queries';
 import { leadingPost } from '../rules/leadership';
@@ -33,16 +33,16 @@ export function meetingDate(meeting: Pick<MeetingRow, 'startsAt'>): string {
   return localDate(new Date(meeting.startsAt));
 }
 
-export function getMeeting(ledger: Ledger, meetingId: number, field = 'meetingId') {
+export function getMeeting(ledger: ReadLedger, meetingId: number, field = 'meetingId') {
   return ledger.db.select().from(meetings).where(eq(meetings.id, meetingId)).get() ?? notFound('会议', meetingId, field);
 }
 
-export function getEntry(ledger: Ledger, entryId: number, field = 'entryId') {
+export function getEntry(ledger: ReadLedger, entryId: number, field = 'entryId') {
   return ledger.db.select().from(agendaEntries).where(eq(agendaEntries.id, entryId)).get() ?? notFound('议程', entryId, field);
 }
 
 /** A meeting that may still be edited: not closed (its record is final) and minutes not signed (R16). */
-export function meetingForWrite(ledger: Ledger, meetingId: number, field = 'meetingId') {
+export function meetingForWrite(ledger: ReadLedger, meetingId: number, field = 'meetingId') {
   const meeting = getMeeting(ledger, meetingId, field);
   assertMeetingUnlocked(ledger, meeting.id);
   if (meeting.state === 'closed') conflict('会议已结束，会议记录不能再修改。', field);
@@ -60,7 +60,7 @@ export interface MeetingFacts {
   attendance: (AttendanceMark & { name: string; reason: string | null })[];
 }
 
-export function meetingFacts(ledger: Ledger, meeting: MeetingRow): MeetingFacts {
+export function meetingFacts(ledger: ReadLedger, meeting: MeetingRow): MeetingFacts {
   const body = getBody(ledger, meeting.bodyId);
   const date = meetingDate(meeting);
   return {
@@ -74,7 +74,7 @@ export function meetingFacts(ledger: Ledger, meeting: MeetingRow): MeetingFacts 
   };
 }
 
-export function attendanceOf(ledger: Ledger, meetingId: number) {
+export function attendanceOf(ledger: ReadLedger, meetingId: number) {
   return ledger.db
     .select({
       personId: attendance.personId,
@@ -92,11 +92,11 @@ export function attendanceOf(ledger: Ledger, meetingId: number) {
     .map((a) => ({ ...a, status: a.status as AttendanceStatus }));
 }
 
-export function entriesOfMeeting(ledger: Ledger, meetingId: number): EntryRow[] {
+export function entriesOfMeeting(ledger: ReadLedger, meetingId: number): EntryRow[] {
   return ledger.db.select().from(agendaEntries).where(eq(agendaEntries.meetingId, meetingId)).orderBy(asc(agendaEntries.position)).all();
 }
 
-export function recusalsOf(ledger: Ledger, entryId: number) {
+export function recusalsOf(ledger: ReadLedger, entryId: number) {
   return ledger.db
     .select({ personId: recusals.personId, name: persons.name, reason: recusals.reason })
     .from(recusals)
@@ -106,7 +106,7 @@ export function recusalsOf(ledger: Ledger, entryId: number) {
     .all();
 }
 
-export function statementsOf(ledger: Ledger, entryId: number) {
+export function statementsOf(ledger: ReadLedger, entryId: number) {
   return ledger.db
     .select({
       seq: statements.seq,
@@ -123,7 +123,7 @@ export function statementsOf(ledger: Ledger, entryId: number) {
     .all();
 }
 
-export function writtenOpinionsOf(ledger: Ledger, entryId: number) {
+export function writtenOpinionsOf(ledger: ReadLedger, entryId: number) {
   return ledger.db
     .select({ personId: writtenOpinions.personId, name: persons.name, text: writtenOpinions.text })
     .from(writtenOpinions)
@@ -133,7 +133,7 @@ export function writtenOpinionsOf(ledger: Ledger, entryId: number) {
     .all();
 }
 
-export function ballotsOf(ledger: Ledger, entryId: number) {
+export function ballotsOf(ledger: ReadLedger, entryId: number) {
   return ledger.db
     .select({ personId: ballots.personId, name: persons.name, choice: ballots.choice })
     .from(ballots)
@@ -143,12 +143,12 @@ export function ballotsOf(ledger: Ledger, entryId: number) {
     .all();
 }
 
-export function decisionOfEntry(ledger: Ledger, entryId: number) {
+export function decisionOfEntry(ledger: ReadLedger, entryId: number) {
   return ledger.db.select().from(decisions).where(eq(decisions.entryId, entryId)).get() ?? null;
 }
 
 /** Everything the rules need about one entry, with the live R6 view. */
-export function entryFacts(ledger: Ledger, facts: MeetingFacts, entry: EntryRow) {
+export function entryFacts(ledger: ReadLedger, facts: MeetingFacts, entry: EntryRow) {
   const item = ledger.db.select().from(agendaItems).where(eq(agendaItems.id, entry.itemId)).get() ?? notFound('议题', entry.itemId);
   const matter = getMatter(ledger, item.matterId);
   const recused = recusalsOf(ledger, entry.id);
@@ -172,7 +172,7 @@ export function entryFacts(ledger: Ledger, facts: MeetingFacts, entry: EntryRow)
 export type EntryFacts = ReturnType<typeof entryFacts>;
 
 /** An entry with its meeting, ready for an in-session command. */
-export function entryForWrite(ledger: Ledger, entryId: number) {
+export function entryForWrite(ledger: ReadLedger, entryId: number) {
   const entry = getEntry(ledger, entryId);
   const meeting = meetingForWrite(ledger, entry.meetingId, 'entryId');
   const facts = meetingFacts(ledger, meeting);
@@ -202,7 +202,7 @@ export function markInProgress(ledger: Ledger, meeting: MeetingRow): void {
   if (meeting.state === 'planned') ledger.db.update(meetings).set({ state: 'in_progress' }).where(eq(meetings.id, meeting.id)).run();
 }
 
-export function nextDecisionNumber(ledger: Ledger, meetingId: number): number {
+export function nextDecisionNumber(ledger: ReadLedger, meetingId: number): number {
   const row = ledger.db
     .select({ n: count() })
     .from(decisions)
@@ -213,7 +213,7 @@ export function nextDecisionNumber(ledger: Ledger, meetingId: number): number {
 }
 
 /** R14: emergency actions of a body not yet put on an agenda. */
-export function unreportedEmergencies(ledger: Ledger, bodyId: number) {
+export function unreportedEmergencies(ledger: ReadLedger, bodyId: number) {
   return ledger.db
     .select()
     .from(emergencyActions)
@@ -222,7 +222,7 @@ export function unreportedEmergencies(ledger: Ledger, bodyId: number) {
     .all();
 }
 
-export function personNames(ledger: Ledger, ids: number[]): Map<number, string> {
+export function personNames(ledger: ReadLedger, ids: number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
   const rows = ledger.db.select({ id: persons.id, name: persons.name }).from(persons).where(inArray(persons.id, ids)).all();
   return new Map(rows.map((r) => [r.id, r.name]));

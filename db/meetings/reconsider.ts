@@ -3,8 +3,9 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
-import { nowIso, type Ledger } from '../ledger';
-import { getItem, moveItem } from '../items/lifecycle';
+import { nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { moveItem } from '../items/lifecycle';
+import { getItem } from '../items/queries';
 import { getMatter } from '../organization/queries';
 import { canMove } from '../rules/lifecycle';
 import { quorumFor } from '../rules/quorum';
@@ -74,6 +75,6 @@ export function reconsider(ledger: Ledger, input: Input) {
   return { reconsiderationId: row.id, agreed, due: q.due, present: q.present, needed: votesNeeded(q.due), rule, reopened, itemState: getItem(ledger, item.id).state, warnings };
 }
 
-export function reconsiderationsOf(ledger: Ledger, entryId: number) {
+export function reconsiderationsOf(ledger: ReadLedger, entryId: number) {
   return ledger.db.select().from(reconsiderations).where(eq(reconsiderations.entryId, entryId)).all();
 }

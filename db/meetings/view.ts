@@ -1,6 +1,6 @@
 // meetings.get: the whole meeting as the meeting-mode screen and the 会议记录 need it, with a
 // LIVE R6/R9/R10 view per entry computed by the same rules the commands enforce.
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { getPerson, holdersOf } from '../organization/queries';
 import { expectsFirstTopic } from '../rules/agenda';
 import { leadingPost } from '../rules/leadership';
@@ -18,7 +18,7 @@ import {
 } from './queries';
 import { reconsiderationsOf } from './reconsider';
 
-export function getMeetingView(ledger: Ledger, meetingId: number) {
+export function getMeetingView(ledger: ReadLedger, meetingId: number) {
   const meeting = getMeeting(ledger, meetingId);
   const facts = meetingFacts(ledger, meeting);
   const host = getPerson(ledger, meeting.hostId);

@@ -1,7 +1,7 @@
 // Reads of 会议纪要 revisions, shared by the minutes commands and the document channels.
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import { notFound } from '../errors';
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { formatDocNumber } from '../rules/minutes';
 import { minutes, meetings, persons } from '../schema';
 import { ruleSettings } from '../organization/queries';
@@ -9,13 +9,13 @@ import { followUpsOf } from '../followups/queries';
 import { anchorAfter, shortAnchor } from '../trust/chain';
 import type { MinutesContent, OwnersByDecision } from './assemble';
 
-export function getMinutes(ledger: Ledger, minutesId: number) {
+export function getMinutes(ledger: ReadLedger, minutesId: number) {
   const row = ledger.db.select().from(minutes).where(eq(minutes.id, minutesId)).get();
   return row ? { ...row, content: row.content as MinutesContent } : notFound('会议纪要', minutesId, 'minutesId');
 }
 
 /** Every revision of a meeting's minutes, newest first, with the 签发人's name. */
-export function revisionsOf(ledger: Ledger, meetingId: number) {
+export function revisionsOf(ledger: ReadLedger, meetingId: number) {
   return ledger.db
     .select({ row: minutes, signerName: persons.name })
     .from(minutes)
@@ -26,7 +26,7 @@ export function revisionsOf(ledger: Ledger, meetingId: number) {
     .map(({ row, signerName }) => ({ ...row, content: row.content as MinutesContent, signerName }));
 }
 
-export function latestRevision(ledger: Ledger, meetingId: number) {
+export function latestRevision(ledger: ReadLedger, meetingId: number) {
   return revisionsOf(ledger, meetingId)[0] ?? null;
 }
 
@@ -34,7 +34,7 @@ export function latestRevision(ledger: Ledger, meetingId: number) {
  * R16: minutes are numbered per body per year in the order they are first generated;
  * revisions (勘误) keep the number of the original.
  */
-export function nextDocNumber(ledger: Ledger, orgId: number, meeting: { id: number; bodyId: number; year: number }): string {
+export function nextDocNumber(ledger: ReadLedger, orgId: number, meeting: { id: number; bodyId: number; year: number }): string {
   const issued = ledger.db
     .select({ n: count() })
     .from(minutes)
@@ -45,7 +45,7 @@ export function nextDocNumber(ledger: Ledger, orgId: number, meeting: { id: numb
 }
 
 /** Owner and deadline of each decision, from its follow-ups (R17), as the minutes print them. */
-export function ownersOf(ledger: Ledger, decisionIds: number[]): OwnersByDecision {
+export function ownersOf(ledger: ReadLedger, decisionIds: number[]): OwnersByDecision {
   const owners: OwnersByDecision = new Map();
   for (const f of followUpsOf(ledger, decisionIds)) {
     owners.set(f.decisionId, [
@@ -60,7 +60,7 @@ export function ownersOf(ledger: Ledger, decisionIds: number[]): OwnersByDecisio
  * The seal-chain anchor printed on a signed revision (db/trust): the chain as it stood right after
  * this revision was sealed — its seal is the last one minutes.sign appends. Null before signing.
  */
-export function sealAnchorOf(ledger: Ledger, minutesId: number): string | null {
+export function sealAnchorOf(ledger: ReadLedger, minutesId: number): string | null {
   const anchor = anchorAfter(ledger, 'minutes', minutesId);
   return anchor ? shortAnchor(anchor) : null;
 }

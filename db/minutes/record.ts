@@ -3,14 +3,14 @@
 // the meetings domain's own view (meetings.get), so the record prints exactly what was enforced.
 import { inArray } from 'drizzle-orm';
 import type { AttendanceLines, DocWarning, MeetingFacts, RecordItem, RecordOutcome, RecordVote } from '../documents/model';
-import { getItem } from '../items/lifecycle';
-import type { Ledger } from '../ledger';
+import { getItem } from '../items/queries';
+import type { Ledger, ReadLedger } from '../ledger';
 import { getMeetingView } from '../meetings/view';
 import { getBody, getMatter, getOrganization } from '../organization/queries';
 import { decisions } from '../schema';
 import type { BallotChoice, MajorCategory, StatementStance, VoteMethod } from '../terms';
 
-export function readMeetingRecord(ledger: Ledger, meetingId: number) {
+export function readMeetingRecord(ledger: ReadLedger, meetingId: number) {
   const view = getMeetingView(ledger, meetingId);
   const { meeting } = view;
   const body = getBody(ledger, view.body.id);
@@ -95,7 +95,7 @@ export function readMeetingRecord(ledger: Ledger, meetingId: number) {
 }
 export type MeetingRecord = ReturnType<typeof readMeetingRecord>;
 
-function majorCategoryOf(ledger: Ledger, itemId: number): MajorCategory | null {
+function majorCategoryOf(ledger: ReadLedger, itemId: number): MajorCategory | null {
   return (getMatter(ledger, getItem(ledger, itemId).matterId).majorCategory as MajorCategory | null) ?? null;
 }
 

@@ -5,7 +5,7 @@ import { cnDate } from '../calendar';
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, LedgerError, notFound, refuse } from '../errors';
-import { today, type Ledger } from '../ledger';
+import { today, type Ledger, type ReadLedger } from '../ledger';
 import { holdsBothLeadingPosts } from '../rules/leadership';
 import { thresholdOn } from '../rules/routing';
 import { SETTING_LABELS, type RuleSettingsPatch } from '../rules/settings';
@@ -73,7 +73,7 @@ export function updatePerson(ledger: Ledger, input: In<'persons.update'>) {
   return ledger.db.update(persons).set(next).where(eq(persons.id, person.id)).returning().get();
 }
 
-export function listPosts(ledger: Ledger, input: In<'posts.list'>) {
+export function listPosts(ledger: ReadLedger, input: In<'posts.list'>) {
   getOrganization(ledger, input.orgId);
   const date = input.date ?? today(ledger);
   const rows = ledger.db
@@ -143,7 +143,7 @@ export function endPost(ledger: Ledger, input: In<'posts.end'>) {
   return ledger.db.update(posts).set({ endDate: input.endDate }).where(eq(posts.id, row.id)).returning().get();
 }
 
-export function listMemberships(ledger: Ledger, input: In<'memberships.list'>) {
+export function listMemberships(ledger: ReadLedger, input: In<'memberships.list'>) {
   const body = getBody(ledger, input.bodyId);
   const date = input.date ?? today(ledger);
   const rows = ledger.db
@@ -245,7 +245,7 @@ export function saveMatter(ledger: Ledger, input: In<'matters.save'>) {
   return ledger.db.insert(matters).values({ orgId: input.orgId, code, group: input.group, ...values }).returning().get();
 }
 
-export function listThresholds(ledger: Ledger, input: In<'thresholds.list'>) {
+export function listThresholds(ledger: ReadLedger, input: In<'thresholds.list'>) {
   getOrganization(ledger, input.orgId);
   const date = input.date ?? today(ledger);
   const rows = ledger.db
@@ -273,7 +273,7 @@ export function addThreshold(ledger: Ledger, input: In<'thresholds.add'>) {
   return ledger.db.insert(thresholds).values(input).returning().get();
 }
 
-export function getSettings(ledger: Ledger, orgId: number) {
+export function getSettings(ledger: ReadLedger, orgId: number) {
   getOrganization(ledger, orgId);
   return { values: ruleSettings(ledger, orgId), labels: SETTING_LABELS };
 }

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { HandlersFor } from '../channel';
-import { localDate, nowIso, type Ledger } from '../ledger';
+import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
 import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
 import { DEFAULT_SETTINGS } from '../rules/settings';
 import { INITIAL_THRESHOLD_DATE } from '../rules/routing';
@@ -38,7 +38,7 @@ function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOrganizat
   return { orgId: org.id };
 }
 
-function getOrganizationOverview(ledger: Ledger) {
+function getOrganizationOverview(ledger: ReadLedger) {
   const org = ledger.db.select().from(organizations).orderBy(asc(organizations.id)).get();
   if (!org) return null;
   const date = localDate(ledger.now());

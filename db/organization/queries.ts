@@ -1,6 +1,6 @@
 // Read helpers other domains use to ask "who holds which post / who sits on which body, on a date".
 import { and, eq, isNull, lte, or, gt, asc } from 'drizzle-orm';
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { bodies, memberships, organizations, persons, posts, settings, matters } from '../schema';
 import { DEFAULT_SETTINGS, RuleSettings } from '../rules/settings';
 import { notFound } from '../errors';
@@ -10,12 +10,12 @@ import type { BodyKind, Post } from '../terms';
 const validOn = (start: typeof posts.startDate | typeof memberships.startDate, end: typeof posts.endDate | typeof memberships.endDate, date: string) =>
   and(lte(start, date), or(isNull(end), gt(end, date)));
 
-export function getOrganization(ledger: Ledger, orgId: number) {
+export function getOrganization(ledger: ReadLedger, orgId: number) {
   const org = ledger.db.select().from(organizations).where(eq(organizations.id, orgId)).get();
   return org ?? notFound('学校', orgId, 'orgId');
 }
 
-export function postsOn(ledger: Ledger, orgId: number, date: string): { personId: number; post: Post }[] {
+export function postsOn(ledger: ReadLedger, orgId: number, date: string): { personId: number; post: Post }[] {
   return ledger.db
     .select({ personId: posts.personId, post: posts.post })
     .from(posts)
@@ -26,11 +26,11 @@ export function postsOn(ledger: Ledger, orgId: number, date: string): { personId
 }
 
 /** The holders of a post on a date (normally one; empty while vacant). */
-export function holdersOf(ledger: Ledger, orgId: number, post: Post, date: string): number[] {
+export function holdersOf(ledger: ReadLedger, orgId: number, post: Post, date: string): number[] {
   return postsOn(ledger, orgId, date).filter((p) => p.post === post).map((p) => p.personId);
 }
 
-export function membersOn(ledger: Ledger, bodyId: number, date: string) {
+export function membersOn(ledger: ReadLedger, bodyId: number, date: string) {
   return ledger.db
     .select({ personId: memberships.personId, voting: memberships.voting, name: persons.name })
     .from(memberships)
@@ -40,24 +40,24 @@ export function membersOn(ledger: Ledger, bodyId: number, date: string) {
     .all();
 }
 
-export function getBody(ledger: Ledger, bodyId: number) {
+export function getBody(ledger: ReadLedger, bodyId: number) {
   const body = ledger.db.select().from(bodies).where(eq(bodies.id, bodyId)).get();
   return body ? { ...body, kind: body.kind as BodyKind } : notFound('议事机构', bodyId, 'bodyId');
 }
 
-export function bodyOfKind(ledger: Ledger, orgId: number, kind: BodyKind) {
+export function bodyOfKind(ledger: ReadLedger, orgId: number, kind: BodyKind) {
   return ledger.db.select().from(bodies).where(and(eq(bodies.orgId, orgId), eq(bodies.kind, kind))).get();
 }
 
-export function getPerson(ledger: Ledger, personId: number, field = 'personId') {
+export function getPerson(ledger: ReadLedger, personId: number, field = 'personId') {
   return ledger.db.select().from(persons).where(eq(persons.id, personId)).get() ?? notFound('人员', personId, field);
 }
 
-export function getMatter(ledger: Ledger, matterId: number, field = 'matterId') {
+export function getMatter(ledger: ReadLedger, matterId: number, field = 'matterId') {
   return ledger.db.select().from(matters).where(eq(matters.id, matterId)).get() ?? notFound('议事清单事项', matterId, field);
 }
 
-export function ruleSettings(ledger: Ledger, orgId: number): RuleSettings {
+export function ruleSettings(ledger: ReadLedger, orgId: number): RuleSettings {
   const rows = ledger.db.select().from(settings).where(eq(settings.orgId, orgId)).all();
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return RuleSettings.parse({ ...DEFAULT_SETTINGS, ...stored });

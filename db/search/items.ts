@@ -2,7 +2,7 @@
 // triggers of migrations/0001_0001_search.sql keep in sync with agenda_items. 2-character words
 // (预算, 招聘, 合同) are as fast as longer ones; see docs/performance.md for the numbers.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { agendaItems } from '../schema';
 import { excerpt, itemMatch, itemMatchesByPart } from './query';
 
@@ -35,7 +35,7 @@ export interface SearchPage {
  * at the page, so a common 2-character word costs no more than a rare one (no per-match
  * ranking, no per-match row lookup).
  */
-export function searchItems(ledger: Ledger, orgId: number, query: string, page: SearchPage = {}): ItemSearchResult {
+export function searchItems(ledger: ReadLedger, orgId: number, query: string, page: SearchPage = {}): ItemSearchResult {
   const parts = itemMatchesByPart(orgId, query);
   if (parts === null) return { total: 0, items: [] };
   const limit = Math.max(1, Math.min(page.limit ?? 50, 500));

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { HandlersFor } from '../channel';
 import { conflict, LedgerError } from '../errors';
-import { nowIso, type Ledger } from '../ledger';
+import { nowIso, type Ledger, type ReadLedger } from '../ledger';
 import { getPerson } from '../organization/queries';
 import { operators, persons } from '../schema';
 import type { sessionContract } from './contract';
@@ -77,7 +77,7 @@ function setPin(ledger: Ledger, input: { pin: string | null; currentPin?: string
   return { operator: row.name, hasPin: input.pin !== null };
 }
 
-function listOperators(ledger: Ledger) {
+function listOperators(ledger: ReadLedger) {
   const known = ledger.db.select().from(operators).all();
   const byName = new Map(known.map((o) => [o.name, o]));
   const people = ledger.db

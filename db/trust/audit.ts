@@ -1,7 +1,7 @@
 // The audit log (written by dispatch for every write) read back for 设置 → 数据安全 → 操作日志:
 // latest first, one page at a time (the list is virtualised), optionally one operator's rows.
 // Append-only (migrations/0002_0002_trust.sql).
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 
 export interface AuditRow {
   id: number;
@@ -11,7 +11,7 @@ export interface AuditRow {
   summary: string;
 }
 
-export function auditPage(ledger: Ledger, input: { offset: number; limit: number; operator?: string }) {
+export function auditPage(ledger: ReadLedger, input: { offset: number; limit: number; operator?: string }) {
   const where = input.operator !== undefined ? 'WHERE operator = ?' : '';
   const by = input.operator !== undefined ? [input.operator] : [];
   const rows = ledger.sqlite

@@ -1,20 +1,20 @@
 import type { HandlersFor } from '../channel';
 import { cnLocalDateTime } from '../calendar';
 import { LedgerError } from '../errors';
-import type { Ledger } from '../ledger';
+import type { Ledger, ReadLedger } from '../ledger';
 import { auditPage } from './audit';
 import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
 import { type AnchorSource, verifyChain } from './verify';
 
-function meta(ledger: Ledger, key: string): string | null {
+function meta(ledger: ReadLedger, key: string): string | null {
   const row = ledger.sqlite.prepare('SELECT value FROM ledger_meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
 /** Anchors kept outside the file: every backup manifest of this ledger in the data folder, plus one typed in. */
-function externalAnchors(ledger: Ledger, typed?: string): AnchorSource[] {
+function externalAnchors(ledger: ReadLedger, typed?: string): AnchorSource[] {
   const ledgerId = meta(ledger, 'ledgerId');
   const anchors: AnchorSource[] = listBackups(defaultBackupDir(ledger.file))
     .filter((b) => b.chain && b.ledgerId === ledgerId)
@@ -26,7 +26,7 @@ function externalAnchors(ledger: Ledger, typed?: string): AnchorSource[] {
   return anchors;
 }
 
-export function verifyLedger(ledger: Ledger, typedAnchor?: string) {
+export function verifyLedger(ledger: ReadLedger, typedAnchor?: string) {
   return verifyChain(ledger, externalAnchors(ledger, typedAnchor), meta(ledger, 'restoredAt'));
 }
 
