@@ -29,6 +29,11 @@ export function refuse(rule: string, message: string, field?: string): never {
   throw new LedgerError({ code: 'rule_violation', rule, message: `${message}（${rule}）`, field });
 }
 
+/** Refuse input that is well-formed but not acceptable (a date in the future, a repeated person). */
+export function invalid(message: string, field: string): never {
+  throw new LedgerError({ code: 'invalid_input', message, field });
+}
+
 export function notFound(what: string, id: number | string, field?: string): never {
   throw new LedgerError({ code: 'not_found', message: `找不到${what}（编号 ${id}），请刷新后重试。`, field });
 }

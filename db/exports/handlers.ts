@@ -4,7 +4,7 @@
 import { later, type HandlersFor } from '../channel';
 import { ballotHtml, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml } from '../documents';
 import { conflict } from '../errors';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './minutes';
 import { safeFileName, withExtension } from './names';
 import type { exportsContract } from './contract';

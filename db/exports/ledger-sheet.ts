@@ -4,7 +4,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { LedgerRow, LedgerSheet, RecordOutcome } from '../documents/model';
 import { OUTCOME_LABELS } from '../documents/record';
 import { followUpsOf } from '../followups/queries';
-import { today, type Ledger, type ReadLedger } from '../ledger';
+import { today, type ReadLedger } from '../ledger';
 import { meetingDate } from '../meetings/queries';
 import { meetingTitle } from '../terms';
 import { getOrganization } from '../organization/queries';

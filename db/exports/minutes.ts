@@ -1,6 +1,6 @@
 // documents.minutesHtml / documents.recordHtml: the ledger's minutes and record as renderer
 // inputs (db/documents/model.ts), rendered to HTML by db/documents.
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import type { MinutesDoc, RecordDoc } from '../documents/model';
 import { buildMinutesContent, toMinutesDoc, toRecordDoc } from '../minutes/assemble';
 import { getMinutes, latestRevision, ownersOf, revisionsOf, sealAnchorOf } from '../minutes/queries';

@@ -1,7 +1,7 @@
 // Ledger reads behind the before-meeting forms: one meeting with its members (and their posts)
 // on the meeting date, 列席 people, and the agenda. Built on the meetings domain's own loaders.
 import type { MeetingFacts as DocFacts } from '../documents/model';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { today } from '../ledger';
 import { entriesOfMeeting, entryFacts, getEntry, getMeeting, meetingFacts, personNames } from '../meetings/queries';
 import { getMatter, getOrganization, getPerson, postsOn } from '../organization/queries';

@@ -4,7 +4,7 @@
 import { conflict, refuse } from '../errors';
 import { createItem } from '../items/create';
 import { moveItem } from '../items/lifecycle';
-import { today, type Ledger, type ReadLedger } from '../ledger';
+import { today, type Ledger } from '../ledger';
 import { getPerson, holdersOf } from '../organization/queries';
 import { decisionContext } from './queries';
 

@@ -4,11 +4,10 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, notExists, sql, type SQL }
 import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
 import { joinDecisionChain } from '../joins';
-import { prepared, type Ledger, type ReadLedger } from '../ledger';
+import { prepared, type ReadLedger } from '../ledger';
 import { meetingTitle } from '../terms';
 import { RECONSIDERED, daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
 import {
-  agendaEntries,
   agendaItems,
   bodies,
   decisions,

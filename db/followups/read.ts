@@ -1,5 +1,5 @@
 // decisions.get: one decision with everything the 督办 page shows (R17, R18).
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { daysOverdue, isLoopClosed, isOverdue, lacksFollowUp } from '../rules/followup';
 import { today } from '../ledger';
 import { warningsOf } from '../warnings';

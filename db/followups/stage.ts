@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { moveItem } from '../items/lifecycle';
 import { getItem } from '../items/queries';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { Ledger } from '../ledger';
 import { RECONSIDERED, decisionStage, isLoopClosed, stagePath } from '../rules/followup';
 import { decisions } from '../schema';
 import type { ItemState } from '../terms';

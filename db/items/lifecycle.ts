@@ -2,7 +2,7 @@
 // item_transitions with who and when ("every state change is kept with who and when").
 import { eq } from 'drizzle-orm';
 import { LedgerError } from '../errors';
-import { nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { nowIso, type Ledger } from '../ledger';
 import { canMove } from '../rules/lifecycle';
 import { agendaItems, itemTransitions } from '../schema';
 import { ITEM_STATE_LABELS, type ItemState } from '../terms';

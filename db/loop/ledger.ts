@@ -2,7 +2,7 @@
 // meeting, item, 议事清单 事项, vote counts, result, 督办, status in the loop, evaluation.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { joinDecisionChain } from '../joins';
-import { today, type Ledger, type ReadLedger } from '../ledger';
+import { today, type ReadLedger } from '../ledger';
 import { followUpsOf } from '../followups/queries';
 import { meetingTitle } from '../terms';
 import { getOrganization } from '../organization/queries';

@@ -1,7 +1,7 @@
 // Reads behind loop.status. The counting and the R17 checks are pure (db/rules/loop.ts);
 // this file only fetches rows, reusing the followups and meetings queries.
 import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { prepared, type Ledger, type ReadLedger } from '../ledger';
+import { prepared, type ReadLedger } from '../ledger';
 import { meetingTitle } from '../terms';
 import { agendaEntries, agendaItems, bodies, emergencyActions, meetings, persons, ruleWarnings } from '../schema';
 

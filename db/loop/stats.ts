@@ -1,7 +1,7 @@
 // stats.dashboard: the numbers behind the 工作台 charts. Rows are read here; every count is
 // made by the pure functions of db/rules/stats.ts.
 import { and, count, eq, sql } from 'drizzle-orm';
-import { today, type Ledger, type ReadLedger } from '../ledger';
+import { today, type ReadLedger } from '../ledger';
 import { getOrganization } from '../organization/queries';
 import { majorItemsPerYear, meetingsPerMonth, loopFunnel, onTimeByDepartment } from '../rules/stats';
 import { agendaItems, bodies, decisions, followUps, meetings } from '../schema';

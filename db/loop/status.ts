@@ -1,5 +1,5 @@
 // loop.status: the dashboard of 决策→执行→监督→评价→修正 for one school.
-import { localDate, today, type Ledger, type ReadLedger } from '../ledger';
+import { localDate, today, type ReadLedger } from '../ledger';
 import { decisionsWithoutFollowUps, listFollowUps } from '../followups/queries';
 import { getOrganization } from '../organization/queries';
 import { summarizeLoop } from '../rules/loop';

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
-import { nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { nowIso, type Ledger } from '../ledger';
 import { moveItem } from '../items/lifecycle';
 import { raiseReconsultFloor } from '../items/queries';
 import { getPerson } from '../organization/queries';

@@ -2,7 +2,7 @@
 // its attendance, entries, statements, votes or recusals calls assertMeetingUnlocked first.
 import { and, eq } from 'drizzle-orm';
 import { locked } from '../errors';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { agendaEntries, minutes } from '../schema';
 
 export const MEETING_LOCKED_MESSAGE =

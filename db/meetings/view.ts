@@ -1,6 +1,6 @@
 // meetings.get: the whole meeting as the meeting-mode screen and the 会议记录 need it, with a
 // LIVE R6/R9/R10 view per entry computed by the same rules the commands enforce.
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { getPerson, holdersOf } from '../organization/queries';
 import { expectsFirstTopic } from '../rules/agenda';
 import { leadingPost } from '../rules/leadership';

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
-import { nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { nowIso, type Ledger } from '../ledger';
 import { onItemDecided } from '../followups/stage';
 import { moveItem } from '../items/lifecycle';
 import { holdersOf } from '../organization/queries';

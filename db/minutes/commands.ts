@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, LedgerError, locked } from '../errors';
-import { nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { nowIso, type Ledger } from '../ledger';
 import { getPerson } from '../organization/queries';
 import { signRefusal } from '../rules/minutes';
 import { sealMeeting } from '../trust/chain';

@@ -1,7 +1,7 @@
 // Reads of 会议纪要 revisions, shared by the minutes commands and the document channels.
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import { notFound } from '../errors';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { formatDocNumber } from '../rules/minutes';
 import { minutes, meetings, persons } from '../schema';
 import { ruleSettings } from '../organization/queries';

@@ -4,7 +4,7 @@
 import { inArray } from 'drizzle-orm';
 import type { AttendanceLines, DocWarning, MeetingFacts, RecordItem, RecordOutcome, RecordVote } from '../documents/model';
 import { getItem } from '../items/queries';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { getMeetingView } from '../meetings/view';
 import { getBody, getMatter, getOrganization } from '../organization/queries';
 import { decisions } from '../schema';

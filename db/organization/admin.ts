@@ -4,7 +4,7 @@
 import { cnDate } from '../calendar';
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
-import { conflict, LedgerError, notFound, refuse } from '../errors';
+import { conflict, invalid, notFound, refuse } from '../errors';
 import { today, type Ledger, type ReadLedger } from '../ledger';
 import { holdsBothLeadingPosts } from '../rules/leadership';
 import { thresholdOn } from '../rules/routing';
@@ -12,16 +12,12 @@ import { SETTING_LABELS, type RuleSettingsPatch } from '../rules/settings';
 import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
 import { BODY_LABELS, MAJOR_CATEGORIES, type BodyKind, type Post } from '../terms';
 import type { organizationContract } from './contract';
-import { getBody, getOrganization, getPerson, holdersOf, postsOn, ruleSettings } from './queries';
+import { getBody, getOrganization, getPerson, postsOn, ruleSettings } from './queries';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
 /** Posts with one holder at a time: assigning one hands it over. */
 const SINGLE_HOLDER: readonly Post[] = ['书记', '校长'];
-
-const badInput = (message: string, field: string): never => {
-  throw new LedgerError({ code: 'invalid_input', message, field });
-};
 
 /** A period [start, end) still running on or after `date`. */
 const runningFrom = (end: typeof posts.endDate | typeof memberships.endDate, date: string) => or(isNull(end), gt(end, date));
@@ -139,7 +135,7 @@ export function assignPost(ledger: Ledger, input: In<'posts.assign'>) {
 export function endPost(ledger: Ledger, input: In<'posts.end'>) {
   const row = ledger.db.select().from(posts).where(eq(posts.id, input.postId)).get() ?? notFound('职务记录', input.postId, 'postId');
   if (row.endDate) conflict(`该职务已于${cnDate(row.endDate)}结束。`, 'postId');
-  if (input.endDate <= row.startDate) badInput(`「免职日期」须晚于任职日期${row.startDate}`, 'endDate');
+  if (input.endDate <= row.startDate) invalid(`「免职日期」须晚于任职日期${row.startDate}`, 'endDate');
   return ledger.db.update(posts).set({ endDate: input.endDate }).where(eq(posts.id, row.id)).returning().get();
 }
 
@@ -186,7 +182,7 @@ export function endMembership(ledger: Ledger, input: In<'memberships.end'>) {
     ledger.db.select().from(memberships).where(eq(memberships.id, input.membershipId)).get() ??
     notFound('成员记录', input.membershipId, 'membershipId');
   if (row.endDate) conflict(`该任期已于${cnDate(row.endDate)}结束。`, 'membershipId');
-  if (input.endDate <= row.startDate) badInput(`「任期结束日期」须晚于开始日期${row.startDate}`, 'endDate');
+  if (input.endDate <= row.startDate) invalid(`「任期结束日期」须晚于开始日期${row.startDate}`, 'endDate');
   return ledger.db.update(memberships).set({ endDate: input.endDate }).where(eq(memberships.id, row.id)).returning().get();
 }
 
@@ -232,7 +228,7 @@ export function saveMatter(ledger: Ledger, input: In<'matters.save'>) {
   let code = input.code;
   if (code) {
     if (!code.startsWith(input.group) || !/^\d+$/.test(code.slice(input.group.length))) {
-      badInput(`「编号」须以分组字母「${input.group}」开头，后接数字`, 'code');
+      invalid(`「编号」须以分组字母「${input.group}」开头，后接数字`, 'code');
     }
     // Never reused, even for an inactive entry.
     if (existing.some((e) => e.code === code)) conflict(`编号「${code}」已被使用，请换一个编号。`, 'code');

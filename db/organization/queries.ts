@@ -1,6 +1,6 @@
 // Read helpers other domains use to ask "who holds which post / who sits on which body, on a date".
 import { and, eq, isNull, lte, or, gt, asc } from 'drizzle-orm';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { bodies, memberships, organizations, persons, posts, settings, matters } from '../schema';
 import { DEFAULT_SETTINGS, RuleSettings } from '../rules/settings';
 import { notFound } from '../errors';

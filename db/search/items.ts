@@ -2,7 +2,7 @@
 // triggers of migrations/0001_0001_search.sql keep in sync with agenda_items. 2-character words
 // (预算, 招聘, 合同) are as fast as longer ones; see docs/performance.md for the numbers.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { agendaItems } from '../schema';
 import { excerpt, itemMatch, itemMatchesByPart } from './query';
 

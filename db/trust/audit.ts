@@ -1,7 +1,7 @@
 // The audit log (written by dispatch for every write) read back for 设置 → 数据安全 → 操作日志:
 // latest first, one page at a time (the list is virtualised), optionally one operator's rows.
 // Append-only (migrations/0002_0002_trust.sql).
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 
 export interface AuditRow {
   id: number;

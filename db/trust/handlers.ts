@@ -1,7 +1,7 @@
 import type { HandlersFor } from '../channel';
 import { cnLocalDateTime } from '../calendar';
 import { LedgerError } from '../errors';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { auditPage } from './audit';
 import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
 import { chainHead, parseAnchor, shortAnchor } from './chain';

@@ -3,7 +3,7 @@
 // the 修正 item it opened. Real Chromium, real SQLite. Screenshots: artifacts/screenshots/board-*.png.
 import { choose, byLabel } from './page-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';

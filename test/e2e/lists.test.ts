@@ -6,7 +6,7 @@ import { choose, byLabel } from './page-helpers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { screenshots, SHOTS, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';

@@ -5,7 +5,7 @@ import { choose, byLabel } from './page-helpers';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { dispatch } from '../../db/api';
 import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';

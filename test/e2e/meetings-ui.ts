@@ -1,8 +1,7 @@
 // Shared steps of the meeting e2e tests (meeting-mode, minutes-revision, emergency): a harness at
 // 1366×768, screenshots with a per-file prefix, and set-up through window.ledger for the steps
 // whose UI belongs to other screens (the school, items and their 会前沟通).
-import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { ChannelName, InputOf, OutputOf } from '../../db/api';
 import { DEMO_SCHOOL } from '../support/school';
 import { startHarness, type Harness } from '../support/harness';

@@ -1,0 +1,94 @@
+// Reads of agenda items: one item with its history and gate (items.get), a page of a school's
+// items (items.list), and the summary commands return.
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ReadLedger } from '../ledger';
+import { getMatter, getPerson } from '../organization/queries';
+import { consultationGate } from '../rules/consultation';
+import { itemSearchCondition } from '../search/items';
+import { agendaItems, decisions, matters, persons } from '../schema';
+import { CONSULTATION_OUTCOME_LABELS, ITEM_STATE_LABELS, type ItemState } from '../terms';
+import { warningsOf } from '../warnings';
+import type { itemContract } from './contract';
+import { consultationsOf, entriesOf, getItem, latestOutcomes, transitionsOf } from './queries';
+
+export function itemSummary(ledger: ReadLedger, itemId: number) {
+  const item = getItem(ledger, itemId);
+  return { ...item, stateLabel: ITEM_STATE_LABELS[item.state] };
+}
+
+export function getItemDetail(ledger: ReadLedger, itemId: number) {
+  const item = getItem(ledger, itemId);
+  const matter = getMatter(ledger, item.matterId);
+  const name = (id: number | null) => (id == null ? null : getPerson(ledger, id).name);
+  const decision = ledger.db.select().from(decisions).where(eq(decisions.itemId, item.id)).orderBy(desc(decisions.id)).get() ?? null;
+  const gate =
+    item.routing.body === 'party_committee' && item.kind !== 'execution_report' && item.kind !== 'emergency_report'
+      ? consultationGate({ ...latestOutcomes(ledger, item.id), cadre: matter.cadre })
+      : [];
+  return {
+    item: { ...item, stateLabel: ITEM_STATE_LABELS[item.state], proposerName: name(item.proposerId), leaderName: name(item.leaderId) },
+    matter,
+    routing: item.routing,
+    /** R19 */
+    staffCongressLabel: item.staffCongress ? '需提交教代会审议' : null,
+    transitions: transitionsOf(ledger, item.id).map((t) => ({
+      ...t,
+      fromLabel: t.fromState ? ITEM_STATE_LABELS[t.fromState as ItemState] : null,
+      toLabel: ITEM_STATE_LABELS[t.toState as ItemState],
+    })),
+    consultations: consultationsOf(ledger, item.id).map((c) => ({ ...c, outcomeLabel: CONSULTATION_OUTCOME_LABELS[c.outcome] })),
+    /** R4: what is still missing before a 党组织会议 agenda (empty when nothing). */
+    gate,
+    entries: entriesOf(ledger, item.id),
+    decision,
+    warnings: warningsOf(ledger, 'item', item.id),
+  };
+}
+
+export function listItems(ledger: ReadLedger, input: z.output<(typeof itemContract)['items.list']['input']>) {
+  const where: SQL[] = [eq(agendaItems.orgId, input.orgId)];
+  if (input.states?.length) where.push(inArray(agendaItems.state, input.states));
+  // Title and summary, on the bigram index (2-character words such as 预算 match).
+  if (input.search) where.push(itemSearchCondition(input.orgId, input.search));
+  if (input.matterGroup) where.push(eq(matters.group, input.matterGroup));
+  if (input.major !== undefined) where.push(sql`json_extract(${agendaItems.routing}, '$.major') = ${input.major ? 1 : 0}`);
+  if (input.year !== undefined) {
+    where.push(gte(agendaItems.createdAt, `${input.year}-01-01`), lt(agendaItems.createdAt, `${input.year + 1}-01-01`));
+  }
+  const cond = and(...where);
+  const proposer = persons;
+  const rows = ledger.db
+    .select({
+      id: agendaItems.id,
+      title: agendaItems.title,
+      state: agendaItems.state,
+      kind: agendaItems.kind,
+      amount: agendaItems.amount,
+      routing: agendaItems.routing,
+      staffCongress: agendaItems.staffCongress,
+      important: agendaItems.important,
+      createdAt: agendaItems.createdAt,
+      matterId: matters.id,
+      matterCode: matters.code,
+      matterName: matters.name,
+      proposerId: proposer.id,
+      proposerName: proposer.name,
+    })
+    .from(agendaItems)
+    .innerJoin(matters, eq(matters.id, agendaItems.matterId))
+    .innerJoin(proposer, eq(proposer.id, agendaItems.proposerId))
+    .where(cond)
+    .orderBy(desc(agendaItems.createdAt), desc(agendaItems.id))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  // The count needs matters only to filter by group (every item has one, by foreign key); without
+  // the join it is read from the (org_id, …) index alone: 0.3 ms instead of 2.5 ms for 6,400 items.
+  const counted = ledger.db.select({ n: count() }).from(agendaItems).$dynamic();
+  const total = (input.matterGroup ? counted.innerJoin(matters, eq(matters.id, agendaItems.matterId)) : counted).where(cond).get()!.n;
+  return {
+    total,
+    rows: rows.map((r) => ({ ...r, stateLabel: ITEM_STATE_LABELS[r.state as ItemState] })),
+  };
+}
