@@ -7,7 +7,7 @@ import path from 'node:path';
 import { BrowserWindow, dialog, shell, type SaveDialogOptions } from 'electron';
 import type { HostApi, RestoreOutcome, SavedFile } from '../db/host';
 import type { PrintDocuments } from './protocol';
-import { guardWebContents } from './window';
+import { hardenedWindow } from './window';
 
 export interface HostDeps {
   parent: () => BrowserWindow | null;
@@ -137,25 +137,7 @@ export async function withPrintWindow<T>(
 ): Promise<T> {
   const url = print.add(html);
   // A4 at 96 dpi, so screen-size media queries see a page, not a phone.
-  const win = new BrowserWindow({
-    show: false,
-    width: 794,
-    height: 1123,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-      devTools: false,
-    },
-  });
-  guardWebContents(win.webContents);
+  const win = hardenedWindow({ width: 794, height: 1123, devTools: false });
   try {
     await win.loadURL(url);
     await waitForFonts(win);

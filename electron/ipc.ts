@@ -31,18 +31,30 @@ export interface IpcDeps {
   host: HostApi;
   /** Runs after every contract call with its result (the shell backs up after a signing: electron/trust.ts). */
   afterCall?: (ledger: Ledger, channel: string, result: Result<unknown>) => void;
+  /** Where slow calls are written (default: the main process's console, i.e. the app log). */
+  slowLog?: (line: string) => void;
+  /** Milliseconds; injected by tests. */
+  clock?: () => number;
 }
+
+/** A contract call slower than this is logged with its name and time (as Signal's slow-query log). */
+export const SLOW_CALL_MS = 100;
 
 /** Register "ledger:<channel>" for every contract channel and "host:<method>" for HostApi. Returns the channel names. */
 export function registerIpc(deps: IpcDeps): string[] {
   const registered: string[] = [];
+  const clock = deps.clock ?? (() => performance.now());
+  const slowLog = deps.slowLog ?? ((line: string) => console.warn(line));
   for (const name of CHANNEL_NAMES) {
     const channel = ledgerChannel(name);
     ipcMain.handle(channel, async (event, input: unknown) => {
       assertApp(event);
       const ledger = deps.ledger();
+      const started = clock();
       // dispatchAsync: DOCX/XLSX exports resolve after their zip packing (db/exports).
       const result = await dispatchAsync(ledger, name, input);
+      const ms = clock() - started;
+      if (ms > SLOW_CALL_MS) slowLog(`[ledger] slow call ${name}: ${Math.round(ms)} ms`);
       deps.afterCall?.(ledger, name, result);
       return result;
     });

@@ -4,9 +4,10 @@ import { BrowserWindow, type Session, type WebContents } from 'electron';
 import { APP_ENTRY, isAppUrl } from './app-url';
 import { APP_CSP } from './protocol';
 
-// The webPreferences are written out literally at each `new BrowserWindow` (here and in
-// host.ts) rather than built by a helper, so that static checkers (Electronegativity) and
-// readers see them at the call; test/electron/window.test.ts checks both windows.
+// Every window of the app (the main window, the hidden print window of host.ts) is made by
+// hardenedWindow(), so the webPreferences exist once and are written out literally at the one
+// `new BrowserWindow`, where static checkers (Electronegativity) and readers see them;
+// test/electron/window.test.ts checks both windows.
 
 export const MAIN_WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1024, minHeight: 640 };
 
@@ -48,12 +49,24 @@ export function hardenSession(ses: Session): void {
   });
 }
 
-export function createMainWindow(preload: string, devTools: boolean): BrowserWindow {
+export interface WindowShape {
+  width: number;
+  height: number;
+  minWidth?: number;
+  minHeight?: number;
+  title?: string;
+  backgroundColor?: string;
+  /** The main window's preload; the print window has none. */
+  preload?: string;
+  devTools: boolean;
+}
+
+/** A hidden window with the app's hardened web preferences, guarded against leaving app://ledger. */
+export function hardenedWindow(shape: WindowShape): BrowserWindow {
+  const { preload, devTools, ...size } = shape;
   const win = new BrowserWindow({
-    ...MAIN_WINDOW_SIZE,
-    title: '议事台账',
+    ...size,
     show: false,
-    backgroundColor: '#ffffff',
     webPreferences: {
       // Electronegativity PRELOAD_JS_CHECK (MEDIUM, "review"): reviewed. The preload exposes only
       // window.ledger.call (contract channels, refused otherwise) and window.host (HostApi, inputs
@@ -77,6 +90,11 @@ export function createMainWindow(preload: string, devTools: boolean): BrowserWin
     },
   });
   guardWebContents(win.webContents);
+  return win;
+}
+
+export function createMainWindow(preload: string, devTools: boolean): BrowserWindow {
+  const win = hardenedWindow({ ...MAIN_WINDOW_SIZE, title: '议事台账', backgroundColor: '#ffffff', preload, devTools });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY);
   return win;

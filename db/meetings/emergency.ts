@@ -12,8 +12,7 @@ import { leadingPost } from '../rules/leadership';
 import { RULE_VERSION, meetingTitle } from '../terms';
 import { keepWarnings, type RuleWarning } from '../warnings';
 import type { meetingContract } from './contract';
-import { closedMeetingsSince } from './meetings';
-import { meetingForWrite } from './queries';
+import { meetingForWrite, closedMeetingsSince } from './queries';
 
 type In<K extends keyof typeof meetingContract> = z.output<(typeof meetingContract)[K]['input']>;
 

@@ -1,5 +1,5 @@
 // Meeting commands: plan, edit, agenda (add/remove/confirm), 第一议题, close.
-import { and, asc, count, desc, eq, inArray, max, lte } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
 import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
@@ -287,17 +287,6 @@ export function closeMeeting(ledger: Ledger, input: In<'meetings.close'>) {
   const warnings = firstTopicWarnings(ledger, meeting.id);
   ledger.db.update(meetings).set({ state: 'closed' }).where(eq(meetings.id, meeting.id)).run();
   return { meetingId: meeting.id, warnings };
-}
-
-/** Closed meetings of a body after a moment (R14: was an emergency reported at the first of them?). */
-export function closedMeetingsSince(ledger: ReadLedger, bodyId: number, at: string, before: string) {
-  return ledger.db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.bodyId, bodyId), eq(meetings.state, 'closed'), lte(meetings.startsAt, before)))
-    .orderBy(asc(meetings.startsAt))
-    .all()
-    .filter((m) => Date.parse(m.startsAt) >= Date.parse(at));
 }
 
 export const meetingCommands = {

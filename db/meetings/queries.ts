@@ -1,7 +1,7 @@
 // Shared reads of the meetings domain: a meeting, its attendance, and everything one agenda
 // entry needs for the rules (R6–R10). Commands and meetings.get build on the same loaders,
 // so what the meeting screen shows is exactly what the commands enforce.
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { conflict, notFound, refuse } from '../errors';
 import { localDate, type Ledger, type ReadLedger } from '../ledger';
@@ -19,6 +19,7 @@ import {
   emergencyActions,
   meetings,
   persons,
+  reconsiderations,
   recusals,
   statements,
   writtenOpinions,
@@ -232,3 +233,18 @@ export const bodyLabel = (kind: BodyKind) => BODY_LABELS[kind];
 
 export const hostAlias = alias(persons, 'host');
 export const recorderAlias = alias(persons, 'recorder');
+
+/** Closed meetings of a body after a moment (R14: was an emergency reported at the first of them?). */
+export function closedMeetingsSince(ledger: ReadLedger, bodyId: number, at: string, before: string) {
+  return ledger.db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, bodyId), eq(meetings.state, 'closed'), lte(meetings.startsAt, before)))
+    .orderBy(asc(meetings.startsAt))
+    .all()
+    .filter((m) => Date.parse(m.startsAt) >= Date.parse(at));
+}
+
+export function reconsiderationsOf(ledger: ReadLedger, entryId: number) {
+  return ledger.db.select().from(reconsiderations).where(eq(reconsiderations.entryId, entryId)).all();
+}

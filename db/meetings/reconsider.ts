@@ -1,9 +1,8 @@
 // R11 复议: reconsidering a settled entry at a later sitting of the same body. The motion and
 // its count are kept either way; agreed means more than half of the members due (应到) agree.
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
-import { nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { nowIso, type Ledger } from '../ledger';
 import { moveItem } from '../items/lifecycle';
 import { getItem } from '../items/queries';
 import { getMatter } from '../organization/queries';
@@ -75,6 +74,3 @@ export function reconsider(ledger: Ledger, input: Input) {
   return { reconsiderationId: row.id, agreed, due: q.due, present: q.present, needed: votesNeeded(q.due), rule, reopened, itemState: getItem(ledger, item.id).state, warnings };
 }
 
-export function reconsiderationsOf(ledger: ReadLedger, entryId: number) {
-  return ledger.db.select().from(reconsiderations).where(eq(reconsiderations.entryId, entryId)).all();
-}

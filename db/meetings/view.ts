@@ -15,8 +15,8 @@ import {
   getMeeting,
   meetingFacts,
   writtenOpinionsOf,
+  reconsiderationsOf,
 } from './queries';
-import { reconsiderationsOf } from './reconsider';
 
 export function getMeetingView(ledger: ReadLedger, meetingId: number) {
   const meeting = getMeeting(ledger, meetingId);

@@ -1,92 +1,32 @@
-import { asc, eq } from 'drizzle-orm';
+// The organisation domain's handlers, by concern: school.ts (set-up, overview, name), people.ts,
+// posts.ts, bodies.ts (bodies and memberships), matters.ts (议事清单), thresholds.ts (R2), settings.ts.
 import type { HandlersFor } from '../channel';
-import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
-import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
-import { DEFAULT_SETTINGS } from '../rules/settings';
-import { INITIAL_THRESHOLD_DATE } from '../rules/routing';
-import { BODY_LABELS, MAJOR_CATEGORIES, isLeadershipPost, type BodyKind } from '../terms';
-import { leadingPost, mayPropose } from '../rules/leadership';
-import { DEFAULT_THRESHOLD, SEED_CATALOGUE } from './catalogue';
+import { addMembership, createBody, endMembership, listMemberships } from './bodies';
 import type { organizationContract } from './contract';
-import { membersOn, postsOn } from './queries';
-import type { z } from 'zod';
-import type { SetupOrganization } from './contract';
-import * as admin from './admin';
-
-function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOrganization>) {
-  const { db } = ledger;
-  const org = db
-    .insert(organizations)
-    .values({ name: input.name, partyKind: input.partyKind, createdAt: nowIso(ledger) })
-    .returning()
-    .get();
-  const committee = db.insert(bodies).values({ orgId: org.id, kind: 'party_committee', name: BODY_LABELS.party_committee }).returning().get();
-  const office = db.insert(bodies).values({ orgId: org.id, kind: 'principal_office', name: BODY_LABELS.principal_office }).returning().get();
-  for (const m of input.members) {
-    const person = db.insert(persons).values({ orgId: org.id, name: m.name, department: m.department || null }).returning().get();
-    for (const post of new Set(m.posts)) {
-      db.insert(posts).values({ orgId: org.id, personId: person.id, post, startDate: input.startDate }).run();
-    }
-    if (m.partyCommittee) db.insert(memberships).values({ bodyId: committee.id, personId: person.id, voting: true, startDate: input.startDate }).run();
-    if (m.principalOffice) db.insert(memberships).values({ bodyId: office.id, personId: person.id, voting: true, startDate: input.startDate }).run();
-  }
-  for (const entry of SEED_CATALOGUE) db.insert(matters).values({ orgId: org.id, ...entry }).run();
-  for (const category of MAJOR_CATEGORIES) {
-    db.insert(thresholds).values({ orgId: org.id, category, amount: DEFAULT_THRESHOLD, effectiveFrom: INITIAL_THRESHOLD_DATE }).run();
-  }
-  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) db.insert(settings).values({ orgId: org.id, key, value }).run();
-  return { orgId: org.id };
-}
-
-function getOrganizationOverview(ledger: ReadLedger) {
-  const org = ledger.db.select().from(organizations).orderBy(asc(organizations.id)).get();
-  if (!org) return null;
-  const date = localDate(ledger.now());
-  const held = postsOn(ledger, org.id, date);
-  const people = ledger.db.select().from(persons).where(eq(persons.orgId, org.id)).orderBy(asc(persons.id)).all();
-  const bodyRows = ledger.db.select().from(bodies).where(eq(bodies.orgId, org.id)).orderBy(asc(bodies.id)).all();
-  const postsOf = (personId: number) => held.filter((h) => h.personId === personId).map((h) => h.post);
-  const named = (personId: number) => ({ id: personId, name: people.find((p) => p.id === personId)?.name ?? '' });
-  return {
-    org,
-    persons: people.map((p) => {
-      const posts = postsOf(p.id);
-      // R3/R4: who may propose, lead an item (分管领导) and take part in 会前沟通, and in which posts.
-      return { ...p, posts, leadership: mayPropose(posts), leadershipPosts: posts.filter(isLeadershipPost) };
-    }),
-    bodies: bodyRows.map((b) => {
-      const kind = b.kind as BodyKind;
-      const leadPost = leadingPost(kind);
-      return {
-        ...b,
-        members: membersOn(ledger, b.id, date),
-        /** The post that hosts, confirms the agenda, acts in an emergency and signs (R3, R9, R14, R16). */
-        leadPost,
-        /** Who holds it today: the default host, confirmer and signer. */
-        leaders: held.filter((h) => h.post === leadPost).map((h) => named(h.personId)),
-      };
-    }),
-  };
-}
+import { listMatters, saveMatter } from './matters';
+import { addPerson, updatePerson } from './people';
+import { assignPost, endPost, listPosts } from './posts';
+import { getOrganizationOverview, setupOrganization, updateOrganization } from './school';
+import { getSettings, setSettings } from './settings';
+import { addThreshold, listThresholds } from './thresholds';
 
 export const organizationHandlers = {
   'org.setup': setupOrganization,
   'org.get': (ledger) => getOrganizationOverview(ledger),
-  'matters.list': (ledger, { orgId }) =>
-    ledger.db.select().from(matters).where(eq(matters.orgId, orgId)).orderBy(asc(matters.id)).all(),
-  'org.update': admin.updateOrganization,
-  'persons.add': admin.addPerson,
-  'persons.update': admin.updatePerson,
-  'posts.list': admin.listPosts,
-  'posts.assign': admin.assignPost,
-  'posts.end': admin.endPost,
-  'memberships.list': admin.listMemberships,
-  'memberships.add': admin.addMembership,
-  'memberships.end': admin.endMembership,
-  'bodies.create': admin.createBody,
-  'matters.save': admin.saveMatter,
-  'thresholds.list': admin.listThresholds,
-  'thresholds.add': admin.addThreshold,
-  'settings.get': (ledger, { orgId }) => admin.getSettings(ledger, orgId),
-  'settings.set': (ledger, { orgId, values }) => admin.setSettings(ledger, orgId, values),
+  'matters.list': (ledger, { orgId }) => listMatters(ledger, orgId),
+  'org.update': updateOrganization,
+  'persons.add': addPerson,
+  'persons.update': updatePerson,
+  'posts.list': listPosts,
+  'posts.assign': assignPost,
+  'posts.end': endPost,
+  'memberships.list': listMemberships,
+  'memberships.add': addMembership,
+  'memberships.end': endMembership,
+  'bodies.create': createBody,
+  'matters.save': saveMatter,
+  'thresholds.list': listThresholds,
+  'thresholds.add': addThreshold,
+  'settings.get': (ledger, { orgId }) => getSettings(ledger, orgId),
+  'settings.set': (ledger, { orgId, values }) => setSettings(ledger, orgId, values),
 } satisfies HandlersFor<typeof organizationContract>;

@@ -6,6 +6,9 @@ import { DEFAULT_SETTINGS, RuleSettings } from '../rules/settings';
 import { notFound } from '../errors';
 import type { BodyKind, Post } from '../terms';
 
+/** A period [start, end) still running on or after `date`. */
+export const runningFrom = (end: typeof posts.endDate | typeof memberships.endDate, date: string) => or(isNull(end), gt(end, date));
+
 /** Rows valid on `date`: started on or before it, not ended before it. */
 const validOn = (start: typeof posts.startDate | typeof memberships.startDate, end: typeof posts.endDate | typeof memberships.endDate, date: string) =>
   and(lte(start, date), or(isNull(end), gt(end, date)));

@@ -85,4 +85,18 @@ describe('registerIpc', () => {
     await ipcMain.handlers.get('host:info')!(fromApp, undefined);
     expect(calls.map(([m]) => m)).toEqual(['savePdf', 'info']);
   });
+
+  it('logs a contract call slower than 100 ms with its name and time, and nothing for a fast one', async () => {
+    const t = freshLedger();
+    const lines: string[] = [];
+    let now = 0;
+    // Each call to the clock advances it: the first call of a handler starts, the second ends.
+    const steps = [0, 40, 1000, 1250];
+    registerIpc({ ledger: () => t.ledger, host: fakeHost().host, slowLog: (l) => lines.push(l), clock: () => (now = steps.shift() ?? now) });
+    const get = ipcMain.handlers.get('ledger:org.get')!;
+    await get(fromApp, {});
+    expect(lines).toEqual([]);
+    await get(fromApp, {});
+    expect(lines).toEqual(['[ledger] slow call org.get: 250 ms']);
+  });
 });

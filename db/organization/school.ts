@@ -1,0 +1,81 @@
+// The school itself: first-run set-up (org.setup), the overview every screen starts from
+// (org.get: people with their posts today, bodies with members and who leads them), and its name.
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { leadingPost, mayPropose } from '../rules/leadership';
+import { INITIAL_THRESHOLD_DATE } from '../rules/routing';
+import { DEFAULT_SETTINGS } from '../rules/settings';
+import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
+import { BODY_LABELS, MAJOR_CATEGORIES, isLeadershipPost, type BodyKind } from '../terms';
+import { DEFAULT_THRESHOLD, SEED_CATALOGUE } from './catalogue';
+import type { organizationContract, SetupOrganization } from './contract';
+import { getOrganization, membersOn, postsOn } from './queries';
+
+type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
+
+export function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOrganization>) {
+  const { db } = ledger;
+  const org = db
+    .insert(organizations)
+    .values({ name: input.name, partyKind: input.partyKind, createdAt: nowIso(ledger) })
+    .returning()
+    .get();
+  const committee = db.insert(bodies).values({ orgId: org.id, kind: 'party_committee', name: BODY_LABELS.party_committee }).returning().get();
+  const office = db.insert(bodies).values({ orgId: org.id, kind: 'principal_office', name: BODY_LABELS.principal_office }).returning().get();
+  for (const m of input.members) {
+    const person = db.insert(persons).values({ orgId: org.id, name: m.name, department: m.department || null }).returning().get();
+    for (const post of new Set(m.posts)) {
+      db.insert(posts).values({ orgId: org.id, personId: person.id, post, startDate: input.startDate }).run();
+    }
+    if (m.partyCommittee) db.insert(memberships).values({ bodyId: committee.id, personId: person.id, voting: true, startDate: input.startDate }).run();
+    if (m.principalOffice) db.insert(memberships).values({ bodyId: office.id, personId: person.id, voting: true, startDate: input.startDate }).run();
+  }
+  for (const entry of SEED_CATALOGUE) db.insert(matters).values({ orgId: org.id, ...entry }).run();
+  for (const category of MAJOR_CATEGORIES) {
+    db.insert(thresholds).values({ orgId: org.id, category, amount: DEFAULT_THRESHOLD, effectiveFrom: INITIAL_THRESHOLD_DATE }).run();
+  }
+  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) db.insert(settings).values({ orgId: org.id, key, value }).run();
+  return { orgId: org.id };
+}
+
+export function getOrganizationOverview(ledger: ReadLedger) {
+  const org = ledger.db.select().from(organizations).orderBy(asc(organizations.id)).get();
+  if (!org) return null;
+  const date = localDate(ledger.now());
+  const held = postsOn(ledger, org.id, date);
+  const people = ledger.db.select().from(persons).where(eq(persons.orgId, org.id)).orderBy(asc(persons.id)).all();
+  const bodyRows = ledger.db.select().from(bodies).where(eq(bodies.orgId, org.id)).orderBy(asc(bodies.id)).all();
+  const postsOf = (personId: number) => held.filter((h) => h.personId === personId).map((h) => h.post);
+  const named = (personId: number) => ({ id: personId, name: people.find((p) => p.id === personId)?.name ?? '' });
+  return {
+    org,
+    persons: people.map((p) => {
+      const posts = postsOf(p.id);
+      // R3/R4: who may propose, lead an item (分管领导) and take part in 会前沟通, and in which posts.
+      return { ...p, posts, leadership: mayPropose(posts), leadershipPosts: posts.filter(isLeadershipPost) };
+    }),
+    bodies: bodyRows.map((b) => {
+      const kind = b.kind as BodyKind;
+      const leadPost = leadingPost(kind);
+      return {
+        ...b,
+        members: membersOn(ledger, b.id, date),
+        /** The post that hosts, confirms the agenda, acts in an emergency and signs (R3, R9, R14, R16). */
+        leadPost,
+        /** Who holds it today: the default host, confirmer and signer. */
+        leaders: held.filter((h) => h.post === leadPost).map((h) => named(h.personId)),
+      };
+    }),
+  };
+}
+
+export function updateOrganization(ledger: Ledger, input: In<'org.update'>) {
+  const org = getOrganization(ledger, input.orgId);
+  return ledger.db
+    .update(organizations)
+    .set({ name: input.name ?? org.name, partyKind: input.partyKind ?? org.partyKind })
+    .where(eq(organizations.id, org.id))
+    .returning()
+    .get();
+}
