@@ -1,8 +1,8 @@
 // Shared reads about agenda items, for this domain and for others (meetings, loop, search).
-import { and, asc, eq, inArray, isNotNull, max, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { joinEntryMeeting } from '../joins';
 import { notFound } from '../errors';
-import { localDate, type Ledger, type ReadLedger } from '../ledger';
+import { localDate, type ReadLedger } from '../ledger';
 import {
   agendaEntries,
   agendaItems,
@@ -47,12 +47,6 @@ export function latestOutcomes(ledger: ReadLedger, itemId: number) {
     .all() as ConsultationRecord[];
   const floor = item?.afterId != null && item.fromDate != null ? { afterId: item.afterId, fromDate: item.fromDate } : null;
   return { consultation: countingOutcome(rows, 'consultation', floor), deliberation: countingOutcome(rows, 'deliberation', null) };
-}
-
-/** R11: a postponed vote sets the floor: only consultations recorded from now on, dated on or after `date`, count. */
-export function raiseReconsultFloor(ledger: Ledger, itemId: number, date: string): void {
-  const last = ledger.db.select({ id: max(consultations.id) }).from(consultations).where(eq(consultations.itemId, itemId)).get();
-  ledger.db.update(agendaItems).set({ reconsultAfterId: last?.id ?? 0, reconsultFrom: date }).where(eq(agendaItems.id, itemId)).run();
 }
 
 /** Every consultation and 酝酿 of an item, oldest first, each with its stances and names. */

@@ -6,6 +6,7 @@ import { conflict, refuse } from '../errors';
 import type { Ledger, ReadLedger } from '../ledger';
 import { getPerson } from '../organization/queries';
 import { quorumFor } from '../rules/quorum';
+import { signedIn } from '../rules/tally';
 import { attendance, ballots } from '../schema';
 import type { meetingContract } from './contract';
 import { entriesOfMeeting, meetingFacts, meetingForWrite, recusalsOf, type MeetingFacts } from './queries';
@@ -86,7 +87,15 @@ export function setAttendance(ledger: Ledger, input: Input) {
       .run();
   }
   const count = (s: string) => input.rows.filter((r) => r.status === s).length;
-  return { meetingId: meeting.id, present: count('出席'), absent: count('缺席'), onLeave: count('请假'), attending: count('列席') };
+  return {
+    meetingId: meeting.id,
+    present: count('出席'),
+    absent: count('缺席'),
+    onLeave: count('请假'),
+    attending: count('列席'),
+    /** 应到 / 签到出席 as the meeting screens show it (R6). */
+    signedIn: signedIn(before.members, input.rows),
+  };
 }
 
 /** Settled entries (voted, postponed, studied, noted) keep the people they were settled by. */

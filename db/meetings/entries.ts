@@ -4,14 +4,14 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
 import { nowIso, type Ledger } from '../ledger';
-import { moveItem } from '../items/lifecycle';
-import { raiseReconsultFloor } from '../items/queries';
+import { moveItem, raiseReconsultFloor } from '../items/lifecycle';
 import { getPerson } from '../organization/queries';
 import { quorumLine } from '../rules/tally';
 import { speakingOrder, statementRefusal } from '../rules/statements';
 import { agendaEntries, ballots, recusals, statements, writtenOpinions } from '../schema';
 import type { meetingContract } from './contract';
-import { assertInSession, assertPending, entryForWrite, markInProgress, type EntryFacts } from './queries';
+import { assertInSession, assertPending, entryForWrite, type EntryFacts } from './queries';
+import { markInProgress } from './sitting';
 
 type In<K extends keyof typeof meetingContract> = z.output<(typeof meetingContract)[K]['input']>;
 

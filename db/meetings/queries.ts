@@ -4,7 +4,7 @@
 import { and, asc, count, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { conflict, notFound, refuse } from '../errors';
-import { localDate, type Ledger, type ReadLedger } from '../ledger';
+import { localDate, type ReadLedger } from '../ledger';
 import { assertMeetingUnlocked } from './lock';
 import { getBody, getMatter, membersOn, ruleSettings } from '../organization/queries';
 import { leadingPost } from '../rules/leadership';
@@ -196,11 +196,6 @@ export function assertInSession(facts: MeetingFacts): void {
   if (!facts.attendance.some((a) => a.status === '出席')) {
     refuse('R13', '本次会议尚未登记出席情况。决定只能在会议上作出，传阅、会签或个别征求意见都不能代替会议', 'meetingId');
   }
-}
-
-/** Move a planned meeting to 进行中 at its first in-session record. */
-export function markInProgress(ledger: Ledger, meeting: MeetingRow): void {
-  if (meeting.state === 'planned') ledger.db.update(meetings).set({ state: 'in_progress' }).where(eq(meetings.id, meeting.id)).run();
 }
 
 export function nextDecisionNumber(ledger: ReadLedger, meetingId: number): number {

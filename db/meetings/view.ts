@@ -5,7 +5,7 @@ import { getPerson, holdersOf } from '../organization/queries';
 import { expectsFirstTopic } from '../rules/agenda';
 import { leadingPost } from '../rules/leadership';
 import { speakingOrder } from '../rules/statements';
-import { quorumLine, votesNeeded } from '../rules/tally';
+import { quorumLine, signedIn, votesNeeded } from '../rules/tally';
 import { warningsOf } from '../warnings';
 import {
   ballotsOf,
@@ -137,6 +137,8 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
     mode,
     members: facts.members,
     attendance: facts.attendance.map((a) => ({ ...a, member: voting.has(a.personId), voting: voting.get(a.personId) ?? false })),
+    /** Before any entry: voting members due, and how many of them signed in as 出席. */
+    signedIn: signedIn(facts.members, facts.attendance),
     entries,
     warnings: warningsOf(ledger, 'meeting', meeting.id),
   };

@@ -13,6 +13,7 @@ import { countsFromBallots, countsProblem, missingBallots, principalTally, sameC
 import { agendaEntries, ballots, decisions } from '../schema';
 import type { RuleWarning } from '../terms';
 import type { meetingContract } from './contract';
+import { markInProgress } from './sitting';
 import { requireQuorum } from './entries';
 import { firstTopicWarnings } from './meetings';
 import {
@@ -20,7 +21,6 @@ import {
   assertPending,
   entriesOfMeeting,
   entryForWrite,
-  markInProgress,
   nextDecisionNumber,
   type EntryFacts,
   type MeetingFacts,

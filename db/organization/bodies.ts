@@ -43,7 +43,9 @@ export function listMemberships(ledger: ReadLedger, input: In<'memberships.list'
     .where(eq(memberships.bodyId, body.id))
     .orderBy(asc(memberships.startDate), asc(memberships.id))
     .all();
-  return { body, date, rows: rows.map((r) => ({ ...r, current: r.startDate <= date && (r.endDate == null || r.endDate > date) })) };
+  const marked = rows.map((r) => ({ ...r, current: r.startDate <= date && (r.endDate == null || r.endDate > date) }));
+  const current = marked.filter((r) => r.current);
+  return { body, date, rows: marked, counts: { current: current.length, voting: current.filter((r) => r.voting).length } };
 }
 
 export function addMembership(ledger: Ledger, input: In<'memberships.add'>) {

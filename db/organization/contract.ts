@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
-import { RuleSettingsPatch } from '../rules/settings';
+import { RuleSettingsPatch } from './settings-schema';
 import { BODY_KINDS, MAJOR_CATEGORIES, POSTS, PARTY_KINDS } from '../terms';
 import { zAmount, zDate, zEnum, zId, zOptionalText, zText } from '../validation';
 

@@ -2,7 +2,8 @@
 import { and, eq, isNull, lte, or, gt, asc } from 'drizzle-orm';
 import type { ReadLedger } from '../ledger';
 import { bodies, memberships, organizations, persons, posts, settings, matters } from '../schema';
-import { DEFAULT_SETTINGS, RuleSettings } from '../rules/settings';
+import { DEFAULT_SETTINGS, type RuleSettings as Settings } from '../rules/settings';
+import { RuleSettings } from './settings-schema';
 import { notFound } from '../errors';
 import type { BodyKind, Post } from '../terms';
 
@@ -60,7 +61,7 @@ export function getMatter(ledger: ReadLedger, matterId: number, field = 'matterI
   return ledger.db.select().from(matters).where(eq(matters.id, matterId)).get() ?? notFound('议事清单事项', matterId, field);
 }
 
-export function ruleSettings(ledger: ReadLedger, orgId: number): RuleSettings {
+export function ruleSettings(ledger: ReadLedger, orgId: number): Settings {
   const rows = ledger.db.select().from(settings).where(eq(settings.orgId, orgId)).all();
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return RuleSettings.parse({ ...DEFAULT_SETTINGS, ...stored });

@@ -3,6 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { defaultConsultants } from '../rules/consultation';
 import { leadingPost, mayPropose } from '../rules/leadership';
 import { INITIAL_THRESHOLD_DATE } from '../rules/routing';
 import { DEFAULT_SETTINGS } from '../rules/settings';
@@ -48,8 +49,13 @@ export function getOrganizationOverview(ledger: ReadLedger) {
   const bodyRows = ledger.db.select().from(bodies).where(eq(bodies.orgId, org.id)).orderBy(asc(bodies.id)).all();
   const postsOf = (personId: number) => held.filter((h) => h.personId === personId).map((h) => h.post);
   const named = (personId: number) => ({ id: personId, name: people.find((p) => p.id === personId)?.name ?? '' });
+  const holding = (post: string) => held.filter((h) => h.post === post).map((h) => h.personId);
   return {
     org,
+    /** The 书记 today (the default evaluator of a follow-up, R18), or null while vacant. */
+    secretary: holding('书记').map(named)[0] ?? null,
+    /** R4: who a new 会前沟通 is between, to start the form with. */
+    consultants: defaultConsultants({ secretaryIds: holding('书记'), principalIds: holding('校长') }),
     persons: people.map((p) => {
       const posts = postsOf(p.id);
       // R3/R4: who may propose, lead an item (分管领导) and take part in 会前沟通, and in which posts.

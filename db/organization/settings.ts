@@ -1,7 +1,8 @@
 // Rule settings (where the sources settle nothing, the school decides; defaults in db/rules/settings.ts).
 import type { z } from 'zod';
 import type { Ledger, ReadLedger } from '../ledger';
-import { SETTING_LABELS, type RuleSettingsPatch } from '../rules/settings';
+import { SETTING_LABELS } from '../rules/settings';
+import type { RuleSettingsPatch } from './settings-schema';
 import { settings } from '../schema';
 import { getOrganization, ruleSettings } from './queries';
 

@@ -77,6 +77,19 @@ export function deliberationOutcome(stances: readonly StanceInput[], holders: Po
   };
 }
 
+/**
+ * R4: who a 会前沟通 is between, to start the form with: the 书记 and the 校长 in those posts; under
+ * 一肩挑 that one person as 书记 (the relevant leadership members are added by hand).
+ */
+export function defaultConsultants(h: Pick<PostHolders, 'secretaryIds' | 'principalIds'>): { personId: number; role: '书记' | '校长' }[] {
+  const secretary = h.secretaryIds[0];
+  const principal = h.principalIds[0];
+  const rows: { personId: number; role: '书记' | '校长' }[] = [];
+  if (secretary !== undefined) rows.push({ personId: secretary, role: '书记' });
+  if (principal !== undefined && principal !== secretary) rows.push({ personId: principal, role: '校长' });
+  return rows;
+}
+
 /** Participants outside the leadership circle (R4: 酝酿 and 沟通 happen among the leadership). */
 export function outsideCircle(stances: readonly StanceInput[], holders: PostHolders): number[] {
   return stances.map((s) => s.personId).filter((id) => !holders.leadershipIds.includes(id));

@@ -85,6 +85,22 @@ export function reconsiderationAgreed(agree: number, due: number): boolean {
   return due > 0 && agree >= votesNeeded(due);
 }
 
+export interface SignedIn {
+  /** Voting members of the body on the meeting date. */
+  due: number;
+  /** Of them, signed in as 出席. */
+  present: number;
+  /** "应到7人，签到出席6人": the meeting-level line before an entry is open. */
+  line: string;
+}
+
+/** The meeting-level count from the members and the attendance list (no entry, no recusal yet). */
+export function signedIn(members: readonly { personId: number; voting: boolean }[], marks: readonly { personId: number; status: string }[]): SignedIn {
+  const voting = new Set(members.filter((m) => m.voting).map((m) => m.personId));
+  const present = marks.filter((a) => a.status === '出席' && voting.has(a.personId)).length;
+  return { due: voting.size, present, line: `应到${voting.size}人，签到出席${present}人` };
+}
+
 /**
  * The line the meeting screen shows, e.g. "应到7人，实到5人，需同意票≥4". An entry that is not voted
  * (a 前置研究, `voted: false`) shows the attendance part only.

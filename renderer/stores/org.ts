@@ -48,10 +48,6 @@ export function personName(overview: Overview, id: number | null | undefined): s
   return overview.persons.find((p) => p.id === id)?.name ?? `（编号 ${id}）`;
 }
 
-/** People holding a post today, e.g. holders(overview, '书记'). */
-export function holders(overview: Overview, post: string): Person[] {
-  return overview.persons.filter((p) => (p.posts as string[]).includes(post));
-}
 
 export function bodyOfKind(overview: Overview, kind: string): Body | undefined {
   return overview.bodies.find((b) => b.kind === kind);

@@ -1,7 +1,8 @@
 // Rule settings (R3, R6, R8, R12, R16): the rule book's defaults, and patches that never reset
 // what they do not name.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, RuleSettings, RuleSettingsPatch, SETTING_FIELDS, SETTING_LABELS } from '../../db/rules/settings';
+import { DEFAULT_SETTINGS, SETTING_LABELS } from '../../db/rules/settings';
+import { RuleSettings, RuleSettingsPatch, SETTING_FIELDS } from '../../db/organization/settings-schema';
 
 const firstError = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
 

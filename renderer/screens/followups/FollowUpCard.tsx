@@ -65,7 +65,7 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
       )}
       {action === 'report' && <ReportForm followUpId={f.id} onDone={finish} onCancel={() => setAction(null)} />}
       {action === 'complete' && <CompleteForm followUpId={f.id} onDone={finish} onCancel={() => setAction(null)} />}
-      {action === 'evaluate' && <EvaluateForm followUpId={f.id} defaultEvaluator={overview.persons.find((p) => p.posts.includes('书记'))?.id ?? null} onDone={finish} onCancel={() => setAction(null)} />}
+      {action === 'evaluate' && <EvaluateForm followUpId={f.id} defaultEvaluator={overview.secretary?.id ?? null} onDone={finish} onCancel={() => setAction(null)} />}
       {action === null && (
         <div className="form-actions">
           {!done && <button className="btn" onClick={() => setAction('report')}>报告进展</button>}

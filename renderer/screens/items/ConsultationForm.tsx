@@ -1,5 +1,5 @@
-// 会前沟通 record (R4): date, form, and the stance of each participant. The 书记 and the 校长 are
-// filled in; for 一肩挑 (one person holds both) other leadership members are added instead.
+// 会前沟通 record (R4): date, form, and the stance of each participant. The participants the core
+// names (书记 and 校长; for 一肩挑 the one person) are filled in; others are added by hand.
 import { useState, type FormEvent } from 'react';
 import { CONSULTATION_FORMS, CONSULTATION_STANCES } from '../../../db/terms';
 import { todayInput } from '../../dates';
@@ -8,7 +8,7 @@ import { FormError } from '../../forms/FormError';
 import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
-import { holders, useOverview, type Person } from '../../stores/org';
+import { useOverview } from '../../stores/org';
 
 interface StanceDraft {
   personId: number | '';
@@ -17,13 +17,8 @@ interface StanceDraft {
   note: string;
 }
 
-function initialStances(secretaries: Person[], principals: Person[]): StanceDraft[] {
-  const rows: StanceDraft[] = [];
-  const s = secretaries[0];
-  const p = principals[0];
-  if (s) rows.push({ personId: s.id, role: '书记', stance: '同意', note: '' });
-  if (p && p.id !== s?.id) rows.push({ personId: p.id, role: '校长', stance: '同意', note: '' });
-  return rows;
+function initialStances(consultants: readonly { personId: number; role: string }[]): StanceDraft[] {
+  return consultants.map((c) => ({ personId: c.personId, role: c.role, stance: '同意', note: '' }));
 }
 
 export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; cadre: boolean; onDone(): void }) {
@@ -33,7 +28,7 @@ export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; ca
   const [date, setDate] = useState(todayInput());
   const [form, setForm] = useState<string>('当面');
   const [note, setNote] = useState('');
-  const [stances, setStances] = useState<StanceDraft[]>(() => initialStances(holders(overview, '书记'), holders(overview, '校长')));
+  const [stances, setStances] = useState<StanceDraft[]>(() => initialStances(overview.consultants));
 
   const save = useCommand(async () => {
     const out = await call('consultations.record', {

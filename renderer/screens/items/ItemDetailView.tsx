@@ -1,6 +1,7 @@
 // One 议题: facts and routing (R1/R2), what R4 still needs, 会前沟通 records and form,
 // 列入会议议程, the decision, and the item's history.
 import { useEffect } from 'react';
+import { BODY_LABELS, type BodyKind } from '../../../db/terms';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
 import { formatAmount, formatDate, formatDateTime } from '../../dates';
@@ -87,7 +88,7 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
                 <dd>{matter.name}</dd>
                 <dt>决策机构</dt>
                 <dd>
-                  {routing.body === 'party_committee' ? '党组织会议' : '校长办公会议'}
+                  {BODY_LABELS[routing.body as BodyKind]}
                   {routing.major && <span className="badge warn" style={{ marginLeft: 8 }}>三重一大</span>}
                   <div className="muted small">{routing.reason}</div>
                 </dd>

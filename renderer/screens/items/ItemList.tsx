@@ -3,7 +3,7 @@
 // scrolls. Alt+N new item, Ctrl+F search, ↑↓ and Enter in the list.
 import { useCallback, useEffect, useRef } from 'react';
 import type { ItemState } from '../../../db/terms';
-import { MATTER_GROUP_LABELS } from '../../../db/terms';
+import { BODY_LABELS, MATTER_GROUP_LABELS, type BodyKind } from '../../../db/terms';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
@@ -152,7 +152,7 @@ export function ItemList() {
               </span>,
               <span className="ellipsis" title={r.matterName}>{r.matterCode} {r.matterName}</span>,
               r.proposerName,
-              r.routing.body === 'party_committee' ? '党组织会议' : '校长办公会议',
+              BODY_LABELS[r.routing.body as BodyKind],
               <StateBadge state={r.state} label={r.stateLabel} />,
               <span className="num">{formatDate(r.createdAt)}</span>,
             ]}

@@ -1,4 +1,4 @@
-import { MATTER_GROUP_LABELS } from '../../../db/terms';
+import { BODY_LABELS, MATTER_GROUP_LABELS, type BodyKind } from '../../../db/terms';
 import type { Matter } from '../../stores/org';
 
 /** 议事清单 grouped as in the rule book (A 政治与党建 … X 校长办公会议事项). */
@@ -34,7 +34,7 @@ export function MatterSelect({ matters, value, onChange, id, label, emptyLabel =
 }
 
 export function matterFacts(m: Matter): string[] {
-  const facts = [m.decidingBody === 'party_committee' ? '由党组织会议决定' : '由校长办公会议决定'];
+  const facts = [`由${BODY_LABELS[m.decidingBody as BodyKind]}决定`];
   if (m.majorCategory) facts.push(`三重一大：${m.majorCategory}`);
   if (m.preStudy) facts.push('须经校长办公会前置研究');
   if (m.twoThirds) facts.push('须三分之二以上成员到会');

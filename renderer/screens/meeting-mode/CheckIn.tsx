@@ -24,10 +24,8 @@ export function CheckIn({ view, onSaved }: { view: MeetingView; onSaved(): void 
   const update = (i: number, patch: Partial<CheckRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = useCommand(async () => {
-    await call('meetings.setAttendance', attendanceInput(view.meeting.id, rows));
-    const due = rows.filter((r) => r.member).length;
-    const present = rows.filter((r) => r.member && r.status === '出席').length;
-    notify('ok', `签到已保存：应到${due}人，实到${present}人。`);
+    const saved = await call('meetings.setAttendance', attendanceInput(view.meeting.id, rows));
+    notify('ok', `签到已保存：应到${saved.signedIn.due}人，实到${saved.signedIn.present}人。`);
     onSaved();
   });
   useShortcut('Ctrl+Enter', () => void save.run());
@@ -44,13 +42,13 @@ export function CheckIn({ view, onSaved }: { view: MeetingView; onSaved(): void 
     }
   };
 
-  const due = rows.filter((r) => r.member).length;
-  const present = rows.filter((r) => r.member && r.status === '出席').length;
+  // A tally of the form as marked (not yet saved): how many members under each status.
+  const marked = MEMBER_STATUSES.map((s) => `${s}${rows.reduce((n, r) => n + (r.member && r.status === s ? 1 : 0), 0)}人`).join(' · ');
   return (
     <section className="card">
       <div className="card-head">
         <h2>出席签到</h2>
-        <span className="badge info">应到{due}人，实到{present}人</span>
+        <span className="badge info">{marked}</span>
         <span className="muted small">选中一行按 <kbd className="hint">1</kbd>出席 <kbd className="hint">2</kbd>请假 <kbd className="hint">3</kbd>缺席；<kbd className="hint">Ctrl+Enter</kbd>保存</span>
       </div>
       {errorFor(save.error, 'rows') && save.error?.field === 'rows' && <div className="notice error" role="alert">{save.error.message}</div>}

@@ -74,7 +74,6 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   }, [view, setStep, leaveMode]);
 
   const entry = view && step.kind === 'entry' ? view.entries.find((e) => e.id === step.entryId) : undefined;
-  const presentNow = view ? view.attendance.filter((a) => a.member && a.voting && a.status === '出席').length : 0;
 
   return (
     <div className="meeting-mode" role="dialog" aria-modal="true" aria-label="会议模式">
@@ -89,7 +88,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
         </div>
         {view && (
           <div className="mode-live" data-testid="mode-live" role="status">
-            {entry && entry.purpose === 'decide' ? entry.live.text : entry && entry.purpose === 'study' ? entry.live.text.replace(/，需同意票≥\d+/, '') : `应到${view.members.filter((m) => m.voting).length}人，签到出席${presentNow}人`}
+            {entry && entry.purpose !== 'report' ? entry.live.text : view.signedIn.line}
           </div>
         )}
         {view && view.meeting.state !== 'closed' && <CloseMeetingButton meetingId={view.meeting.id} onClosed={reload} />}

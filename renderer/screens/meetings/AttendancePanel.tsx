@@ -38,7 +38,7 @@ export function AttendancePanel({ view, onSaved }: { view: MeetingView; onSaved(
   const others = overview.persons.filter((p) => !rows.some((r) => r.personId === p.id));
 
   const save = useCommand(async () => {
-    await call('meetings.setAttendance', {
+    const saved = await call('meetings.setAttendance', {
       meetingId: view.meeting.id,
       rows: rows.map((r) => ({
         personId: r.personId,
@@ -48,8 +48,7 @@ export function AttendancePanel({ view, onSaved }: { view: MeetingView; onSaved(
         leavesAfter: null,
       })),
     });
-    const present = rows.filter((r) => r.member && r.status === '出席').length;
-    notify('ok', `出席情况已保存：应到${view.members.filter((m) => m.voting).length}人，实到${present}人。`);
+    notify('ok', `出席情况已保存：应到${saved.signedIn.due}人，实到${saved.signedIn.present}人。`);
     onSaved();
   });
   const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));

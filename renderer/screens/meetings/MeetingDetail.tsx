@@ -61,7 +61,7 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
             议程与表决<kbd className="hint">Alt+A</kbd>
           </button>
           <button role="tab" className="btn choice" aria-selected={tab === 'attendance'} aria-pressed={tab === 'attendance'} onClick={() => setTab('attendance')}>
-            出席情况（{current.attendance.filter((a) => a.status === '出席').length}/{current.members.filter((m) => m.voting).length}）<kbd className="hint">Alt+S</kbd>
+            出席情况（{current.signedIn.present}/{current.signedIn.due}）<kbd className="hint">Alt+S</kbd>
           </button>
           <button role="tab" className="btn choice" aria-selected={tab === 'record'} aria-pressed={tab === 'record'} onClick={() => setTab('record')}>
             会议记录<kbd className="hint">Alt+R</kbd>

@@ -57,7 +57,7 @@ function BodyCard({ body }: { body: Body }) {
     <section className="card" aria-label={body.name} data-body={body.kind}>
       <div className="card-head">
         <h2>{body.name}</h2>
-        <span className="muted small">现有成员 {current.length} 人，其中有表决权 {current.filter((s) => s.voting).length} 人</span>
+        <span className="muted small">现有成员 {list.value?.counts.current ?? 0} 人，其中有表决权 {list.value?.counts.voting ?? 0} 人</span>
       </div>
       <table className="list">
         <thead>
