@@ -6,7 +6,7 @@ import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { ItemsScreen } from './screens/items/ItemsScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { FollowUpsScreen } from './screens/followups/FollowUpsScreen';
-import { LedgerScreen } from './screens/ledger/LedgerScreen';
+import { RegisterScreen } from './screens/register/RegisterScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OperatorBox } from './screens/signin/OperatorBox';
 
@@ -19,7 +19,7 @@ const SCREENS: Record<Section, () => React.ReactNode> = {
   meetings: () => <MeetingsScreen />,
   minutes: () => <MinutesScreen />,
   followups: () => <FollowUpsScreen />,
-  ledger: () => <LedgerScreen />,
+  ledger: () => <RegisterScreen />, // the 台账 section (register)
   settings: () => <SettingsScreen />,
 };
 

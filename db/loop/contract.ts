@@ -11,7 +11,7 @@ export const loopContract = {
   /** Numbers for the 工作台 charts: loop funnel, on-time by department, meetings per month, 三重一大 per year. */
   'stats.dashboard': read(z.object({ orgId: zId('学校'), year: zYear.optional() })),
   /** 决策台账: a year's decisions with meeting, matter, votes, result, 督办, status and evaluation. */
-  'loop.ledger': read(
+  'loop.register': read(
     z.object({
       orgId: zId('学校'),
       year: zYear,

@@ -1,11 +1,11 @@
 import type { HandlersFor } from '../channel';
 import type { loopContract } from './contract';
-import { decisionLedger } from './ledger';
+import { decisionRegister } from './register';
 import { dashboardStats } from './stats';
 import { loopStatus } from './status';
 
 export const loopHandlers = {
   'loop.status': (ledger, { orgId }) => loopStatus(ledger, orgId),
   'stats.dashboard': (ledger, { orgId, year }) => dashboardStats(ledger, orgId, year),
-  'loop.ledger': (ledger, input) => decisionLedger(ledger, input),
+  'loop.register': (ledger, input) => decisionRegister(ledger, input),
 } satisfies HandlersFor<typeof loopContract>;

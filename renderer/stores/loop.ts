@@ -1,21 +1,21 @@
 // 工作台 and 台账: loop.status — counts per stage of 决策→执行→监督→评价→修正, overdue follow-ups,
 // decisions without follow-up (R17), next meetings, open 临时处置 (R14), recent rule warnings;
-// stats.dashboard for the charts; loop.ledger for the year's 决策台账.
+// stats.dashboard for the charts; loop.register for the year's 决策台账.
 import { create } from 'zustand';
 import { call, errorInfo, type InputOf, type LedgerErrorInfo, type OutputOf } from '../ledger-client';
 
 export type LoopStatus = OutputOf<'loop.status'>;
 export type DashboardStats = OutputOf<'stats.dashboard'>;
-export type LedgerRow = OutputOf<'loop.ledger'>[number];
-export type LedgerFilter = Omit<InputOf<'loop.ledger'>, 'orgId'>;
+export type RegisterRow = OutputOf<'loop.register'>[number];
+export type RegisterFilter = Omit<InputOf<'loop.register'>, 'orgId'>;
 
 interface LoopState {
   status: LoopStatus | null;
   stats: DashboardStats | null;
   error: LedgerErrorInfo | null;
-  ledger: { filter: LedgerFilter; rows: LedgerRow[]; loaded: boolean; error: LedgerErrorInfo | null };
+  ledger: { filter: RegisterFilter; rows: RegisterRow[]; loaded: boolean; error: LedgerErrorInfo | null };
   load(orgId: number): Promise<void>;
-  loadLedger(orgId: number, filter?: Partial<LedgerFilter>): Promise<void>;
+  loadRegister(orgId: number, filter?: Partial<RegisterFilter>): Promise<void>;
 }
 
 export const useLoop = create<LoopState>((set, get) => ({
@@ -31,11 +31,11 @@ export const useLoop = create<LoopState>((set, get) => ({
       set({ error: errorInfo(e) });
     }
   },
-  async loadLedger(orgId, patch = {}) {
+  async loadRegister(orgId, patch = {}) {
     const filter = { ...get().ledger.filter, ...patch };
     set({ ledger: { ...get().ledger, filter } });
     try {
-      const rows = await call('loop.ledger', { orgId, ...filter });
+      const rows = await call('loop.register', { orgId, ...filter });
       // A slower answer for an older filter must not overwrite a newer one.
       if (get().ledger.filter !== filter) return;
       set({ ledger: { filter, rows, loaded: true, error: null } });

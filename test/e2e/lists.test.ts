@@ -167,7 +167,7 @@ describe('议题 list with 10,000 rows', () => {
 
 describe('台账', () => {
   it('shows the year\'s decisions with votes, result and status, and filters by body', async () => {
-    const [first] = t.ok('loop.ledger', { orgId: school.orgId, year: 2026 });
+    const [first] = t.ok('loop.register', { orgId: school.orgId, year: 2026 });
     t.ok('followups.create', { decisionId: first!.id, task: '完成隐患整改', ownerDept: '总务处', deadline: '2026-04-30' });
     await page.keyboard.press('Alt+6');
     await page.getByRole('heading', { name: '台账', exact: true }).waitFor();

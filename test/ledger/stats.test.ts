@@ -1,5 +1,5 @@
 // The read-only channels behind the 议题 list filters, the 决策台账 and the 工作台 charts:
-// items.list on the bigram index, loop.ledger and stats.dashboard, on a real ledger file.
+// items.list on the bigram index, loop.register and stats.dashboard, on a real ledger file.
 import { describe, expect, it } from 'vitest';
 import { onTimeByDepartment, registerStatus, loopFunnel, majorItemsPerYear, meetingsPerMonth } from '../../db/rules/stats';
 import { decidedMeeting } from '../support/decided';
@@ -42,7 +42,7 @@ describe('items.list: search on the bigram index and the list filters', () => {
   });
 });
 
-describe('loop.ledger: the year of decisions (R10, R17, R18)', () => {
+describe('loop.register: the year of decisions (R10, R17, R18)', () => {
   it('shows meeting, matter, votes, result, follow-ups, status and evaluation, and filters by matter, body and 三重一大', () => {
     const t = freshLedger('2026-03-20T09:00:00');
     const s = setupSchool(t);
@@ -57,7 +57,7 @@ describe('loop.ledger: the year of decisions (R10, R17, R18)', () => {
     const fu = t.ok('followups.create', { decisionId: safety!.decisionId, task: '完成隐患整改', ownerDept: '总务处', deadline: '2026-04-10' });
     t.ok('followups.waive', { decisionId: moral!.decisionId, reason: '会议当场已部署' });
 
-    let rows = t.ok('loop.ledger', { orgId: s.orgId, year: 2026 });
+    let rows = t.ok('loop.register', { orgId: s.orgId, year: 2026 });
     expect(rows.map((r) => [r.meetingLabel, r.number, r.matterCode, r.statusLabel])).toEqual([
       ['2026年第1次党组织会议', 1, 'D3', '督办中'],
       ['2026年第1次党组织会议', 2, 'D1', '无需督办'],
@@ -67,21 +67,21 @@ describe('loop.ledger: the year of decisions (R10, R17, R18)', () => {
     expect(rows[0]).toMatchObject({ votesFor: 6, votesAgainst: 0, votesAbstain: 0, due: 7, present: 6, outcome: 'passed', major: false });
     expect(rows[2]).toMatchObject({ voteMethod: '校长决定', bodyKind: 'principal_office' });
 
-    expect(t.ok('loop.ledger', { orgId: s.orgId, year: 2026, bodyKind: 'principal_office' }).map((r) => r.id)).toEqual([office.decided[0]!.decisionId]);
-    expect(t.ok('loop.ledger', { orgId: s.orgId, year: 2026, matterId: s.matter('D1') }).map((r) => r.id)).toEqual([moral!.decisionId]);
-    expect(t.ok('loop.ledger', { orgId: s.orgId, year: 2026, major: true })).toEqual([]);
-    expect(t.ok('loop.ledger', { orgId: s.orgId, year: 2025 })).toEqual([]);
+    expect(t.ok('loop.register', { orgId: s.orgId, year: 2026, bodyKind: 'principal_office' }).map((r) => r.id)).toEqual([office.decided[0]!.decisionId]);
+    expect(t.ok('loop.register', { orgId: s.orgId, year: 2026, matterId: s.matter('D1') }).map((r) => r.id)).toEqual([moral!.decisionId]);
+    expect(t.ok('loop.register', { orgId: s.orgId, year: 2026, major: true })).toEqual([]);
+    expect(t.ok('loop.register', { orgId: s.orgId, year: 2025 })).toEqual([]);
 
     // R17 overdue, then R18 差 opens a correction: the status follows.
     t.setNow('2026-04-20T09:00:00');
-    expect(t.ok('loop.ledger', { orgId: s.orgId, year: 2026 })[0]!.statusLabel).toBe('逾期');
+    expect(t.ok('loop.register', { orgId: s.orgId, year: 2026 })[0]!.statusLabel).toBe('逾期');
     t.ok('followups.complete', { followUpId: fu.followUp.id, note: '整改完毕' });
-    expect(t.ok('loop.ledger', { orgId: s.orgId, year: 2026 })[0]!.statusLabel).toBe('待评价');
+    expect(t.ok('loop.register', { orgId: s.orgId, year: 2026 })[0]!.statusLabel).toBe('待评价');
     t.ok('evaluations.record', { followUpId: fu.followUp.id, rating: '差', effect: '仍有隐患', evaluatorId: s.person('王建国') });
-    rows = t.ok('loop.ledger', { orgId: s.orgId, year: 2026 });
+    rows = t.ok('loop.register', { orgId: s.orgId, year: 2026 });
     expect(rows[0]).toMatchObject({ statusLabel: '修正中', ratings: ['差'] });
     expect(rows[0]!.corrections).toHaveLength(1);
-    expect(t.call('loop.ledger', { orgId: s.orgId, year: 1999 }).ok).toBe(false);
+    expect(t.call('loop.register', { orgId: s.orgId, year: 1999 }).ok).toBe(false);
   });
 });
 

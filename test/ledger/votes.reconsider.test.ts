@@ -65,7 +65,7 @@ describe('R11 复议', () => {
     // Kept, not erased (R16: the minutes may already carry it), but suspended: no follow-up, no R17 warning.
     expect(m.t.ok('decisions.get', { decisionId })).toMatchObject({ loopState: 'reconsidered', lacksFollowUp: false });
     expect(pending()).toEqual([]);
-    const row = m.t.ok('loop.ledger', { orgId: m.s.orgId, year: 2026 }).find((r) => r.id === decisionId);
+    const row = m.t.ok('loop.register', { orgId: m.s.orgId, year: 2026 }).find((r) => r.id === decisionId);
     expect(row).toMatchObject({ status: 'reconsidered', statusLabel: '复议中' });
     const before = m.t.snapshot();
     expect(m.t.call('followups.create', { decisionId, task: '办理任命', ownerDept: '党政办', deadline: '2026-04-30' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('复议') } });

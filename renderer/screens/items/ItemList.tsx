@@ -14,7 +14,7 @@ import { FormError } from '../../forms/FormError';
 import { useItems, type ItemRow } from '../../stores/items';
 import { useNav } from '../../stores/nav';
 import { useOrg, useOverview } from '../../stores/org';
-import { loopYears } from '../ledger/years';
+import { loopYears } from '../register/years';
 
 const FILTERS: { label: string; states?: ItemState[] }[] = [
   { label: '全部' },

@@ -7,7 +7,7 @@ import { PageHead } from '../../components/PageHead';
 import { VirtualList, type Column } from '../../components/VirtualList';
 import { formatDate } from '../../dates';
 import { FormError } from '../../forms/FormError';
-import { useLoop, type LedgerFilter, type LedgerRow } from '../../stores/loop';
+import { useLoop, type RegisterFilter, type RegisterRow } from '../../stores/loop';
 import { useNav } from '../../stores/nav';
 import { useOrg, useOverview } from '../../stores/org';
 import { MatterSelect } from '../items/MatterSelect';
@@ -37,21 +37,21 @@ const STATUS_TONE: Record<string, string> = {
   reconsidered: 'warn',
 };
 
-function votes(r: LedgerRow): string {
+function votes(r: RegisterRow): string {
   if (r.votesFor == null) return r.voteMethod ?? '—';
   return `${r.votesFor} / ${r.votesAgainst ?? 0} / ${r.votesAbstain ?? 0}`;
 }
 
-export function LedgerScreen() {
+export function RegisterScreen() {
   const { org } = useOverview();
   const matters = useOrg((s) => s.matters);
   const { filter, rows, loaded, error } = useLoop((s) => s.ledger);
-  const loadLedger = useLoop((s) => s.loadLedger);
+  const loadRegister = useLoop((s) => s.loadRegister);
   const go = useNav((s) => s.go);
   useEffect(() => {
-    void loadLedger(org.id);
-  }, [loadLedger, org.id]);
-  const open = useCallback((r: LedgerRow) => go({ section: 'followups', id: r.id }), [go]);
+    void loadRegister(org.id);
+  }, [loadRegister, org.id]);
+  const open = useCallback((r: RegisterRow) => go({ section: 'followups', id: r.id }), [go]);
   const major = rows.filter((r) => r.major).length;
   const overdue = rows.filter((r) => r.status === 'overdue').length;
 
@@ -60,7 +60,7 @@ export function LedgerScreen() {
       <PageHead title="台账" crumbs="决策台账：会议决定、表决、督办、评价一览" />
       <div className="content fill">
         <div className="row toolbar">
-          <select aria-label="年度" className="compact" value={filter.year} onChange={(e) => void loadLedger(org.id, { year: Number(e.target.value) })}>
+          <select aria-label="年度" className="compact" value={filter.year} onChange={(e) => void loadRegister(org.id, { year: Number(e.target.value) })}>
             {loopYears().map((y) => (
               <option key={y} value={y}>{y}年</option>
             ))}
@@ -69,12 +69,12 @@ export function LedgerScreen() {
             <MatterSelect
               matters={matters}
               value={filter.matterId ?? ''}
-              onChange={(id) => void loadLedger(org.id, { matterId: id === '' ? undefined : id })}
+              onChange={(id) => void loadRegister(org.id, { matterId: id === '' ? undefined : id })}
               label="议事清单事项"
               emptyLabel="全部议事清单事项"
             />
           </span>
-          <select aria-label="议事机构" className="compact" value={filter.bodyKind ?? ''} onChange={(e) => void loadLedger(org.id, { bodyKind: (e.target.value || undefined) as LedgerFilter['bodyKind'] })}>
+          <select aria-label="议事机构" className="compact" value={filter.bodyKind ?? ''} onChange={(e) => void loadRegister(org.id, { bodyKind: (e.target.value || undefined) as RegisterFilter['bodyKind'] })}>
             <option value="">全部议事机构</option>
             <option value="party_committee">党组织会议</option>
             <option value="principal_office">校长办公会议</option>
@@ -83,7 +83,7 @@ export function LedgerScreen() {
             aria-label="三重一大"
             className="compact"
             value={filter.major === undefined ? '' : filter.major ? 'yes' : 'no'}
-            onChange={(e) => void loadLedger(org.id, { major: e.target.value === '' ? undefined : e.target.value === 'yes' })}
+            onChange={(e) => void loadRegister(org.id, { major: e.target.value === '' ? undefined : e.target.value === 'yes' })}
           >
             <option value="">三重一大：不限</option>
             <option value="yes">仅三重一大</option>
@@ -100,7 +100,7 @@ export function LedgerScreen() {
             <EmptyState title="没有符合条件的决定事项">会议表决通过的议题形成决定事项后，会自动记入台账。换一个年度或筛选条件试试。</EmptyState>
           </div>
         ) : (
-          <VirtualList<LedgerRow>
+          <VirtualList<RegisterRow>
             label="决策台账"
             columns={COLUMNS}
             count={rows.length}

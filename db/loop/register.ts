@@ -1,4 +1,4 @@
-// loop.ledger (决策台账): one year of decisions with everything an inspector asks about —
+// loop.register (决策台账): one year of decisions with everything an inspector asks about —
 // meeting, item, 议事清单 事项, vote counts, result, 督办, status in the loop, evaluation.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { joinDecisionChain } from '../joins';
@@ -10,7 +10,7 @@ import { registerStatus } from '../rules/stats';
 import { REGISTER_STATUS_LABELS } from '../terms';
 import { agendaEntries, agendaItems, bodies, decisions, matters, meetings } from '../schema';
 
-export interface LedgerFilter {
+export interface RegisterFilter {
   orgId: number;
   year: number;
   matterId?: number;
@@ -19,7 +19,7 @@ export interface LedgerFilter {
   major?: boolean;
 }
 
-export function decisionLedger(ledger: ReadLedger, f: LedgerFilter) {
+export function decisionRegister(ledger: ReadLedger, f: RegisterFilter) {
   getOrganization(ledger, f.orgId);
   const date = today(ledger);
   const where: SQL[] = [eq(agendaItems.orgId, f.orgId), eq(meetings.year, f.year)];
