@@ -36,10 +36,15 @@ function school() {
   return { t, ...s, add, find, ids };
 }
 
-/** The oracle: what LIKE '%term%' (every term) finds, the slow scan the index replaces. */
+/**
+ * The oracle: what LIKE '%term%' (every whitespace-separated term, % and _ escaped) finds, the
+ * slow scan the index replaces. Written apart from db/search so the two cannot share a mistake.
+ */
 function likeIds(t: TestLedger, orgId: number, query: string): number[] {
-  const terms = searchTerms(query);
-  const conds = terms.map((term) => sql`(instr(lower(title), lower(${term})) > 0 OR instr(lower(summary), lower(${term})) > 0)`);
+  const terms = query.split(/\s+/u).filter(Boolean);
+  if (terms.length === 0) return [];
+  const pattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const conds = terms.map((term) => sql`(title LIKE ${pattern(term)} ESCAPE '\\' OR summary LIKE ${pattern(term)} ESCAPE '\\')`);
   const rows = t.ledger.db.all<{ id: number }>(
     sql`SELECT id FROM agenda_items WHERE org_id = ${orgId} AND ${sql.join(conds, sql` AND `)} ORDER BY id`,
   );
@@ -47,8 +52,9 @@ function likeIds(t: TestLedger, orgId: number, query: string): number[] {
 }
 
 describe('query building (pure)', () => {
-  it('splits on ASCII and ideographic spaces and drops punctuation-only terms', () => {
-    expect(searchTerms(' 预算\u3000招聘  ，。 ')).toEqual(['预算', '招聘']);
+  it('splits on ASCII and ideographic spaces; punctuation counts like any character', () => {
+    expect(searchTerms(' 预算\u3000招聘  ，。 ')).toEqual(['预算', '招聘', '，。']);
+    expect(searchTerms(' \u3000 ')).toEqual([]);
   });
   it('expands a term into overlapping bigrams by character, not UTF-16 unit', () => {
     expect(bigrams('预算编制')).toEqual(['预算', '算编', '编制']);
@@ -59,7 +65,8 @@ describe('query building (pure)', () => {
     expect(textMatch('预算编制')).toBe('{title summary} : ("预算 算编 编制")');
     expect(textMatch('预 "a')).toBe('{title summary} : ("预"* AND """a")');
     expect(textMatch('预算', 'title')).toBe('{title} : ("预算")');
-    expect(textMatch('，。')).toBeNull();
+    expect(textMatch('，。')).toBe('{title summary} : ("，。")');
+    expect(textMatch('  ')).toBeNull();
   });
   it('cuts an excerpt around the first hit', () => {
     const text = `${'甲'.repeat(100)}预算${'乙'.repeat(100)}`;
@@ -160,28 +167,50 @@ describe('searchItems on the bigram index', () => {
     expect(s.ids('招标')).toEqual([a]);
   });
 
-  it('finds nothing for punctuation-only queries and survives FTS5 syntax in the input', () => {
+  it('finds punctuation as written and survives FTS5 syntax in the input', () => {
     const s = school();
-    s.add('预算 AND OR NOT "引号" *');
+    const a = s.add('预算 AND OR NOT "引号" *');
     expect(s.find('，。！').total).toBe(0);
-    expect(s.ids('"引号"').length).toBe(1);
-    expect(s.ids('AND').length).toBe(1);
+    expect(s.ids('"引号"')).toEqual([a]);
+    expect(s.ids('AND')).toEqual([a]);
     expect(s.ids('NEAR(预算')).toEqual([]);
-    expect(s.ids('*')).toEqual([]);
+    expect(s.ids('*')).toEqual([a]);
+  });
+
+  it('punctuation, Latin case and wildcard characters match exactly what LIKE matches (the extra hits of the first index)', () => {
+    const s = school();
+    const one = s.add('关于（一）项的说明。', '办法（一）已经通过。');
+    const plain = s.add('一二三', '一一对应的方案');
+    const dot = s.add('方案。', '');
+    const wide = s.add('采购ＩＰＡＤ', 'é Ｋ 100%_完成');
+    expect(s.ids('（一）')).toEqual([one]);
+    expect(s.ids('一）。')).toEqual([]);
+    expect(s.ids('案。')).toEqual([dot]);
+    expect(s.ids('一')).toEqual([one, plain]);
+    // LIKE folds ASCII letters only: full-width and accented letters are compared as written.
+    expect(s.ids('ｉｐａｄ')).toEqual([]);
+    expect(s.ids('ＩＰＡＤ')).toEqual([wide]);
+    expect(s.ids('e')).toEqual([]);
+    expect(s.ids('%_')).toEqual([wide]);
+    for (const q of ['（一）', '一）。', '案。', '一', 'ｉｐａｄ', 'e', '%_', '。']) expect(s.ids(q), q).toEqual(likeIds(s.t, s.orgId, q));
   });
 
   it('agrees with a LIKE scan on a random corpus (no missed and no extra matches)', () => {
     const s = school();
-    // Small alphabet so that short queries hit often; punctuation and spaces included.
-    const alphabet = Array.from('预算招聘合同教师aB12，');
+    // Small alphabet so that short queries hit often: Chinese, Latin in both cases, digits,
+    // Chinese and ASCII punctuation, LIKE's wildcards, a full-width letter and spaces.
+    const alphabet = Array.from('预算招聘合同教师aB12，。（）"%_Ａ ');
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
     const text = (len: number) => Array.from({ length: len }, () => alphabet[rnd(alphabet.length)]).join('');
     for (let i = 0; i < 150; i++) s.add(text(1 + rnd(12)), text(rnd(30)));
-    const letters = alphabet.filter((c) => c !== '，');
-    for (let i = 0; i < 200; i++) {
+    const letters = alphabet.filter((c) => c !== ' ').concat(['b', 'A', 'ａ']);
+    for (let i = 0; i < 400; i++) {
       const q = Array.from({ length: 1 + rnd(4) }, () => letters[rnd(letters.length)]).join('');
       expect(s.ids(q), `query ${q}`).toEqual(likeIds(s.t, s.orgId, q));
+      // …and two terms, both required.
+      const q2 = `${q}${i % 2 ? ' ' : '\u3000'}${letters[rnd(letters.length)]}`;
+      expect(s.ids(q2), `query ${q2}`).toEqual(likeIds(s.t, s.orgId, q2));
     }
   });
 

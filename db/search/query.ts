@@ -1,18 +1,19 @@
 // Pure part of the Chinese search: turning what the secretary typed into an FTS5 query over
-// the bigram index of migrations/0001_0001_search.sql, and cutting an excerpt around the hit.
+// the bigram index of migrations/0005_exact_search.sql, and cutting an excerpt around the hit.
 // No I/O, so it is tested on plain strings.
 
 /** At most this many whitespace-separated terms are used (all must match). */
 const MAX_TERMS = 8;
 
-/** A term is searchable when it holds a letter or a digit; punctuation alone matches nothing. */
-const SEARCHABLE = /[\p{L}\p{N}]/u;
-
-/** Whitespace-separated terms (ASCII and ideographic spaces), searchable ones only. */
+/**
+ * Whitespace-separated terms (ASCII and ideographic spaces). Every term counts, punctuation
+ * included: the index tokenizes punctuation as written (migrations/0005_exact_search.sql), so a
+ * search gives exactly what LIKE '%term%' (every term) gives.
+ */
 export function searchTerms(query: string): string[] {
   return query
     .split(/\s+/u)
-    .filter((t) => t.length > 0 && SEARCHABLE.test(t))
+    .filter((t) => t.length > 0)
     .slice(0, MAX_TERMS);
 }
 
