@@ -66,7 +66,7 @@ export function signMinutes(ledger: Ledger, input: { minutesId: number; personId
   if (refusal) {
     throw new LedgerError({
       code: refusal.code,
-      message: refusal.code === 'rule_violation' ? `${refusal.message}（R16）` : refusal.message,
+      message: refusal.message,
       rule: refusal.code === 'rule_violation' ? 'R16' : undefined,
       field: refusal.code === 'rule_violation' ? 'personId' : undefined,
     });

@@ -136,7 +136,7 @@ describe('R17 follow-up', () => {
     const before = t.snapshot();
     const r = t.call('decisions.reportExecution', { decisionId: first.decisionId, proposerId: school.person('王建国'), summary: '情况' });
     expect(r).toMatchObject({ ok: false, error: { code: 'rule_violation', rule: 'R17', field: 'proposerId' } });
-    expect(!r.ok && r.error.message).toBe('决定事项的执行情况由校长向党组织会议报告，王建国不是校长（R17）');
+    expect(!r.ok && r.error.message).toBe('决定事项的执行情况由校长向党组织会议报告，王建国不是校长');
     const office = decidedMeeting(t, school, { body: 'principal_office', startsAt: '2026-03-24T09:00', topics: [{ title: '关于期中考试安排的议题', matter: 'X2', text: '同意。' }] });
     const before2 = t.snapshot();
     expect(t.call('decisions.reportExecution', { decisionId: office.decided[0]!.decisionId, proposerId: school.person('李明华'), summary: '情况' }))

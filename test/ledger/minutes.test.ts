@@ -84,7 +84,7 @@ describe('minutes.sign, lock and revise (R16)', () => {
     const before = t.snapshot();
     const r = t.call('minutes.sign', { minutesId, personId: school.person('李明华') });
     expect(r).toMatchObject({ ok: false, error: { code: 'rule_violation', rule: 'R16', field: 'personId' } });
-    expect(!r.ok && r.error.message).toBe('会议纪要只能由会议主持人（书记）签发，本次会议应由王建国签发（R16）');
+    expect(!r.ok && r.error.message).toBe('会议纪要只能由会议主持人（书记）签发，本次会议应由王建国签发');
     expect(t.snapshot()).toEqual(before);
     const signed = t.ok('minutes.sign', { minutesId, personId: hostId });
     expect(signed).toMatchObject({ state: 'signed', signedBy: '王建国' });
