@@ -178,8 +178,10 @@ export const meetings = sqliteTable('meetings', {
   place: text('place').notNull(),
   hostId: integer('host_id').notNull().references(() => persons.id),
   recorderId: integer('recorder_id').notNull().references(() => persons.id),
-  /** planned | in_progress | closed */
+  /** planned | in_progress | closed | cancelled */
   state: text('state').notNull().default('planned'),
+  /** 取消: why the meeting was called off (state cancelled); its items went back to 待上会. */
+  cancelReason: text('cancel_reason'),
   /** R15 第一议题 study content. */
   firstTopic: text('first_topic'),
   agendaConfirmedBy: integer('agenda_confirmed_by').references(() => persons.id),
@@ -386,6 +388,30 @@ export const ruleWarnings = sqliteTable('rule_warnings', {
   message: text('message').notNull(),
   at: text('at').notNull(),
 }, (t) => [index('warnings_subject').on(t.subjectType, t.subjectId), index('warnings_org').on(t.orgId)]);
+
+/**
+ * 更正记录: each correction of a record not yet locked — an item edited or withdrawn, a meeting
+ * rescheduled or cancelled, a person renamed, a membership voided, a statement or vote result
+ * undone, a follow-up extended — with what it was before and after, who, when and why.
+ * Append-only (triggers in the migration refuse UPDATE and DELETE); the audit log keeps the
+ * command, this keeps the history a screen shows beside the record.
+ */
+export const amendments = sqliteTable('amendments', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  /** item | meeting | entry | person | membership | follow_up */
+  subjectType: text('subject_type').notNull(),
+  subjectId: integer('subject_id').notNull(),
+  /** A key of AMENDMENT_ACTIONS (db/terms.ts). */
+  action: text('action').notNull(),
+  before: json<unknown>('before'),
+  after: json<unknown>('after'),
+  reason: text('reason'),
+  /** Who approved it, where that is asked (延期). */
+  approvedBy: integer('approved_by').references(() => persons.id),
+  at: text('at').notNull(),
+  operator: text('operator').notNull(),
+}, (t) => [index('amendments_subject').on(t.subjectType, t.subjectId), index('amendments_org').on(t.orgId)]);
 
 /** Append-only: every write command leaves one row (who, when, channel, summary). */
 export const auditLog = sqliteTable('audit_log', {
