@@ -1,6 +1,6 @@
 // Read helpers other domains use to ask "who holds which post / who sits on which body, on a date".
-import { and, eq, isNull, lte, or, gt, asc } from 'drizzle-orm';
-import type { ReadLedger } from '../ledger';
+import { and, eq, isNull, lte, or, gt, asc, min, ne } from 'drizzle-orm';
+import { localDate, type ReadLedger } from '../ledger';
 import { bodies, memberships, organizations, persons, posts, settings, matters } from '../schema';
 import { DEFAULT_SETTINGS, type RuleSettings as Settings } from '../rules/settings';
 import { RuleSettings } from './settings-schema';
@@ -10,6 +10,10 @@ import type { BodyKind, Post } from '../terms';
 /** A period [start, end) still running on or after `date`. */
 export const runningFrom = (end: typeof posts.endDate | typeof memberships.endDate, date: string) => or(isNull(end), gt(end, date));
 
+/** A seat still running on or after `date`; a voided one (it ends the day it starts) never is. */
+export const seatRunningFrom = (date: string) =>
+  or(isNull(memberships.endDate), and(gt(memberships.endDate, date), ne(memberships.endDate, memberships.startDate)));
+
 /** Rows valid on `date`: started on or before it, not ended before it. */
 const validOn = (start: typeof posts.startDate | typeof memberships.startDate, end: typeof posts.endDate | typeof memberships.endDate, date: string) =>
   and(lte(start, date), or(isNull(end), gt(end, date)));
@@ -17,6 +21,23 @@ const validOn = (start: typeof posts.startDate | typeof memberships.startDate, e
 export function getOrganization(ledger: ReadLedger, orgId: number) {
   const org = ledger.db.select().from(organizations).where(eq(organizations.id, orgId)).get();
   return org ?? notFound('学校', orgId, 'orgId');
+}
+
+/**
+ * The school's first date in the ledger: the earliest term of its posts and bodies (set-up's
+ * 任期开始日期), or the set-up day. No record of the school can be dated before it.
+ */
+export function ledgerSince(ledger: ReadLedger, orgId: number): string {
+  const org = getOrganization(ledger, orgId);
+  const post = ledger.db.select({ d: min(posts.startDate) }).from(posts).where(eq(posts.orgId, orgId)).get()?.d ?? null;
+  const seat =
+    ledger.db
+      .select({ d: min(memberships.startDate) })
+      .from(memberships)
+      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+      .where(eq(bodies.orgId, orgId))
+      .get()?.d ?? null;
+  return [localDate(new Date(org.createdAt)), post, seat].filter((d): d is string => d !== null).sort()[0]!;
 }
 
 export function postsOn(ledger: ReadLedger, orgId: number, date: string): { personId: number; post: Post }[] {
