@@ -70,7 +70,8 @@ export function describeZodError(error: z.ZodError): { message: string; field?: 
   const problems: FieldProblem[] = [];
   let loose: string | null = null;
   for (const issue of error.issues) {
-    const message = issue.message.startsWith('「') || issue.message.startsWith('请') ? issue.message : `输入有误：${issue.message}`;
+    // Ours name the field in 「」 or say what to do (请…); zod's own get a lead-in.
+    const message = issue.message.includes('「') || issue.message.startsWith('请') ? issue.message : `输入有误：${issue.message}`;
     if (issue.path.length === 0) {
       loose ??= message;
       continue;

@@ -1,7 +1,7 @@
 // The organisation domain's handlers, by concern: school.ts (set-up, overview, name), people.ts,
 // posts.ts, bodies.ts (bodies and memberships), matters.ts (议事清单), thresholds.ts (R2), settings.ts.
 import type { HandlersFor } from '../channel';
-import { addMembership, createBody, endMembership, listMemberships } from './bodies';
+import { addMembership, createBody, endMembership, listMemberships, voidMembership } from './bodies';
 import type { organizationContract } from './contract';
 import { listMatters, saveMatter } from './matters';
 import { addPerson, updatePerson } from './people';
@@ -23,6 +23,7 @@ export const organizationHandlers = {
   'memberships.list': listMemberships,
   'memberships.add': addMembership,
   'memberships.end': endMembership,
+  'memberships.void': voidMembership,
   'bodies.create': createBody,
   'matters.save': saveMatter,
   'thresholds.list': listThresholds,

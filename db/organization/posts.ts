@@ -5,6 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, invalid, notFound } from '../errors';
 import { today, type Ledger, type ReadLedger } from '../ledger';
+import { aheadRefusal } from '../rules/dates';
 import { holdsBothLeadingPosts } from '../rules/leadership';
 import { persons, posts } from '../schema';
 import type { Post } from '../terms';
@@ -47,6 +48,8 @@ export function listPosts(ledger: ReadLedger, input: In<'posts.list'>) {
 export function assignPost(ledger: Ledger, input: In<'posts.assign'>) {
   const person = getPerson(ledger, input.personId);
   if (!person.active) conflict(`${person.name}已设为不在职，请先恢复在职再任命职务。`, 'personId');
+  const ahead = aheadRefusal('任职日期', input.startDate, today(ledger));
+  if (ahead) invalid(ahead, 'startDate');
   const own = ledger.db
     .select()
     .from(posts)
