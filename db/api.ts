@@ -17,6 +17,7 @@ import { loopHandlers } from './loop/handlers';
 import { trustHandlers } from './trust/handlers';
 import { sessionHandlers } from './session/handlers';
 import { exportsHandlers } from './exports/handlers';
+import { journalHandlers } from './journal/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -28,6 +29,7 @@ const handlers = {
   ...trustHandlers,
   ...sessionHandlers,
   ...exportsHandlers,
+  ...journalHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

@@ -1,0 +1,19 @@
+import type { HandlersFor } from '../channel';
+import { cnLocalDateTime } from '../calendar';
+import { auditPage } from '../trust/audit';
+import type { journalContract } from './contract';
+import { describe, namesOf } from './sentences';
+
+export const journalHandlers = {
+  'journal.list': (ledger, input) => {
+    const page = auditPage(ledger, input);
+    const names = namesOf(ledger);
+    return {
+      ...page,
+      rows: page.rows.map((r) => {
+        const what = describe(r.channel, r.summary, names);
+        return { id: r.id, at: r.at, operator: r.operator, when: cnLocalDateTime(r.at), what, sentence: `${cnLocalDateTime(r.at)} ${r.operator} ${what}` };
+      }),
+    };
+  },
+} satisfies HandlersFor<typeof journalContract>;
