@@ -142,6 +142,9 @@ export const MEETING_STATES = ['planned', 'in_progress', 'closed', 'cancelled'] 
 export type MeetingState = (typeof MEETING_STATES)[number];
 export const MEETING_STATE_LABELS: Record<MeetingState, string> = { planned: '筹备中', in_progress: '进行中', closed: '已结束', cancelled: '已取消' };
 
+/** A 会议纪要 revision: a draft until signed (R16). */
+export const MINUTES_STATE_LABELS = { draft: ITEM_STATE_LABELS.draft, signed: '已签发' } as const;
+
 /** What happened to an item on one meeting's agenda (agenda_entries.outcome). */
 export const ENTRY_OUTCOMES = ['pending', 'passed', 'not_passed', 'postponed', 'studied', 'noted'] as const;
 export type EntryOutcome = (typeof ENTRY_OUTCOMES)[number];

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { changes, keepAmendment } from '../amendments';
 import { conflict } from '../errors';
 import { today, type Ledger } from '../ledger';
-import { getMatter } from '../organization/queries';
+import { getMatter, getPerson } from '../organization/queries';
 import { needsConsultation } from '../rules/consultation';
 import { editRefusal, withdrawRefusal } from '../rules/lifecycle';
 import { routeItem } from '../rules/routing';
@@ -44,7 +44,14 @@ export function updateItem(ledger: Ledger, input: z.output<typeof UpdateItem>) {
     staffCongress: matter.staffCongress,
   };
   ledger.db.update(agendaItems).set(next).where(eq(agendaItems.id, item.id)).run();
-  keepAmendment(ledger, { orgId: item.orgId, subjectType: 'item', subjectId: item.id, action: 'edit', before: changed.before, after: changed.after });
+  // People and the 事项 by name: the history is read by people, not by ids.
+  const named = (v: Record<string, unknown>) => {
+    const out = { ...v };
+    for (const key of ['proposerId', 'leaderId'] as const) if (typeof out[key] === 'number') out[key] = getPerson(ledger, out[key] as number).name;
+    if (typeof out.matterId === 'number') out.matterId = getMatter(ledger, out.matterId as number).name;
+    return out;
+  };
+  keepAmendment(ledger, { orgId: item.orgId, subjectType: 'item', subjectId: item.id, action: 'edit', before: named(changed.before), after: named(changed.after) });
   // What was agreed in consultation is no longer what is proposed: consult again (R4).
   const substantive =
     next.title !== item.title || next.summary !== item.summary || next.matterId !== item.matterId || next.amount !== item.amount;

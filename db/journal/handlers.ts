@@ -12,7 +12,8 @@ export const journalHandlers = {
       ...page,
       rows: page.rows.map((r) => {
         const what = describe(r.channel, r.summary, names);
-        return { id: r.id, at: r.at, operator: r.operator, when: cnLocalDateTime(r.at), what, sentence: `${cnLocalDateTime(r.at)} ${r.operator} ${what}` };
+        // channel stays for tests and filtering; the page shows the sentence.
+        return { id: r.id, at: r.at, operator: r.operator, channel: r.channel, when: cnLocalDateTime(r.at), what, sentence: `${cnLocalDateTime(r.at)} ${r.operator} ${what}` };
       }),
     };
   },

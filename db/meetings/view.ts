@@ -7,6 +7,7 @@ import { ENTRY_OUTCOME_LABELS, MEETING_STATE_LABELS, type EntryOutcome, type Mee
 import { getPerson, holdersOf } from '../organization/queries';
 import { expectsFirstTopic } from '../rules/agenda';
 import { leadingPost } from '../rules/leadership';
+import { quorumBasis } from '../rules/quorum';
 import { speakingOrder } from '../rules/statements';
 import { quorumLine, signedIn, votesNeeded } from '../rules/tally';
 import { warningsOf } from '../warnings';
@@ -95,6 +96,8 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
         quorumOk: ef.quorum.quorumOk,
         votesNeeded: votesNeeded(ef.quorum.due),
         rule: ef.quorum.rule,
+        /** R6 in plain words for the screen (需过半数成员到会). */
+        basis: quorumBasis(ef.matter.twoThirds, facts.settings.halfCountsAsMajority),
         text: quorumLine(ef.quorum, entry.purpose === 'decide'),
         voters: ef.voters,
         absent: ef.quorum.absentIds.map((id) => facts.members.find((m) => m.personId === id)!).map((m) => ({ personId: m.personId, name: m.name })),
