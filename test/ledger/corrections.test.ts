@@ -51,7 +51,9 @@ describe('议题: correct, withdraw, copy', () => {
       before: { title: '关于加强师德师风建设的意见', summary: '原内容' },
       after: { title: '关于加强师德师风建设的实施意见', summary: '修改后的内容' },
     });
-    expect(got.history.map((h) => h.actionLabel)).toEqual(['修改']);
+    expect(got.history.map((h) => [h.actionLabel, h.change])).toEqual([
+      ['修改', '名称：关于加强师德师风建设的意见 → 关于加强师德师风建设的实施意见；内容：原内容 → 修改后的内容'],
+    ]);
     expect(got.correct).toEqual({ edit: 'all', withdrawRefusal: null });
     // Nothing changed: no correction is recorded.
     const n = amendments(t).length;
@@ -78,6 +80,7 @@ describe('议题: correct, withdraw, copy', () => {
     expect(got.item).toMatchObject({ state: 'withdrawn', stateLabel: '已撤回' });
     expect(got.transitions.at(-1)).toMatchObject({ fromState: 'ready', toState: 'withdrawn', note: '撤回：提出人决定暂不推进' });
     expect(got.correct).toEqual({ edit: 'none', withdrawRefusal: '议题已经撤回' });
+    expect(got.history.at(-1)).toMatchObject({ actionLabel: '撤回', change: '状态：待上会 → 已撤回', reason: '提出人决定暂不推进' });
     expect(lastAmendment(t)).toMatchObject({ action: 'withdraw', reason: '提出人决定暂不推进', before: { state: 'ready' }, after: { state: 'withdrawn' } });
     refusedUnchanged(t, () => t.call('items.update', { itemId: a.id, title: '再改' }), { field: 'title', message: '议题已撤回，不能再修改；如需重新提出，请复制为新草稿。' });
     expect(check(a.id, party)).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -145,7 +148,9 @@ describe('会议: wrong year, reschedule, cancel', () => {
       before: { startsAt: '2027-01-06T14:30', place: '学校会议室', title: '2027年第2次党组织会议' },
       after: { startsAt: '2026-12-30T14:30', place: '第二会议室', title: '2026年第2次党组织会议' },
     });
-    expect(m.view(early).history.map((h) => h.actionLabel)).toEqual(['改期']);
+    expect(m.view(early).history.map((h) => [h.actionLabel, h.change])).toEqual([
+      ['改期', '会议：2027年第2次党组织会议 → 2026年第2次党组织会议；会议时间：2027年1月6日（星期三）14:30 → 2026年12月30日（星期三）14:30；地点：学校会议室 → 第二会议室'],
+    ]);
   });
 
   it('取消 returns the agenda to 待上会, keeps the number and the reason; a sitting meeting cannot be cancelled', () => {
@@ -178,7 +183,7 @@ describe('会议: wrong year, reschedule, cancel', () => {
 });
 
 describe('人员与成员', () => {
-  it('one name, one active person: refused the same way when adding and renaming, with a note to tell them apart', () => {
+  it('one name, one active person: refused the same way when adding and renaming, with a note to tell them apart', async () => {
     const t = freshLedger();
     const s = setupSchool(t);
     refusedUnchanged(t, () => t.call('persons.add', { orgId: s.orgId, name: '张 丽', department: '语文组' }), {
@@ -190,6 +195,8 @@ describe('人员与成员', () => {
     refusedUnchanged(t, () => t.call('persons.update', { personId: other.id, name: '张丽' }), { field: 'name' });
     t.ok('persons.update', { personId: s.person('吴秘书'), name: '吴晓燕' });
     expect(lastAmendment(t)).toMatchObject({ subject_type: 'person', action: 'rename', before: { name: '吴秘书' }, after: { name: '吴晓燕' } });
+    const { describeChange } = await import('../../db/amendments');
+    expect(describeChange({ name: '吴秘书' }, { name: '吴晓燕' })).toBe('姓名：吴秘书 → 吴晓燕');
     // Someone no longer at work does not block the name; coming back to work would.
     t.ok('persons.update', { personId: other.id, active: false });
     t.ok('persons.add', { orgId: s.orgId, name: '张丽（语文组）' });
@@ -209,7 +216,7 @@ describe('人员与成员', () => {
     expect(t.snapshot()).toEqual(before);
   });
 
-  it('a membership entered by mistake is voided on its first day (not ended), audited, and drops out of the body', () => {
+  it('a membership entered by mistake is voided on its first day (not ended), audited, and drops out of the body', async () => {
     const m = meetingSchool();
     const added = m.t.ok('memberships.add', { bodyId: m.office, personId: m.id('刘芳'), startDate: '2026-03-20' });
     const meetingId = m.meeting('principal_office', { startsAt: '2026-03-24T09:00' });
@@ -223,6 +230,8 @@ describe('人员与成员', () => {
     expect(m.view(meetingId).members.map((x) => x.name)).not.toContain('刘芳');
     expect(m.view(meetingId).attendance.map((x) => x.name)).not.toContain('刘芳');
     expect(lastAmendment(m.t)).toMatchObject({ subject_type: 'membership', action: 'void', reason: '误加入校长办公会议', before: { name: '刘芳', body: '校长办公会议', signedIn: 1 } });
+    const { amendmentsOf } = await import('../../db/amendments');
+    expect(amendmentsOf(m.t.ledger, 'membership', added.id).map((h) => h.change)).toEqual(['刘芳：校长办公会议成员记录（2026年3月20日登记）']);
     refusedUnchanged(m.t, () => m.t.call('memberships.void', { membershipId: added.id, reason: '再作废' }), { message: '刘芳在校长办公会议的成员记录：该成员记录已经作废。' });
     refusedUnchanged(m.t, () => m.t.call('memberships.end', { membershipId: added.id, endDate: '2026-04-01' }), { message: '该成员记录已经作废。' });
     // Added again (rightly) later: the voided row is no obstacle.
@@ -257,7 +266,10 @@ describe('会议中: statements, recusals, attendance and the vote result until 
     expect(m.view(meetingId).entries[0]!.correct.lastStatementBy).toBe(m.id('张丽'));
     m.t.ok('entries.removeStatement', { entryId, personId: m.id('张丽'), reason: '张丽尚未发言' });
     expect(m.view(meetingId).entries[0]!.statements.map((s) => s.name)).toEqual(['李明华']);
-    expect(m.view(meetingId).entries[0]!.history.map((h) => h.actionLabel)).toEqual(['更正发言表态', '撤销发言表态']);
+    expect(m.view(meetingId).entries[0]!.history.map((h) => [h.actionLabel, h.change])).toEqual([
+      ['更正发言表态', '李明华：表态：同意 → 不同意；发言要点：（空） → 经费来源未落实'],
+      ['撤销发言表态', '张丽：表态：同意；发言要点：（空）'],
+    ]);
   });
 
   it('a recusal is taken back until the host states; attendance corrections keep whoever stated in the room', () => {
@@ -278,6 +290,7 @@ describe('会议中: statements, recusals, attendance and the vote result until 
     expect(lastAmendment(m.t)).toMatchObject({ subject_type: 'meeting', action: 'attendance' });
     const was = lastAmendment(m.t);
     expect((was.after as { name: string; leavesAfter: number | null }[]).find((r) => r.name === '赵磊')!.leavesAfter).toBe(1);
+    expect(m.view(meetingId).history.at(-1)).toMatchObject({ actionLabel: '更正出席情况', change: '赵磊：出席 → 出席，第1项后离会' });
   });
 
   it('a wrong vote result is undone before closing: decision and ballots go, the item is discussed again, the rules run again', () => {
@@ -314,6 +327,10 @@ describe('会议中: statements, recusals, attendance and the vote result until 
     const again = m.t.ok('entries.vote', { entryId: first, method: '举手', counts: { for: 7, against: 0, abstain: 0 }, decisionText: '同意A1' });
     expect(again.decision).toMatchObject({ number: 1 });
     expect(m.view(meetingId).entries[0]!.correct.undoVoteRefusal).toBeNull();
+    expect(m.view(meetingId).entries[1]!.history.map((h) => h.change)).toEqual([
+      '原结果：举手，同意7票、反对0票、弃权0票，通过；决定事项第2号一并撤销',
+      '原结果：举手，同意3票、反对4票、弃权0票，未通过',
+    ]);
   });
 
   it('undoing is refused once follow-up began (R17), and every correction is refused once the meeting is closed or signed (R16)', () => {
@@ -370,6 +387,7 @@ describe('督办: 延期 and 调整承办 kept in the history', () => {
     t.ok('followups.reassign', { followUpId: fu.id, ownerDept: '后勤服务中心', ownerId: s.person('周敏'), reason: '机构调整' });
     const card = t.ok('decisions.get', { decisionId: decided[0]!.decisionId }).followUps[0]!;
     expect(card).toMatchObject({ ownerDept: '后勤服务中心', ownerName: '周敏', statusLabel: '办理中' });
+    expect(card.history.map((h) => h.change)).toEqual(['完成时限：2026年4月10日 → 2026年5月31日', '承办部门：总务处 → 后勤服务中心；责任人：（空） → 周敏']);
     expect(card.history.map((h) => [h.actionLabel, h.approvedBy, h.before, h.after])).toEqual([
       ['延期', '陈志强', { deadline: '2026-04-10' }, { deadline: '2026-05-31' }],
       ['调整承办', null, { ownerDept: '总务处', owner: null }, { ownerDept: '后勤服务中心', owner: '周敏' }],

@@ -71,7 +71,7 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
           ))}
         </ol>
       )}
-      <History title="延期与调整记录" rows={f.history} />
+      <History title="延期与调整记录" rows={f.history} open />
       {action === 'report' && <ReportForm followUpId={f.id} onDone={finish} onCancel={cancel} />}
       {action === 'extend' && <ExtendForm followUp={f} onDone={finish} onCancel={cancel} />}
       {action === 'reassign' && <ReassignForm followUp={f} onDone={finish} onCancel={cancel} />}

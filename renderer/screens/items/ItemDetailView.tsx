@@ -185,7 +185,7 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
               {detail.correct.edit === 'none' && detail.correct.withdrawRefusal && item.state !== 'withdrawn' && (
                 <p className="muted small" style={{ marginTop: 8 }}>{detail.correct.withdrawRefusal}；议题内容不能再修改。</p>
               )}
-              <History title="修改记录" rows={detail.history} />
+              <History title="修改记录" rows={detail.history} open />
             </section>
             <section className="card">
               <h2>办理过程</h2>

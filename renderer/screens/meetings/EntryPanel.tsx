@@ -85,7 +85,7 @@ export function EntryPanel({ view, entry, onChanged, keys = false }: { view: Mee
             </p>
           )}
           {entry.vote && <UndoVote key={`u${entry.id}`} entry={entry} onChanged={onChanged} />}
-          <History title="本议题的更正记录" rows={entry.history} />
+          <History title="本议题的更正记录" rows={entry.history} open />
           {pending && purpose === 'decide' && (
             <>
               <VotePanel key={`v${entry.id}`} view={view} entry={entry} onChanged={onChanged} />

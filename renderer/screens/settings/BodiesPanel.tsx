@@ -84,7 +84,7 @@ function BodyCard({ body }: { body: Body }) {
               <td className="num">{formatDate(s.startDate)}</td>
               <td className="actions">
                 <button className="btn small" aria-label={`结束${s.name}的任期`} onClick={() => { setEnding(s); end.clear(); }}>结束任期</button>{' '}
-                <button className="btn small danger" aria-label={`作废${s.name}的成员记录`} onClick={() => { setVoiding(s); voidSeat.clear(); }}>误录作废</button>
+                <button className="linklike small" aria-label={`作废${s.name}的成员记录`} onClick={() => { setVoiding(s); voidSeat.clear(); }}>误录作废</button>
               </td>
             </tr>
           ))}
@@ -103,7 +103,7 @@ function BodyCard({ body }: { body: Body }) {
       )}
       {past.length > 0 && (
         <details className="history">
-          <summary>已结束的任期（{past.length}）</summary>
+          <summary>已结束或作废的任期（{past.length}）</summary>
           <ul className="small">
             {past.map((s) => (
               <li key={s.id} data-past-member={s.name}>

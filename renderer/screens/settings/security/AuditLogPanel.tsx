@@ -100,7 +100,7 @@ export function AuditLogPanel() {
             cells={(r) => [
               <span className="num">{r.when}</span>,
               <strong>{r.operator}</strong>,
-              <span className="summary" title={r.sentence}>{r.what}</span>,
+              <span className="sentence" title={r.sentence}>{r.what}</span>,
             ]}
           />
         </div>
