@@ -26,7 +26,7 @@ export function undoVoteRefusal(f: UndoVoteFacts): string | null {
   if (f.outcome !== 'passed' && f.outcome !== 'not_passed') return '本议题还没有表决结果，无需撤销';
   if (f.followUps > 0 || f.waived) return '该决定事项已安排督办或注明无需督办，表决结果不能再撤销';
   if (f.reconsidered) return '该表决结果已提出复议，不能再撤销';
-  if (f.decisionNumber !== null && f.lastDecisionNumber !== null && f.lastDecisionNumber > f.decisionNumber) {
+  if (f.decisionNumber !== null && (f.lastDecisionNumber ?? 0) > f.decisionNumber) {
     return `决定事项按表决先后编号，请先撤销第${f.lastDecisionNumber}号决定事项的表决结果`;
   }
   if (f.closedALoop) return '这项修正议题通过后，原决定事项已经闭环，表决结果不能再撤销';

@@ -25,7 +25,8 @@ export function aheadRefusal(label: string, date: string, today: string): string
 /** Days before today a meeting may be entered without a note that it is written up afterwards (补记). */
 export const LATE_ENTRY_DAYS = 30;
 
-const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
+/** The weekend days, by getUTCDay(): a meeting then is unusual, not wrong. */
+const WEEKEND: Record<number, string> = { 0: '日', 6: '六' };
 
 export interface MeetingTimeCheck {
   /** Why the time is refused (field startsAt), or null. */
@@ -42,8 +43,8 @@ export function meetingTimeCheck(startsAt: string, since: string, today: string)
   const notices: string[] = [];
   const ago = daysBetween(date, today);
   if (ago > LATE_ENTRY_DAYS) notices.push(`会议日期${cnDate(date)}在${ago}天以前，将作为补记登记`);
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  if (weekday === 0 || weekday === 6) notices.push(`${cnDate(date)}是星期${WEEKDAY[weekday]}`);
+  const weekend = WEEKEND[new Date(`${date}T00:00:00Z`).getUTCDay()];
+  if (weekend) notices.push(`${cnDate(date)}是星期${weekend}`);
   const hour = Number(startsAt.slice(11, 13));
   if (hour < 7 || hour >= 21) notices.push(`会议时间${startsAt.slice(11, 16)}不在通常的工作时间`);
   return { refusal: null, notices };

@@ -3,7 +3,7 @@
 
 /** A name as compared: without spaces, brackets in one width ("张丽 (语文组)" is "张丽（语文组）"). */
 export function nameKey(name: string): string {
-  return name.replace(/[\s\u3000]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+  return name.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
 export function sameName(a: string, b: string): boolean {

@@ -45,6 +45,8 @@ describe('meetingTimeCheck', () => {
     expect(LATE_ENTRY_DAYS).toBe(30);
     expect(meetingTimeCheck('2026-02-18T14:30', since, today).notices).toEqual([]);
     expect(meetingTimeCheck('2026-02-17T14:30', since, today).notices).toEqual(['会议日期2026年2月17日在31天以前，将作为补记登记']);
+    // Weekdays are usual: Monday to Friday give no notice.
+    for (const d of ['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27']) expect(meetingTimeCheck(`${d}T09:00`, since, today).notices, d).toEqual([]);
     expect(meetingTimeCheck('2026-03-28T09:00', since, today).notices).toEqual(['2026年3月28日是星期六']);
     expect(meetingTimeCheck('2026-03-29T09:00', since, today).notices).toEqual(['2026年3月29日是星期日']);
     expect(meetingTimeCheck('2026-03-27T06:59', since, today).notices).toEqual(['会议时间06:59不在通常的工作时间']);

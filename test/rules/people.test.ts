@@ -12,6 +12,7 @@ describe('one name, one person', () => {
   });
 
   it('offers a distinguishing note, from the department when known', () => {
+    expect(sameNameMessage('张丽', ' 语文组 ')).toBe('已有在职人员「张丽」。如确是另一个人，请在姓名后加注区分，如「张丽（语文组）」');
     expect(sameNameMessage(' 张丽 ', '语文组')).toBe('已有在职人员「张丽」。如确是另一个人，请在姓名后加注区分，如「张丽（语文组）」');
     expect(sameNameMessage('张丽', ' ')).toBe('已有在职人员「张丽」。如确是另一个人，请在姓名后加注区分，如「张丽（所在部门）」');
     expect(sameNameMessage('张丽', null)).toBe('已有在职人员「张丽」。如确是另一个人，请在姓名后加注区分，如「张丽（所在部门）」');

@@ -8,8 +8,7 @@ import {
   reconsiderationAgreed,
   sameCounts,
   tallyVote,
-  votesNeeded,
-} from '../../db/rules/tally';
+  votesNeeded, signedIn } from '../../db/rules/tally';
 
 const q = (due: number, present: number, quorumOk = true) => ({ due, present, quorumOk, rule: 'R6 过半数到会' });
 
@@ -95,5 +94,27 @@ describe('R10 named ballots and the study line', () => {
   it('R6: an entry that is not voted shows the attendance part of the line only', () => {
     expect(quorumLine({ due: 7, present: 5, quorumNeeded: 4, quorumOk: true }, false)).toBe('应到7人，实到5人');
     expect(quorumLine({ due: 7, present: 3, quorumNeeded: 4, quorumOk: false }, false)).toBe('应到7人，实到3人（到会不足4人，不能表决）');
+  });
+});
+
+describe('R6 the meeting-level count before an entry is open', () => {
+  it('counts the voting members due and those of them signed in as 出席', () => {
+    const members = [
+      { personId: 1, voting: true },
+      { personId: 2, voting: true },
+      { personId: 3, voting: true },
+      { personId: 4, voting: false },
+    ];
+    const marks = [
+      { personId: 1, status: '出席' },
+      { personId: 2, status: '请假' },
+      { personId: 4, status: '出席' },
+      { personId: 9, status: '列席' },
+      { personId: 3, status: '缺席' },
+    ];
+    expect(signedIn(members, marks)).toEqual({ due: 3, present: 1, line: '应到3人，签到出席1人' });
+    expect(signedIn(members, [...marks, { personId: 9, status: '出席' }])).toMatchObject({ present: 1 });
+    expect(signedIn(members, [])).toEqual({ due: 3, present: 0, line: '应到3人，签到出席0人' });
+    expect(signedIn([], [])).toEqual({ due: 0, present: 0, line: '应到0人，签到出席0人' });
   });
 });
