@@ -54,7 +54,9 @@ export function invalidAll(problems: FieldProblem[]): void {
 }
 
 export function notFound(what: string, id: number | string, field?: string): never {
-  throw new LedgerError({ code: 'not_found', message: `找不到${what}（编号 ${id}），请刷新后重试。`, field });
+  // The id stays out of the sentence (nothing internal on screen); the field says which input it was.
+  void id;
+  throw new LedgerError({ code: 'not_found', message: `找不到该${what}，可能已被删除或更改，请刷新后重试。`, field });
 }
 
 export function conflict(message: string, field?: string): never {

@@ -43,7 +43,7 @@ export function updateDraft(ledger: Ledger, input: UpdateDraft) {
   if (input.opening !== undefined) content.opening = input.opening;
   (input.decisions ?? []).forEach((edit, i) => {
     const target = content.decisions.find((d) => d.decisionId === edit.decisionId);
-    if (!target) conflict(`决定事项（编号 ${edit.decisionId}）不在本次会议纪要中，请刷新后重试。`, `decisions.${i}.decisionId`);
+    if (!target) conflict('这项决定事项不在本次会议纪要中，请刷新后重试。', `decisions.${i}.decisionId`);
     target.text = edit.text;
   });
   ledger.db.update(minutes).set({ content }).where(eq(minutes.id, row.id)).run();

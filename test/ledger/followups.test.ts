@@ -96,8 +96,8 @@ describe('R17 follow-up', () => {
       [{ deadline: '2026/05/01' }, '「完成时限」格式应为 2026-03-25'],
       [{ ownerDept: ' ' }, '「承办部门」不能为空'],
       [{ deadline: '2026-03-01' }, '完成时限不能早于作出决定的日期（2026-03-25），请重新选择。'],
-      [{ ownerId: 999 }, '找不到人员（编号 999），请刷新后重试。'],
-      [{ decisionId: 999 }, '找不到决定事项（编号 999），请刷新后重试。'],
+      [{ ownerId: 999 }, '找不到该人员，可能已被删除或更改，请刷新后重试。'],
+      [{ decisionId: 999 }, '找不到该决定事项，可能已被删除或更改，请刷新后重试。'],
     ];
     for (const [patch, message] of cases) {
       const r = t.call('followups.create', { decisionId: first.decisionId, task: '采购', ownerDept: '总务处', deadline: '2026-05-31', ...patch } as never);

@@ -278,7 +278,7 @@ describe('items.update / items.submit', () => {
 
   it('refuses an unknown item with a Chinese not-found message', () => {
     const { t } = itemSchool();
-    expect(t.call('items.get', { itemId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到议题（编号 999），请刷新后重试。' } });
+    expect(t.call('items.get', { itemId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该议题，可能已被删除或更改，请刷新后重试。' } });
   });
 });
 

@@ -80,7 +80,7 @@ describe('loop.status (rule book "The loop", R14, R17, R18)', () => {
 
   it('refuses an unknown school in Chinese', () => {
     const t = freshLedger();
-    expect(t.call('loop.status', { orgId: 42 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到学校（编号 42），请刷新后重试。' } });
+    expect(t.call('loop.status', { orgId: 42 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该学校，可能已被删除或更改，请刷新后重试。' } });
     expect(t.call('loop.status', {} as never)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '请选择学校' } });
   });
 });

@@ -70,7 +70,7 @@ describe('minutes.generate (R16)', () => {
     const r = t.call('minutes.generate', { meetingId });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: '会议记录中还没有出席人员，请先登记出席情况，再生成会议纪要。' } });
     const r2 = t.call('minutes.generate', { meetingId: 999 });
-    expect(r2).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到会议（编号 999），请刷新后重试。' } });
+    expect(r2).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该会议，可能已被删除或更改，请刷新后重试。' } });
     const r3 = t.call('minutes.generate', { meetingId: 'x' as never });
     expect(r3).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '请选择会议' } });
     expect(t.snapshot()).toEqual(before);
