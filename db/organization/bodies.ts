@@ -8,7 +8,7 @@ import { today, type Ledger, type ReadLedger } from '../ledger';
 import { bodies, memberships, persons } from '../schema';
 import { BODY_LABELS, type BodyKind } from '../terms';
 import type { organizationContract } from './contract';
-import { getBody, getOrganization, getPerson, runningFrom } from './queries';
+import { getBody, getOrganization, getPerson, heldOn, runningFrom } from './queries';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
@@ -43,7 +43,7 @@ export function listMemberships(ledger: ReadLedger, input: In<'memberships.list'
     .where(eq(memberships.bodyId, body.id))
     .orderBy(asc(memberships.startDate), asc(memberships.id))
     .all();
-  const marked = rows.map((r) => ({ ...r, current: r.startDate <= date && (r.endDate == null || r.endDate > date) }));
+  const marked = rows.map((r) => ({ ...r, current: heldOn(r, date) }));
   const current = marked.filter((r) => r.current);
   return { body, date, rows: marked, counts: { current: current.length, voting: current.filter((r) => r.voting).length } };
 }

@@ -10,6 +10,11 @@ import type { BodyKind, Post } from '../terms';
 /** A period [start, end) still running on or after `date`. */
 export const runningFrom = (end: typeof posts.endDate | typeof memberships.endDate, date: string) => or(isNull(end), gt(end, date));
 
+/** A period [start, end) held on `date`: the same test as validOn, for rows already read. */
+export function heldOn(period: { startDate: string; endDate: string | null }, date: string): boolean {
+  return period.startDate <= date && (period.endDate == null || period.endDate > date);
+}
+
 /** Rows valid on `date`: started on or before it, not ended before it. */
 const validOn = (start: typeof posts.startDate | typeof memberships.startDate, end: typeof posts.endDate | typeof memberships.endDate, date: string) =>
   and(lte(start, date), or(isNull(end), gt(end, date)));
