@@ -170,8 +170,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     // The bridge init script is offered to every frame, and a sandboxed document preview
-    // (srcdoc, no allow-scripts) rightly refuses it. Electron's preload never enters subframes.
-    if (m.location().url === 'about:srcdoc' && m.text().startsWith('Blocked script execution')) return;
+    // (srcdoc, no allow-scripts) rightly refuses it — also in the about:blank it holds for a moment
+    // before the srcdoc loads (seen on a loaded machine). Electron's preload never enters subframes.
+    if ((m.location().url === 'about:srcdoc' || m.location().url === 'about:blank') && m.text().startsWith('Blocked script execution')) return;
     pageErrors.push(`console: ${m.text()} @ ${m.location().url}:${m.location().lineNumber}`);
   });
   await page.goto(server.url);
