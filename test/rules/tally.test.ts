@@ -5,6 +5,7 @@ import {
   principalTally,
   quorumLine,
   missingBallots,
+  signedIn,
   reconsiderationAgreed,
   sameCounts,
   tallyVote,
@@ -95,5 +96,21 @@ describe('R10 named ballots and the study line', () => {
   it('R6: an entry that is not voted shows the attendance part of the line only', () => {
     expect(quorumLine({ due: 7, present: 5, quorumNeeded: 4, quorumOk: true }, false)).toBe('应到7人，实到5人');
     expect(quorumLine({ due: 7, present: 3, quorumNeeded: 4, quorumOk: false }, false)).toBe('应到7人，实到3人（到会不足4人，不能表决）');
+  });
+});
+
+describe('R6 the meeting-level count', () => {
+  it('R6: 应到 counts voting members; 签到出席 those of them marked 出席 (not 列席, leave, or non-voting members)', () => {
+    const members = [{ personId: 1, voting: true }, { personId: 2, voting: true }, { personId: 3, voting: true }, { personId: 4, voting: false }];
+    const marks = [
+      { personId: 1, status: '出席' },
+      { personId: 2, status: '请假' },
+      { personId: 3, status: '出席' },
+      { personId: 4, status: '出席' },
+      { personId: 9, status: '出席' },
+    ];
+    expect(signedIn(members, marks)).toEqual({ due: 3, present: 2, line: '应到3人，签到出席2人' });
+    expect(signedIn(members, [])).toEqual({ due: 3, present: 0, line: '应到3人，签到出席0人' });
+    expect(signedIn([], marks)).toEqual({ due: 0, present: 0, line: '应到0人，签到出席0人' });
   });
 });
