@@ -5,7 +5,6 @@ import { contract, type ChannelName, type Contract, type InputOf } from './contr
 import { LedgerError, type LedgerErrorInfo } from './errors';
 import type { Ledger } from './ledger';
 import type { LedgerFor } from './channel';
-import { auditLog } from './schema';
 import { describeZodError } from './validation';
 import { Later } from './channel';
 import { organizationHandlers } from './organization/handlers';
@@ -15,6 +14,7 @@ import { minutesHandlers } from './minutes/handlers';
 import { followUpHandlers } from './followups/handlers';
 import { loopHandlers } from './loop/handlers';
 import { trustHandlers } from './trust/handlers';
+import { appendAudit } from './trust/audit';
 import { sessionHandlers } from './session/handlers';
 import { exportsHandlers } from './exports/handlers';
 
@@ -61,10 +61,7 @@ export function dispatch(ledger: Ledger, channel: string, raw: unknown): Result<
     const run = ledger.sqlite.transaction(() => {
       const value = handler(ledger, parsed.data);
       if (spec.kind === 'write') {
-        ledger.db
-          .insert(auditLog)
-          .values({ at: ledger.now().toISOString(), operator: ledger.operator, channel: name, summary: summarize(parsed.data) })
-          .run();
+        appendAudit(ledger, { at: ledger.now().toISOString(), operator: ledger.operator, channel: name, summary: summarize(parsed.data) });
       }
       return value;
     });
