@@ -13,6 +13,7 @@ import type { Ledger } from './ledger';
 import { defaultBackupDir, readLedgerId } from './trust/backup';
 import { closeWithMarker } from './trust/clean';
 import { guardLedgerFile } from './trust/guards';
+import { sealPendingRestore } from './trust/restore';
 import { useNativeBinding } from './trust/sqlite';
 
 export interface OpenOptions {
@@ -58,6 +59,8 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
       // A clean close leaves a marker that spares the next start its quick_check (db/trust/guards.ts).
       close: () => closeWithMarker(sqlite, file, guard.state === 'ok' ? guard.vouched : null, () => readLedgerId(sqlite)),
     };
+    // A file just restored from a backup records that on its chain now (db/trust/restore.ts).
+    sealPendingRestore(ledger);
     return ledger;
   } catch (e) {
     sqlite.close();
