@@ -47,7 +47,7 @@ export function fingerprintOf(file: string): Fingerprint | null {
   }
 }
 
-const sameFingerprint = (a: Fingerprint, b: Fingerprint) =>
+export const sameFingerprint = (a: Fingerprint, b: Fingerprint) =>
   a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 
 /**

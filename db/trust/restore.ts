@@ -27,10 +27,12 @@ import { type Ledger, nowIso } from '../ledger';
 import { appendAudit } from './audit';
 import { backupLedgerFile, defaultBackupDir, inspectBackup, type BackupEntry, type BackupInspection, type OnProgress } from './backup';
 import { appendSeal, chainHead, GENESIS } from './chain';
+import { clearMarker } from './clean';
 import { copyDurably, fsyncDir, fsyncFile, writeDurably } from './files';
 import { inspectLedgerFile } from './guards';
 import { openSqlite } from './sqlite';
 import type { RestoreRecord } from './verify';
+import { walStatePath } from './wal';
 
 export const RESTORE_FORMAT = 'yishi-ledger-restore';
 export const RESTORE_PREFIX = '恢复记录-';
@@ -115,7 +117,10 @@ export function restoreBackup(ledgerFile: string, backupFile: string, options: R
     });
 
     step('swap', 3);
-    // The old -wal is already folded into the save (or kept raw); beside the new file it would be foreign.
+    // The old -wal is already folded into the save (or kept raw); beside the new file it would be
+    // foreign. The clean-close marker and the WAL record speak of the old file: they go too.
+    clearMarker(ledgerFile);
+    fs.rmSync(walStatePath(ledgerFile), { force: true });
     fs.rmSync(`${ledgerFile}-wal`, { force: true });
     fs.rmSync(`${ledgerFile}-shm`, { force: true });
     fs.renameSync(tmp, ledgerFile);
@@ -129,20 +134,20 @@ export function restoreBackup(ledgerFile: string, backupFile: string, options: R
 }
 
 function saveCurrent(ledgerFile: string, dir: string, now: Date): { file: string | null; raw: boolean } {
-  if (!fs.existsSync(ledgerFile)) return { file: null, raw: false };
+  if (!fs.existsSync(ledgerFile) && !fs.existsSync(`${ledgerFile}-wal`)) return { file: null, raw: false };
   const state = inspectLedgerFile(ledgerFile, { backupDirs: [] });
   if (state.state === 'ok') {
     const entry: BackupEntry = backupLedgerFile(ledgerFile, dir, now, { reason: 'before-restore', rotate: false });
     return { file: entry.path, raw: false };
   }
-  // Damaged (or empty): keep its exact bytes for a technician; never restorable from the list.
+  // Damaged, empty, missing beside its -wal, or with a -wal that is not its own: keep the exact
+  // bytes for a technician; never restorable from the list.
   const p = (n: number) => String(n).padStart(2, '0');
   const folder = path.join(dir, `损坏的台账-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}-${crypto.randomBytes(2).toString('hex')}`);
   fs.mkdirSync(folder, { recursive: true });
-  for (const suffix of ['', '-wal']) {
-    if (fs.existsSync(ledgerFile + suffix)) copyDurably(ledgerFile + suffix, path.join(folder, path.basename(ledgerFile) + suffix));
-  }
-  return { file: path.join(folder, path.basename(ledgerFile)), raw: true };
+  const kept = ['', '-wal'].filter((suffix) => fs.existsSync(ledgerFile + suffix));
+  for (const suffix of kept) copyDurably(ledgerFile + suffix, path.join(folder, path.basename(ledgerFile) + suffix));
+  return { file: path.join(folder, path.basename(ledgerFile) + kept[0]!), raw: true };
 }
 
 function writeRestoreRecord(dir: string, record: RestoreRecordFile): void {

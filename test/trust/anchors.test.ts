@@ -157,6 +157,7 @@ describe('H4: a restore is told apart from a rewrite', () => {
       db.prepare("UPDATE minutes SET state = 'draft' WHERE meeting_id = ?").run(last);
       db.prepare("INSERT INTO ledger_meta (key, value) VALUES ('pendingRestore', ?)").run(JSON.stringify({ nonce: 'f'.repeat(32), at: '2999-01-01T00:00:00.000Z', from: 'x.sqlite', savedAs: null }));
     });
+    t.close();
     const again = openAt(t.file);
     opened.push(again);
     const r = verify(again);
