@@ -14,6 +14,7 @@ import type { RestoreOutcome } from '../db/host';
 import type { Ledger } from '../db/ledger';
 import { backupIfChanged, type BackupEntry } from '../db/trust/backup';
 import { LedgerUnavailable, type Unavailable } from '../db/trust/access';
+import { clearMarker } from '../db/trust/clean';
 import { DamagedLedger } from '../db/trust/guards';
 import { restoreBackup } from '../db/trust/restore';
 
@@ -41,6 +42,7 @@ export function backupAfter(ledger: Ledger, channel: string, result: Result<unkn
 
 export const RESTORE_BUTTON = '从最近的可用备份恢复';
 export const RETRY_BUTTON = '重试';
+export const KEEP_CHANGED_BUTTON = '仍然使用这个文件';
 
 const UNAVAILABLE_TITLE: Record<Unavailable, string> = {
   no_space: '磁盘空间不足，台账没有打开',
@@ -78,7 +80,9 @@ export function openOrOfferRestore(open: () => Ledger, ledgerFile: string, backu
       if (!(e instanceof DamagedLedger)) throw e;
       refused = e;
     }
-    const buttons = refused.offer ? [RESTORE_BUTTON, '打开数据文件夹', '退出'] : ['打开数据文件夹', '退出'];
+    // A file changed while closed may be a copy the user put there on purpose: they may keep it (checked in full).
+    const keep = refused.damage === 'changed_while_closed' ? [KEEP_CHANGED_BUTTON] : [];
+    const buttons = [...(refused.offer ? [RESTORE_BUTTON] : []), ...keep, '打开数据文件夹', '退出'];
     const choice = buttons[
       dialog.showMessageBoxSync({
         type: 'error',
@@ -93,6 +97,10 @@ export function openOrOfferRestore(open: () => Ledger, ledgerFile: string, backu
     ];
     if (choice === '打开数据文件夹') {
       void shell.openPath(path.dirname(ledgerFile));
+      continue;
+    }
+    if (choice === KEEP_CHANGED_BUTTON) {
+      clearMarker(ledgerFile);
       continue;
     }
     if (choice !== RESTORE_BUTTON || !refused.offer) return null;

@@ -181,6 +181,8 @@ describe('startup guards', () => {
     expect(raw.prepare('SELECT COUNT(*) AS n FROM persons').get()).toEqual({ n: 9 });
     raw.close();
     for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    // Without the clean-close marker (as after a crash) quick_check is what finds them.
+    fs.rmSync(`${file}.clean`);
     expectRefused(file, 'corrupt', backup);
   });
 
@@ -226,6 +228,8 @@ describe('startup guards', () => {
     const db = new Database(file);
     db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-the-future', 9_999_999_999_999);
     db.close();
+    // The newer app closed it with its own marker; this one knows only that it was not its close.
+    fs.rmSync(`${file}.clean`);
     const before = sha256Of(file);
     expect(() => openLedger(file, { migrationsFolder: MIGRATIONS })).toThrow(/更新版本的议事台账/);
     expect(sha256Of(file)).toBe(before);
