@@ -3,11 +3,10 @@
 // restore an older backup over it would lose work. So those are told apart from damage (only
 // SQLite's SQLITE_CORRUPT / SQLITE_NOTADB and a failed quick_check are damage) and refused
 // with what they are, in Chinese, with no restore offered and no file changed.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../errors';
-import { fileSize } from './files';
+import { fileSize, tempName } from './files';
 import { openSqlite } from './sqlite';
 
 export type Unavailable = 'no_space' | 'read_only_media' | 'read_only_file' | 'no_permission' | 'in_use' | 'io';
@@ -135,7 +134,7 @@ function otherProcessHolds(file: string): boolean {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
   let target = file;
   if ((fileSize(`${file}-wal`) ?? 0) > 0) {
-    target = `${file}.probe-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+    target = tempName(file, 'probe');
     try {
       fs.linkSync(file, target);
     } catch {

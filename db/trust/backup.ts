@@ -16,7 +16,7 @@ import { LedgerError } from '../errors';
 import { localDate, type Ledger } from '../ledger';
 import { type AuditAnchor, auditHeadOf } from './audit';
 import { type Anchor, chainHead, shortAnchor } from './chain';
-import { fileSize, fsyncDir, fsyncFile, sha256File, withCopy, writeDurably } from './files';
+import { fileSize, fsyncDir, fsyncFile, sha256File, tempName, withCopy, writeDurably } from './files';
 import { verifyChain, type VerifyReport } from './verify';
 
 export const APP_VERSION: string = packageVersion;
@@ -208,7 +208,7 @@ export function backupLedgerFile(file: string, dir: string, at: Date, options: C
 function backupDatabase(source: Database.Database, dir: string, at: Date, options: CreateOptions): BackupEntry {
   const name = nextFreeName(dir, at);
   const dest = path.join(dir, name);
-  const tmp = `${dest}.tmp-${process.pid}`;
+  const tmp = tempName(dest);
   fs.rmSync(tmp, { force: true });
   let facts: FileFacts;
   try {

@@ -14,10 +14,9 @@
 // bytes made while the app was closed after a clean close. What it does not: a change after a
 // crash (no marker), a change made while the app runs, or one whose author also rewrote or
 // deleted the marker beside it (then quick_check and the seal chain are what is left).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import { fileSize, sha256File } from './files';
+import { fileSize, sha256File, tempName } from './files';
 
 /** A full check at startup at least this often, even after clean closes (bounds silent media decay). */
 export const RECHECK_AFTER_MS = 7 * 24 * 3600 * 1000;
@@ -145,7 +144,7 @@ export function closeWithMarker(sqlite: Database.Database, file: string, opened:
     // Written in the same clock tick as the file's last change, the marker would be void
     // (validMarker's racy rule): wait for the tick to pass and write it again (ext4 ticks ~4 ms).
     for (let i = 0; i < 10; i++) {
-      const tmp = `${markerPath(file)}.tmp-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+      const tmp = tempName(markerPath(file));
       fs.writeFileSync(tmp, JSON.stringify(marker));
       fs.renameSync(tmp, markerPath(file));
       const written = fs.statSync(markerPath(file), { bigint: true }).mtimeNs;

@@ -43,7 +43,7 @@ import { LedgerError } from '../errors';
 import { assertUsable, isCorruption, rethrowUnavailable } from './access';
 import { anyBackup, newestVerifiedBackup, readLedgerId, type BackupEntry } from './backup';
 import { clearMarker, fingerprintOf, readMarker, sameFingerprint, validMarker, type Vouched } from './clean';
-import { fileSize, sha256File, withCopy } from './files';
+import { fileSize, sha256File, sweepLeftovers, withCopy } from './files';
 import { auditLink, type AuditRow } from './audit';
 import { judgeWal, scanWal, setAsideWal } from './wal';
 
@@ -144,6 +144,8 @@ const WAL_MAGIC = [0x377f0682, 0x377f0683];
  */
 export function guardLedgerFile(file: string, options: GuardOptions): GuardResult {
   assertUsable(file);
+  // Temporary copies of processes killed halfway (backups, restores, checks): never the ledger.
+  sweepLeftovers([path.dirname(file), ...options.backupDirs]);
   let problem = inspectLedgerFile(file, options);
   let setAside: { file: string; notice: string } | undefined;
   if (problem.state === 'foreign_wal') {

@@ -28,7 +28,7 @@ import { appendAudit } from './audit';
 import { backupLedgerFile, defaultBackupDir, inspectBackup, type BackupEntry, type BackupInspection, type OnProgress } from './backup';
 import { appendSeal, chainHead, GENESIS } from './chain';
 import { clearMarker } from './clean';
-import { copyDurably, fsyncDir, fsyncFile, writeDurably } from './files';
+import { copyDurably, fsyncDir, fsyncFile, tempName, writeDurably } from './files';
 import { inspectLedgerFile } from './guards';
 import { openSqlite } from './sqlite';
 import type { RestoreRecord } from './verify';
@@ -90,7 +90,7 @@ export function restoreBackup(ledgerFile: string, backupFile: string, options: R
   const saved = saveCurrent(ledgerFile, dirs[0]!, now);
 
   step('copy', 2);
-  const tmp = `${ledgerFile}.restore-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  const tmp = tempName(ledgerFile, 'restore');
   const pending: PendingRestore = {
     nonce: crypto.randomBytes(16).toString('hex'),
     at: now.toISOString(),
