@@ -13,7 +13,7 @@ import type { Ledger } from './ledger';
 import { rethrowUnavailable } from './trust/access';
 import { defaultBackupDir, readLedgerId } from './trust/backup';
 import { fileSize } from './trust/files';
-import { closeWithMarker } from './trust/clean';
+import { clearMarker, closeWithMarker } from './trust/clean';
 import { guardLedgerFile } from './trust/guards';
 import { sealPendingRestore } from './trust/restore';
 import { useNativeBinding } from './trust/sqlite';
@@ -62,6 +62,8 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Opened for writing: from here a crash must be followed by a full check at the next start.
+    clearMarker(file);
     const applied = refuseFutureVersion(sqlite, journal);
     // No relational queries (db.query.*) are used, so drizzle needs no schema map (0.15 ms a start).
     const db = drizzle(sqlite);

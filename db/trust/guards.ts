@@ -42,7 +42,7 @@ import { openSqlite } from './sqlite';
 import { LedgerError } from '../errors';
 import { assertUsable, isCorruption, rethrowUnavailable } from './access';
 import { anyBackup, newestVerifiedBackup, readLedgerId, type BackupEntry } from './backup';
-import { clearMarker, fingerprintOf, readMarker, sameFingerprint, validMarker, type Vouched } from './clean';
+import { fingerprintOf, readMarker, sameFingerprint, validMarker, type Vouched } from './clean';
 import { fileSize, sha256File, sweepLeftovers, withCopy } from './files';
 import { auditLink, type AuditRow } from './audit';
 import { judgeWal, scanWal, setAsideWal } from './wal';
@@ -165,8 +165,8 @@ export function guardLedgerFile(file: string, options: GuardOptions): GuardResul
     throw new DamagedLedger(problem.damage, file, problem.detail, found ? offerOf(found.entry) : null);
   }
   if (problem.state === 'foreign_wal') throw new Error('guards: a -wal set aside came back');
-  // The caller opens the file for writing next: from here a crash must be followed by a full check.
-  clearMarker(file);
+  // The marker stays until the caller has the file open (openLedger clears it before its first
+  // write): a start refused for a full disk must leave everything as it was.
   return problem.state === 'ok' && setAside ? { ...problem, setAside } : problem;
 }
 
