@@ -19,14 +19,18 @@
 //   checkpoints and quick_checks the file (or finds it unchanged since the open that checked it)
 //   and records its device, inode, size, mtime and ctime; the marker is void if any differs,
 //   if it is not strictly newer than the file's last change, if the check is older than 7 days,
-//   or if a -wal/journal is present. So the issue-E promise holds in this form: any change
-//   made to the file through the file system since the app last closed it (another program,
-//   a sync tool, an interrupted copy, a hex editor, random flipped bytes written to it) is
-//   found by quick_check before the UI unlocks. Not seen at startup: a disk that flips bits
-//   beneath the file system without touching its timestamps; that is caught by the weekly
-//   full startup check, at the next close (its quick_check fails, so no marker and the next
-//   start refuses), and by every backup's quick_check. A background check after the UI opens
-//   was not added: it would unlock the UI on a file not known to be sound.
+//   or if a -wal/journal is present.
+// - When the timestamps no longer vouch but the marker is there (the file was touched, copied,
+//   or the check is a week old): the whole file is hashed and compared with the sha256 the
+//   marker recorded at that close. Same bytes pass; different bytes are refused as
+//   changed_while_closed, whatever quick_check would say: quick_check finds broken pages, not a
+//   changed value inside a record (that is how 0 of 40 flipped files used to be refused).
+// So: any change to the file's bytes made while the app was closed after a clean close (another
+// program, a sync tool, a hex editor, flipped bytes) is refused before the UI unlocks. Not seen
+// at startup: a change after a crash (no marker: quick_check only), a change made while the app
+// runs, one whose author also deleted or rewrote the marker, and a disk that flips bits beneath
+// the file system without touching its timestamps until the weekly hash. Changes to sealed
+// records are still found by verify (the seal chain) in those cases; others are not.
 //
 // Before any of this (access.ts): the folder and file must be writable and no other process may
 // have the ledger open; a full disk, read-only media, a permission error or another program is
