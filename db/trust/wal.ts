@@ -188,6 +188,8 @@ interface Recorder {
   shm: number;
   record: number;
   last: { salt1: number; salt2: number; frames: number } | null;
+  /** The record could not be kept: it was removed, and nothing more is written this session. */
+  broken: boolean;
 }
 
 const recorders = new WeakMap<Database.Database, Recorder>();
@@ -223,7 +225,7 @@ export function startWalRecord(sqlite: Database.Database, file: string): void {
     return; // no wal-index file (another VFS or locking mode): nothing to record, guards judge by content
   }
   const record = fs.openSync(walStatePath(file), fs.constants.O_RDWR | fs.constants.O_CREAT);
-  const r: Recorder = { file, shm, record, last: null };
+  const r: Recorder = { file, shm, record, last: null, broken: false };
   recorders.set(sqlite, r);
   noteCommit(sqlite, true);
   fsyncDir(path.dirname(file));
@@ -232,7 +234,7 @@ export function startWalRecord(sqlite: Database.Database, file: string): void {
 /** After a write transaction committed: record the WAL's reach; fsync only when its generation changed. */
 export function noteCommit(sqlite: Database.Database, durable = false): void {
   const r = recorders.get(sqlite);
-  if (!r) return;
+  if (!r || r.broken) return;
   try {
     const h = readShm(r.shm);
     if (!h) return;
@@ -242,9 +244,13 @@ export function noteCommit(sqlite: Database.Database, durable = false): void {
     r.last = { salt1: h.salt1, salt2: h.salt2, frames: h.frames };
   } catch {
     // A record that cannot be kept must not vouch for anything: the next start judges by content.
-    recorders.delete(sqlite);
-    fs.closeSync(r.record);
-    fs.rmSync(walStatePath(r.file), { force: true });
+    // The -shm descriptor stays open until stopWalRecord (closing it now would drop SQLite's locks).
+    r.broken = true;
+    try {
+      fs.rmSync(walStatePath(r.file), { force: true });
+    } catch {
+      // nothing more to do
+    }
   }
 }
 
@@ -268,7 +274,7 @@ export function stopWalRecord(sqlite: Database.Database): void {
       }
     })();
     const main = fingerprintOf(r.file);
-    if (!walLeft && main) writeDurably(walStatePath(r.file), JSON.stringify({ v: 1, state: 'closed', main } satisfies WalState));
+    if (!walLeft && main && !r.broken) writeDurably(walStatePath(r.file), JSON.stringify({ v: 1, state: 'closed', main } satisfies WalState));
   } catch {
     // Closing must not fail over the record; the next start then judges a -wal by content.
   }

@@ -7,9 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup, defaultBackupDir } from '../../db/trust/backup';
-import { contentHashOf, GENESIS, linkHash, readRecord, SEAL_SELECT, type ChainKind, type SealRow } from '../../db/trust/chain';
-import { auditLink } from '../../db/trust/audit';
 import { restoreBackup } from '../../db/trust/restore';
+import { rechainAudit, resealAll } from './attacks';
 import { freshAt, openAt, setupSchool, signedMeeting, type Opened } from './fixture';
 
 const opened: Opened[] = [];
@@ -39,24 +38,10 @@ function tool(t: Opened, edit: (db: Database.Database) => void): void {
   }
 }
 
-/** Recompute every seal from genesis with the app's own algorithm, as a forger who read chain.ts would. */
-function resealAll(db: Database.Database): void {
-  let prev = GENESIS;
-  for (const s of db.prepare(`${SEAL_SELECT} ORDER BY id`).all() as SealRow[]) {
-    const content = contentHashOf(s, readRecord({ sqlite: db }, s.kind as ChainKind, s.refId)!);
-    const hash = linkHash(prev, content);
-    db.prepare('UPDATE seals SET content_hash = ?, prev_hash = ?, hash = ? WHERE id = ?').run(content, prev, hash, s.id);
-    prev = hash;
-  }
-}
-
-/** Recompute every audit link from genesis. */
-function rechainAudit(db: Database.Database): void {
-  let prev = GENESIS;
-  for (const r of db.prepare('SELECT id, at, operator, channel, summary FROM audit_log ORDER BY id').all() as { id: number; at: string; operator: string; channel: string; summary: string }[]) {
-    prev = auditLink(prev, r);
-    db.prepare('UPDATE audit_log SET hash = ? WHERE id = ?').run(prev, r.id);
-  }
+/** What a forger does to hide the last meeting: its seals gone, its minutes back to draft. */
+function cutMeeting(db: Database.Database, meetingId: number): void {
+  db.prepare('DELETE FROM seals WHERE meeting_id = ?').run(meetingId);
+  db.prepare("UPDATE minutes SET state = 'draft' WHERE meeting_id = ?").run(meetingId);
 }
 
 const verify = (t: Opened, anchor?: string) => t.ok('trust.verify', anchor ? { anchor } : {});
@@ -81,9 +66,7 @@ describe('H3: anchors come from outside the file and are matched by content', ()
     const { t, signed } = ledger(3);
     createBackup(t.ledger);
     tool(t, (db) => {
-      const last = signed[2]!.meetingId;
-      db.prepare('DELETE FROM seals WHERE meeting_id = ?').run(last);
-      db.prepare("UPDATE minutes SET state = 'draft' WHERE meeting_id = ?").run(last);
+      cutMeeting(db, signed[2]!.meetingId);
       db.prepare("INSERT OR REPLACE INTO ledger_meta (key, value) VALUES ('restoredAt', '2999-12-31T00:00:00.000Z'), ('restoredFrom', 'x.sqlite')").run();
     });
     const r = verify(t);
@@ -152,9 +135,7 @@ describe('H4: a restore is told apart from a rewrite', () => {
     const { t, signed } = ledger(3);
     createBackup(t.ledger);
     tool(t, (db) => {
-      const last = signed[2]!.meetingId;
-      db.prepare('DELETE FROM seals WHERE meeting_id = ?').run(last);
-      db.prepare("UPDATE minutes SET state = 'draft' WHERE meeting_id = ?").run(last);
+      cutMeeting(db, signed[2]!.meetingId);
       db.prepare("INSERT INTO ledger_meta (key, value) VALUES ('pendingRestore', ?)").run(JSON.stringify({ nonce: 'f'.repeat(32), at: '2999-01-01T00:00:00.000Z', from: 'x.sqlite', savedAs: null }));
     });
     t.close();
@@ -168,8 +149,7 @@ describe('H4: a restore is told apart from a rewrite', () => {
     const { t, signed } = ledger(3);
     const b = createBackup(t.ledger);
     tool(t, (db) => {
-      db.prepare('DELETE FROM seals WHERE meeting_id = ?').run(signed[2]!.meetingId);
-      db.prepare("UPDATE minutes SET state = 'draft' WHERE meeting_id = ?").run(signed[2]!.meetingId);
+      cutMeeting(db, signed[2]!.meetingId);
     });
     const head = t.ledger.sqlite.prepare('SELECT COUNT(*) AS count, (SELECT hash FROM seals ORDER BY id DESC LIMIT 1) AS hash FROM seals').get();
     fs.writeFileSync(

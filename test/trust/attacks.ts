@@ -397,7 +397,8 @@ function tool(file: string, edit: (db: Database.Database) => void): void {
     db.close();
   }
 }
-function resealAll(db: Database.Database): void {
+/** Recompute every seal from genesis with the app's own algorithm, as a forger who read chain.ts would. */
+export function resealAll(db: Database.Database): void {
   let prev = GENESIS;
   for (const s of db.prepare(`${SEAL_SELECT} ORDER BY id`).all() as SealRow[]) {
     const content = contentHashOf(s, readRecord({ sqlite: db }, s.kind as ChainKind, s.refId)!);
@@ -406,7 +407,8 @@ function resealAll(db: Database.Database): void {
     prev = hash;
   }
 }
-function rechainAudit(db: Database.Database): void {
+/** Recompute every audit link from genesis, as a forger who read audit.ts would. */
+export function rechainAudit(db: Database.Database): void {
   let prev = GENESIS;
   for (const row of db.prepare('SELECT id, at, operator, channel, summary FROM audit_log ORDER BY id').all() as { id: number; at: string; operator: string; channel: string; summary: string }[]) {
     prev = auditLink(prev, row);
