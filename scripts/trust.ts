@@ -112,8 +112,9 @@ function guards() {
     { name: '页大小字段损坏', damage: 'header_damaged', make: (f) => overwrite(f, 16, Buffer.from([3, 0])) },
     { name: '不是 SQLite 文件', damage: 'not_sqlite', make: (f) => fs.writeFileSync(f, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(9000, 7)])) },
     { name: '别的程序的数据库', damage: 'not_ledger', make: (f) => { fs.rmSync(f); const d = new Database(f); d.exec('CREATE TABLE photos (id INTEGER)'); d.close(); } },
-    { name: '页头字节翻转（正常关闭后）', damage: 'changed_while_closed', make: flipPageHeaders },
-    { name: '页头字节翻转（无关闭标记，如断电后）', damage: 'corrupt', make: (f) => { flipPageHeaders(f); fs.rmSync(markerPath(f)); } },
+    { name: '页头字节翻转（正常关闭后）', damage: 'corrupt', make: flipPageHeaders },
+    { name: '记录里的一个字（正常关闭后；自检看不出）', damage: 'changed_while_closed', make: (f) => overwrite(f, fs.readFileSync(f).indexOf(Buffer.from('议题1')), Buffer.from('议案1')) },
+    { name: '页头字节翻转（无关闭标记，如断电后）', damage: 'corrupt', make: (f) => { flipPageHeaders(f); fs.rmSync(markerPath(f), { force: true }); } },
     { name: '0 字节（有备份）', damage: 'empty', make: (f) => fs.truncateSync(f, 0) },
     { name: '文件丢失（有备份）', damage: 'missing', make: (f) => fs.rmSync(f) },
   ];
@@ -122,6 +123,8 @@ function guards() {
     const dir = tempDir();
     const file = path.join(dir, 'ledger.sqlite');
     fs.copyFileSync(base.file, file);
+    // With its clean-close marker, as the folder is after the app closed it.
+    fs.copyFileSync(markerPath(base.file), markerPath(file));
     fs.cpSync(path.join(base.dir, 'backups'), path.join(dir, 'backups'), { recursive: true });
     c.make(file);
     const present = [file, `${file}-wal`].filter((f) => fs.existsSync(f));

@@ -246,7 +246,13 @@ function inspect(file: string, options: GuardOptions, ignoreWal: boolean): Inspe
     const marker = readMarker(file);
     if (marker?.sha256) {
       const fingerprint = fingerprintOf(file);
-      if (sha256File(file) !== marker.sha256) return damaged('changed_while_closed', `sha256 differs from the clean close of ${new Date(marker.checkedAt).toISOString()}`);
+      if (sha256File(file) !== marker.sha256) {
+        // Refused either way; say the most specific thing that is true of these bytes.
+        const now = checkInPlace(file);
+        if (now.quick !== 'ok') return damaged('corrupt', now.quick.slice(0, 300));
+        if (now.anyTable && !now.ledger) return damaged('not_ledger', 'no __drizzle_migrations');
+        return damaged('changed_while_closed', `sha256 differs from the clean close of ${new Date(marker.checkedAt).toISOString()}`);
+      }
       if (fingerprint && sameFingerprint(fingerprint, fingerprintOf(file)!)) {
         const vouched = { fingerprint, checkedAt: Date.now(), ledgerId: marker.ledgerId ?? null, sha256: marker.sha256 };
         return { state: 'ok', ledgerId: vouched.ledgerId, walReplayed: false, check: 'same_bytes', vouched };

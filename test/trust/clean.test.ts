@@ -73,8 +73,7 @@ describe('clean-close marker (E, startup check)', () => {
     fs.utimesSync(t.file, atime, mtime);
     const before = sha256Of(t.file);
     const e = refusal(t.file);
-    // The bytes differ from those hashed at the clean close: refused before quick_check is even asked.
-    expect(e.damage).toBe('changed_while_closed');
+    expect(e.damage).toBe('corrupt');
     expect(sha256Of(t.file)).toBe(before);
     expect(fs.existsSync(`${t.file}-wal`)).toBe(false);
   });

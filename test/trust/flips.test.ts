@@ -72,8 +72,8 @@ describe('H7: a byte flipped anywhere while the app is closed', () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
     expect(results.filter((x) => x === 'opened')).toEqual([]);
-    // Most land in page contents that quick_check would pass; the hash sees them all.
-    expect(results.filter((x) => x === 'changed_while_closed').length).toBeGreaterThan(30);
+    // Most land in page contents that quick_check would pass (changed_while_closed); the rest it names itself.
+    expect(results.filter((x) => x === 'changed_while_closed').length).toBeGreaterThan(25);
   });
 
   it('a vote count changed with a hex editor (mtime set back): refused with 关闭期间被改动过', () => {
