@@ -1,7 +1,9 @@
 // HostApi (db/host.ts) for Electron: what only the shell can do. PDFs are printed by the same
 // Chromium the app runs on, in a hidden, sandboxed, script-less window; saving goes through
 // the system's save dialog; opening is limited to files this session saved (and the data
-// folder), so a compromised page cannot make the shell launch arbitrary programs.
+// folder), so a compromised page cannot make the shell launch arbitrary programs. Both are also
+// limited to the document types the app produces (SAVED_KINDS): without that, a page could save
+// its bytes as 会议纪要.bat and then ask openPath to run it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, shell, type SaveDialogOptions } from 'electron';
@@ -20,11 +22,19 @@ export interface HostDeps {
   restore: (file: string) => RestoreOutcome;
 }
 
-const KINDS: Record<string, { name: string; title: string }> = {
+/**
+ * The only kinds of file the shell writes for the page and opens again: the documents the core
+ * produces. Backups (.sqlite) are written by the core itself and only ever shown in their folder.
+ */
+export const SAVED_KINDS: Readonly<Record<string, { name: string; title: string }>> = {
   pdf: { name: 'PDF 文件', title: '保存 PDF 文件' },
   docx: { name: 'Word 文档', title: '保存 Word 文档' },
   xlsx: { name: 'Excel 表格', title: '保存 Excel 表格' },
 };
+
+const kindOf = (file: string): string => path.extname(file).slice(1).toLowerCase();
+// Own keys only: "constructor" or "__proto__" must not pass as a kind.
+const savedKind = (ext: string) => (Object.hasOwn(SAVED_KINDS, ext) ? SAVED_KINDS[ext] : undefined);
 
 export function electronHost(deps: HostDeps): HostApi {
   const saved = new Set<string>();
@@ -32,7 +42,8 @@ export function electronHost(deps: HostDeps): HostApi {
   const chosen = new Set<string>();
 
   async function askWhere(fileName: string, ext: string): Promise<string | null> {
-    const kind = KINDS[ext] ?? { name: `${ext.toUpperCase()} 文件`, title: '保存文件' };
+    const kind = savedKind(ext);
+    if (!kind) throw new Error('只能保存 PDF、Word 或 Excel 文件，文件没有保存。');
     const name = fileName.toLowerCase().endsWith(`.${ext}`) ? fileName : `${fileName}.${ext}`;
     const options: SaveDialogOptions = {
       title: kind.title,
@@ -44,7 +55,8 @@ export function electronHost(deps: HostDeps): HostApi {
     const parent = deps.parent();
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return null;
-    return result.filePath;
+    // A name typed into the dialog ("纪要.bat") keeps the kind the file really is.
+    return kindOf(result.filePath) === ext ? result.filePath : `${result.filePath}.${ext}`;
   }
 
   async function write(file: string, bytes: Uint8Array): Promise<SavedFile> {
@@ -71,8 +83,7 @@ export function electronHost(deps: HostDeps): HostApi {
     },
 
     async saveFile({ base64, fileName }) {
-      const ext = path.extname(fileName).slice(1).toLowerCase() || 'bin';
-      const file = await askWhere(fileName, ext);
+      const file = await askWhere(fileName, kindOf(fileName));
       if (!file) return null;
       return write(file, Buffer.from(base64, 'base64'));
     },
@@ -124,8 +135,8 @@ export function electronHost(deps: HostDeps): HostApi {
 
   function allowed(target: string): string {
     const resolved = path.resolve(target);
-    if (saved.has(resolved) || resolved === path.resolve(deps.dataFolder())) return resolved;
-    throw new Error('只能打开本次保存的文件或数据文件夹。');
+    if ((saved.has(resolved) && savedKind(kindOf(resolved))) || resolved === path.resolve(deps.dataFolder())) return resolved;
+    throw new Error('只能打开本次保存的 PDF、Word、Excel 文件或数据文件夹。');
   }
 }
 

@@ -204,7 +204,9 @@ describe('backup.preview and backup.restore', () => {
     const saved = again.ok('backup.list', {}).backups.find((x) => x.reason === 'before-restore')!;
     expect(saved.path).toBe(result.savedAs);
     expect(saved.meetings).toBe(2);
-    expect(verified.anchors.map((a) => a.result).sort()).toEqual(['match', 'superseded']);
+    // The restore record and the restored backup match; the pre-restore save belongs to the timeline the restore left.
+    expect(verified.anchors.map((a) => a.result).sort()).toEqual(['match', 'match', 'superseded']);
+    expect(verified).toMatchObject({ state: 'ok', restores: [{ at: '2026-03-27T10:00:00.000Z', from: path.basename(b.path) }] });
     // Undo.
     again.close();
     restoreBackup(t.file, saved.path, { now: new Date('2026-03-27T11:00:00') });
