@@ -5,7 +5,7 @@
 // written in every backup manifest also exposes a chain recomputed from scratch, or cut short.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { Ledger } from '../ledger';
 import { nowIso } from '../ledger';
 
 export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'minutes'] as const;
@@ -196,7 +196,7 @@ export function anchorAfter(ledger: Pick<Ledger, 'sqlite'>, kind: SealKind, refI
 }
 
 /** Append one seal for a record; returns the new head hash. */
-export function appendSeal(ledger: ReadLedger, kind: ChainKind, refId: number, meetingId: number, prevHash: string): string {
+export function appendSeal(ledger: Ledger, kind: ChainKind, refId: number, meetingId: number, prevHash: string): string {
   const record = readRecord(ledger, kind, refId);
   if (!record) throw new Error(`seal: ${kind} ${refId} not found`);
   const meta = { kind, refId, meetingId, operator: ledger.operator, at: nowIso(ledger) };
@@ -223,7 +223,7 @@ export function recordsOfMeeting(ledger: Pick<Ledger, 'sqlite'>, meetingId: numb
  * so the seals and the signature commit together. Records sealed before (an earlier revision's
  * signing) are not sealed twice: the meeting was already locked.
  */
-export function sealMeeting(ledger: ReadLedger, minutesId: number): { sealed: number; anchor: Anchor | null; short: string | null } {
+export function sealMeeting(ledger: Ledger, minutesId: number): { sealed: number; anchor: Anchor | null; short: string | null } {
   const row = ledger.sqlite.prepare("SELECT meeting_id AS meetingId FROM minutes WHERE id = ? AND state = 'signed'").get(minutesId) as
     | { meetingId: number }
     | undefined;
