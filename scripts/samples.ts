@@ -114,10 +114,7 @@ async function main(): Promise<void> {
   const { html, bytes } = await demoDocuments();
   const browser = await launchChromium();
   try {
-    for (const [name, doc] of Object.entries(html)) {
-      fs.writeFileSync(path.join(out, `${name}.html`), doc.html);
-      fs.writeFileSync(path.join(out, `${name}.pdf`), await printPdf(browser, doc.html));
-    }
+    for (const [name, doc] of Object.entries(html)) fs.writeFileSync(path.join(out, `${name}.pdf`), await printPdf(browser, doc.html));
   } finally {
     await browser.close();
   }

@@ -48,8 +48,6 @@ export function ballotHtml(doc: BallotDoc): string {
     title,
     css: BALLOT_CSS,
     body: sheets.join('\n'),
-    boldText: `${doc.orgName}${title}`,
-    heiText: '表决人：签名：序号议题同意不同意弃权',
     pageNumbers: false,
   });
 }

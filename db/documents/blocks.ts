@@ -58,33 +58,6 @@ export function blocksHtml(blocks: Block[]): string {
   return blocks.map(blockHtml).filter(Boolean).join('\n');
 }
 
-/** Text that is set in 黑体 (labels and 一、 headings): the bundled sans face must cover it. */
-export function heiTextOf(blocks: Block[]): string {
-  return blocks
-    .map((b) => {
-      if (b.kind === 'h2') return b.text;
-      if (b.kind === 'att') return `${b.label}：`;
-      if (b.kind === 'p') return b.runs.filter((r) => r.face === 'hei').map((r) => r.text).join('');
-      return '';
-    })
-    .join('');
-}
-
-/** Text that is set in 楷体 ((一) headings and 楷体 runs): the bundled kai face must cover it. */
-export function kaiTextOf(blocks: Block[]): string {
-  return blocks
-    .map((b) => {
-      if (b.kind === 'h3') return b.text;
-      if (b.kind === 'p') return b.runs.filter((r) => r.face === 'kai').map((r) => r.text).join('');
-      return '';
-    })
-    .join('');
-}
-
-export function titleTextOf(blocks: Block[]): string {
-  return blocks.map((b) => (b.kind === 'title' ? b.text : '')).join('');
-}
-
 /** CSS of the block classes beyond page.ts's base (attendance lines, small notes, lines without indent). */
 export const BLOCK_CSS = `
 .att { display: flex; align-items: baseline; text-align: left; }

@@ -3,7 +3,7 @@
 // decisions with owner and deadline, then 出席/请假/列席 lines (label in 黑体 two characters in,
 // wrapped names aligned under the first name). No seal. Drafts carry a 草稿 watermark; a 勘误
 // revision says so under the heading; signed minutes print the signer and the chain anchor small.
-import { BLOCK_CSS, blocksHtml, heiTextOf, kaiTextOf, run, type Block } from './blocks';
+import { BLOCK_CSS, blocksHtml, run, type Block } from './blocks';
 import type { AttendanceLines, DecisionOwner, DocWarning, MinutesDecision, MinutesDoc } from './model';
 import { GRID, cnDate, cnNumber, esc, htmlDocument } from './page';
 
@@ -85,8 +85,5 @@ ${blocksHtml(blocks)}`;
     title: `${doc.title}${doc.docNumber}${draft ? '（草稿）' : ''}`,
     css: BLOCK_CSS + MINUTES_CSS,
     body,
-    boldText: doc.title,
-    heiText: `草稿${heiTextOf(blocks)}`,
-    kaiText: `${note ?? ''}${kaiTextOf(blocks)}`,
   });
 }

@@ -1,5 +1,5 @@
 // 会议通知: who is called, when, where, and the agenda with presenters (R3: materials in advance).
-import { BLOCK_CSS, blocksHtml, heiTextOf, run, type Block } from './blocks';
+import { BLOCK_CSS, blocksHtml, run, type Block } from './blocks';
 import type { NoticeDoc } from './model';
 import { GRID, cnDate, cnDateTime, cnNumber, esc, htmlDocument } from './page';
 
@@ -28,5 +28,5 @@ export function noticeHtml(doc: NoticeDoc): string {
   }
   const body = `${blocksHtml(blocks)}
 <div class="issuer"><div>${esc(doc.issuer)}<br>${esc(cnDate(doc.issuedOn))}</div></div>`;
-  return htmlDocument({ title: doc.title, css: BLOCK_CSS + NOTICE_CSS, body, boldText: doc.title, heiText: heiTextOf(blocks) });
+  return htmlDocument({ title: doc.title, css: BLOCK_CSS + NOTICE_CSS, body });
 }

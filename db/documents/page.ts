@@ -3,7 +3,7 @@
 // the type area (odd pages right, even pages left, one character in), fonts, escaping and dates.
 // Chromium (≥131) prints CSS @page margin boxes and :left/:right pages; Electron 45 and Debian's
 // Chromium both do, so the page number needs no header/footer template of the printing API.
-import { FAMILY, fontFaceCss, type FaceText } from './fonts';
+import { FAMILY, fontFaceCss } from './fonts';
 
 export { cnDate, cnDateTime } from '../calendar';
 
@@ -39,7 +39,7 @@ export function yuan(n: number | null | undefined): string {
   return `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}元`;
 }
 
-/** Plain text of generated HTML (tags dropped, entities decoded): what the serif face must cover. */
+/** Plain text of generated HTML (tags dropped, entities decoded): what the fonts must cover. */
 export function textOf(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, '')
@@ -103,27 +103,24 @@ export interface DocumentParts {
   css: string;
   /** Body HTML (already escaped by the renderer). */
   body: string;
-  /** Text in 小标宋 (titles) and in 黑体 (labels, headings); the serif covers everything. */
-  boldText: string;
-  heiText: string;
-  /** Text in 楷体 ((一) headings, revision notes); none by default. */
-  kaiText?: string;
   pageNumbers?: boolean;
 }
 
-/** A complete, self-contained HTML document (fonts inlined; no scripts, no external requests). */
+/**
+ * A complete HTML document: no scripts, no requests beyond the bundled fonts, which the page
+ * loads from its own origin (/__fonts/…, served by the shell that prints it).
+ */
 export function htmlDocument(p: DocumentParts): string {
   const pageNumbers = p.pageNumbers ?? true;
-  const bodyText = textOf(p.body) + (pageNumbers ? '— 0123456789' : '');
-  const faces: FaceText = { serif: bodyText, serifBold: p.boldText, sans: p.heiText, kai: p.kaiText ?? '' };
+  const text = textOf(p.body) + (pageNumbers ? '— 0123456789' : '');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:">
 <title>${esc(p.title)}</title>
 <style>
-${fontFaceCss(faces)}
+${fontFaceCss(text)}
 ${baseCss({ pageNumbers })}
 ${p.css}
 </style>
@@ -133,4 +130,20 @@ ${p.body}
 </body>
 </html>
 `;
+}
+
+/** Characters nearly every document prints: their font slices are the ones a first export waits for. */
+const COMMON_TEXT =
+  '中共学校委员会总支部党委支部校长办公会议纪要记录通知签到表决票第一二三四五六七八九十期号年月日时间地点主持人记录人' +
+  '出席请假缺席列席抄送印发机关同意不同意弃权反对通过未获暂缓研究决定事项议题关于的责任分管领导完成限由负责落实现将如下' +
+  '经应到实人票回避同志发言表态意见前置草稿修订勘误（）、，。：；“”《》〔〕—0123456789';
+
+/**
+ * A page in every family with the common characters, printed once by a shell soon after it
+ * starts: the print window exists and the common font slices are decoded before the first export.
+ */
+export function warmUpHtml(): string {
+  const text = esc(COMMON_TEXT);
+  const body = `<h1 class="title">${text}</h1><h2>${text}</h2><h3>${text}</h3><p>${text}</p><p class="song">${text}</p>`;
+  return htmlDocument({ title: '预热', css: '', body });
 }

@@ -3,7 +3,7 @@
 // (R15), and per item the presenter, every statement in order with the host's final one (R9),
 // recusals (R8), written opinions of absent members (R7), the vote with its tally (R10) and
 // postponements (R11).
-import { BLOCK_CSS, blocksHtml, heiTextOf, kaiTextOf, run, type Block } from './blocks';
+import { BLOCK_CSS, blocksHtml, run, type Block } from './blocks';
 import { warningBlocks } from './minutes';
 import type { RecordDoc, RecordItem, RecordOutcome, RecordVote } from './model';
 import { GRID, cnDate, cnDateTime, cnNumber, htmlDocument, yuan } from './page';
@@ -126,5 +126,5 @@ export function recordHtml(doc: RecordDoc): string {
   const title = recordTitle(doc);
   const body = `${blocksHtml(blocks)}
 <div class="signatures"><span><span class="hei">记录人（签字）：</span>　　　　　　</span><span><span class="hei">主持人（签字）：</span>　　　　　　</span></div>`;
-  return htmlDocument({ title, css: BLOCK_CSS + RECORD_CSS, body, boldText: title, heiText: `${heiTextOf(blocks)}记录人主持人（签字）：`, kaiText: kaiTextOf(blocks) });
+  return htmlDocument({ title, css: BLOCK_CSS + RECORD_CSS, body });
 }

@@ -31,7 +31,5 @@ ${rows}
     title,
     css: SIGNIN_CSS,
     body,
-    boldText: `${doc.orgName}${title}`,
-    heiText: '时间：地点：主持人：记录人：序号姓名职务类别本人签名备注',
   });
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setFontsRoot } from '../../db/documents/fonts';
+import { FAMILY, fontFileFor, setFontsRoot } from '../../db/documents/fonts';
 import { minutesHtml } from '../../db/documents/minutes';
 import type { MinutesDoc } from '../../db/documents/model';
 import { PT_PER_MM, countPixels, flowText, pageRaster, launchChromium, lineTops, pdfFonts, pdfInfo, pdfWords, printPdf, tempDir, type WordBox } from '../support/chromium';
@@ -208,16 +208,18 @@ describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
 });
 
 describe('会议纪要 HTML', () => {
-  it('degrades to the bold serif for 黑体 when the sans font is not installed, and says what to do when no font is', () => {
+  it('leaves out a face that is not installed (黑体 falls back to the bold serif), and says what to do when no font is', () => {
     const only = tempDir('yishi-fonts-');
     try {
       fs.mkdirSync(path.join(only, '@fontsource'));
       fs.symlinkSync(path.resolve('node_modules/@fontsource/noto-serif-sc'), path.join(only, '@fontsource', 'noto-serif-sc'));
       setFontsRoot(only);
       const html = minutesHtml(demoMinutes());
-      expect(html).not.toMatch(/font-family:"YS Sans"/);
-      expect(html).toMatch(/font-family:"YS Serif Bold"/);
+      expect(html).not.toMatch(/font-family:"YS Hei"/);
+      expect(html).toMatch(/font-family:"YS Biao"/);
       expect(html).not.toMatch(/font-family:"YS Kai"/);
+      expect(html).toContain(`font-family: ${FAMILY.hei};`);
+      expect(FAMILY.hei).toBe('"YS Hei", "YS Biao", "YS Fangsong"');
       setFontsRoot(path.join(only, 'missing'));
       expect(() => minutesHtml(demoMinutes())).toThrow(/找不到文书字体/);
     } finally {
@@ -241,24 +243,31 @@ describe('会议纪要 HTML', () => {
     expect(html).toContain('它&#39;s');
   });
 
-  it('is self-contained: fonts inlined as data: URLs, no external URL, no script', () => {
+  it('asks only its own origin for fonts (/__fonts/, which the shells serve), nothing else, no script', () => {
     const html = minutesHtml(demoMinutes());
-    expect(html).toMatch(/@font-face\{font-family:"YS Serif";[^}]*src:url\(data:font\/woff2;base64,/);
-    expect(html).toMatch(/font-family:"YS Serif Bold"/);
-    expect(html).toMatch(/font-family:"YS Sans"/);
+    expect(html).toMatch(/@font-face\{font-family:"YS Fangsong";[^}]*src:[^}]*url\(\/__fonts\/@fontsource\/noto-serif-sc\/files\/[^)]+\.woff2\)/);
+    expect(html).toMatch(/font-family:"YS Biao"/);
+    expect(html).toMatch(/font-family:"YS Hei"/);
     expect(html).not.toMatch(/(?:src|href)=["']?(?:https?:|file:|\/)/);
-    expect(html).not.toMatch(/url\((?!data:)/);
+    expect(html).not.toMatch(/url\((?!\/__fonts\/)/);
+    expect(html).not.toMatch(/data:font/);
+    expect(html).toContain("font-src 'self'");
     expect(html).not.toMatch(/<script/i);
-    // System fonts of GB/T 9704 come first, the bundled one last.
-    expect(html).toMatch(/font-family: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "STFangsong", "YS Serif"/);
+    // Every font URL is one the shells will serve.
+    for (const [, url] of html.matchAll(/url\(([^)]+)\)/g)) expect(fontFileFor(url!), url).not.toBeNull();
+    // A short document is a few kilobytes, not megabytes of inlined fonts.
+    expect(html.length).toBeLessThan(100_000);
+    // The PC's own GB/T 9704 fonts come first, by their own names (local(), never a substitute), the bundled one last.
+    expect(html).toMatch(/font-family:"YS Fangsong";[^}]*src:local\("FangSong_GB2312"\),local\("仿宋_GB2312"\),local\("FangSong"\),local\("仿宋"\),local\("STFangsong"\),url\(/);
+    expect(html).toMatch(/font-family:"YS Hei";[^}]*src:local\("SimHei"\),local\("黑体"\),local\("STHeiti"\),url\(/);
   });
 
-  it('inlines only the font slices the text needs', () => {
+  it('lists only the font slices the text needs', () => {
     const small = minutesHtml(demoMinutes());
     const large = minutesHtml(longMinutes());
-    const count = (h: string) => (h.match(/@font-face/g) ?? []).length;
+    const count = (h: string) => (h.match(/@font-face\{font-family:"YS Fangsong"/g) ?? []).length;
     expect(count(small)).toBeLessThan(count(large) + 1);
     // Noto Serif SC has about 100 slices per weight; a short minutes needs far fewer.
-    expect(count(small)).toBeLessThan(100);
+    expect(count(small)).toBeLessThan(50);
   });
 });

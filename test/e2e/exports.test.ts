@@ -80,6 +80,9 @@ function expectFontsEmbedded(file: string): void {
   const fonts = pdfFonts(file);
   expect(fonts.length).toBeGreaterThan(0);
   expect(fonts.filter((f) => !f.emb).map((f) => f.name)).toEqual([]);
+  // The bundled fonts, never a system substitute: the harness runs Chromium in zh-CN, where Linux
+  // hands out Noto CJK for "SimHei"/"SimSun" (CFF outlines, embedded as slow Type 3 fonts).
+  expect(fonts.filter((f) => f.type === 'Type 3').map((f) => f.name)).toEqual([]);
 }
 
 /** LibreOffice opens the Word file and prints it; the text must survive. */
