@@ -26,6 +26,14 @@ export function createBody(ledger: Ledger, input: In<'bodies.create'>) {
   return ledger.db.insert(bodies).values({ orgId: input.orgId, kind: input.kind, name: input.name }).returning().get();
 }
 
+export function renameBody(ledger: Ledger, input: In<'bodies.rename'>) {
+  const body = getBody(ledger, input.bodyId);
+  const same = ledger.db.select().from(bodies).where(and(eq(bodies.orgId, body.orgId), eq(bodies.name, input.name))).get();
+  if (same && same.id !== body.id) conflict(`已有名为「${input.name}」的议事机构。`, 'name');
+  // Meetings are titled from the body's name when read; signed 纪要 keep the name they were signed with.
+  return ledger.db.update(bodies).set({ name: input.name }).where(eq(bodies.id, body.id)).returning().get();
+}
+
 export function listMemberships(ledger: ReadLedger, input: In<'memberships.list'>) {
   const body = getBody(ledger, input.bodyId);
   const date = input.date ?? today(ledger);

@@ -137,13 +137,13 @@ const nav = (label: string) => page.getByRole('navigation', { name: '主导航' 
 describe('exports from the UI', () => {
   it('会议纪要 PDF: generated, laid out, saved; fonts embedded; opened', async () => {
     await nav('纪要');
-    await page.getByRole('row', { name: /2026年第1次党组织会议/ }).getByRole('button', { name: '打开纪要' }).click();
+    await page.getByRole('row', { name: /2026年第1次党委会议/ }).getByRole('button', { name: '打开纪要' }).click();
     await page.getByRole('button', { name: '生成会议纪要' }).click();
     const panel = page.getByRole('region', { name: '导出与打印' });
     await panel.waitFor();
     await shot('01-minutes-export-panel');
     const pdf = await exportFrom(panel, '导出 PDF', { shotName: '02-minutes-pdf-saved' });
-    expect(path.basename(pdf)).toBe('2026年第1次党组织会议纪要（草稿）.pdf');
+    expect(path.basename(pdf)).toBe('2026年第1次党委会议纪要（草稿）.pdf');
     const text = squash(pdfText(pdf));
     expect(text).toMatch(/青山县第一中学.+会议纪要/);
     for (const d of DEFAULT_TOPICS) expect(text).toContain(squash(d.text));
@@ -155,7 +155,7 @@ describe('exports from the UI', () => {
   it('会议纪要 Word: LibreOffice keeps every decision', async () => {
     const panel = page.getByRole('region', { name: '导出与打印' });
     const docx = await exportFrom(panel, 'Word（.docx）');
-    expect(path.basename(docx)).toBe('2026年第1次党组织会议纪要（草稿）.docx');
+    expect(path.basename(docx)).toBe('2026年第1次党委会议纪要（草稿）.docx');
     const text = squash(docxViaLibreOffice(docx));
     for (const d of DEFAULT_TOPICS) expect(text).toContain(squash(d.text));
     expect(text).toContain('总务处');
@@ -167,27 +167,27 @@ describe('exports from the UI', () => {
     await panel.getByTestId('export-progress').and(page.locator('[data-status="printed"]')).waitFor();
     expect(h.hostCalls.some((c) => c.method === 'print')).toBe(true);
     const record = await exportFrom(panel, '记录 PDF');
-    expect(path.basename(record)).toBe('2026年第1次党组织会议记录.pdf');
+    expect(path.basename(record)).toBe('2026年第1次党委会议记录.pdf');
     const text = squash(pdfText(record));
     expect(text).toContain('举手');
     expectFontsEmbedded(record);
     firstPagePng(record, 'record');
     const recordWord = await exportFrom(panel, '记录 Word');
-    expect(path.basename(recordWord)).toBe('2026年第1次党组织会议记录.docx');
+    expect(path.basename(recordWord)).toBe('2026年第1次党委会议记录.docx');
   });
 
   it('会议材料: 通知 with the R3 lead time, 签到表 with every member', async () => {
     await nav('会议');
-    await page.getByRole('button', { name: '2026年第2次党组织会议' }).click();
-    await page.getByRole('heading', { name: '2026年第2次党组织会议' }).waitFor();
+    await page.getByRole('button', { name: '2026年第2次党委会议' }).click();
+    await page.getByRole('heading', { name: '2026年第2次党委会议' }).waitFor();
     const panel = page.locator('details.export-materials');
     await panel.locator('summary').click();
     await shot('03-meeting-materials');
     const notice = await exportFrom(panel, '通知 PDF');
-    expect(path.basename(notice)).toBe('2026年第2次党组织会议通知.pdf');
+    expect(path.basename(notice)).toBe('2026年第2次党委会议通知.pdf');
     await expect(panel.getByTestId('notice-lead-time').textContent()).resolves.toContain('材料应于2026年4月7日前送达（会前1天）');
     const text = squash(pdfText(notice));
-    expect(text).toContain('关于召开2026年第2次党组织会议的通知');
+    expect(text).toContain('关于召开2026年第2次党委会议的通知');
     expect(text).toContain(`${BALLOT_TOPIC}（汇报人：张丽）`);
     expect(text).toContain('议题材料请于2026年4月7日前送达参会人员');
     expectFontsEmbedded(notice);
@@ -205,7 +205,7 @@ describe('exports from the UI', () => {
     const panel = page.locator('details.export-materials');
     await panel.getByRole('combobox', { name: '第1项表决票类型' }).selectOption('无记名投票');
     const ballot = await exportFrom(panel, '表决票 PDF', { shotName: '04-ballot-saved' });
-    expect(path.basename(ballot)).toBe('2026年第2次党组织会议表决票（第1项·无记名）.pdf');
+    expect(path.basename(ballot)).toBe('2026年第2次党委会议表决票（第1项·无记名）.pdf');
     const text = pdfText(ballot);
     expect(squash(text)).toContain(BALLOT_TOPIC);
     expect(text).toContain('无记名投票');

@@ -105,7 +105,7 @@ describe('a locked record edited with SQL is found and named (R16)', () => {
       const report = afterEdit(() => t.ledger.sqlite.prepare(`UPDATE ${e.table} SET ${e.set} WHERE id = ?`).run(target.refId));
       expect(report.ok).toBe(false);
       expect(report.broken).toMatchObject({ reason: 'record_changed', kind: e.kind, refId: target.refId, position });
-      expect(report.message).toMatch(/^核验未通过：\d{4}年第\d+次党组织会议（\d{4}年\d+月\d+日）的/);
+      expect(report.message).toMatch(/^核验未通过：\d{4}年第\d+次党委会议（\d{4}年\d+月\d+日）的/);
     });
   }
 
