@@ -12,11 +12,13 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
+  TabStopType,
   TextRun,
   type IRunOptions,
 } from 'docx';
-import type { Block, Face, Run } from './blocks';
-import { minutesBlocks, revisionNote } from './minutes';
+import { issuedText, type Block, type Face, type Run } from './blocks';
+import { minutesParts, revisionNote } from './minutes';
 import type { MinutesDoc, RecordDoc } from './model';
 import { recordBlocks, recordTitle } from './record';
 
@@ -78,9 +80,42 @@ function blockParagraphs(b: Block): Paragraph[] {
         }),
       ];
     }
+    case 'imprint':
+      return imprintParagraphs(b);
     case 'blank':
       return [new Paragraph({ children: [] })];
   }
+}
+
+/** 版记 (GB/T 9704 §7.4) as bordered paragraphs: thick rule above and below, thin under 抄送. */
+function imprintParagraphs(b: Extract<Block, { kind: 'imprint' }>): Paragraph[] {
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
+  const small = { size: 28 };
+  const out: Paragraph[] = [];
+  if (b.copyTo) {
+    out.push(
+      new Paragraph({
+        children: [textRun({ text: `抄送：${b.copyTo.replace(/[。.]$/, '')}。` }, small)],
+        indent: { left: 280, right: 280 },
+        border: { top: thick, bottom: thin },
+        keepNext: true,
+        spacing: { before: LINE },
+      }),
+    );
+  }
+  out.push(
+    new Paragraph({
+      children: [textRun({ text: b.issuer }, small), new TextRun({ children: [new Tab(), issuedText(b.issuedOn)], font: font('fangsong'), size: 28 })],
+      tabStops: [{ type: TabStopType.RIGHT, position: mm(156) - 280 }],
+      indent: { left: 280 },
+      border: b.copyTo ? { bottom: thick } : { top: thick, bottom: thick },
+      spacing: b.copyTo ? undefined : { before: LINE },
+      keepNext: Boolean(b.anchor),
+    }),
+  );
+  if (b.anchor) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [textRun({ text: `存证码：${b.anchor}` }, { size: 18, color: '555555' })] }));
+  return out;
 }
 
 function pageNumberFooter(side: 'right' | 'left'): Footer {
@@ -146,8 +181,8 @@ export async function minutesDocx(doc: MinutesDoc): Promise<Buffer> {
     new Paragraph({ children: [] }),
     ...(note ? [new Paragraph({ children: [textRun({ text: note, face: 'kai' }, { size: 28 })], indent: { firstLine: 2 * 280 } })] : []),
   ];
-  const body = minutesBlocks(doc).flatMap(blockParagraphs);
-  return Packer.toBuffer(gbDocument(`${doc.title}${doc.docNumber}`, [...masthead, ...body], doc.state !== 'signed'));
+  const { body, closing } = minutesParts(doc);
+  return Packer.toBuffer(gbDocument(`${doc.title}${doc.docNumber}`, [...masthead, ...body.flatMap(blockParagraphs), ...closing.flatMap(blockParagraphs)], doc.state !== 'signed'));
 }
 
 export async function recordDocx(doc: RecordDoc): Promise<Buffer> {

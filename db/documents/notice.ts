@@ -1,11 +1,12 @@
 // 会议通知: who is called, when, where, and the agenda with presenters (R3: materials in advance).
-import { BLOCK_CSS, blocksHtml, run, type Block } from './blocks';
+import { BLOCK_CSS, blockHtml, blocksHtml, run, type Block } from './blocks';
 import type { NoticeDoc } from './model';
 import { GRID, cnDate, cnDateTime, cnNumber, esc, htmlDocument } from './page';
 
 const NOTICE_CSS = `
 .issuer { margin-top: calc(2 * ${GRID.line}); text-align: right; padding-right: calc(4 * ${GRID.ch}); }
 .issuer div { text-align: center; display: inline-block; }
+.closing { break-inside: avoid; page-break-inside: avoid; }
 `;
 
 export function noticeHtml(doc: NoticeDoc): string {
@@ -26,7 +27,11 @@ export function noticeHtml(doc: NoticeDoc): string {
   if (doc.notes.length) {
     blocks.push({ kind: 'h2', text: '三、有关要求' }, ...doc.notes.map((n, i): Block => ({ kind: 'p', runs: [run(`（${cnNumber(i + 1)}）${n}`)] })));
   }
-  const body = `${blocksHtml(blocks)}
-<div class="issuer"><div>${esc(doc.issuer)}<br>${esc(cnDate(doc.issuedOn))}</div></div>`;
+  // The issuer and date never stand alone on a page: they keep the last paragraph with them.
+  const body = `${blocksHtml(blocks.slice(0, -1))}
+<div class="closing">
+${blockHtml(blocks[blocks.length - 1]!)}
+<div class="issuer"><div>${esc(doc.issuer)}<br>${esc(cnDate(doc.issuedOn))}</div></div>
+</div>`;
   return htmlDocument({ title: doc.title, css: BLOCK_CSS + NOTICE_CSS, body });
 }

@@ -1,4 +1,5 @@
-// 签到表: one row per person called (出席 then 列席), with room to sign, plus blank rows.
+// 签到表: one row per person called (出席 then 列席), with room to sign, plus blank rows. Members the
+// attendance already records as 请假 or 缺席 are printed as such, with the reason as a note.
 import type { SignInDoc } from './model';
 import { cnDateTime, esc, htmlDocument } from './page';
 
@@ -9,12 +10,17 @@ table.sheet th, table.sheet td { border: 0.75pt solid #000; height: 11.5mm; padd
 table.sheet th { font-family: inherit; font-weight: normal; height: 9mm; }
 table.sheet tr { break-inside: avoid; }
 table.sheet thead { display: table-header-group; }
+table.sheet td.note { font-size: 12pt; line-height: 1.2; }
 `;
 
 export function signInHtml(doc: SignInDoc): string {
   const title = `${doc.meetingLabel}签到表`;
   const rows = [
-    ...doc.rows.map((r, i) => `<tr><td>${i + 1}</td><td>${esc(r.name)}</td><td>${esc(r.post)}</td><td>${esc(r.role)}</td><td></td><td></td></tr>`),
+    // Someone already recorded as 请假 or 缺席 does not sign: the cell says so.
+    ...doc.rows.map((r, i) => {
+      const away = r.role === '请假' || r.role === '缺席';
+      return `<tr><td>${i + 1}</td><td>${esc(r.name)}</td><td>${esc(r.post)}</td><td>${esc(r.role)}</td><td>${away ? esc(r.role) : ''}</td><td class="note">${esc(r.note ?? '')}</td></tr>`;
+    }),
     ...Array.from({ length: Math.max(0, doc.blankRows) }, (_, i) => `<tr><td>${doc.rows.length + i + 1}</td><td></td><td></td><td></td><td></td><td></td></tr>`),
   ].join('\n');
   const body = `<h1 class="title">${esc(doc.orgName)}<br>${esc(title)}</h1>

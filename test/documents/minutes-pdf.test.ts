@@ -52,7 +52,7 @@ function pageNumberWords(file: string, page: number): WordBox[] {
 }
 
 describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
-  it('R16 prints every field of the minutes: heading, number, opening, decisions with owner and deadline, attendance', () => {
+  it('R16 prints every field of the minutes: heading, number, opening, each item with how it was taken, owner and deadline, attendance', () => {
     const doc = demoMinutes();
     const text = flowText(files.draft);
     const expected = [
@@ -62,26 +62,39 @@ describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
       ...doc.decisions.flatMap((d) => [d.itemTitle, flat(d.text)]),
       '总务处', '责任人：孙志强', '分管领导：李明华', '完成时限：2026年4月15日', '完成时限：2026年8月25日', '完成招标',
       '无需督办：按干部任免程序由组织人事部门办理',
+      // How each decision was taken, in words.
+      '本议题已经2026年第5次校长办公会议前置研究。',
+      '与会同志逐一发表意见：李明华同志同意；陈立新同志缓议，信息化支出依据需补充；王建国同志最后表态，同意。',
+      '经举手表决，应到7人，实到6人，同意5票，不同意0票，弃权1票，通过。',
+      '赵海燕同志回避。经记名投票表决，应到6人，实到5人，同意5票，不同意0票，通过。',
+      '经无记名投票表决，应到7人，实到6人，同意5票，不同意1票，通过。',
       '出席：王建国、李明华、张卫东、刘芳、陈立新、赵海燕',
       '请假：孙丽（参加县教育局培训）',
       '列席：周晓燕、孙志强',
       '一、关于2026年度学校预算的议题', '二、', '三、',
-      '会议材料送达时间不足1天（R3）',
+      // 版记
+      '抄送：县委教育工委、县教育局。',
+      '中共青山县第一中学委员会办公室年月日印发',
     ];
     for (const s of expected) expect(text, s).toContain(flat(s));
+    // Rule hits are for the screen: the paper has none.
+    expect(text).not.toContain('会议材料送达时间不足');
+    expect(text).not.toMatch(/R\d/);
   });
 
-  it('draft carries the 草稿 watermark; signed minutes do not, and show signer and chain anchor (R16)', () => {
+  it('draft carries the 草稿 watermark; signed minutes do not, and show the 印发日期 and 存证码 in the 版记 (R16)', () => {
     // The watermark: 草 and 稿 in large type on every page of the draft, never on the signed copy.
     const big = (file: string) => pdfWords(file).filter((w) => w.yMax - w.yMin > 60);
     const { pages } = pdfInfo(files.draft);
     for (let p = 1; p <= pages; p++) expect(big(files.draft).filter((w) => w.page === p).map((w) => w.text).sort().join('')).toBe(['草', '稿'].sort().join(''));
     expect(big(files.signed)).toEqual([]);
+    // The 签发 record stays in the ledger; the signed copy carries the 印发日期 and the 存证码 in its 版记.
     expect(flowText(files.draft)).not.toContain('签发人');
     const signed = flowText(files.signed);
     expect(signed).not.toContain('草稿');
-    expect(signed).toContain('签发人：王建国2026年3月26日');
-    expect(signed).toContain('校验码：3f9a0c1b7e24');
+    expect(signed).not.toContain('签发人');
+    expect(signed).toContain('中共青山县第一中学委员会办公室2026年3月26日印发');
+    expect(signed).toContain('存证码：3f9a0c1b7e24');
   });
 
   it('R16 a 勘误 revision says so with its reason', () => {
@@ -186,9 +199,22 @@ describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
       // A decision heading never ends a page: its text follows on the same page.
       const pageText = flowText(files.long, { page: p });
       const lastHeading = pageText.lastIndexOf('工作安排的议题');
-      if (lastHeading >= 0) expect(pageText.slice(lastHeading)).toMatch(/会议同意修订/);
+      if (lastHeading >= 0) expect(pageText.slice(lastHeading)).toMatch(/经举手表决|会议同意修订/);
     }
   });
+
+  it('the closing (attendance lines and 版记) never stands alone on a page: it keeps the body’s last paragraph, whatever the length', async () => {
+    // Without keeping them together, 2 and 7 decisions leave the 版记 alone on the last page, 5 splits the attendance.
+    for (const n of [1, 2, 5, 7]) {
+      const file = await print(`closing-${n}`, longMinutes(n));
+      const pages = pdfInfo(file).pages;
+      const last = flowText(file, { page: pages });
+      expect(last, `${n} decisions`).toContain('出席：');
+      expect(last, `${n} decisions`).toContain('印发');
+      // The page starts with body text (a decision, its owner or its vote), not with the closing.
+      expect(last.indexOf('出席：'), `${n} decisions`).toBeGreaterThan(20);
+    }
+  }, 120_000);
 
   it('GB/T 9704 §10.3 attendance: label two characters in, wrapped names aligned under the first name', () => {
     const words = bodyWords(files.long);
@@ -233,10 +259,13 @@ describe('会议纪要 HTML', () => {
       title: '<script>alert(1)</script>纪要',
       opening: '会议在"<b>礼堂</b>"召开 & 结束',
       decisions: [{ number: 1, itemTitle: '<img src=x onerror=alert(1)>', text: "它's <i>ok</i>", owners: [{ ownerDept: '<u>部门</u>', deadline: '2026-04-01' }] }],
+      items: [{ number: 1, title: '<img src=x onerror=alert(1)>', outcome: 'passed', decisionNumber: 1, vote: null, statements: [{ name: '<b>王</b>', position: '同意', note: '<i>x</i>', byHost: false }], recusals: [], studiedAt: null, reason: null }],
+      imprint: { copyTo: '<script>', issuer: '<b>办公室</b>' },
       attendance: { present: ['<b>王</b>'], onLeave: [{ name: '李', reason: '<script>' }], absent: [], observers: [] },
     });
     const html = minutesHtml(doc);
     expect(html).not.toMatch(/<script|<img|<b>|<i>|<u>/);
+    expect(html).toContain('&lt;b&gt;办公室&lt;/b&gt;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;纪要');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('&quot;&lt;b&gt;礼堂&lt;/b&gt;&quot;召开 &amp; 结束');

@@ -79,7 +79,7 @@ describe('DOCX of the minutes and the record (R16)', () => {
     const file = path.join(dir, 'record-lo.docx');
     fs.writeFileSync(file, await recordDocx(demoRecord()));
     const text = flat(pdfText(toPdf(file)));
-    for (const s of ['陈立新：缓议。信息化支出依据需补充。', '王建国（主持人，最后表态）：同意。', '表决方式：举手。同意5票，反对0票，弃权1票。', '应到8人，实到6人，需同意票5票', '回避：赵海燕', '孙丽：同意预算草案。', '暂缓表决，理由：意见分歧较大']) {
+    for (const s of ['陈立新：缓议。信息化支出依据需补充。', '王建国（主持人，最后表态）：同意。', '经举手表决，应到8人，实到6人，同意5票，不同意0票，弃权1票，通过。', '通过须同意票5票', '回避：赵海燕', '孙丽：同意预算草案。', '暂缓表决，理由：意见分歧较大']) {
       expect(text).toContain(flat(s));
     }
   });
