@@ -1,6 +1,6 @@
 // A tiny document structure shared by the HTML and the DOCX writers, so the minutes and the record
 // say the same thing in both formats (the wording is built once, in minutes.ts / record.ts).
-import { GRID, cnDate, esc } from './page';
+import { GRID, cnDate, esc, titleHtml } from './page';
 
 export type Face = 'hei' | 'kai' | 'biao' | 'song';
 export interface Run {
@@ -16,8 +16,8 @@ export type Block =
   | { kind: 'h2'; text: string }
   /** (一) heading in 楷体 */
   | { kind: 'h3'; text: string }
-  /** 2号 小标宋 centred title */
-  | { kind: 'title'; text: string }
+  /** 2号 小标宋 centred title; `names` (the school's, the meeting's) never break across lines. */
+  | { kind: 'title'; text: string; names?: string[] }
   /** Label in 黑体 then names; wrapped names align under the first (GB/T 9704 §10.3). */
   | { kind: 'att'; label: string; names: { name: string; reason?: string | null }[]; indent: boolean }
   /** 版记 (GB/T 9704 §7.4): 抄送, 印发机关 and 印发日期 between thick rules; the 存证码 small below. */
@@ -42,7 +42,7 @@ export function blockHtml(b: Block): string {
     case 'h3':
       return `<h3>${esc(b.text)}</h3>`;
     case 'title':
-      return `<h1 class="title">${esc(b.text)}</h1>`;
+      return `<h1 class="title">${titleHtml(b.text, b.names ?? [])}</h1>`;
     case 'att': {
       if (b.names.length === 0) return '';
       // A name never breaks across lines; a long 请假 reason may.

@@ -8,12 +8,14 @@
 // watermark; a 勘误 revision says so under the heading.
 import { BLOCK_CSS, blockHtml, blocksHtml, run, type Block } from './blocks';
 import type { AttendanceLines, DecisionOwner, MinutesDecision, MinutesDoc, MinutesItem } from './model';
-import { GRID, cnDate, cnNumber, esc, htmlDocument } from './page';
+import { GRID, cnDate, cnNumber, esc, htmlDocument, titleHtml } from './page';
 import { recusalSentence, statementsSentence, undecidedSentence, voteSentence } from './wording';
 
 const MINUTES_CSS = `
 .masthead { text-align: center; }
-.masthead .mark { margin-top: 35mm; font-size: 22pt; line-height: 1.45; letter-spacing: 0.1em; color: #e60012; }
+.masthead .mark { margin-top: 35mm; font-size: 22pt; line-height: 1.45; letter-spacing: 0.1em; color: #e60012; text-wrap: balance; }
+/* A long heading sets its characters close, so it takes two lines, not three. */
+.masthead .mark.long { letter-spacing: 0; }
 .masthead .docno { margin-top: calc(2 * ${GRID.line}); letter-spacing: 0; }
 .masthead .rule { height: 0; border-top: 1.2pt solid #e60012; margin-top: 4mm; margin-bottom: ${GRID.line}; }
 p.revision { font-size: 14pt; line-height: 1.6; }
@@ -97,7 +99,7 @@ export function minutesHtml(doc: MinutesDoc): string {
   const last = body[body.length - 1]!;
   const html = `${draft ? '<div class="watermark">草稿</div>' : ''}
 <header class="masthead">
-<div class="mark biao">${esc(doc.title)}</div>
+<div class="mark biao${[...doc.title].length > 18 ? ' long' : ''}">${titleHtml(doc.title, [doc.orgName, doc.bodyName])}</div>
 <div class="docno">${esc(doc.docNumber)}</div>
 <div class="rule"></div>
 </header>

@@ -12,7 +12,7 @@ const NOTICE_CSS = `
 export function noticeHtml(doc: NoticeDoc): string {
   const time = `${cnDateTime(doc.startsAt)}${doc.endsAt ? `—${doc.endsAt.slice(11, 16)}` : ''}`;
   const blocks: Block[] = [
-    { kind: 'title', text: doc.title },
+    { kind: 'title', text: doc.title, names: [doc.orgName, doc.meetingLabel] },
     { kind: 'p', indent: false, runs: [run(`各位${doc.bodyKind === 'principal_office' ? '校长办公会议成员' : '委员'}：`)] },
     { kind: 'p', runs: [run(`经研究，定于${time}在${doc.place}召开${doc.meetingLabel}，由${doc.host}同志主持。现将有关事项通知如下：`)] },
     { kind: 'h2', text: '一、会议议题' },

@@ -51,10 +51,37 @@ export function textOf(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Words of document titles that a line never breaks inside (with the school's and the meeting's names). */
+const TITLE_WORDS = ['中共', '总支部委员会', '支部委员会', '委员会', '会议纪要', '纪要', '会议记录', '记录', '签到表', '表决票', '关于召开', '的通知'];
+
+/**
+ * A title as HTML in which the known words (the school's name, the meeting's title, 委员会,
+ * 会议纪要 …) never break across lines; other text breaks as usual. With text-wrap: balance, a
+ * long title wraps as 青山县第一中学 / 2026年第3次党委会议记录, never 党委会议记 / 录.
+ */
+export function titleHtml(text: string, names: string[]): string {
+  const words = [...names.filter(Boolean), ...TITLE_WORDS].sort((a, b) => b.length - a.length);
+  let html = '';
+  let free = '';
+  for (let i = 0; i < text.length; ) {
+    const word = words.find((w) => text.startsWith(w, i));
+    if (!word) {
+      free += text[i++];
+      continue;
+    }
+    html += `${esc(free)}<span class="nb">${esc(word)}</span>`;
+    free = '';
+    i += word.length;
+  }
+  return html + esc(free);
+}
+
 /** GB/T 9704 grid: one character cell (156 mm / 28) and one line (225 mm / 22). */
 export const GRID = { ch: 'calc(156mm / 28)', line: 'calc(225mm / 22)' } as const;
 
-const PAGE_NUMBER = `content: "— " counter(page) " —"; font-family: ${FAMILY.song}; font-size: 14pt; line-height: 1; vertical-align: top; padding-top: 7mm;`;
+// GB/T 9704 §7.5: the dashes' line 7 mm below the type area. A dash sits about 0.62 em below the
+// top of its line (4号, line-height 1), so the box starts that much higher.
+const PAGE_NUMBER = `content: "— " counter(page) " —"; font-family: ${FAMILY.song}; font-size: 14pt; line-height: 1; vertical-align: top; padding-top: calc(7mm - 0.62em);`;
 
 /** Page set-up, body type and the shared classes (hei / kai / biao, paragraphs, headings). */
 export function baseCss(opts: { pageNumbers: boolean }): string {
@@ -76,7 +103,7 @@ p { margin: 0; text-indent: calc(2 * ${GRID.ch}); orphans: 2; widows: 2; }
 .song { font-family: ${FAMILY.song}; }
 .biao { font-family: ${FAMILY.biaosong}; }
 h1.title { font-family: ${FAMILY.biaosong}; font-weight: normal; font-size: 22pt; line-height: 1.45; letter-spacing: 0;
-  text-align: center; margin: 0 0 ${GRID.line}; }
+  text-align: center; text-wrap: balance; margin: 0 0 ${GRID.line}; }
 h2 { font-family: ${FAMILY.hei}; font-weight: normal; font-size: 16pt; margin: 0; text-indent: calc(2 * ${GRID.ch});
   break-after: avoid; page-break-after: avoid; }
 h3 { font-family: ${FAMILY.kai}; font-weight: normal; font-size: 16pt; margin: 0; text-indent: calc(2 * ${GRID.ch});

@@ -90,7 +90,7 @@ export function recordBlocks(doc: RecordDoc): Block[] {
   const time = `${cnDateTime(doc.startsAt)}${doc.endsAt ? `—${doc.endsAt.slice(11, 16)}` : ''}`;
   const first = doc.firstTopic ?? (doc.bodyKind === 'party_committee' ? '（未记录第一议题学习内容）' : '（无）');
   const blocks: Block[] = [
-    { kind: 'title', text: recordTitle(doc) },
+    { kind: 'title', text: recordTitle(doc), names: [doc.orgName, doc.meetingLabel] },
     fact('时　　间', time),
     fact('地　　点', doc.place),
     fact('主 持 人', doc.host),

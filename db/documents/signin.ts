@@ -1,7 +1,7 @@
 // 签到表: one row per person called (出席 then 列席), with room to sign, plus blank rows. Members the
 // attendance already records as 请假 or 缺席 are printed as such, with the reason as a note.
 import type { SignInDoc } from './model';
-import { cnDateTime, esc, htmlDocument } from './page';
+import { cnDateTime, esc, htmlDocument, titleHtml } from './page';
 
 const SIGNIN_CSS = `
 .facts { text-indent: 0; }
@@ -23,7 +23,7 @@ export function signInHtml(doc: SignInDoc): string {
     }),
     ...Array.from({ length: Math.max(0, doc.blankRows) }, (_, i) => `<tr><td>${doc.rows.length + i + 1}</td><td></td><td></td><td></td><td></td><td></td></tr>`),
   ].join('\n');
-  const body = `<h1 class="title">${esc(doc.orgName)}<br>${esc(title)}</h1>
+  const body = `<h1 class="title">${titleHtml(doc.orgName, [doc.orgName])}<br>${titleHtml(title, [doc.meetingLabel])}</h1>
 <p class="facts"><span class="hei">时间：</span>${esc(cnDateTime(doc.startsAt))}　<span class="hei">地点：</span>${esc(doc.place)}</p>
 <p class="facts"><span class="hei">主持人：</span>${esc(doc.host)}　<span class="hei">记录人：</span>${esc(doc.recorder)}</p>
 <table class="sheet">

@@ -7,7 +7,7 @@ import { ballotHtml } from '../../db/documents/ballot';
 import { noticeHtml } from '../../db/documents/notice';
 import { recordHtml } from '../../db/documents/record';
 import { signInHtml } from '../../db/documents/signin';
-import { PT_PER_MM, flowText, launchChromium, pdfFonts, pdfInfo, printPdf, tempDir } from '../support/chromium';
+import { PT_PER_MM, flowText, launchChromium, lineTops, pdfFonts, pdfInfo, pdfWords, printPdf, tempDir } from '../support/chromium';
 import { demoBallot, demoNotice, demoRecord, demoSignIn } from './fixtures';
 
 let browser: Browser;
@@ -60,6 +60,15 @@ describe('会议记录 PDF (R16)', () => {
     // No rule codes and no rule hits on paper.
     expect(text).not.toMatch(/R\d/);
     expect(text).not.toContain('会议材料送达时间不足');
+  });
+
+  it('its title wraps between words, never inside one (…教育集团 / 2026年第3次党委会议记录)', async () => {
+    const file = await print('record-title', recordHtml(demoRecord({ orgName: '青山县第一中学教育集团' })));
+    const words = pdfWords(file).filter((w) => w.page === 1 && w.yMax - w.yMin < 40);
+    const time = words.find((w) => w.text.startsWith('时'))!;
+    const title = words.filter((w) => w.yMax <= time.yMin);
+    const lines = lineTops(title).map((top) => title.filter((w) => Math.abs(w.yMin - top) < 4).map((w) => w.text).join(''));
+    expect(lines).toEqual(['青山县第一中学教育集团', '2026年第3次党委会议记录']);
   });
 
   it('R10 a secret ballot prints counts only, never who voted how, even if ballots were passed in', async () => {

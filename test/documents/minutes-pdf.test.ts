@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAMILY, fontFileFor, setFontsRoot } from '../../db/documents/fonts';
 import { minutesHtml } from '../../db/documents/minutes';
 import type { MinutesDoc } from '../../db/documents/model';
-import { PT_PER_MM, countPixels, flowText, pageRaster, launchChromium, lineTops, pdfFonts, pdfInfo, pdfWords, printPdf, tempDir, type WordBox } from '../support/chromium';
+import { PT_PER_MM, countPixels, darkRules, flowText, pageRaster, launchChromium, lineTops, pdfFonts, pdfInfo, pdfWords, printPdf, tempDir, type WordBox } from '../support/chromium';
 import { demoMinutes, longMinutes, signedMinutes } from './fixtures';
 
 const A4 = { w: 210 * PT_PER_MM, h: 297 * PT_PER_MM };
@@ -180,9 +180,52 @@ describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
       const right = Math.max(...nums.map((w) => w.xMax));
       if (p % 2 === 1) expect(Math.abs(AREA.right - 14 - right), `page ${p} right`).toBeLessThan(TOL);
       else expect(Math.abs(left - (AREA.left + 14)), `page ${p} left`).toBeLessThan(TOL);
-      const top = Math.min(...nums.map((w) => w.yMin));
-      expect(Math.abs(top - (AREA.bottom + 7 * PT_PER_MM)), `page ${p} top`).toBeLessThan(TOL);
     }
+    // The dashes themselves (their ink, not the glyph box) lie 7 mm below the type area (GB/T 9704 §7.5).
+    for (const p of [1, 2]) {
+      const dash = darkRules(files.long, p, 262, 285, 3);
+      expect(dash.length, `page ${p}`).toBeGreaterThan(0);
+      expect(Math.abs((dash[0]! + dash[dash.length - 1]!) / 2 - (262 + 7)), `page ${p} dash at ${dash[0]} mm`).toBeLessThan(0.6);
+    }
+  });
+
+  it('the 草稿 watermark is whole and in the same place on every page of a draft', () => {
+    const pink = (r: number, g: number, b: number) => r > 200 && r - g > 25 && r - b > 25 && g > 130;
+    const { pages } = pdfInfo(files.long);
+    const boxes = Array.from({ length: pages - 1 }, (_, i) => {
+      // Page 1 is left out: its red heading is pink at this resolution too.
+      const r = pageRaster(files.long, i + 2, 30);
+      let x0 = Infinity, x1 = -1, y0 = Infinity, y1 = -1, n = 0;
+      for (let y = 0; y < r.height; y++) {
+        for (let x = 0; x < r.width; x++) {
+          const k = (y * r.width + x) * 3;
+          if (!pink(r.rgb[k]!, r.rgb[k + 1]!, r.rgb[k + 2]!)) continue;
+          n++;
+          x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        }
+      }
+      // Well inside the page: nothing cut at an edge.
+      expect(x0).toBeGreaterThan(r.width * 0.1);
+      expect(x1).toBeLessThan(r.width * 0.9);
+      expect(y0).toBeGreaterThan(r.height * 0.1);
+      expect(y1).toBeLessThan(r.height * 0.9);
+      return { x0, x1, y0, y1, n };
+    });
+    for (const b of boxes) {
+      expect(Math.abs(b.x0 - boxes[0]!.x0) + Math.abs(b.x1 - boxes[0]!.x1) + Math.abs(b.y0 - boxes[0]!.y0) + Math.abs(b.y1 - boxes[0]!.y1)).toBeLessThanOrEqual(4);
+      expect(b.n).toBeGreaterThan(boxes[0]!.n * 0.85);
+    }
+  });
+
+  it('titles never break inside a word: a long school name wraps before the meeting, 会议纪要 stays whole', async () => {
+    const org = '北京市海淀区中关村第三小学教育集团';
+    const doc = demoMinutes({ orgName: org, title: `中共${org}委员会会议纪要` });
+    const file = await print('long-title', doc);
+    const words = pdfWords(file).filter((w) => w.page === 1 && w.yMax - w.yMin < 40);
+    const number = words.find((w) => w.text.includes('〔2026〕'))!;
+    const heading = words.filter((w) => w.yMax < number.yMin);
+    const lines = lineTops(heading).map((top) => heading.filter((w) => Math.abs(w.yMin - top) < 4).map((w) => w.text).join(''));
+    expect(lines).toEqual([`中共${org}`, '委员会会议纪要']);
   });
 
   it('R16 a 30-decision meeting with long names paginates cleanly: all decisions, nothing outside the type area, no heading stranded', () => {

@@ -214,3 +214,25 @@ export function countPixels(r: Raster, from: number, to: number, test: (red: num
   }
   return n;
 }
+
+/**
+ * Rows (in mm from the top of the page) holding a horizontal dark run at least `minMm` long —
+ * a page number's dashes, a 版记's rules — between `fromMm` and `toMm`, at 300 dpi.
+ */
+export function darkRules(file: string, page: number, fromMm: number, toMm: number, minMm: number): number[] {
+  const dpi = 300;
+  const perMm = dpi / 25.4;
+  const r = pageRaster(file, page, dpi);
+  const rows: number[] = [];
+  for (let y = Math.floor(fromMm * perMm); y < Math.min(r.height, Math.ceil(toMm * perMm)); y++) {
+    let run = 0;
+    let longest = 0;
+    for (let x = 0; x < r.width; x++) {
+      const i = (y * r.width + x) * 3;
+      run = r.rgb[i]! < 110 && r.rgb[i + 1]! < 110 && r.rgb[i + 2]! < 110 ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    if (longest >= minMm * perMm) rows.push(y / perMm);
+  }
+  return rows;
+}
