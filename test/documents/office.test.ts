@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesDocx, recordDocx } from '../../db/documents/docx';
 import { LEDGER_COLUMNS, ledgerXlsx } from '../../db/documents/xlsx';
-import { PT_PER_MM, pdfInfo, pdfText, tempDir } from '../support/chromium';
-import { demoLedgerSheet, demoMinutes, demoRecord, signedMinutes } from './fixtures';
+import { PT_PER_MM, darkRules, lineTops, pdfInfo, pdfText, pdfWords, tempDir } from '../support/chromium';
+import { demoLedgerSheet, demoMinutes, demoRecord, longMinutes, signedMinutes } from './fixtures';
 
 const LIBREOFFICE = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((f) => fs.existsSync(f));
 const flat = (s: string) => s.replace(/\s+/g, '');
@@ -56,6 +56,73 @@ describe('DOCX of the minutes and the record (R16)', () => {
     expect(xml).toMatch(/w:bottom="1984"/);
     expect(xml).toMatch(/<w:footerReference w:type="even"/);
     expect(unzipEntry(file, 'word/settings.xml')).toMatch(/<w:evenAndOddHeaders/);
+  });
+
+  it('carries real styles (正文, 标题, 纪要标志, 一级标题, 二级标题, 出席名单, 版记 …), the 22 × 28 grid, no auto spacing, Chinese font names with fallbacks', async () => {
+    const file = path.join(dir, 'styles.docx');
+    fs.writeFileSync(file, await minutesDocx(signedMinutes()));
+    const styles = unzipEntry(file, 'word/styles.xml');
+    const names = [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*><w:name w:val="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    for (const [id, name] of [['Normal', 'Normal'], ['Title', 'Title'], ['MinutesMark', '纪要标志'], ['HeadingOne', '一级标题'], ['HeadingTwo', '二级标题'], ['Attendance', '出席名单'], ['Imprint', '版记'], ['PageNumber', '页码']]) {
+      expect(names, name).toContainEqual([id, name]);
+    }
+    // 正文 holds the body font and size once; the paragraphs name styles and carry no fonts or sizes of their own.
+    expect(styles).toMatch(/w:styleId="Normal">[\s\S]*?<w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"[\s\S]*?<w:sz w:val="32"\/>/);
+    expect(styles).toMatch(/w:styleId="HeadingOne">[\s\S]*?<w:rFonts w:ascii="黑体"/);
+    expect(styles).toMatch(/w:styleId="HeadingTwo">[\s\S]*?<w:rFonts w:ascii="楷体_GB2312"/);
+    expect(styles).toMatch(/w:styleId="Title">[\s\S]*?<w:rFonts w:ascii="方正小标宋简体"/);
+    // No automatic space between Chinese and digits. (LibreOffice's DOCX import skips these two
+    // settings, so its PDFs show the space anyway: this is checked here, in the XML Word reads.)
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/>/);
+    expect(styles).toMatch(/w:styleId="Normal">[\s\S]*?<w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/>/);
+    const xml = unzipEntry(file, 'word/document.xml');
+    expect(xml).not.toMatch(/<w:rFonts/);
+    expect(xml).not.toMatch(/<w:sz /);
+    for (const id of ['MinutesMark', 'DocNumber', 'Normal', 'HeadingOne', 'Attendance', 'Imprint']) expect(xml, id).toContain(`<w:pStyle w:val="${id}"/>`);
+    expect(xml).toContain('<w:rStyle w:val="HeiChars"/>');
+    // The document grid, as Word counts it: 22 lines of the type area, 28 characters of 3号 a line.
+    const grid = /<w:docGrid w:type="linesAndChars" w:linePitch="(\d+)" w:charSpace="(-?\d+)"\/>/.exec(xml)!;
+    const margins = /<w:pgMar w:top="(\d+)" w:right="(\d+)" w:bottom="(\d+)" w:left="(\d+)"/.exec(xml)!.slice(1).map(Number);
+    const [top, right, bottom, left] = margins as [number, number, number, number];
+    expect(Math.floor((16838 - top - bottom) / Number(grid[1]))).toBe(22);
+    expect(Math.floor((11906 - left - right) / 20 / (16 + Number(grid[2]) / 4096))).toBe(28);
+    // Fonts named as Chinese Word and WPS expect, each with the one to fall back on.
+    const fonts = unzipEntry(file, 'word/fontTable.xml');
+    for (const [name, alt] of [['仿宋_GB2312', '仿宋'], ['仿宋', 'FangSong'], ['黑体', 'SimHei'], ['楷体_GB2312', '楷体'], ['楷体', 'KaiTi'], ['方正小标宋简体', '宋体']]) {
+      expect(fonts, name).toContain(`<w:font w:name="${name}"><w:altName w:val="${alt}"/>`);
+    }
+  });
+
+  it.skipIf(!LIBREOFFICE)('LibreOffice lays the Word minutes on the grid: 28 characters a line, 22 lines a page, page-number dashes 7 mm below', async () => {
+    const doc = longMinutes(8);
+    // One long paragraph of Chinese only: full lines hold exactly 28 characters.
+    doc.decisions[0]!.text = '会议同意按照方案组织实施并及时报告进展情况'.repeat(6);
+    const file = path.join(dir, 'grid.docx');
+    fs.writeFileSync(file, await minutesDocx(doc));
+    const pdf = toPdf(file);
+    const area = { top: 37 * PT_PER_MM, bottom: (297 - 35) * PT_PER_MM };
+    const body = pdfWords(pdf).filter((w) => w.yMin > area.top - 2 && w.yMax < area.bottom + 2 && w.yMax - w.yMin < 30);
+    const lineText = (page: number) => {
+      const words = body.filter((w) => w.page === page);
+      return lineTops(words).map((top) => words.filter((w) => Math.abs(w.yMin - top) < 3).sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join(''));
+    };
+    const cjkOnly = (t: string) => /^[\u4e00-\u9fa5]+$/.test(t);
+    const full = [1, 2].flatMap(lineText).filter((t) => cjkOnly(t) && t.includes('会议同意'));
+    expect(full.length).toBeGreaterThan(3);
+    // Full lines of the paragraph (not its first, indented line, nor its last): 28 characters.
+    const counts = full.map((t) => [...t].length);
+    expect(Math.max(...counts)).toBe(28);
+    expect(counts.filter((n) => n === 28).length).toBeGreaterThanOrEqual(3);
+    // A full page: 22 lines, 28.95 pt apart.
+    const page2 = body.filter((w) => w.page === 2);
+    const tops = lineTops(page2);
+    expect(tops.length).toBe(22);
+    const pitches = tops.slice(1).map((y, i) => y - tops[i]!);
+    expect(Math.min(...pitches)).toBeGreaterThan(28.5);
+    expect(Math.max(...pitches)).toBeLessThan(29.5);
+    // GB/T 9704 §7.5: the dashes of the page number 7 mm below the type area.
+    const dash = darkRules(pdf, 1, 262, 290, 3);
+    expect(Math.abs((dash[0]! + dash[dash.length - 1]!) / 2 - 269)).toBeLessThan(1);
   });
 
   it.skipIf(!LIBREOFFICE)('LibreOffice converts the minutes DOCX to an A4 PDF that keeps the decisions and attendance', async () => {
