@@ -9,4 +9,4 @@ export { ballotHtml } from './ballot';
 export { setFontsRoot } from './fonts';
 export { warmUpHtml } from './page';
 export { minutesDocx, recordDocx } from './docx';
-export { ledgerXlsx } from './xlsx';
+export { ledgerTitle, ledgerXlsx } from './xlsx';

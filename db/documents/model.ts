@@ -255,6 +255,21 @@ export interface BallotDoc extends MeetingFacts {
   copies: number;
 }
 
+/** One follow-up of a decision on the 台账's second sheet (R17 owner, deadline, 逾期; R18 evaluation). */
+export interface LedgerFollowUp {
+  task: string;
+  ownerDept: string;
+  ownerName?: string | null;
+  /** 分管领导 */
+  leaderName?: string | null;
+  /** ISO date */
+  deadline: string;
+  state: '进行中' | '已办结' | '逾期';
+  /** ISO date the follow-up was done, if it was. */
+  completedOn?: string | null;
+  evaluation?: { rating: Rating; effect: string } | null;
+}
+
 /** One row of the XLSX 台账: one decision (or one undecided item) of one meeting. */
 export interface LedgerRow {
   meetingLabel: string;
@@ -267,6 +282,11 @@ export interface LedgerRow {
   matter: string;
   major: boolean;
   majorCategory?: MajorCategory | null;
+  /** 金额 in 元 */
+  amount?: number | null;
+  /** 应到 / 实到 on the item when it was voted or decided (R6, R10). */
+  due?: number | null;
+  present?: number | null;
   voteMethod?: string | null;
   votesFor?: number | null;
   votesAgainst?: number | null;
@@ -275,7 +295,7 @@ export interface LedgerRow {
   result: string;
   decisionNumber?: number | null;
   decisionText?: string | null;
-  followUps: { task: string; ownerDept: string; ownerName?: string | null; deadline: string; state: '进行中' | '已办结' | '逾期' }[];
+  followUps: LedgerFollowUp[];
   /** 督办中 / 已办结 / 已闭环 / … */
   status: string;
   evaluation?: { rating: Rating; effect: string } | null;
@@ -283,8 +303,8 @@ export interface LedgerRow {
 
 export interface LedgerSheet {
   orgName: string;
-  /** e.g. 2026年 议事决策台账 */
-  title: string;
+  /** The 台账's year: its meetings were held that year. */
+  year: number;
   /** ISO date of export */
   exportedOn: string;
   rows: LedgerRow[];

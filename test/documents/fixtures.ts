@@ -295,7 +295,7 @@ export function demoBallot(method: BallotDoc['method']): BallotDoc {
 export function demoLedgerSheet(): LedgerSheet {
   return {
     orgName: '青山县第一中学',
-    title: '2026年议事决策台账',
+    year: 2026,
     exportedOn: '2026-04-01',
     rows: [
       {
@@ -307,6 +307,9 @@ export function demoLedgerSheet(): LedgerSheet {
         matter: '年度预算与决算',
         major: true,
         majorCategory: '大额资金使用',
+        amount: 12_860_000,
+        due: 7,
+        present: 6,
         voteMethod: '举手',
         votesFor: 5,
         votesAgainst: 0,
@@ -314,7 +317,9 @@ export function demoLedgerSheet(): LedgerSheet {
         result: '通过',
         decisionNumber: 1,
         decisionText: '原则同意2026年度部门预算（草案）。',
-        followUps: [{ task: '执行预算', ownerDept: '总务处', ownerName: '孙志强', deadline: '2026-04-15', state: '已办结' }],
+        followUps: [
+          { task: '执行预算', ownerDept: '总务处', ownerName: '孙志强', leaderName: '李明华', deadline: '2026-04-15', state: '已办结', completedOn: '2026-04-12', evaluation: { rating: '较好', effect: '预算按期执行，一般性支出压减8%。' } },
+        ],
         status: '已评价',
         evaluation: { rating: '较好', effect: '预算按期执行，一般性支出压减8%。' },
       },
@@ -327,6 +332,9 @@ export function demoLedgerSheet(): LedgerSheet {
         matter: '基建、维修与大宗采购',
         major: true,
         majorCategory: '重大项目安排',
+        amount: 386_000,
+        due: 6,
+        present: 5,
         voteMethod: '记名投票',
         votesFor: 5,
         votesAgainst: 0,
@@ -335,8 +343,8 @@ export function demoLedgerSheet(): LedgerSheet {
         decisionNumber: 2,
         decisionText: '同意实施1号教学楼屋面防水维修。',
         followUps: [
-          { task: '完成招标', ownerDept: '总务处', ownerName: '孙志强', deadline: '2026-05-31', state: '逾期' },
-          { task: '完成施工和验收', ownerDept: '总务处', ownerName: '孙志强', deadline: '2026-08-25', state: '进行中' },
+          { task: '完成招标', ownerDept: '总务处', ownerName: '孙志强', leaderName: '李明华', deadline: '2026-05-31', state: '逾期' },
+          { task: '完成施工和验收', ownerDept: '总务处', ownerName: '孙志强', leaderName: '李明华', deadline: '2026-08-25', state: '进行中' },
         ],
         status: '督办中',
         evaluation: null,

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type ChannelName, type InputOf, type OutputOf, type Result } from '../../db/api';
+import { LEDGER_COLUMNS } from '../../db/documents/xlsx';
 import { pdfFonts, pdfPngs, pdfText, tempDir } from '../support/chromium';
 import { decidedMeeting, DEFAULT_TOPICS } from '../support/decided';
 import { startHarness, type Harness } from '../support/harness';
@@ -234,12 +235,14 @@ describe('exports from the UI', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('议事决策台账')!;
+    const col = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header) + 1;
     const decisions: string[] = [];
     const statuses: string[] = [];
+    // Row 1: the title; row 2: the header.
     ws.eachRow((row, n) => {
-      if (n === 1) return;
-      decisions.push(String(row.getCell(12).value ?? ''));
-      statuses.push(String(row.getCell(15).value ?? ''));
+      if (n <= 2) return;
+      decisions.push(String(row.getCell(col('决定事项')).value ?? ''));
+      statuses.push(String(row.getCell(col('状态')).value ?? ''));
     });
     expect(decisions).toEqual([`第1项：${DEFAULT_TOPICS[0]!.text}`, `第2项：${DEFAULT_TOPICS[1]!.text}`]);
     // R18: a decision with 无需督办 has nothing left to evaluate: its loop is closed.

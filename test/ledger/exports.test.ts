@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatchAsync, type ChannelName, type InputOf, type OutputOf, type Result } from '../../db/api';
-import { LEDGER_COLUMNS } from '../../db/documents/xlsx';
+import { FOLLOW_UP_COLUMNS, LEDGER_COLUMNS } from '../../db/documents/xlsx';
 import { ballotDoc, ballotMethodFor, type MeetingForms } from '../../db/exports/forms';
 import { decidedMeeting, DEFAULT_TOPICS } from '../support/decided';
 import { freshLedger, type TestLedger } from '../support/ledger';
@@ -275,12 +275,20 @@ describe('documents.ledgerXlsx (R17, R18)', () => {
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('议事决策台账')!;
     const col = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header) + 1;
+    const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
     const rows: Record<string, string>[] = [];
+    // Row 1 is the title, row 2 the header.
     ws.eachRow((row, n) => {
-      if (n === 1) return;
-      rows.push(Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.header, String(row.getCell(col(c.header)).value ?? '')])));
+      if (n <= 2) return;
+      rows.push(Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.header, text(row.getCell(col(c.header)).value)])));
     });
-    return { ws, rows };
+    const fus: Record<string, string>[] = [];
+    const fws = wb.getWorksheet('督办事项')!;
+    fws.eachRow((row, n) => {
+      if (n <= 2) return;
+      fus.push(Object.fromEntries(FOLLOW_UP_COLUMNS.map((c, i) => [c.header, text(row.getCell(i + 1).value)])));
+    });
+    return { ws, rows, fus };
   }
 
   it('one row per decided entry with vote, decision, follow-ups, R17 逾期 and R18 评价', async () => {
@@ -297,18 +305,22 @@ describe('documents.ledgerXlsx (R17, R18)', () => {
     const out = await ok(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: 2026 });
     expect(out.fileName).toBe('青山县第一中学2026年议事决策台账.xlsx');
     expect(out.rows).toBe(2);
-    const { ws, rows } = await sheetOf(out.base64);
-    expect(ws.getRow(1).getCell(1).value).toBe('会议');
+    const { ws, rows, fus } = await sheetOf(out.base64);
+    expect(ws.getRow(1).getCell(1).value).toBe('青山县第一中学2026年议事决策台账');
+    expect(ws.getRow(2).getCell(1).value).toBe('序号');
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ 会议: '2026年第1次党委会议', 会议日期: '2026年3月25日', 议题序号: '1', 议题: DEFAULT_TOPICS[0]!.title, 表决方式: '举手', 同意: '6', 反对: '0', 结果: '通过' });
+    expect(rows[0]).toMatchObject({ 序号: '1', 会议: '2026年第1次党委会议', 会议日期: '2026-03-25', 议题序号: '1', 议题: DEFAULT_TOPICS[0]!.title, 应到: '7', 实到: '6', 表决方式: '举手', 同意: '6', 不同意: '0', 表决结果: '通过', '督办事项（项）': '1' });
     expect(rows[0]!['决定事项']).toBe(`第1项：${DEFAULT_TOPICS[0]!.text}`);
-    expect(rows[0]!['督办事项（承办/责任人）']).toBe('完成隐患排查（总务处/陈志强，已办结）');
     expect(rows[0]!['评价']).toBe('较好：隐患基本消除');
-    // R17: 2026-04-10 passed on 2026-04-20 without completion.
-    expect(rows[1]!['督办事项（承办/责任人）']).toBe('制订实施方案（德育处/刘芳，逾期）');
-    expect(rows[1]!['完成时限']).toBe('2026年4月10日');
+    // One row per follow-up on the second sheet, linked by 序号.
+    expect(fus.map((f) => [f['台账序号'], f['督办任务'], f['承办部门'], f['责任人'], f['完成时限'], f['状态'], f['评价等次']])).toEqual([
+      ['1', '完成隐患排查', '总务处', '陈志强', '2026-04-30', '已办结', '较好'],
+      // R17: 2026-04-10 passed on 2026-04-20 without completion.
+      ['2', '制订实施方案', '德育处', '刘芳', '2026-04-10', '逾期', ''],
+    ]);
+    expect(fus[0]!['办结日期']).toBe('2026-04-20');
     expect(rows[1]!['状态']).toBe('督办中');
-    expect(ws.getRow(3).getCell(LEDGER_COLUMNS.findIndex((c) => c.key === 'status') + 1).font?.color?.argb).toBe('FFC00000');
+    expect(ws.getRow(4).getCell(LEDGER_COLUMNS.findIndex((c) => c.key === 'status') + 1).font?.color?.argb).toBe('FFC00000');
   });
 
   it('R17: a decision without follow-up shows 待安排督办; other years and planned meetings are left out', async () => {
