@@ -26,6 +26,11 @@ export const BUNDLED_FACES = {
   sans: { dir: '@fontsource/noto-sans-sc', css: '500.css' },
   /** 霞鹜文楷 (SIL OFL): 楷体 fallback (second-level headings, revision notes) */
   kai: { dir: 'lxgw-wenkai-webfont', css: 'lxgwwenkai-regular.css' },
+  /**
+   * Yishi Rare Serif (scripts/rare-font.py, from Noto Serif CJK SC): the 33 GB2312 characters the
+   * slices above lack, CJK Extension A and the Extension B–F characters Noto has — rare names.
+   */
+  rare: { dir: 'yishi-rare', css: 'rare.css' },
 } as const;
 export type FaceKey = keyof typeof BUNDLED_FACES;
 
@@ -42,6 +47,8 @@ export const FACES = {
   kai: { family: 'YS Kai', local: ['KaiTi_GB2312', '楷体_GB2312', 'KaiTi', '楷体', 'STKaiti'], face: 'kai' },
   /** 小标宋: only the 方正 font is the real thing; otherwise the bundled bold serif (closer than SimSun). */
   biao: { family: 'YS Biao', local: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'FZXBSJW--GB1-0'], face: 'serifBold' },
+  /** Characters none of the above has (a name with 䶮 or 𠮷): always the bundled serif, so they print alike everywhere. */
+  rare: { family: 'YS Rare', local: [], face: 'rare' },
 } as const satisfies Record<string, { family: string; local: readonly string[]; face: FaceKey }>;
 export type FamilyKey = keyof typeof FACES;
 
@@ -49,11 +56,11 @@ const list = (...keys: FamilyKey[]) => keys.map((k) => `"${FACES[k].family}"`).j
 
 /** font-family lists: the face, then what stands in for a character it lacks. */
 export const FAMILY = {
-  fangsong: list('fangsong'),
-  song: list('song', 'fangsong'),
-  hei: list('hei', 'biao', 'fangsong'),
-  kai: list('kai', 'fangsong'),
-  biaosong: list('biao', 'fangsong'),
+  fangsong: list('fangsong', 'rare'),
+  song: list('song', 'fangsong', 'rare'),
+  hei: list('hei', 'biao', 'fangsong', 'rare'),
+  kai: list('kai', 'fangsong', 'rare'),
+  biaosong: list('biao', 'fangsong', 'rare'),
 } as const;
 
 /** URL path under which every shell serves the bundled font files (see fontFileFor). */
@@ -81,46 +88,56 @@ export function parseFontFaceCss(css: string): Slice[] {
   return slices;
 }
 
-let fontsRoot: string | null = null;
-
 /**
- * Where the font packages live: a folder laid out as node_modules (@fontsource/noto-serif-sc/,
- * lxgw-wenkai-webfont/ …). The Electron shell sets it (resources/fonts when installed, see
- * electron-builder.yml); otherwise YISHI_FONTS_ROOT, then node_modules beside the working directory.
+ * Where the bundled fonts live: folders laid out as node_modules (@fontsource/noto-serif-sc/,
+ * lxgw-wenkai-webfont/ …), with our own generated fonts (yishi-rare/) in build/fonts beside
+ * node_modules in the source tree, and in the same folder as the rest when installed. The
+ * Electron shell sets it (resources/fonts when installed, see electron-builder.yml); otherwise
+ * YISHI_FONTS_ROOT, then node_modules and build/fonts under the working directory.
  */
 let configured: string | null = null;
 
 export function setFontsRoot(dir: string): void {
   configured = dir;
-  fontsRoot = null;
+  faceRoots.clear();
   sliceCache.clear();
 }
 
-function root(): string {
-  if (fontsRoot) return fontsRoot;
-  const candidates = configured ? [configured] : [
+function candidates(): string[] {
+  if (configured) return [configured, path.join(configured, '..', 'build', 'fonts')];
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  return [
     process.env.YISHI_FONTS_ROOT,
-    (process as { resourcesPath?: string }).resourcesPath ? path.join((process as { resourcesPath?: string }).resourcesPath!, 'fonts') : undefined,
+    resources ? path.join(resources, 'fonts') : undefined,
     path.join(process.cwd(), 'node_modules'),
+    path.join(process.cwd(), 'build', 'fonts'),
   ].filter((d): d is string => Boolean(d));
-  const found = candidates.find((d) => fs.existsSync(path.join(d, BUNDLED_FACES.serif.dir, BUNDLED_FACES.serif.css)));
-  if (!found) {
-    throw new Error(`找不到文书字体（Noto Serif SC）。已查找：${candidates.join('；')}。请重新安装本程序。`);
+}
+
+const faceRoots = new Map<FaceKey, string | null>();
+
+/** The folder holding a face's package, or null when the installation left it out. */
+function rootOf(face: FaceKey): string | null {
+  if (faceRoots.has(face)) return faceRoots.get(face)!;
+  const { dir, css } = BUNDLED_FACES[face];
+  const found = candidates().find((d) => fs.existsSync(path.join(d, dir, css))) ?? null;
+  // Only the body serif is required; any other face degrades (FAMILY lists what stands in).
+  if (!found && face === 'serif') {
+    throw new Error(`找不到文书字体（Noto Serif SC）。已查找：${candidates().join('；')}。请重新安装本程序。`);
   }
-  fontsRoot = found;
+  faceRoots.set(face, found);
   return found;
 }
 
-const sliceCache = new Map<string, Slice[]>();
+const sliceCache = new Map<FaceKey, Slice[]>();
 
 function slicesOf(face: FaceKey): Slice[] {
-  const { dir, css } = BUNDLED_FACES[face];
-  const key = `${dir}/${css}`;
-  const cached = sliceCache.get(key);
+  const cached = sliceCache.get(face);
   if (cached) return cached;
-  const file = path.join(root(), dir, css);
-  const slices = fs.existsSync(file) ? parseFontFaceCss(fs.readFileSync(file, 'utf8')) : [];
-  sliceCache.set(key, slices);
+  const root = rootOf(face);
+  const { dir, css } = BUNDLED_FACES[face];
+  const slices = root ? parseFontFaceCss(fs.readFileSync(path.join(root, dir, css), 'utf8')) : [];
+  sliceCache.set(face, slices);
   return slices;
 }
 
@@ -140,7 +157,7 @@ export function fontFileFor(urlPath: string): string | null {
     const { dir } = BUNDLED_FACES[face];
     if (!rest.startsWith(`${dir}/`)) continue;
     const file = rest.slice(dir.length + 1);
-    if (slicesOf(face).some((s) => s.file === file)) return path.join(root(), dir, file);
+    if (slicesOf(face).some((s) => s.file === file)) return path.join(rootOf(face)!, dir, file);
   }
   return null;
 }
@@ -149,13 +166,13 @@ export function fontFileFor(urlPath: string): string | null {
 function familyCss(key: FamilyKey, codes: Set<number>): string {
   const { family, local, face } = FACES[key];
   const { dir } = BUNDLED_FACES[face];
-  const locals = local.map((name) => `local("${name}")`).join(',');
+  const locals = local.map((name) => `local("${name}"),`).join('');
   const rules: string[] = [];
   for (const s of slicesOf(face)) {
     if (![...codes].some((c) => s.ranges.some(([a, b]) => c >= a && c <= b))) continue;
     const range = s.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
     rules.push(
-      `@font-face{font-family:"${family}";font-style:normal;font-weight:400;font-display:block;src:${locals},url(${FONTS_PATH}${dir}/${s.file}) format("woff2");unicode-range:${range};}`,
+      `@font-face{font-family:"${family}";font-style:normal;font-weight:400;font-display:block;src:${locals}url(${FONTS_PATH}${dir}/${s.file}) format("woff2");unicode-range:${range};}`,
     );
   }
   return rules.join('\n');
@@ -166,9 +183,10 @@ function familyCss(key: FamilyKey, codes: Set<number>): string {
  * Listing a slice costs nothing: Chromium downloads one only when a character it renders in that
  * family falls in its unicode-range, so the rules need not know which text is set in 黑体.
  * A face left out of an installation degrades: 黑体 to the bold serif (FAMILY.hei lists 小标宋
- * next), 楷体 to the body serif; only the body serif is required (root() checks it).
+ * next), 楷体 to the body serif; only the body serif is required (rootOf() checks it).
  */
 export function fontFaceCss(text: string): string {
+  rootOf('serif');
   const codes = new Set<number>();
   for (const ch of text) {
     const c = ch.codePointAt(0)!;

@@ -217,6 +217,19 @@ describe('会议纪要 PDF (R16, GB/T 9704 §10.3)', () => {
     }
   });
 
+  it('rare characters (Ext-A 䶮, Ext-B 𠮷, and 劐, one of the 33 GB2312 characters Noto Serif SC lacks) print in the bundled rare serif', async () => {
+    const doc = demoMinutes({ attendance: { present: ['王建国', '刘䶮', '吉𠮷', '张劐'], onLeave: [], absent: [], observers: [] } });
+    doc.items![0]!.title = '关于任命刘䶮同志为教务处副主任的议题';
+    const file = await print('rare', doc);
+    const text = flowText(file);
+    expect(text).toContain('出席：王建国、刘䶮、吉𠮷、张劐');
+    expect(text).toContain('一、关于任命刘䶮同志为教务处副主任的议题');
+    // Drawn from Yishi Rare Serif (build/fonts/yishi-rare), embedded as TrueType, never a system font.
+    const fonts = pdfFonts(file);
+    expect(fonts.filter((f) => /YishiRareSerif/.test(f.name)).length).toBeGreaterThanOrEqual(2);
+    expect(fonts.filter((f) => !f.emb || f.type === 'Type 3')).toEqual([]);
+  });
+
   it('titles never break inside a word: a long school name wraps before the meeting, 会议纪要 stays whole', async () => {
     const org = '北京市海淀区中关村第三小学教育集团';
     const doc = demoMinutes({ orgName: org, title: `中共${org}委员会会议纪要` });
