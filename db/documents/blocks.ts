@@ -7,6 +7,8 @@ export interface Run {
   text: string;
   face?: Face;
   underline?: boolean;
+  /** Never broken across lines (a name in running text). */
+  keep?: boolean;
 }
 
 export type Block =
@@ -27,7 +29,7 @@ export type Block =
 export const run = (text: string, face?: Face): Run => ({ text, face });
 
 function runHtml(r: Run): string {
-  const cls = [r.face ?? '', r.underline ? 'host' : ''].filter(Boolean).join(' ');
+  const cls = [r.face ?? '', r.underline ? 'host' : '', r.keep ? 'nb' : ''].filter(Boolean).join(' ');
   return cls ? `<span class="${cls}">${esc(r.text)}</span>` : esc(r.text);
 }
 

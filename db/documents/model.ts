@@ -241,8 +241,6 @@ export interface SignInDoc extends MeetingFacts {
   kind: 'signin';
   /** Members called (出席), or as the attendance already records them (请假, 缺席, with the reason as a note), then 列席. */
   rows: { name: string; post: string; role: '出席' | '请假' | '缺席' | '列席'; note?: string | null }[];
-  /** Empty rows at the end for unexpected attendees. */
-  blankRows: number;
 }
 
 /** 表决票: one sheet per voter; a secret ballot (无记名投票) has no name line. */

@@ -18,7 +18,12 @@ export function noticeHtml(doc: NoticeDoc): string {
     { kind: 'h2', text: '一、会议议题' },
     ...doc.agenda.map((a, i): Block => ({
       kind: 'p',
-      runs: [run(`${cnNumber(i + 1)}是${a.title}${a.presenter ? `（汇报人：${a.presenter}）` : ''}${i === doc.agenda.length - 1 ? '。' : '；'}`)],
+      runs: [
+        run(`${cnNumber(i + 1)}是${a.title}`),
+        // The presenter's name stays on one line.
+        ...(a.presenter ? [{ text: `（汇报人：${a.presenter}）`, keep: true }] : []),
+        run(i === doc.agenda.length - 1 ? '。' : '；'),
+      ],
     })),
     { kind: 'h2', text: '二、参会人员' },
     { kind: 'att', label: '出席', names: doc.attendees.map((name) => ({ name })), indent: true },

@@ -93,7 +93,6 @@ export function signInDoc(f: MeetingForms): SignInDoc {
       ...f.members.map((m) => ({ name: m.name, post: m.post, role: away(m) ? m.status! : ('出席' as const), note: away(m) ? (m.reason ?? null) : null })),
       ...f.observers.map((o) => ({ name: o.name, post: o.post, role: '列席' as const, note: null })),
     ],
-    blankRows: 3,
   };
 }
 

@@ -274,7 +274,6 @@ export function demoSignIn(): SignInDoc {
       { name: '周晓燕', post: '党办主任', role: '列席' },
       { name: '孙志强', post: '总务处主任', role: '列席' },
     ],
-    blankRows: 3,
   };
 }
 

@@ -124,6 +124,18 @@ describe('会议通知 and 签到表', () => {
   });
 });
 
+describe('签到表 pages', () => {
+  it('blank rows fill the last page and never start one: 12 people on one page, 13 to 30 on two, each last page with a name', async () => {
+    const base = demoSignIn();
+    for (const [n, pages] of [[12, 1], [13, 2], [30, 2], [31, 3]] as const) {
+      const rows = Array.from({ length: n }, (_, i) => ({ ...base.rows[i % base.rows.length]!, name: `成员${i + 1}` }));
+      const file = await print(`signin-${n}`, signInHtml({ ...base, rows }));
+      expect(pdfInfo(file).pages, `${n} people`).toBe(pages);
+      expect(flowText(file, { page: pages }), `${n} people`).toContain(`成员${n}`);
+    }
+  }, 120_000);
+});
+
 describe('表决票 (R10)', () => {
   it('R10 a secret ballot (无记名投票) sheet has no name line; one sheet per copy; each item with 同意/不同意/弃权', async () => {
     const file = await print('secret', ballotHtml(demoBallot('无记名投票')));

@@ -120,7 +120,8 @@ describe('documents.signInHtml', () => {
     expect(rows[1]).toEqual(['李明华', '校长、副书记', '出席']);
     // 周敏 was marked 列席 in the attendance (R7).
     expect(rows[7]).toEqual(['周敏', '中层干部', '列席']);
-    expect(rows.slice(8)).toEqual([['', '', ''], ['', '', ''], ['', '', '']]);
+    // Blank rows fill the page: 8 people, 4 blank rows.
+    expect(rows.slice(8)).toEqual([['', '', ''], ['', '', ''], ['', '', ''], ['', '', '']]);
   });
 });
 
