@@ -83,7 +83,7 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     await page.keyboard.press('Alt+3');
     await page.getByRole('heading', { name: '会议', exact: true }).waitFor();
     await page.keyboard.press('Alt+n');
-    await choose(field('议事机构'), '党组织会议');
+    await choose(field('议事机构'), '党委会议');
     await field('会议时间').fill('2026-03-25T14:30');
     await field('会议地点').fill('行政楼三楼会议室');
     await choose(field('记录人'), '吴秘书');

@@ -8,13 +8,14 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { useNav } from '../../stores/nav';
 import { notify } from '../../stores/notices';
-import { useOrg, useOverview } from '../../stores/org';
+import { useBodyName, useOrg, useOverview } from '../../stores/org';
 import { MatterSelect, matterFacts } from './MatterSelect';
 
 const FIELDS = ['title', 'summary', 'matterId', 'proposerId', 'leaderId', 'amount', 'materialsReadyAt'];
 
 export function ItemCreate() {
   const overview = useOverview();
+  const bodyName = useBodyName();
   const matters = useOrg((s) => s.matters);
   const go = useNav((s) => s.go);
   const leaders = overview.persons.filter((p) => p.leadership);
@@ -59,7 +60,7 @@ export function ItemCreate() {
             <Field label="议题名称" required wide error={errorFor(save.error, 'title')} help="简明写出要决定的事，如：关于调整课后服务安排的议题">
               <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
             </Field>
-            <Field label="议事清单事项" required error={errorFor(save.error, 'matterId')} help={matter ? matterFacts(matter).join('；') : '决定由哪个会议议定（R1、R2）'}>
+            <Field label="议事清单事项" required error={errorFor(save.error, 'matterId')} help={matter ? matterFacts(matter, bodyName).join('；') : '决定由哪个会议议定（R1、R2）'}>
               <MatterSelect matters={matters} value={matterId} onChange={setMatterId} />
             </Field>
             <Field label="提出人" required error={errorFor(save.error, 'proposerId')} help="议题由班子成员提出（R3）">

@@ -1,7 +1,6 @@
 // One 议题: facts and routing (R1/R2), what R4 still needs, 会前沟通 records and form,
 // 列入会议议程, the decision, and the item's history.
 import { useEffect } from 'react';
-import { BODY_LABELS, type BodyKind } from '../../../db/terms';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
 import { formatAmount, formatDate, formatDateTime } from '../../dates';
@@ -10,6 +9,7 @@ import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { useItems } from '../../stores/items';
 import { useNav } from '../../stores/nav';
+import { useBodyName } from '../../stores/org';
 import { notify } from '../../stores/notices';
 import { ConsultationForm } from './ConsultationForm';
 import { ConsultationHistory } from './ConsultationHistory';
@@ -20,6 +20,7 @@ const SCHEDULABLE = ['consultation', 'postponed', 'ready', 'vote_postponed'];
 
 export function ItemDetailView({ itemId }: { itemId: number }) {
   const { detail, detailError, loadDetail } = useItems();
+  const bodyName = useBodyName();
   const go = useNav((s) => s.go);
   useEffect(() => {
     void loadDetail(itemId);
@@ -69,7 +70,7 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
             )}
             {gate.length > 0 && item.state !== 'postponed' && (
               <div className="notice info">
-                <strong>上党组织会议前还需要：</strong>
+                <strong>上{bodyName('party_committee')}前还需要：</strong>
                 <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
                   {gate.map((g) => (
                     <li key={g}>{g}</li>
@@ -88,7 +89,7 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
                 <dd>{matter.name}</dd>
                 <dt>决策机构</dt>
                 <dd>
-                  {BODY_LABELS[routing.body as BodyKind]}
+                  {bodyName(routing.body)}
                   {routing.major && <span className="badge warn" style={{ marginLeft: 8 }}>三重一大</span>}
                   <div className="muted small">{routing.reason}</div>
                 </dd>

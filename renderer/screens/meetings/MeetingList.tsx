@@ -6,13 +6,14 @@ import { formatDateTime } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { useMeetings } from '../../stores/meetings';
 import { useNav } from '../../stores/nav';
-import { useOverview } from '../../stores/org';
+import { useBodyName, useOverview } from '../../stores/org';
 import { ListTabs } from './ListTabs';
 
 const STATE_LABELS: Record<string, string> = { planned: '筹备中', in_progress: '进行中', held: '已召开', closed: '已结束' };
 
 export function MeetingList() {
   const { org } = useOverview();
+  const bodyName = useBodyName();
   const { rows, loaded, error, loadList } = useMeetings();
   const go = useNav((s) => s.go);
   useEffect(() => {
@@ -24,7 +25,7 @@ export function MeetingList() {
     <>
       <PageHead
         title="会议"
-        crumbs="党组织会议 · 校长办公会议"
+        crumbs={`${bodyName('party_committee')} · ${bodyName('principal_office')}`}
         actions={
           <button className="btn primary" onClick={() => go({ section: 'meetings', view: 'new' })} aria-keyshortcuts="Alt+N">
             新建会议<kbd className="hint">Alt+N</kbd>

@@ -64,7 +64,7 @@ export function DocumentsPanel() {
         <h2>纪要与版记</h2>
         <p className="muted small">留空即用通常写法（框内灰字）。印发日期为签发之日。</p>
         <div className="form">
-          <Field label="纪要标题" wide error={errorFor(save.error, 'minutesHeading')} help="本校党组织会议纪要的红色标题">
+          <Field label="纪要标题" wide error={errorFor(save.error, 'minutesHeading')} help={`${committee?.name ?? '党组织会议'}纪要的红色标题`}>
             <input type="text" value={heading} placeholder={usual?.minutesHeading ?? ''} onChange={(e) => setHeading(e.target.value)} />
           </Field>
           <Field label="印发机关" wide error={errorFor(save.error, 'issuingOffice')} help="版记中的印发机关，也是会议通知的落款">
