@@ -54,13 +54,18 @@ export function blockHtml(b: Block): string {
       return `<div class="att${b.indent ? ' in2' : ''}"><span class="label hei">${esc(b.label)}：</span><span class="names">${names}</span></div>`;
     }
     case 'imprint': {
-      const cc = b.copyTo ? `<div class="cc"><span>抄送：</span><span>${esc(b.copyTo.replace(/[。.]$/, ''))}。</span></div><div class="rule thin"></div>` : '';
+      const cc = b.copyTo ? `<div class="cc"><span>抄送：</span><span>${esc(copyToText(b.copyTo))}</span></div><div class="rule thin"></div>` : '';
       const anchor = b.anchor ? `<div class="anchor">存证码：${esc(b.anchor)}</div>` : '';
       return `<div class="imprint"><div class="rule thick"></div>${cc}<div class="issued"><span>${esc(b.issuer)}</span><span>${esc(issuedText(b.issuedOn))}</span></div><div class="rule thick"></div>${anchor}</div>`;
     }
     case 'blank':
       return '<div class="blank"></div>';
   }
+}
+
+/** The 抄送 bodies ending in a full stop (GB/T 9704 §7.4.2), however the school typed them. */
+export function copyToText(copyTo: string): string {
+  return `${copyTo.replace(/[。.；;，,、\s]+$/, '')}。`;
 }
 
 /** 2026年3月26日印发; a draft, not yet signed, leaves the date to be filled in. */

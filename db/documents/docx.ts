@@ -20,7 +20,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx';
-import { issuedText, type Block, type Run } from './blocks';
+import { copyToText, issuedText, type Block, type Run } from './blocks';
 import { minutesParts, revisionNote } from './minutes';
 import type { MinutesDoc, RecordDoc } from './model';
 import { recordBlocks, recordTitle } from './record';
@@ -110,7 +110,7 @@ function imprintParagraphs(b: Extract<Block, { kind: 'imprint' }>): Paragraph[] 
         keepNext: true,
         // A wrapped line aligns after the colon.
         indent: { left: CH4 + 3 * CH4, right: CH4, hanging: 3 * CH4 },
-        children: [new TextRun(`抄送：${b.copyTo.replace(/[。.]$/, '')}。`)],
+        children: [new TextRun(`抄送：${copyToText(b.copyTo)}`)],
       }),
       rule(6),
     );

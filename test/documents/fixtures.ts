@@ -31,9 +31,9 @@ export function demoMinutes(over: Partial<MinutesDoc> = {}): MinutesDoc {
         decisionNumber: 1,
         vote: { method: '举手', due: 7, present: 6, for: 5, against: 0, abstain: 1, passed: true },
         statements: [
-          { name: '李明华', position: '同意', note: '', byHost: false },
-          { name: '陈立新', position: '缓议', note: '信息化支出依据需补充。', byHost: false },
-          { name: '王建国', position: '同意', note: '', byHost: true },
+          { name: '李明华', stance: '同意', note: '', byHost: false },
+          { name: '陈立新', stance: '缓议', note: '信息化支出依据需补充。', byHost: false },
+          { name: '王建国', stance: '同意', note: '', byHost: true },
         ],
         recusals: [],
         studiedAt: '2026年第5次校长办公会议',

@@ -315,7 +315,7 @@ describe('会议纪要 HTML', () => {
       title: '<script>alert(1)</script>纪要',
       opening: '会议在"<b>礼堂</b>"召开 & 结束',
       decisions: [{ number: 1, itemTitle: '<img src=x onerror=alert(1)>', text: "它's <i>ok</i>", owners: [{ ownerDept: '<u>部门</u>', deadline: '2026-04-01' }] }],
-      items: [{ number: 1, title: '<img src=x onerror=alert(1)>', outcome: 'passed', decisionNumber: 1, vote: null, statements: [{ name: '<b>王</b>', position: '同意', note: '<i>x</i>', byHost: false }], recusals: [], studiedAt: null, reason: null }],
+      items: [{ number: 1, title: '<img src=x onerror=alert(1)>', outcome: 'passed', decisionNumber: 1, vote: null, statements: [{ name: '<b>王</b>', stance: '同意', note: '<i>x</i>', byHost: false }], recusals: [], studiedAt: null, reason: null }],
       imprint: { copyTo: '<script>', issuer: '<b>办公室</b>' },
       attendance: { present: ['<b>王</b>'], onLeave: [{ name: '李', reason: '<script>' }], absent: [], observers: [] },
     });

@@ -90,7 +90,7 @@ export function hardMeeting(t: TestLedger, school: School) {
     ],
   });
   const state = (entryId: number, said: [string | number, '同意' | '不同意' | '缓议', string?][]) => {
-    for (const [who, position, note] of said) t.ok('entries.statement', { entryId, personId: typeof who === 'number' ? who : id(who), position, note });
+    for (const [who, stance, note] of said) t.ok('entries.statement', { entryId, personId: typeof who === 'number' ? who : id(who), stance, note });
   };
 
   // 一、三重一大: 陈志强 steps out; the others state, the host last; hands.
