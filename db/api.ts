@@ -5,7 +5,6 @@ import { contract, type ChannelName, type Contract, type InputOf } from './contr
 import { LedgerError, type LedgerErrorInfo } from './errors';
 import type { Ledger } from './ledger';
 import type { LedgerFor } from './channel';
-import { auditLog } from './schema';
 import { describeZodError } from './validation';
 import { Later } from './channel';
 import { organizationHandlers } from './organization/handlers';
@@ -15,6 +14,19 @@ import { minutesHandlers } from './minutes/handlers';
 import { followUpHandlers } from './followups/handlers';
 import { loopHandlers } from './loop/handlers';
 import { trustHandlers } from './trust/handlers';
+import { appendAudit } from './trust/audit';
+import { type Unavailable, unavailableReason } from './trust/access';
+import { noteCommit } from './trust/wal';
+
+/** A write that failed for the disk, not for the command: said as what it is. */
+const UNAVAILABLE_NOW: Record<Unavailable, string> = {
+  no_space: '磁盘空间不足。请清理台账所在的磁盘后重试。',
+  read_only_media: '台账所在的磁盘现在是只读的。请检查磁盘后重新打开议事台账。',
+  read_only_file: '台账文件现在是只读的。请取消文件的“只读”属性后重新打开议事台账。',
+  no_permission: '没有权限写入台账文件。请检查文件夹权限后重新打开议事台账。',
+  in_use: '台账正被另一个程序使用。请关闭那个程序后重试。',
+  io: '读写磁盘时出错。请检查磁盘连接后重试。',
+};
 import { sessionHandlers } from './session/handlers';
 import { exportsHandlers } from './exports/handlers';
 import { journalHandlers } from './journal/handlers';
@@ -63,20 +75,24 @@ export function dispatch(ledger: Ledger, channel: string, raw: unknown): Result<
     const run = ledger.sqlite.transaction(() => {
       const value = handler(ledger, parsed.data);
       if (spec.kind === 'write') {
-        ledger.db
-          .insert(auditLog)
-          .values({ at: ledger.now().toISOString(), operator: ledger.operator, channel: name, summary: summarize(parsed.data) })
-          .run();
+        appendAudit(ledger, { at: ledger.now().toISOString(), operator: ledger.operator, channel: name, summary: summarize(parsed.data) });
       }
       return value;
     });
     // Writes take the lock up front so two writers never deadlock on upgrade. Reads run with
     // query_only: the ReadLedger type keeps drizzle writes out, this keeps raw ones out.
     const value = spec.kind === 'write' ? run.immediate() : readOnly(ledger, () => run.deferred());
+    if (spec.kind === 'write') noteCommit(ledger.sqlite);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof LedgerError) return fail(e.info);
     if (e instanceof z.ZodError) return fail({ code: 'invalid_input', ...describeZodError(e) });
+    // A write that met the disk (reads run query_only: their SQLITE_READONLY is a bug, not the disk).
+    const reason = spec.kind === 'write' ? unavailableReason(e, ledger.file) : null;
+    if (reason) {
+      console.error(`[ledger] ${name} failed`, e);
+      return fail({ code: 'internal', message: `操作没有完成，数据未被改动：${UNAVAILABLE_NOW[reason]}` });
+    }
     console.error(`[ledger] ${name} failed`, e);
     return fail({
       code: 'internal',

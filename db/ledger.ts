@@ -26,6 +26,8 @@ export interface ReadLedger {
 export interface Ledger extends ReadLedger {
   readonly db: Db;
   operator: string;
+  /** What opening did that the user must be told (a -wal set aside: db/trust/guards.ts), in Chinese. */
+  readonly notices?: readonly string[];
   close(): void;
 }
 

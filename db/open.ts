@@ -10,10 +10,14 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { LedgerError } from './errors';
 import type { Ledger } from './ledger';
+import { rethrowUnavailable } from './trust/access';
 import { defaultBackupDir, readLedgerId } from './trust/backup';
-import { closeWithMarker } from './trust/clean';
+import { fileSize } from './trust/files';
+import { clearMarker, closeWithMarker } from './trust/clean';
 import { guardLedgerFile } from './trust/guards';
+import { sealPendingRestore } from './trust/restore';
 import { useNativeBinding } from './trust/sqlite';
+import { startWalRecord, stopWalRecord } from './trust/wal';
 
 export interface OpenOptions {
   /** Folder of drizzle-kit migrations (migrations/ in the repo, resources/migrations when packaged). */
@@ -33,15 +37,33 @@ interface Journal {
 export function openLedger(file: string, options: OpenOptions): Ledger {
   const journal = readJournal(options.migrationsFolder);
   useNativeBinding(options.nativeBinding);
-  // Refuses a damaged file (truncated, foreign -wal, failed quick_check, 0 bytes with backups …)
-  // before SQLite opens it for writing; throws DamagedLedger with a restore offer.
+  // Refuses a damaged file (truncated, failed quick_check, 0 bytes with backups …) before SQLite
+  // opens it for writing, with a restore offer (DamagedLedger); a full disk, read-only media, a
+  // permission error or another program holding it, as what it is (LedgerUnavailable); sets
+  // aside a -wal that is not this ledger's.
   const guard = guardLedgerFile(file, { backupDirs: options.backupDirs ?? [defaultBackupDir(file)] });
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // Side files SQLite is about to create: removed again if opening fails (a full disk), so a
+  // refused start leaves the folder as it found it.
+  const made = ['-wal', '-shm'].filter((side) => !fs.existsSync(file + side));
+  const unmake = () => {
+    // Nobody else has the file open (guards checked): the -shm is only an index, an empty -wal nothing.
+    for (const side of made) if (side === '-shm' || (fileSize(`${file}-wal`) ?? 0) === 0) fs.rmSync(file + side, { force: true });
+  };
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (e) {
+    unmake();
+    rethrowUnavailable(e, file, null, true);
+    throw e;
+  }
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Opened for writing: from here a crash must be followed by a full check at the next start.
+    clearMarker(file);
     const applied = refuseFutureVersion(sqlite, journal);
     // No relational queries (db.query.*) are used, so drizzle needs no schema map (0.15 ms a start).
     const db = drizzle(sqlite);
@@ -55,12 +77,23 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
       db,
       now: options.now ?? (() => new Date()),
       operator: options.operator ?? '系统',
-      // A clean close leaves a marker that spares the next start its quick_check (db/trust/guards.ts).
-      close: () => closeWithMarker(sqlite, file, guard.state === 'ok' ? guard.vouched : null, () => readLedgerId(sqlite)),
+      notices: guard.state === 'ok' && guard.setAside ? [guard.setAside.notice] : [],
+      close: () => {
+        // A clean close leaves a marker that spares the next start its quick_check (db/trust/guards.ts).
+        closeWithMarker(sqlite, file, guard.state === 'ok' ? guard.vouched : null, () => readLedgerId(sqlite));
+        stopWalRecord(sqlite);
+      },
     };
+    // A file just restored from a backup records that on its chain now (db/trust/restore.ts).
+    sealPendingRestore(ledger);
+    // From here every commit is recorded, so the next start can tell this ledger's -wal (db/trust/wal.ts).
+    startWalRecord(sqlite, file);
     return ledger;
   } catch (e) {
     sqlite.close();
+    stopWalRecord(sqlite);
+    unmake();
+    rethrowUnavailable(e, file, null);
     throw e;
   }
 }

@@ -413,13 +413,18 @@ export const amendments = sqliteTable('amendments', {
   operator: text('operator').notNull(),
 }, (t) => [index('amendments_subject').on(t.subjectType, t.subjectId), index('amendments_org').on(t.orgId)]);
 
-/** Append-only: every write command leaves one row (who, when, channel, summary). */
+/**
+ * Append-only: every write command leaves one row (who, when, channel, summary). `hash` chains
+ * each row to the one before (db/trust/audit.ts), so verify finds a row deleted or edited with
+ * another tool; rows written before the chain began (ledger_meta auditChainFrom) have none.
+ */
 export const auditLog = sqliteTable('audit_log', {
   id: id(),
   at: text('at').notNull(),
   operator: text('operator').notNull(),
   channel: text('channel').notNull(),
   summary: text('summary').notNull(),
+  hash: text('hash'),
 });
 
 // ── Trust: tamper evidence, ledger identity, operators (db/trust, db/session) ─

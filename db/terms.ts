@@ -35,6 +35,7 @@
 //   作废（成员资格）   void                    a membership entered by mistake: it never held (unlike ending a term)
 //   延期              extend                  a follow-up's deadline moved later, with a reason and who approved it
 export const PARTY_KINDS = ['党委', '党总支', '党支部'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
 export const POSTS = ['书记', '副书记', '校长', '副校长', '委员', '中层干部'] as const;
 export type Post = (typeof POSTS)[number];
 /** Posts whose holders form the leadership (班子成员): they propose items (R3) and consult (R4). */
@@ -268,3 +269,35 @@ export interface RuleWarning {
 
 /** Version of the rule set a decision was taken under (stored with each decision, R2). */
 export const RULE_VERSION = '2026.1';
+
+// ── Naming bodies by the organisation's type (rule book) ───────────────────────
+// 党组织会议 is the policy's generic category: no school prints it as a meeting's name.
+
+/** The committee meeting of each kind of party organisation. */
+export const COMMITTEE_MEETINGS: Record<PartyKind, string> = {
+  党委: '党委会议',
+  党总支: '总支委员会会议',
+  党支部: '支部委员会会议',
+};
+
+/** The name a body is given: the committee meeting by the party kind, the others by BODY_LABELS. */
+export function bodyNameFor(kind: BodyKind, partyKind: PartyKind): string {
+  return kind === 'party_committee' ? COMMITTEE_MEETINGS[partyKind] : BODY_LABELS[kind];
+}
+
+/** The party organisation's formal name: 中共青山县第一中学委员会 / …总支部委员会 / …支部委员会. */
+export function partyOrgName(orgName: string, partyKind: PartyKind): string {
+  const committee: Record<PartyKind, string> = { 党委: '委员会', 党总支: '总支部委员会', 党支部: '支部委员会' };
+  return `中共${orgName}${committee[partyKind]}`;
+}
+
+/** The usual 纪要 heading: 中共××学校委员会会议纪要 for the committee, ××学校校长办公会议纪要 otherwise. */
+export function minutesHeadingFor(orgName: string, partyKind: PartyKind, body: { kind: BodyKind; name: string }): string {
+  return body.kind === 'party_committee' ? `${partyOrgName(orgName, partyKind)}会议纪要` : `${orgName}${body.name}纪要`;
+}
+
+/** Who issues a body's papers (notices, the 版记's 印发机关): the 党委办公室, the 总支 or 支部 itself, or the 校长办公室. */
+export function issuingOfficeFor(orgName: string, partyKind: PartyKind, bodyKind: BodyKind): string {
+  if (bodyKind === 'principal_office') return `${orgName}校长办公室`;
+  return partyKind === '党委' ? `${partyOrgName(orgName, partyKind)}办公室` : partyOrgName(orgName, partyKind);
+}

@@ -8,15 +8,41 @@ z.config(z.locales.zhCN());
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-export const zText = (label: string, max = 200) =>
-  z
+// Text is cleaned once, at the door (issue H, class 8):
+// - a lone surrogate half (half an emoji, from a broken paste) is refused: SQLite would store it
+//   as U+FFFD, so the record would silently differ from what was typed and sealed;
+// - a value of only invisible characters (zero-width spaces, BOM, Hangul fillers) is empty;
+// - control characters are dropped and a tab becomes a space; names (zName) are one line, because
+//   a tab or line break in a body's name would reach every exported file name and be refused there.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVISIBLE_ONLY = /^[\p{White_Space}\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+const cleanText = (s: string) => s.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[^\P{Cc}\n]/gu, '');
+const cleanName = (s: string) => s.replace(/[\p{Cc}\u2028\u2029]/gu, ' ');
+const visible = (s: string) => !INVISIBLE_ONLY.test(s);
+
+/** A string, refused if it has a lone surrogate, cleaned, trimmed. */
+function cleaned(label: string, clean: (s: string) => string) {
+  return z
     .string({ error: `「${label}」须为文字` })
-    .trim()
-    .min(1, { error: `「${label}」不能为空` })
-    .max(max, { error: `「${label}」不能超过${max}字` });
+    .refine(wellFormed, { error: `「${label}」含有无法保存的残缺字符（可能是复制时截断的表情符号），请删除后重新输入` })
+    .overwrite(clean)
+    .trim();
+}
+
+/** Required text; may span lines. */
+export const zText = (label: string, max = 200) =>
+  cleaned(label, cleanText).refine(visible, { error: `「${label}」不能为空` }).max(max, { error: `「${label}」不能超过${max}字` });
+
+/** A required name or title: one line (tabs and line breaks become spaces). */
+export const zName = (label: string, max = 60) =>
+  cleaned(label, cleanName).refine(visible, { error: `「${label}」不能为空` }).max(max, { error: `「${label}」不能超过${max}字` });
 
 export const zOptionalText = (label: string, max = 2000) =>
-  z.string({ error: `「${label}」须为文字` }).trim().max(max, { error: `「${label}」不能超过${max}字` }).default('');
+  cleaned(label, cleanText)
+    .overwrite((s) => (visible(s) ? s : ''))
+    .max(max, { error: `「${label}」不能超过${max}字` })
+    .default('');
 
 export const zId = (label: string) =>
   z

@@ -91,8 +91,8 @@ export function moveDataFolder(userData: string, target: string, stamp = new Dat
   if (fs.existsSync(current.ledgerFile)) {
     const kept = `${current.ledgerFile}.moved-${dateTag(stamp)}`;
     fs.renameSync(current.ledgerFile, kept);
-    // The clean-close marker vouches for the old path only; the copy is checked in full at its first open.
-    for (const suffix of ['-wal', '-shm', '.clean']) fs.rmSync(current.ledgerFile + suffix, { force: true });
+    // The clean-close marker and the WAL record speak of the old path only; the copy is checked in full at its first open.
+    for (const suffix of ['-wal', '-shm', '.clean', '.walstate']) fs.rmSync(current.ledgerFile + suffix, { force: true });
   }
   return resolveDataFolder(userData);
 }

@@ -1,10 +1,14 @@
 // HostApi (db/host.ts) for Electron: what only the shell can do. PDFs are printed by the same
-// Chromium the app runs on, in a hidden, sandboxed, script-less window; saving goes through
-// the system's save dialog; opening is limited to files this session saved (and the data
-// folder), so a compromised page cannot make the shell launch arbitrary programs.
+// Chromium the app runs on, in a hidden, sandboxed, script-less window kept for the next
+// document; saving goes through the system's save dialog; opening is limited to files this
+// session saved (and the data folder), so a compromised page cannot make the shell launch
+// arbitrary programs. Both are also limited to the document types the app produces
+// (SAVED_KINDS): without that, a page could save its bytes as 会议纪要.bat and then ask openPath
+// to run it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, shell, type SaveDialogOptions } from 'electron';
+import { warmUpHtml } from '../db/documents';
 import type { HostApi, RestoreOutcome, SavedFile } from '../db/host';
 import type { PrintDocuments } from './protocol';
 import { hardenedWindow } from './window';
@@ -18,21 +22,40 @@ export interface HostDeps {
   documentsFolder: () => string;
   /** Close the ledger, restore the backup, reopen (electron/trust.ts restoreInPlace). */
   restore: (file: string) => RestoreOutcome;
+  /**
+   * Warm the print window up this long after start (the secretary's first export then finds it
+   * open with the common font slices decoded); none when absent.
+   */
+  warmUpAfterMs?: number;
 }
 
-const KINDS: Record<string, { name: string; title: string }> = {
+/**
+ * The only kinds of file the shell writes for the page and opens again: the documents the core
+ * produces. Backups (.sqlite) are written by the core itself and only ever shown in their folder.
+ */
+export const SAVED_KINDS: Readonly<Record<string, { name: string; title: string }>> = {
   pdf: { name: 'PDF 文件', title: '保存 PDF 文件' },
   docx: { name: 'Word 文档', title: '保存 Word 文档' },
   xlsx: { name: 'Excel 表格', title: '保存 Excel 表格' },
 };
 
+const kindOf = (file: string): string => path.extname(file).slice(1).toLowerCase();
+// Own keys only: "constructor" or "__proto__" must not pass as a kind.
+const savedKind = (ext: string) => (Object.hasOwn(SAVED_KINDS, ext) ? SAVED_KINDS[ext] : undefined);
+
 export function electronHost(deps: HostDeps): HostApi {
   const saved = new Set<string>();
+  const printer = printWindow(deps.print, deps.parent);
+  if (deps.warmUpAfterMs !== undefined) {
+    // Best effort: a failed warm-up only means the first export opens the window itself.
+    setTimeout(() => void printer.warm().catch(() => undefined), deps.warmUpAfterMs).unref?.();
+  }
   // Folders the user picked this session (a USB stick for backups): files inside may be shown.
   const chosen = new Set<string>();
 
   async function askWhere(fileName: string, ext: string): Promise<string | null> {
-    const kind = KINDS[ext] ?? { name: `${ext.toUpperCase()} 文件`, title: '保存文件' };
+    const kind = savedKind(ext);
+    if (!kind) throw new Error('只能保存 PDF、Word 或 Excel 文件，文件没有保存。');
     const name = fileName.toLowerCase().endsWith(`.${ext}`) ? fileName : `${fileName}.${ext}`;
     const options: SaveDialogOptions = {
       title: kind.title,
@@ -44,7 +67,8 @@ export function electronHost(deps: HostDeps): HostApi {
     const parent = deps.parent();
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return null;
-    return result.filePath;
+    // A name typed into the dialog ("纪要.bat") keeps the kind the file really is.
+    return kindOf(result.filePath) === ext ? result.filePath : `${result.filePath}.${ext}`;
   }
 
   async function write(file: string, bytes: Uint8Array): Promise<SavedFile> {
@@ -64,21 +88,20 @@ export function electronHost(deps: HostDeps): HostApi {
     async savePdf({ html, fileName }) {
       const file = await askWhere(fileName, 'pdf');
       if (!file) return null;
-      const pdf = await withPrintWindow(deps.print, html, (win) =>
+      const pdf = await printer.use(html, (win) =>
         win.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
       );
       return write(file, pdf);
     },
 
     async saveFile({ base64, fileName }) {
-      const ext = path.extname(fileName).slice(1).toLowerCase() || 'bin';
-      const file = await askWhere(fileName, ext);
+      const file = await askWhere(fileName, kindOf(fileName));
       if (!file) return null;
       return write(file, Buffer.from(base64, 'base64'));
     },
 
     async print({ html }) {
-      await withPrintWindow(deps.print, html, (win) =>
+      await printer.use(html, (win) =>
         new Promise<void>((resolve, reject) => {
           // silent: false shows the system printer dialog; the user cancelling is not an error.
           win.webContents.print({ silent: false, printBackground: true }, (ok, reason) => {
@@ -124,28 +147,79 @@ export function electronHost(deps: HostDeps): HostApi {
 
   function allowed(target: string): string {
     const resolved = path.resolve(target);
-    if (saved.has(resolved) || resolved === path.resolve(deps.dataFolder())) return resolved;
-    throw new Error('只能打开本次保存的文件或数据文件夹。');
+    if ((saved.has(resolved) && savedKind(kindOf(resolved))) || resolved === path.resolve(deps.dataFolder())) return resolved;
+    throw new Error('只能打开本次保存的 PDF、Word、Excel 文件或数据文件夹。');
   }
 }
 
-/** Load HTML into a hidden, sandboxed window served from app://ledger/__print/…, run `use`, always clean up. */
-export async function withPrintWindow<T>(
-  print: PrintDocuments,
-  html: string,
-  use: (win: BrowserWindow) => Promise<T>,
-): Promise<T> {
-  const url = print.add(html);
-  // A4 at 96 dpi, so screen-size media queries see a page, not a phone.
-  const win = hardenedWindow({ width: 794, height: 1123, devTools: false });
-  try {
-    await win.loadURL(url);
-    await waitForFonts(win);
-    return await use(win);
-  } finally {
-    print.remove(url);
-    if (!win.isDestroyed()) win.destroy();
-  }
+export interface PrintWindow {
+  /** Load HTML into the hidden print window, run `use`; one document at a time. */
+  use<T>(html: string, use: (win: BrowserWindow) => Promise<T>): Promise<T>;
+  /** Open the window and print the warm-up page (db/documents warmUpHtml), discarding the PDF. */
+  warm(): Promise<void>;
+  /** Close the window (the next document opens a new one). */
+  dispose(): void;
+}
+
+/**
+ * One hidden, sandboxed, script-less window for printing, served from app://ledger/__print/…,
+ * made on first use and kept: a new window per document cost a renderer process and decoding
+ * every font slice again (about 1 s each time). It closes with the main window, and after a
+ * failure (the next document gets a fresh one).
+ */
+export function printWindow(print: PrintDocuments, parent: () => BrowserWindow | null): PrintWindow {
+  let win: BrowserWindow | null = null;
+  let owner: BrowserWindow | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const dispose = () => {
+    if (win && !win.isDestroyed()) win.destroy();
+    win = null;
+  };
+  const open = (): BrowserWindow => {
+    if (win && !win.isDestroyed()) return win;
+    // A4 at 96 dpi, so screen-size media queries see a page, not a phone.
+    const made = hardenedWindow({ width: 794, height: 1123, devTools: false });
+    made.webContents.on('render-process-gone', dispose);
+    win = made;
+    return made;
+  };
+  const run = async <T>(html: string, use: (w: BrowserWindow) => Promise<T>): Promise<T> => {
+    const url = print.add(html);
+    try {
+      const w = open();
+      await w.loadURL(url);
+      await waitForFonts(w);
+      return await use(w);
+    } catch (e) {
+      dispose();
+      throw e;
+    } finally {
+      print.remove(url);
+      keepOnlyWithOwner();
+    }
+  };
+  // A hidden window left open would keep the app from quitting (window-all-closed): it is kept
+  // only while the main window lives, and closes with it.
+  const keepOnlyWithOwner = () => {
+    const p = parent();
+    if (!p || p.isDestroyed()) return dispose();
+    if (p !== owner) {
+      owner = p;
+      p.once('closed', dispose);
+    }
+  };
+  const use = <T>(html: string, fn: (w: BrowserWindow) => Promise<T>): Promise<T> => {
+    const job = queue.then(() => run(html, fn));
+    queue = job.catch(() => undefined);
+    return job;
+  };
+  return {
+    use,
+    async warm() {
+      await use(warmUpHtml(), (w) => w.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true }));
+    },
+    dispose,
+  };
 }
 
 /** Webfonts load lazily; printing before they arrive gives empty boxes. Bounded: never hang the save. */

@@ -1,7 +1,9 @@
 // The shell's part of the trust layer (db/trust does the work; only the shell can close and
 // reopen the ledger or show a window before the page exists):
 //  - at start, a ledger refused by the startup guards gets a Chinese refusal window offering
-//    "从最近的可用备份恢复" instead of an empty ledger opening in its place;
+//    "从最近的可用备份恢复" instead of an empty ledger opening in its place; a ledger that cannot
+//    be used for a reason that is not damage (disk full, read-only, no permission, in use by
+//    another program) is named as such, with 重试 and no restore; a -wal set aside is told;
 //  - a backup at start and after a meeting's minutes are signed;
 //  - a restore asked for by the page: close, restoreBackup (saves the current file first), reopen.
 import { cnLocalDateTime } from '../db/calendar';
@@ -11,6 +13,8 @@ import type { Result } from '../db/api';
 import type { RestoreOutcome } from '../db/host';
 import type { Ledger } from '../db/ledger';
 import { backupIfChanged, type BackupEntry } from '../db/trust/backup';
+import { LedgerUnavailable, type Unavailable } from '../db/trust/access';
+import { clearMarker } from '../db/trust/clean';
 import { DamagedLedger } from '../db/trust/guards';
 import { restoreBackup } from '../db/trust/restore';
 
@@ -37,6 +41,17 @@ export function backupAfter(ledger: Ledger, channel: string, result: Result<unkn
 }
 
 export const RESTORE_BUTTON = '从最近的可用备份恢复';
+export const RETRY_BUTTON = '重试';
+export const KEEP_CHANGED_BUTTON = '仍然使用这个文件';
+
+const UNAVAILABLE_TITLE: Record<Unavailable, string> = {
+  no_space: '磁盘空间不足，台账没有打开',
+  read_only_media: '台账所在的磁盘是只读的，台账没有打开',
+  read_only_file: '台账文件是只读的，台账没有打开',
+  no_permission: '没有权限读写台账，台账没有打开',
+  in_use: '台账正被另一个程序使用，台账没有打开',
+  io: '读写磁盘出错，台账没有打开',
+};
 
 /**
  * Open the ledger; if the startup guards refuse the file, say why in Chinese and offer the newest
@@ -46,12 +61,28 @@ export function openOrOfferRestore(open: () => Ledger, ledgerFile: string, backu
   for (;;) {
     let refused: DamagedLedger;
     try {
-      return open();
+      const ledger = open();
+      for (const notice of ledger.notices ?? []) {
+        dialog.showMessageBoxSync({ type: 'warning', title: '议事台账：打开时发现的问题', message: '台账旁边有一个不属于它的临时日志文件，已放在一边', detail: notice, buttons: ['知道了'], noLink: true });
+      }
+      return ledger;
     } catch (e) {
+      if (e instanceof LedgerUnavailable) {
+        // Not damage: the file is fine. Offer no restore (it would put back older data); let the user fix it and retry.
+        const buttons = [RETRY_BUTTON, '打开数据文件夹', '退出'];
+        const choice = buttons[
+          dialog.showMessageBoxSync({ type: 'warning', title: '议事台账：现在不能打开台账', message: UNAVAILABLE_TITLE[e.reason], detail: e.message, buttons, defaultId: 0, cancelId: 2, noLink: true })
+        ];
+        if (choice === '打开数据文件夹') void shell.openPath(path.dirname(ledgerFile));
+        if (choice === '退出') return null;
+        continue;
+      }
       if (!(e instanceof DamagedLedger)) throw e;
       refused = e;
     }
-    const buttons = refused.offer ? [RESTORE_BUTTON, '打开数据文件夹', '退出'] : ['打开数据文件夹', '退出'];
+    // A file changed while closed may be a copy the user put there on purpose: they may keep it (checked in full).
+    const keep = refused.damage === 'changed_while_closed' ? [KEEP_CHANGED_BUTTON] : [];
+    const buttons = [...(refused.offer ? [RESTORE_BUTTON] : []), ...keep, '打开数据文件夹', '退出'];
     const choice = buttons[
       dialog.showMessageBoxSync({
         type: 'error',
@@ -66,6 +97,10 @@ export function openOrOfferRestore(open: () => Ledger, ledgerFile: string, backu
     ];
     if (choice === '打开数据文件夹') {
       void shell.openPath(path.dirname(ledgerFile));
+      continue;
+    }
+    if (choice === KEEP_CHANGED_BUTTON) {
+      clearMarker(ledgerFile);
       continue;
     }
     if (choice !== RESTORE_BUTTON || !refused.offer) return null;

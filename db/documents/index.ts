@@ -7,5 +7,6 @@ export { noticeHtml } from './notice';
 export { signInHtml } from './signin';
 export { ballotHtml } from './ballot';
 export { setFontsRoot } from './fonts';
+export { warmUpHtml } from './page';
 export { minutesDocx, recordDocx } from './docx';
-export { ledgerXlsx } from './xlsx';
+export { ledgerTitle, ledgerXlsx } from './xlsx';

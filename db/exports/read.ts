@@ -7,7 +7,9 @@ import { entriesOfMeeting, entryFacts, getEntry, getMeeting, meetingFacts, perso
 import { getMatter, getOrganization, getPerson, postsOn } from '../organization/queries';
 import { getItem } from '../items/queries';
 import { warningsOf } from '../warnings';
-import type { FormEntry, FormPerson, MeetingForms, PartyKind } from './forms';
+import type { FormEntry, FormPerson, MeetingForms } from './forms';
+import { papersOf } from '../organization/names';
+import type { AttendanceStatus } from '../terms';
 
 export function readMeetingForms(ledger: ReadLedger, meetingId: number): MeetingForms {
   const meeting = getMeeting(ledger, meetingId);
@@ -18,7 +20,11 @@ export function readMeetingForms(ledger: ReadLedger, meetingId: number): Meeting
     const held = posts.filter((p) => p.personId === personId).map((p) => p.post);
     return held.length ? held.join('、') : (getPerson(ledger, personId).department ?? '');
   };
-  const person = (personId: number, name: string): FormPerson => ({ name, post: postOf(personId) });
+  const marks = new Map(facts.attendance.map((a) => [a.personId, a]));
+  const person = (personId: number, name: string): FormPerson => {
+    const mark = marks.get(personId);
+    return { name, post: postOf(personId), ...(mark ? { status: mark.status as AttendanceStatus, reason: mark.reason } : {}) };
+  };
 
   const memberIds = new Set(facts.members.map((m) => m.personId));
   const members = facts.members.filter((m) => m.voting).map((m) => person(m.personId, m.name));
@@ -60,7 +66,7 @@ export function readMeetingForms(ledger: ReadLedger, meetingId: number): Meeting
   };
   return {
     facts: docFacts,
-    partyKind: org.partyKind as PartyKind,
+    issuer: papersOf(ledger, org.id, facts.body).issuer,
     date: facts.date,
     today: today(ledger),
     members,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
 import { RATINGS } from '../terms';
-import { zDate, zEnum, zId, zOptionalText, zText } from '../validation';
+import { zDate, zEnum, zId, zName, zOptionalText, zText } from '../validation';
 
 export const CreateFollowUp = z.object({
   decisionId: zId('决定事项'),
   task: zText('督办任务', 500),
-  ownerDept: zText('承办部门', 40),
+  ownerDept: zName('承办部门', 40),
   ownerId: zId('责任人').optional(),
   leaderId: zId('分管领导').optional(),
   deadline: zDate('完成时限'),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
 import { CONSULTATION_FORMS, ITEM_STATES, CONSULTATION_STANCES } from '../terms';
-import { zAmount, zDate, zDateTime, zEnum, zId, zOptionalText, zText } from '../validation';
+import { zAmount, zDate, zDateTime, zEnum, zId, zName, zOptionalText, zText } from '../validation';
 
 export const CreateItem = z.object({
   orgId: zId('学校'),
-  title: zText('议题名称', 100),
+  title: zName('议题名称', 100),
   summary: zOptionalText('议题内容', 5000),
   matterId: zId('议事清单事项'),
   proposerId: zId('提出人'),

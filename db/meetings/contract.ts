@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
 import { ATTENDANCE_STATUSES, BALLOT_CHOICES, STATEMENT_STANCES, VOTE_METHODS } from '../terms';
-import { zCount, zDateTime, zEnum, zId, zOptionalText, zText } from '../validation';
+import { zCount, zDateTime, zEnum, zId, zName, zOptionalText, zText } from '../validation';
 
 const entryId = zId('议程');
 
 export const CreateMeeting = z.object({
   bodyId: zId('议事机构'),
   startsAt: zDateTime('会议时间'),
-  place: zText('会议地点', 60),
+  place: zName('会议地点', 60),
   hostId: zId('主持人'),
   recorderId: zId('记录人'),
 });

@@ -11,7 +11,7 @@ import { sealMeeting } from '../trust/chain';
 import { minutes } from '../schema';
 import { buildMinutesContent, type MinutesContent } from './assemble';
 import type { minutesContract } from './contract';
-import { getMinutes, latestRevision, nextDocNumber, ownersOf } from './queries';
+import { getMinutes, latestRevision, nextDocNumber, ownersOf, papersOfRecord } from './queries';
 import { readMeetingRecord } from './record';
 
 const SIGNED_MESSAGE = '该会议纪要已经签发并锁定，不能修改。如需更正，请办理勘误（新建修订稿）。';
@@ -22,7 +22,7 @@ export function generateMinutes(ledger: Ledger, meetingId: number) {
   if (record.attendance.present.length === 0) {
     conflict('会议记录中还没有出席人员，请先登记出席情况，再生成会议纪要。', 'meetingId');
   }
-  const content = buildMinutesContent(record, ownersOf(ledger, record.decisions.map((d) => d.id)));
+  const content = buildMinutesContent(record, ownersOf(ledger, record.decisions.map((d) => d.id)), papersOfRecord(ledger, record));
   const latest = latestRevision(ledger, meetingId);
   if (latest?.state === 'signed') locked('本次会议的会议纪要已经签发，不能重新生成。如需更正，请办理勘误（新建修订稿）。');
   if (latest) {

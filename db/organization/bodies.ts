@@ -12,7 +12,7 @@ import { today, type Ledger, type ReadLedger } from '../ledger';
 import { attendance, bodies, meetings, memberships, persons } from '../schema';
 import { BODY_LABELS, meetingTitle, type BodyKind } from '../terms';
 import type { organizationContract } from './contract';
-import { getBody, getOrganization, getPerson, seatRunningFrom } from './queries';
+import { getBody, getOrganization, getPerson, heldOn, seatRunningFrom } from './queries';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
@@ -28,6 +28,14 @@ export function createBody(ledger: Ledger, input: In<'bodies.create'>) {
   const same = ledger.db.select().from(bodies).where(and(eq(bodies.orgId, input.orgId), eq(bodies.name, input.name))).get();
   if (same) conflict(`已有名为「${input.name}」的议事机构。`, 'name');
   return ledger.db.insert(bodies).values({ orgId: input.orgId, kind: input.kind, name: input.name }).returning().get();
+}
+
+export function renameBody(ledger: Ledger, input: In<'bodies.rename'>) {
+  const body = getBody(ledger, input.bodyId);
+  const same = ledger.db.select().from(bodies).where(and(eq(bodies.orgId, body.orgId), eq(bodies.name, input.name))).get();
+  if (same && same.id !== body.id) conflict(`已有名为「${input.name}」的议事机构。`, 'name');
+  // Meetings are titled from the body's name when read; signed 纪要 keep the name they were signed with.
+  return ledger.db.update(bodies).set({ name: input.name }).where(eq(bodies.id, body.id)).returning().get();
 }
 
 export function listMemberships(ledger: ReadLedger, input: In<'memberships.list'>) {
@@ -48,7 +56,7 @@ export function listMemberships(ledger: ReadLedger, input: In<'memberships.list'
     .orderBy(asc(memberships.startDate), asc(memberships.id))
     .all();
   // A voided seat (entered by mistake) never held: it is listed as such, never as a term.
-  const marked = rows.map((r) => ({ ...r, voided: isVoided(r), current: r.startDate <= date && (r.endDate == null || r.endDate > date) }));
+  const marked = rows.map((r) => ({ ...r, voided: isVoided(r), current: heldOn(r, date) }));
   const current = marked.filter((r) => r.current);
   return { body, date, rows: marked, counts: { current: current.length, voting: current.filter((r) => r.voting).length } };
 }

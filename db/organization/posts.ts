@@ -6,16 +6,16 @@ import type { z } from 'zod';
 import { conflict, invalid, notFound } from '../errors';
 import { today, type Ledger, type ReadLedger } from '../ledger';
 import { aheadRefusal } from '../rules/dates';
-import { holdsBothLeadingPosts } from '../rules/leadership';
+import { holdsBothLeadingPosts, leadingPost } from '../rules/leadership';
 import { persons, posts } from '../schema';
 import type { Post } from '../terms';
 import type { organizationContract } from './contract';
-import { getOrganization, getPerson, postsOn, runningFrom } from './queries';
+import { getOrganization, getPerson, heldOn, postsOn, runningFrom } from './queries';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
-/** Posts with one holder at a time: assigning one hands it over. */
-const SINGLE_HOLDER: readonly Post[] = ['书记', '校长'];
+/** Posts with one holder at a time — the two that lead a body: assigning one hands it over. */
+const SINGLE_HOLDER: readonly Post[] = [leadingPost('party_committee'), leadingPost('principal_office')];
 
 export function listPosts(ledger: ReadLedger, input: In<'posts.list'>) {
   getOrganization(ledger, input.orgId);
@@ -34,7 +34,7 @@ export function listPosts(ledger: ReadLedger, input: In<'posts.list'>) {
     .where(eq(posts.orgId, input.orgId))
     .orderBy(asc(posts.startDate), asc(posts.id))
     .all();
-  const current = rows.map((r) => ({ ...r, current: r.startDate <= date && (r.endDate == null || r.endDate > date) }));
+  const current = rows.map((r) => ({ ...r, current: heldOn(r, date) }));
   const both = current.find((r) => r.current && holdsBothLeadingPosts(current.filter((x) => x.current && x.personId === r.personId).map((x) => x.post as Post)));
   return {
     date,

@@ -14,6 +14,11 @@ export const runningFrom = (end: typeof posts.endDate | typeof memberships.endDa
 export const seatRunningFrom = (date: string) =>
   or(isNull(memberships.endDate), and(gt(memberships.endDate, date), ne(memberships.endDate, memberships.startDate)));
 
+/** A period [start, end) held on `date`: the same test as validOn, for rows already read. */
+export function heldOn(period: { startDate: string; endDate: string | null }, date: string): boolean {
+  return period.startDate <= date && (period.endDate == null || period.endDate > date);
+}
+
 /** Rows valid on `date`: started on or before it, not ended before it. */
 const validOn = (start: typeof posts.startDate | typeof memberships.startDate, end: typeof posts.endDate | typeof memberships.endDate, date: string) =>
   and(lte(start, date), or(isNull(end), gt(end, date)));

@@ -2,7 +2,7 @@
 // post confirms the agenda (R3), hosts and states last (R9), acts in an emergency (R14) and signs
 // the minutes (R16). Under 党政一肩挑 one person holds both posts, so both bodies are led by that
 // person: the rules ask for the post, and whoever holds it on the day answers. Pure.
-import { isLeadershipPost, type BodyKind, type Post } from '../terms';
+import { BODY_KINDS, isLeadershipPost, type BodyKind, type Post } from '../terms';
 
 /** The post that leads a body: 校长 for the 校长办公会议; 书记 for every party body. */
 export function leadingPost(bodyKind: BodyKind): Extract<Post, '书记' | '校长'> {
@@ -14,9 +14,9 @@ export function leadsBody(bodyKind: BodyKind, postsHeld: readonly Post[]): boole
   return postsHeld.includes(leadingPost(bodyKind));
 }
 
-/** 党政一肩挑: one person holds the posts that lead both the 党组织会议 and the 校长办公会议. */
+/** 党政一肩挑: one person holds every post that leads a body (书记 and 校长). */
 export function holdsBothLeadingPosts(postsHeld: readonly Post[]): boolean {
-  return postsHeld.includes(leadingPost('party_committee')) && postsHeld.includes(leadingPost('principal_office'));
+  return BODY_KINDS.every((kind) => postsHeld.includes(leadingPost(kind)));
 }
 
 /** R3 (block): topics are proposed by members of the leadership (班子成员). */

@@ -1,7 +1,17 @@
-// The audit log (written by dispatch for every write) read back for 设置 → 数据安全 → 操作日志:
-// latest first, one page at a time (the list is virtualised), optionally one operator's rows.
-// Append-only (migrations/0002_0002_trust.sql).
-import type { ReadLedger } from '../ledger';
+// The audit log: written by dispatch for every write (appendAudit), read back for 设置 → 数据安全
+// → 操作日志 (auditPage), and checked by verify (walkAudit).
+//
+// Triggers keep it append-only for anyone using the app's SQL (migrations 0002, 0007: no UPDATE,
+// no DELETE, no INSERT OR REPLACE, no row without a hash). Someone with another tool can drop
+// the triggers, so every row also carries hash = sha256(previous row's hash + its own content):
+// a row deleted or edited afterwards breaks the chain at that row. Rows written before the chain
+// existed (id < ledger_meta auditChainFrom) carry no hash; the first chained row covers them.
+// A chain recomputed after an edit, or cut short at the end, shows only against the audit head
+// kept outside the file (backup manifests: verify.ts).
+import type Database from 'better-sqlite3';
+import { cnLocalDateTime } from '../calendar';
+import type { Ledger, ReadLedger } from '../ledger';
+import { canonicalJson, GENESIS, sha256 } from './chain';
 
 export interface AuditRow {
   id: number;
@@ -20,4 +30,102 @@ export function auditPage(ledger: ReadLedger, input: { offset: number; limit: nu
   const total = (ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log ${where}`).get(...by) as { n: number }).n;
   const operators = (ledger.sqlite.prepare('SELECT DISTINCT operator FROM audit_log ORDER BY operator').all() as { operator: string }[]).map((r) => r.operator);
   return { rows, total, offset: input.offset, operators };
+}
+
+/** The audit log's head at some moment: newest row id and the chain's hash there (an outside anchor). */
+export interface AuditAnchor {
+  id: number;
+  hash: string;
+}
+
+export const auditLink = (prev: string, row: AuditRow): string =>
+  sha256(prev + canonicalJson({ id: row.id, at: row.at, operator: row.operator, channel: row.channel, summary: row.summary }));
+
+/** Append one audit row, chained to the last; inside the caller's write transaction. Returns its id. */
+export function appendAudit(ledger: Pick<Ledger, 'sqlite'>, row: Omit<AuditRow, 'id'>): number {
+  const db = ledger.sqlite;
+  const s = statements(db);
+  const last = s.last.get() as { id: number; hash: string | null } | undefined;
+  // A last row without a hash: rows from before the chain existed (once), or one written past the
+  // triggers; the link then covers them all, and verify still names an unchained row after the start.
+  const prev = !last ? GENESIS : (last.hash ?? walkAudit(db).headHash);
+  const seq = (s.seq.get() as { seq: number } | undefined)?.seq ?? 0;
+  const id = Math.max(seq, last?.id ?? 0) + 1;
+  const full = { id, ...row };
+  s.insert.run(id, row.at, row.operator, row.channel, row.summary, auditLink(prev, full));
+  return id;
+}
+
+const cache = new WeakMap<Database.Database, { last: Database.Statement; seq: Database.Statement; insert: Database.Statement }>();
+function statements(db: Database.Database) {
+  let s = cache.get(db);
+  if (!s) {
+    s = {
+      last: db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
+      seq: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'"),
+      insert: db.prepare('INSERT INTO audit_log (id, at, operator, channel, summary, hash) VALUES (?, ?, ?, ?, ?, ?)'),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+export interface AuditBreak {
+  /** Id of the first row that does not chain (for a deletion: the row after the gap). */
+  id: number;
+  message: string;
+}
+
+export interface AuditWalk {
+  rows: number;
+  /** Newest row and the running hash there (GENESIS for an empty log). */
+  headId: number | null;
+  headHash: string;
+  broken: AuditBreak | null;
+  /** Running hash at an id (for anchors); only for the ids asked for. */
+  hashAt: Map<number, string>;
+}
+
+/** The newest row and its link, cheaply: the stored hash when the newest row has one. */
+export function auditHeadOf(db: Database.Database): AuditAnchor | null {
+  const walk = (): AuditAnchor | null => {
+    const w = walkAudit(db);
+    return w.headId === null ? null : { id: w.headId, hash: w.headHash };
+  };
+  try {
+    const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+    if (!last) return null;
+    return last.hash ? { id: last.id, hash: last.hash } : walk();
+  } catch {
+    return walk(); // no hash column: a file from before the chain existed
+  }
+}
+
+/** Recompute the chain over every row, in id order; name the first row that does not chain. */
+export function walkAudit(db: Database.Database, at: Iterable<number> = []): AuditWalk {
+  const wanted = new Set(at);
+  const hashAt = new Map<number, string>();
+  let h = GENESIS;
+  let rows = 0;
+  let prevId = 0;
+  let broken: AuditBreak | null = null;
+  const columns = db.prepare("SELECT name FROM pragma_table_info('audit_log')").all() as { name: string }[];
+  if (columns.length === 0) return { rows, headId: null, headHash: h, broken, hashAt };
+  // A file from before the chain existed (an old backup) has no hash column: nothing is chained.
+  const chained = columns.some((c) => c.name === 'hash');
+  const from = chained ? Number((db.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").get() as { value: string } | undefined)?.value ?? 1) : Infinity;
+  const sql = `SELECT id, at, operator, channel, summary, ${chained ? 'hash' : 'NULL AS hash'} FROM audit_log ORDER BY id`;
+  for (const r of db.prepare(sql).iterate() as Iterable<AuditRow & { hash: string | null }>) {
+    h = auditLink(h, r);
+    rows++;
+    if (wanted.has(r.id)) hashAt.set(r.id, h);
+    if (!broken && r.id >= from) {
+      const when = `${cnLocalDateTime(r.at)}，${r.operator}`;
+      if (r.hash === null) broken = { id: r.id, message: `操作记录第${r.id}条（${when}）不是由本程序写入的：它没有校验值。` };
+      else if (r.id > prevId + 1 && prevId + 1 >= from) broken = { id: r.id, message: `操作记录第${prevId + 1}条${r.id - prevId > 2 ? `至第${r.id - 1}条` : ''}被删除了（其后第${r.id}条与之前的记录接不上）。` };
+      else if (r.hash !== h) broken = { id: r.id, message: `操作记录第${r.id}条（${when}）被改动过，或在它之前有记录被改动、插入。` };
+    }
+    prevId = r.id;
+  }
+  return { rows, headId: rows ? prevId : null, headHash: h, broken, hashAt };
 }

@@ -14,8 +14,9 @@ import { version as packageVersion } from '../../package.json';
 import type { ChannelName } from '../contract';
 import { LedgerError } from '../errors';
 import { localDate, type Ledger } from '../ledger';
+import { type AuditAnchor, auditHeadOf } from './audit';
 import { type Anchor, chainHead, shortAnchor } from './chain';
-import { fileSize, fsyncDir, fsyncFile, sha256File, withCopy, writeDurably } from './files';
+import { fileSize, fsyncDir, fsyncFile, sha256File, tempName, withCopy, writeDurably } from './files';
 import { verifyChain, type VerifyReport } from './verify';
 
 export const APP_VERSION: string = packageVersion;
@@ -48,6 +49,8 @@ export interface BackupManifest {
    * Absent in older manifests.
    */
   auditHead?: number | null;
+  /** The audit log's newest row and its link in the audit chain: an outside anchor for it (verify.ts). */
+  audit?: AuditAnchor | null;
   integrity: 'ok';
 }
 
@@ -106,6 +109,7 @@ interface FileFacts {
   items: number;
   chain: Anchor | null;
   auditHead: number | null;
+  audit: AuditAnchor | null;
 }
 
 function hasTable(db: Database.Database, name: string): boolean {
@@ -130,6 +134,7 @@ function factsOf(db: Database.Database): FileFacts {
     items: count(db, 'agenda_items'),
     chain: hasTable(db, 'seals') ? chainHead({ sqlite: db }) : null,
     auditHead: auditHead(db),
+    audit: hasTable(db, 'audit_log') ? auditHeadOf(db) : null,
   };
 }
 
@@ -203,7 +208,7 @@ export function backupLedgerFile(file: string, dir: string, at: Date, options: C
 function backupDatabase(source: Database.Database, dir: string, at: Date, options: CreateOptions): BackupEntry {
   const name = nextFreeName(dir, at);
   const dest = path.join(dir, name);
-  const tmp = `${dest}.tmp-${process.pid}`;
+  const tmp = tempName(dest);
   fs.rmSync(tmp, { force: true });
   let facts: FileFacts;
   try {
@@ -247,6 +252,7 @@ function backupDatabase(source: Database.Database, dir: string, at: Date, option
     sha256: sha256File(dest),
     chain: facts.chain ? { ...facts.chain, short: shortAnchor(facts.chain) } : null,
     auditHead: facts.auditHead,
+    audit: facts.audit,
     integrity: 'ok',
   };
   // The manifest is written last: a backup without one is unfinished and never listed.
@@ -353,6 +359,9 @@ export interface BackupInspection {
   ledgerId: string | null;
   quickCheck: string;
   chain: Pick<VerifyReport, 'ok' | 'sealed' | 'headShort' | 'message'> | null;
+  /** The backup's own seal chain head and audit head (a restore records them: restore.ts). */
+  head: Anchor | null;
+  audit: AuditAnchor | null;
   counts: { meetings: number; signedMinutes: number; items: number };
   meetings: MeetingSummary[];
 }
@@ -373,6 +382,8 @@ export function inspectBackup(file: string, meetingLimit = 200): BackupInspectio
     ledgerId: null,
     quickCheck: '',
     chain: null,
+    head: null,
+    audit: null,
     counts: { meetings: 0, signedMinutes: 0, items: 0 },
     meetings: [],
   };
@@ -396,9 +407,11 @@ export function inspectBackup(file: string, meetingLimit = 200): BackupInspectio
         const facts = factsOf(db);
         base.ledgerId = facts.ledgerId;
         base.counts = { meetings: facts.meetings, signedMinutes: facts.signedMinutes, items: facts.items };
+        base.head = facts.chain;
+        base.audit = facts.audit;
         if (!hasTable(db, '__drizzle_migrations')) problems.push('这不是议事台账的备份文件。');
         if (hasTable(db, 'seals')) {
-          const anchors = manifest?.chain ? [{ anchor: manifest.chain, source: '备份说明文件' }] : [];
+          const anchors = manifest?.chain || manifest?.audit ? [{ anchor: manifest.chain ?? null, audit: manifest.audit ?? null, source: '备份说明文件' }] : [];
           const v = verifyChain({ sqlite: db }, anchors);
           base.chain = { ok: v.ok, sealed: v.sealed, headShort: v.headShort, message: v.message };
           if (!v.ok) problems.push(`存证核验未通过：${v.broken!.message}`);

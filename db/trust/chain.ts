@@ -5,11 +5,19 @@
 // written in every backup manifest also exposes a chain recomputed from scratch, or cut short.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { Ledger } from '../ledger';
 import { nowIso } from '../ledger';
 
 export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'minutes'] as const;
 export type SealKind = (typeof SEAL_KINDS)[number];
+/**
+ * Events of the file itself, chained between meetings' records: a restore from a backup
+ * (restore.ts), sealed over its audit row, so that verify can tell the fork a restore makes
+ * from a rewrite. Not a meeting's record: meeting id 0.
+ */
+export const EVENT_KINDS = ['restore'] as const;
+export type ChainKind = SealKind | (typeof EVENT_KINDS)[number];
+export const isChainKind = (k: string): k is ChainKind => (SEAL_KINDS as readonly string[]).includes(k) || (EVENT_KINDS as readonly string[]).includes(k);
 
 export const GENESIS = '0'.repeat(64);
 
@@ -25,7 +33,7 @@ interface KindSpec {
 
 const BY_ENTRY = 'entry_id IN (SELECT id FROM agenda_entries WHERE meeting_id = ?)';
 
-export const KINDS: Record<SealKind, KindSpec> = {
+export const KINDS: Record<ChainKind, KindSpec> = {
   meeting: {
     table: 'meetings',
     columns: ['id', 'body_id', 'year', 'seq', 'starts_at', 'place', 'host_id', 'recorder_id', 'state', 'first_topic', 'agenda_confirmed_by', 'created_at'],
@@ -85,6 +93,12 @@ export const KINDS: Record<SealKind, KindSpec> = {
     idsOfMeeting: "SELECT id FROM minutes WHERE meeting_id = ? AND state = 'signed'",
     label: '已签发的会议纪要',
   },
+  restore: {
+    table: 'audit_log',
+    columns: ['id', 'at', 'operator', 'channel', 'summary'],
+    idsOfMeeting: 'SELECT id FROM audit_log WHERE 0 AND id = ?',
+    label: '从备份恢复的记录',
+  },
 };
 
 export interface SealRow {
@@ -118,14 +132,14 @@ export function canonicalJson(value: unknown): string {
 export const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
 
 /** The record's locked columns as stored (JSON columns stay text), or undefined if it is gone. */
-export function readRecord(ledger: Pick<Ledger, 'sqlite'>, kind: SealKind, refId: number): Record<string, unknown> | undefined {
+export function readRecord(ledger: Pick<Ledger, 'sqlite'>, kind: ChainKind, refId: number): Record<string, unknown> | undefined {
   return recordStatement(ledger.sqlite, kind).get(refId) as Record<string, unknown> | undefined;
 }
 
 // Prepared once per connection and kind: verify reads one record per seal.
-const prepared = new WeakMap<Database.Database, Map<SealKind, Database.Statement>>();
+const prepared = new WeakMap<Database.Database, Map<ChainKind, Database.Statement>>();
 
-function recordStatement(db: Database.Database, kind: SealKind): Database.Statement {
+function recordStatement(db: Database.Database, kind: ChainKind): Database.Statement {
   let byKind = prepared.get(db);
   if (!byKind) prepared.set(db, (byKind = new Map()));
   let stmt = byKind.get(kind);
@@ -182,7 +196,7 @@ export function anchorAfter(ledger: Pick<Ledger, 'sqlite'>, kind: SealKind, refI
 }
 
 /** Append one seal for a record; returns the new head hash. */
-export function appendSeal(ledger: ReadLedger, kind: SealKind, refId: number, meetingId: number, prevHash: string): string {
+export function appendSeal(ledger: Ledger, kind: ChainKind, refId: number, meetingId: number, prevHash: string): string {
   const record = readRecord(ledger, kind, refId);
   if (!record) throw new Error(`seal: ${kind} ${refId} not found`);
   const meta = { kind, refId, meetingId, operator: ledger.operator, at: nowIso(ledger) };
@@ -209,7 +223,7 @@ export function recordsOfMeeting(ledger: Pick<Ledger, 'sqlite'>, meetingId: numb
  * so the seals and the signature commit together. Records sealed before (an earlier revision's
  * signing) are not sealed twice: the meeting was already locked.
  */
-export function sealMeeting(ledger: ReadLedger, minutesId: number): { sealed: number; anchor: Anchor | null; short: string | null } {
+export function sealMeeting(ledger: Ledger, minutesId: number): { sealed: number; anchor: Anchor | null; short: string | null } {
   const row = ledger.sqlite.prepare("SELECT meeting_id AS meetingId FROM minutes WHERE id = ? AND state = 'signed'").get(minutesId) as
     | { meetingId: number }
     | undefined;

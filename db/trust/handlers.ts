@@ -6,6 +6,7 @@ import { auditPage } from './audit';
 import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
+import { readRestoreRecords } from './restore';
 import { type AnchorSource, verifyChain } from './verify';
 
 function meta(ledger: ReadLedger, key: string): string | null {
@@ -13,21 +14,19 @@ function meta(ledger: ReadLedger, key: string): string | null {
   return row?.value ?? null;
 }
 
-/** Anchors kept outside the file: every backup manifest of this ledger in the data folder, plus one typed in. */
-function externalAnchors(ledger: ReadLedger, typed?: string): AnchorSource[] {
-  const ledgerId = meta(ledger, 'ledgerId');
-  const anchors: AnchorSource[] = listBackups(defaultBackupDir(ledger.file))
-    .filter((b) => b.chain && b.ledgerId === ledgerId)
-    .map((b) => ({ anchor: b.chain!, source: `备份「${b.file}」`, at: b.at }));
-  if (typed) {
-    const a = parseAnchor(typed);
-    if (a) anchors.unshift({ anchor: a, source: '会议纪要上印的存证码' });
-  }
-  return anchors;
-}
-
+/**
+ * Anchors kept outside the file: every backup manifest in the data folder, a code typed from
+ * signed minutes, and the restore records. Taken by content, whatever ledger id they name: the
+ * id is written inside the file, and changing it must not make the anchors go away.
+ */
 export function verifyLedger(ledger: ReadLedger, typedAnchor?: string) {
-  return verifyChain(ledger, externalAnchors(ledger, typedAnchor), meta(ledger, 'restoredAt'));
+  const dir = defaultBackupDir(ledger.file);
+  const anchors: AnchorSource[] = listBackups(dir)
+    .filter((b) => b.chain || b.audit)
+    .map((b) => ({ anchor: b.chain ? { count: b.chain.count, hash: b.chain.hash } : null, audit: b.audit ?? null, source: `备份「${b.file}」`, at: b.at }));
+  const typed = typedAnchor ? parseAnchor(typedAnchor) : null;
+  if (typed) anchors.unshift({ anchor: typed, source: '会议纪要上印的存证码' });
+  return verifyChain(ledger, anchors, readRestoreRecords(dir));
 }
 
 export const trustHandlers = {

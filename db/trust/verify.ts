@@ -1,20 +1,29 @@
-// trust.verify: recompute the seal chain and name the FIRST broken record, in chain order.
-// A chain can be recomputed from scratch by someone who edits the file with a SQL tool; only
-// an anchor kept outside the file (printed on signed minutes, written in backup manifests)
-// exposes that, and a chain cut short.
-import { cnDate } from '../calendar';
+// trust.verify: recompute the seal chain and the audit log's chain, and name the FIRST broken
+// record, in chain order. A chain can be recomputed from scratch by someone who edits the file
+// with a SQL tool; only an anchor kept OUTSIDE the file exposes that, and a chain cut short:
+// backup manifests, the code printed on signed minutes, restore records. Anchors are matched by
+// content (is this hash at this position of the chain?), never by anything the file says about
+// itself (its ledger id, a restore time): those are as easy to forge as the chain.
+//
+// What the file alone cannot prove, the report says: seals after the newest outside anchor are
+// 未锚定 (a meeting fabricated and consistently sealed at the end would look exactly like that),
+// and a restore explains older anchors only when it is recorded both outside (a restore record
+// beside the backups) and inside (a restore seal carrying the same nonce, at the position the
+// record names).
+import { cnDate, cnLocalDateTime } from '../calendar';
 import type { Ledger } from '../ledger';
+import { type AuditAnchor, walkAudit } from './audit';
 import {
   type Anchor,
   contentHashOf,
+  EVENT_KINDS,
   GENESIS,
+  isChainKind,
   KINDS,
   linkHash,
   readRecord,
   recordsOfMeeting,
-  SEAL_KINDS,
   SEAL_SELECT,
-  type SealKind,
   type SealRow,
   shortAnchor,
 } from './chain';
@@ -26,12 +35,13 @@ export type BreakReason =
   | 'record_missing'
   | 'unknown_kind'
   | 'unsealed_record'
+  | 'audit_broken'
   | 'anchor_mismatch'
   | 'truncated';
 
 export interface Broken {
   reason: BreakReason;
-  /** 1-based position in the chain (null for an unsealed record). */
+  /** 1-based position in the chain (null for an unsealed record or an audit row). */
   position: number | null;
   sealId: number | null;
   kind: string;
@@ -41,11 +51,23 @@ export interface Broken {
 }
 
 export interface AnchorSource {
-  anchor: Anchor;
-  /** Where it came from: "会议纪要上的存证码", a backup file name … */
+  /** Seal chain head when the anchor was taken (null: nothing was sealed yet). */
+  anchor: Anchor | null;
+  audit?: AuditAnchor | null;
+  /** Where it came from: "会议纪要上印的存证码", a backup file name … */
   source: string;
-  /** ISO time the anchor was taken; anchors older than the last restore may lie beyond the chain. */
+  /** When it was taken, as recorded outside the file (a manifest's time); typed codes have none. */
   at?: string;
+}
+
+/** A restore, as written beside the backups at the time (restore.ts). */
+export interface RestoreRecord {
+  at: string;
+  nonce: string;
+  /** The restored backup's chain head and audit head. */
+  head: Anchor | null;
+  audit: AuditAnchor | null;
+  from: string;
 }
 
 export interface AnchorCheck {
@@ -54,20 +76,31 @@ export interface AnchorCheck {
   result: 'match' | 'mismatch' | 'beyond' | 'superseded';
 }
 
+export type VerifyState = 'ok' | 'unanchored' | 'broken';
+
 export interface VerifyReport {
+  /** Nothing broken (state 'ok' or 'unanchored'). */
   ok: boolean;
+  state: VerifyState;
   sealed: number;
   meetings: number;
   head: Anchor | null;
   headShort: string | null;
   broken: Broken | null;
   anchors: AnchorCheck[];
+  /** Seals up to this position are vouched for by an outside anchor. */
+  anchoredTo: number;
+  /** Meetings' seals after the newest outside anchor. */
+  unanchored: { from: number; count: number; meetings: string[] } | null;
+  audit: { rows: number; anchoredTo: number | null };
+  /** Restores recorded outside and inside the file, oldest first. */
+  restores: { at: string; from: string }[];
   message: string;
 }
 
 type Db = Pick<Ledger, 'sqlite'>;
 
-export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restoredAt: string | null = null): VerifyReport {
+export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restores: RestoreRecord[] = []): VerifyReport {
   const seals = ledger.sqlite.prepare(`${SEAL_SELECT} ORDER BY id`).all() as SealRow[];
   const hashes: string[] = [];
   let broken: Broken | null = null;
@@ -79,10 +112,10 @@ export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restoredAt
       broken = { ...at, reason: 'link_broken', message: `存证链在第${i + 1}条处断开：此前有存证记录被删除、插入或改动。` };
     } else if (linkHash(s.prevHash, s.contentHash) !== s.hash) {
       broken = { ...at, reason: 'seal_altered', message: `第${i + 1}条存证记录本身被改动过（${describe(ledger, s.kind, s.refId, s.meetingId)}）。` };
-    } else if (!(SEAL_KINDS as readonly string[]).includes(s.kind)) {
+    } else if (!isChainKind(s.kind)) {
       broken = { ...at, reason: 'unknown_kind', message: `第${i + 1}条存证记录的类型无法识别，存证链可能被改动过。` };
     } else {
-      const record = readRecord(ledger, s.kind as SealKind, s.refId);
+      const record = readRecord(ledger, s.kind, s.refId);
       if (!record) {
         broken = { ...at, reason: 'record_missing', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}已被删除，但它在签发时已锁定。` };
       } else if (contentHashOf(s, record) !== s.contentHash) {
@@ -94,58 +127,129 @@ export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restoredAt
   }
   if (!broken) broken = findUnsealed(ledger, seals);
 
+  const auditIds = [...anchors.map((a) => a.audit?.id), ...restores.map((r) => r.audit?.id)].filter((x): x is number => typeof x === 'number');
+  const audit = walkAudit(ledger.sqlite, auditIds);
+  if (!broken && audit.broken) {
+    broken = { reason: 'audit_broken', position: null, sealId: null, kind: 'audit', refId: audit.broken.id, meetingId: null, message: audit.broken.message };
+  }
+
+  // Restores count only when the file carries the restore seal the record names, right after
+  // the restored backup's head, and the file still holds that backup's chain and audit log.
+  const restoreAt = restorePositions(ledger, seals);
+  const sealMatches = (a: Anchor) => a.count >= 1 && a.count <= hashes.length && hashes[a.count - 1]!.startsWith(a.hash);
+  const auditMatches = (a: AuditAnchor) => audit.hashAt.get(a.id) === a.hash;
+  const confirmed = restores
+    .filter((r) => restoreAt.get(r.nonce) === (r.head?.count ?? 0) + 1 && (!r.head || sealMatches(r.head)) && (!r.audit || auditMatches(r.audit)))
+    .sort((a, b) => a.at.localeCompare(b.at));
+
   const checks: AnchorCheck[] = [];
-  for (const a of anchors) {
-    const result = checkAnchor(hashes, a, restoredAt);
-    checks.push({ source: a.source, anchor: shortAnchor(a.anchor), result });
-    if (!broken && result === 'mismatch') {
+  let anchoredTo = 0;
+  let auditAnchoredTo: number | null = null;
+  const all: (AnchorSource & { restore?: RestoreRecord })[] = [
+    ...confirmed.map((r) => ({ anchor: r.head, audit: r.audit, source: `恢复记录（${cnLocalDateTime(r.at)}从备份「${r.from}」恢复）`, at: r.at, restore: r })),
+    ...anchors,
+  ];
+  for (const a of all) {
+    let result = checkAnchor(a, hashes.length, audit.headId, sealMatches, auditMatches);
+    // An anchor taken before a recorded restore may belong to the timeline the restore left.
+    if (result !== 'match' && a.at && confirmed.some((r) => r !== a.restore && a.at! <= r.at)) result = 'superseded';
+    checks.push({ source: a.source, anchor: a.anchor ? shortAnchor(a.anchor) : a.audit ? `操作记录第${a.audit.id}条` : '—', result });
+    if (result === 'match') {
+      anchoredTo = Math.max(anchoredTo, a.anchor?.count ?? 0);
+      if (a.audit) auditAnchoredTo = Math.max(auditAnchoredTo ?? 0, a.audit.id);
+    }
+    if (broken) continue;
+    const restored = confirmed.length
+      ? `（台账曾于${cnLocalDateTime(confirmed[confirmed.length - 1]!.at)}从备份恢复；如果这个存证码来自恢复之前签发的纪要，恢复后的台账本来就不含这部分记录。）`
+      : '';
+    if (result === 'mismatch') {
+      const n = a.anchor && !sealMatches(a.anchor) ? a.anchor.count : null;
+      const s = n ? seals[n - 1] : undefined;
       broken = {
         reason: 'anchor_mismatch',
-        position: a.anchor.count,
-        sealId: seals[a.anchor.count - 1]?.id ?? null,
-        kind: seals[a.anchor.count - 1]?.kind ?? '',
-        refId: seals[a.anchor.count - 1]?.refId ?? null,
-        meetingId: seals[a.anchor.count - 1]?.meetingId ?? null,
-        message: `存证链与${a.source}记下的存证码 ${shortAnchor(a.anchor)} 不一致：第${a.anchor.count}条及之前的记录被整体改写过。`,
+        position: n,
+        sealId: s?.id ?? null,
+        kind: s?.kind ?? (n ? '' : 'audit'),
+        refId: s?.refId ?? (n ? null : a.audit?.id ?? null),
+        meetingId: s?.meetingId ?? null,
+        message: n
+          ? `存证链与${a.source}记下的存证码 ${shortAnchor(a.anchor!)} 不一致：第${n}条及之前的记录被整体改写过。${restored}`
+          : `操作记录与${a.source}记下的不一致：第${a.audit!.id}条及之前的操作记录被改写过。${restored}`,
       };
-    }
-    if (!broken && result === 'beyond') {
+    } else if (result === 'beyond') {
+      const sealsShort = a.anchor && a.anchor.count > hashes.length;
       broken = {
         reason: 'truncated',
-        position: hashes.length + 1,
+        position: sealsShort ? hashes.length + 1 : null,
         sealId: null,
-        kind: '',
+        kind: sealsShort ? '' : 'audit',
         refId: null,
         meetingId: null,
-        message: `${a.source}记下的存证码 ${shortAnchor(a.anchor)} 表明当时已有${a.anchor.count}条存证，现在只有${hashes.length}条：存证链被截短了。`,
+        message: sealsShort
+          ? `${a.source}记下的存证码 ${shortAnchor(a.anchor!)} 表明当时已有${a.anchor!.count}条存证，现在只有${hashes.length}条：存证链被截短了。${restored}`
+          : `${a.source}记下当时已有第${a.audit!.id}条操作记录，现在只到第${audit.headId ?? 0}条：操作记录被截短了。${restored}`,
       };
     }
   }
 
   const head = seals.length ? { count: seals.length, hash: seals[seals.length - 1]!.hash } : null;
-  const meetings = new Set(seals.map((s) => s.meetingId)).size;
+  const meetingSeals = seals.filter((s) => !(EVENT_KINDS as readonly string[]).includes(s.kind));
+  const meetings = new Set(meetingSeals.map((s) => s.meetingId)).size;
+  const tail = seals.slice(anchoredTo).filter((s) => !(EVENT_KINDS as readonly string[]).includes(s.kind));
+  const unanchored = tail.length
+    ? { from: anchoredTo + 1, count: tail.length, meetings: [...new Set(tail.map((s) => s.meetingId))].map((id) => meetingName(ledger, id)) }
+    : null;
+  const state: VerifyState = broken ? 'broken' : unanchored ? 'unanchored' : 'ok';
+  const matched = checks.filter((c) => c.result === 'match').length;
   return {
     ok: !broken,
+    state,
     sealed: seals.length,
     meetings,
     head,
     headShort: head ? shortAnchor(head) : null,
     broken,
     anchors: checks,
-    message: broken
-      ? `核验未通过：${broken.message}请保留此文件，不要继续录入，并用最近一份核验通过的备份对照。`
-      : `核验通过：${meetings}次会议的${seals.length}条锁定记录与存证一致。`,
+    anchoredTo,
+    unanchored,
+    audit: { rows: audit.rows, anchoredTo: auditAnchoredTo },
+    restores: confirmed.map((r) => ({ at: r.at, from: r.from })),
+    message:
+      state === 'broken'
+        ? `核验未通过：${broken!.message}请保留此文件，不要继续录入，并用最近一份核验通过的备份对照。`
+        : state === 'unanchored'
+          ? `未发现改动：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整。但${unanchored!.meetings.join('、')}的${unanchored!.count}条记录在最近一份外部存证之后才记入，尚无备份或纪要上的存证码佐证（未锚定）；用其他工具补造的记录也会是这样。请现在备份一次。`
+          : `核验通过：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整${matched ? `，与${matched}个外部存证码相符` : ''}。`,
   };
 }
 
-function checkAnchor(hashes: string[], a: AnchorSource, restoredAt: string | null): AnchorCheck['result'] {
-  const { count, hash } = a.anchor;
-  if (count < 1) return 'mismatch';
-  if (count > hashes.length) {
-    // A backup taken before the ledger was restored from an older one legitimately runs ahead.
-    return restoredAt && a.at && a.at <= restoredAt ? 'superseded' : 'beyond';
-  }
-  return hashes[count - 1]!.startsWith(hash) ? 'match' : 'mismatch';
+/** Position of each restore seal in the chain, by the nonce its audit row carries. */
+function restorePositions(ledger: Db, seals: SealRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  seals.forEach((s, i) => {
+    if (s.kind !== 'restore') return;
+    const row = readRecord(ledger, 'restore', s.refId) as { summary?: string } | undefined;
+    try {
+      const nonce = (JSON.parse(String(row?.summary)) as { nonce?: unknown }).nonce;
+      if (typeof nonce === 'string') out.set(nonce, i + 1);
+    } catch {
+      // Not a restore row this app wrote: it confirms nothing.
+    }
+  });
+  return out;
+}
+
+function checkAnchor(
+  a: AnchorSource,
+  sealed: number,
+  auditHead: number | null,
+  sealMatches: (x: Anchor) => boolean,
+  auditMatches: (x: AuditAnchor) => boolean,
+): AnchorCheck['result'] {
+  const seal = !a.anchor ? 'match' : a.anchor.count > sealed ? 'beyond' : sealMatches(a.anchor) ? 'match' : 'mismatch';
+  const audit = !a.audit ? 'match' : a.audit.id > (auditHead ?? 0) ? 'beyond' : auditMatches(a.audit) ? 'match' : 'mismatch';
+  if (seal === 'mismatch' || audit === 'mismatch') return 'mismatch';
+  return seal === 'beyond' || audit === 'beyond' ? 'beyond' : 'match';
 }
 
 /**
@@ -154,7 +258,7 @@ function checkAnchor(hashes: string[], a: AnchorSource, restoredAt: string | nul
  */
 function findUnsealed(ledger: Db, seals: SealRow[]): Broken | null {
   const have = new Set(seals.map((s) => `${s.kind}:${s.refId}`));
-  const meetingIds = [...new Set(seals.map((s) => s.meetingId))];
+  const meetingIds = [...new Set(seals.filter((s) => s.meetingId > 0).map((s) => s.meetingId))];
   const signed = ledger.sqlite.prepare("SELECT id, meeting_id AS meetingId FROM minutes WHERE state = 'signed' ORDER BY id").all() as {
     id: number;
     meetingId: number;
@@ -192,14 +296,19 @@ function findUnsealed(ledger: Db, seals: SealRow[]): Broken | null {
 /** "2026年第3次党组织会议（2026年3月25日）的发言表态（编号 12）", tolerant of a damaged record. */
 export function describe(ledger: Db, kind: string, refId: number, meetingId: number): string {
   const label = (KINDS as Record<string, { label: string }>)[kind]?.label ?? '记录';
-  let meeting = `会议（编号 ${meetingId}）`;
+  if ((EVENT_KINDS as readonly string[]).includes(kind)) return `${label}（操作记录第${refId}条）`;
+  return `${meetingName(ledger, meetingId)}的${label}（编号 ${refId}）`;
+}
+
+/** "2026年第3次党组织会议（2026年3月25日）", or the meeting's id when its row is gone or damaged. */
+function meetingName(ledger: Db, meetingId: number): string {
   try {
     const m = ledger.sqlite
       .prepare('SELECT m.year, m.seq, m.starts_at AS startsAt, b.name FROM meetings m LEFT JOIN bodies b ON b.id = m.body_id WHERE m.id = ?')
       .get(meetingId) as { year: number; seq: number; startsAt: string; name: string | null } | undefined;
-    if (m) meeting = `${m.year}年第${m.seq}次${m.name ?? '会议'}（${cnDate(String(m.startsAt))}）`;
+    if (m) return `${m.year}年第${m.seq}次${m.name ?? '会议'}（${cnDate(String(m.startsAt))}）`;
   } catch {
     // A damaged meetings table still lets us name the record by its ids.
   }
-  return `${meeting}的${label}（编号 ${refId}）`;
+  return `会议（编号 ${meetingId}）`;
 }

@@ -30,7 +30,7 @@ describe('临时处置 (R14)', () => {
     await page.getByRole('heading', { name: '会议', exact: true }).waitFor();
     await page.keyboard.press('Alt+e');
     await page.getByRole('heading', { name: '临时处置', exact: true }).waitFor();
-    await choose(field('议事机构'), '党组织会议');
+    await choose(field('议事机构'), '党委会议');
     await choose(field('处置人'), '李明华');
     await field('处置时间').fill('2026-03-21T20:00');
     await field('不能召开会议的原因').fill('暴雨红色预警，班子成员无法到校');
@@ -45,7 +45,7 @@ describe('临时处置 (R14)', () => {
     const card = page.locator('[data-emergency]', { hasText: ACTION });
     await card.locator('[data-status="open"]').waitFor();
     await page.getByRole('tab', { name: /临时处置（1项待通报）/ }).waitFor();
-    await card.getByText('还没有党组织会议的后续会议').waitFor();
+    await card.getByText('还没有党委会议的后续会议').waitFor();
     await ui.shot('open');
   });
 
@@ -62,14 +62,14 @@ describe('临时处置 (R14)', () => {
     await page.getByRole('tab', { name: /^会议/ }).click();
     await page.getByRole('tab', { name: /临时处置/ }).click();
     const card = page.locator('[data-emergency]', { hasText: ACTION });
-    await choose(card.getByLabel('在哪次会议上通报'), '2026年第1次党组织会议');
+    await choose(card.getByLabel('在哪次会议上通报'), '2026年第1次党委会议');
     await card.getByRole('button', { name: '列入议程通报' }).click();
     await card.locator('[data-status="scheduled"]').waitFor();
     await ui.shot('scheduled');
 
     await ui.h.setNow('2026-03-27T14:30:00');
-    await card.getByRole('button', { name: '2026年第1次党组织会议' }).click();
-    await page.getByRole('heading', { name: '2026年第1次党组织会议' }).waitFor();
+    await card.getByRole('button', { name: '2026年第1次党委会议' }).click();
+    await page.getByRole('heading', { name: '2026年第1次党委会议' }).waitFor();
     await page.keyboard.press('Alt+m');
     await page.getByRole('dialog', { name: '会议模式' }).waitFor();
     await page.getByRole('radiogroup', { name: '孙红的出席情况' }).getByRole('radio', { name: /缺席/ }).click();

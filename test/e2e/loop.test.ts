@@ -93,13 +93,13 @@ describe('the loop through the UI (R4, R6, R9, R10, R16, R17, R18)', () => {
     await page.keyboard.press('Alt+3');
     await page.getByRole('heading', { name: '会议', exact: true }).waitFor();
     await page.keyboard.press('Alt+n');
-    await choose(field('议事机构'), '党组织会议');
+    await choose(field('议事机构'), '党委会议');
     await field('会议时间').fill('2026-03-25T14:30');
     await field('会议地点').fill('行政楼三楼会议室');
     await choose(field('记录人'), '吴秘书');
     await shot('meeting-create');
     await page.getByRole('button', { name: '新建会议' }).click();
-    await page.getByRole('heading', { name: '2026年第1次党组织会议' }).waitFor();
+    await page.getByRole('heading', { name: '2026年第1次党委会议' }).waitFor();
   });
 
   it('R4: a consultation with 不同意 postpones the item and scheduling is refused', async () => {
@@ -129,7 +129,7 @@ describe('the loop through the UI (R4, R6, R9, R10, R16, R17, R18)', () => {
   it('holds the meeting: attendance, statements (host last, R9), 举手 vote passes (R10)', async () => {
     await h.setNow('2026-03-25T14:30:00');
     await page.keyboard.press('Alt+3');
-    await page.getByRole('button', { name: '2026年第1次党组织会议' }).click();
+    await page.getByRole('button', { name: '2026年第1次党委会议' }).click();
     await page.keyboard.press('Alt+s');
     await page.getByRole('radiogroup', { name: '刘芳的出席情况' }).getByRole('radio', { name: '请假', exact: true }).click();
     await field('刘芳的请假事由').fill('外出参加培训');

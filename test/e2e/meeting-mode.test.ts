@@ -86,12 +86,12 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     await page.keyboard.press('Alt+3');
     await page.getByRole('heading', { name: '会议', exact: true }).waitFor();
     await page.keyboard.press('Alt+n');
-    await choose(field('议事机构'), '党组织会议');
+    await choose(field('议事机构'), '党委会议');
     await field('会议时间').fill('2026-03-25T14:30');
     await field('会议地点').fill('行政楼三楼会议室');
     await choose(field('记录人'), '吴秘书');
     await page.getByRole('button', { name: '新建会议' }).click();
-    await page.getByRole('heading', { name: '2026年第1次党组织会议' }).waitFor();
+    await page.getByRole('heading', { name: '2026年第1次党委会议' }).waitFor();
     for (const title of [STUDY, CADRE]) {
       await choose(field('加入议题'), title);
       await page.getByRole('button', { name: '列入议程' }).click();
@@ -197,7 +197,7 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     // R10: a secret ballot shows and stores no names.
     await expect(page.locator('.entry-panel').textContent()).resolves.not.toContain('逐人表决');
     const meetings = await ui.ledger('meetings.list', { orgId: s.orgId });
-    const party = meetings.find((m) => m.title === '2026年第1次党组织会议')!;
+    const party = meetings.find((m) => m.title === '2026年第1次党委会议')!;
     const view = await ui.ledger('meetings.get', { meetingId: party.id });
     expect(view.entries[1]!.ballots).toEqual([]);
     expect(view.entries[1]!.recusals.map((r) => r.name)).toEqual(['赵磊']);
@@ -246,7 +246,7 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     await page.locator('.mode-bar h1').focus();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: '会议模式' }).waitFor({ state: 'detached' });
-    await page.getByRole('heading', { name: '2026年第1次党组织会议' }).waitFor();
+    await page.getByRole('heading', { name: '2026年第1次党委会议' }).waitFor();
     await page.keyboard.press('Alt+r');
     await page.frameLocator('iframe[title="会议记录预览"]').getByText('赵磊').first().waitFor();
     expect(ui.h.pageErrors).toEqual([]);

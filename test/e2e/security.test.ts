@@ -122,16 +122,17 @@ describe('数据安全 through the UI', () => {
     for (const r of rows) expect(r.summary).not.toContain('2580');
   });
 
-  it('verifies the ledger: OK with the short hash of the chain head', async () => {
+  it('verifies the ledger: nothing changed, but with no backup yet the signed meeting is 未锚定, not 核验通过', async () => {
     await openSecurity();
     await page.getByRole('button', { name: '校验台账' }).click();
-    const ok = page.locator('[data-verify="ok"]');
-    await ok.waitFor();
+    const unanchored = page.locator('[data-verify="unanchored"]');
+    await unanchored.waitFor();
     const head = (h.ledger.sqlite.prepare('SELECT COUNT(*) AS n, (SELECT hash FROM seals ORDER BY id DESC LIMIT 1) AS hash FROM seals').get()) as { n: number; hash: string };
-    await expect(ok.textContent()).resolves.toContain('核验通过');
-    await expect(ok.locator('code.anchor').textContent()).resolves.toMatch(new RegExp(`^${head.n}-${head.hash.slice(0, 8)}`));
+    await expect(unanchored.textContent()).resolves.toContain('未锚定');
+    await expect(unanchored.textContent()).resolves.not.toContain('核验通过');
+    await expect(unanchored.locator('code.anchor').textContent()).resolves.toMatch(new RegExp(`^${head.n}-${head.hash.slice(0, 8)}`));
     await page.getByRole('heading', { name: '校验台账' }).scrollIntoViewIfNeeded();
-    await shot('04-verify-ok');
+    await shot('04-verify-unanchored');
   });
 
   it('backs up now with a progress bar, lists the backup and previews its meetings', async () => {
@@ -151,11 +152,20 @@ describe('数据安全 through the UI', () => {
     await row.getByRole('button', { name: /预览/ }).click();
     const dialog = page.getByRole('dialog', { name: '备份内容预览' });
     await dialog.getByText('核验通过，可以用于恢复').waitFor();
-    await expect(dialog.locator('table').textContent()).resolves.toContain('2026年第1次党组织会议');
+    await expect(dialog.locator('table').textContent()).resolves.toContain('2026年第1次党委会议');
     await expect(dialog.locator('table').textContent()).resolves.toContain('已签发');
     await shot('06-backup-preview');
     await page.keyboard.press('Escape');
     await expect(dialog.count()).resolves.toBe(0);
+
+    // The backup's manifest is an anchor outside the file: now the whole chain is vouched for.
+    await page.getByRole('button', { name: '校验台账' }).click();
+    const ok = page.locator('[data-verify="ok"]');
+    await ok.waitFor();
+    await expect(ok.textContent()).resolves.toContain('核验通过');
+    await expect(ok.textContent()).resolves.toContain('与1个外部存证码相符');
+    await page.getByRole('heading', { name: '校验台账' }).scrollIntoViewIfNeeded();
+    await shot('06b-verify-ok');
   });
 
   it('exports a backup to a chosen folder (USB) through the host', async () => {
@@ -177,7 +187,7 @@ describe('数据安全 through the UI', () => {
     await broken.waitFor();
     const text = (await broken.textContent())!;
     expect(text).toContain('核验未通过');
-    expect(text).toContain(`2026年第1次党组织会议`);
+    expect(text).toContain(`2026年第1次党委会议`);
     expect(text).toContain(`议题表决结果（编号 ${lockedEntryId}）在签发锁定后被改动过`);
     await page.getByRole('heading', { name: '校验台账' }).scrollIntoViewIfNeeded();
     await shot('07-verify-broken');

@@ -58,8 +58,8 @@ describe('data folder', () => {
     expect(readPersons(after.ledgerFile)).toBe(DEMO_SCHOOL.members.length);
     expect(fs.existsSync(before.ledgerFile)).toBe(false);
     expect(fs.existsSync(`${before.ledgerFile}.moved-20260325-093000`)).toBe(true);
-    // No temporary copy left behind (the .clean marker is written by readPersons' clean close).
-    expect(fs.readdirSync(target).filter((f) => !f.endsWith('.clean')).sort()).toEqual([LEDGER_FILE]);
+    // No temporary copy left behind (the .clean marker and .walstate record are written by readPersons' clean close).
+    expect(fs.readdirSync(target).filter((f) => !f.endsWith('.clean') && !f.endsWith('.walstate')).sort()).toEqual([LEDGER_FILE]);
     expect(fs.existsSync(`${before.ledgerFile}.clean`)).toBe(false);
   });
 

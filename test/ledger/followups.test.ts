@@ -27,7 +27,7 @@ describe('R17 follow-up', () => {
     expect(d.item.state).toBe('follow_up');
     expect(d.lacksFollowUp).toBe(false);
     expect(d.followUps[0]).toMatchObject({ ownerName: '陈志强', leaderName: '陈志强', overdue: false });
-    expect(d.meetingLabel).toBe('2026年第1次党组织会议');
+    expect(d.meetingLabel).toBe('2026年第1次党委会议');
     expect(statesOf(t, first.itemId)).toEqual(['passed', 'follow_up']);
   });
 

@@ -283,7 +283,7 @@ describe('items.update / items.submit', () => {
 });
 
 describe('items.list', () => {
-  it('filters by state, searches on the bigram index (punctuation alone matches nothing), pages, and names matter, state and proposer', () => {
+  it('filters by state, searches on the bigram index (punctuation as written, as LIKE finds it), pages, and names matter, state and proposer', () => {
     const { t, s, item } = itemSchool();
     for (let i = 1; i <= 5; i++) item({ title: `第${i}号 师德议题` });
     const b = item({ title: '100%完成 安全检查', matterId: s.matter('D3'), proposerId: s.person('张丽') });
@@ -296,7 +296,8 @@ describe('items.list', () => {
     const found = t.ok('items.list', { orgId: s.orgId, search: '100%' });
     expect(found.rows.map((r) => r.title)).toEqual(['100%完成 安全检查']);
     expect(found.rows[0]).toMatchObject({ matterName: '安全稳定工作', stateLabel: '会前沟通中', proposerName: '张丽' });
-    expect(t.ok('items.list', { orgId: s.orgId, search: '%' }).total).toBe(0);
+    expect(t.ok('items.list', { orgId: s.orgId, search: '%' }).total).toBe(1);
+    expect(t.ok('items.list', { orgId: s.orgId, search: '％' }).total).toBe(0);
     expect(t.ok('items.list', { orgId: s.orgId, search: '师德' }).total).toBe(5);
     expect(t.ok('items.list', { orgId: s.orgId, states: ['draft'] }).total).toBe(5);
     expect(t.ok('items.list', { orgId: s.orgId, states: ['consultation'], search: '师德' }).total).toBe(0);

@@ -46,7 +46,7 @@ describe('loop.status (rule book "The loop", R14, R17, R18)', () => {
       待沟通: 1, 暂缓上会: 1, 待上会: 1, 已列入议程: 0, 已通过: 1, 未通过: 0, 督办中: 1, 逾期: 0, 已听取: 0, 已评价: 0, 已修正: 0, 已闭环: 0, 已撤回: 0,
     });
     expect(status.decisionsWithoutFollowUp.map((d) => d.id)).toEqual([second!.decisionId]);
-    expect(status.nextMeetings.map((m) => [m.title, m.items])).toEqual([['2026年第2次党组织会议', 0]]);
+    expect(status.nextMeetings.map((m) => [m.title, m.items])).toEqual([['2026年第2次党委会议', 0]]);
     expect(status.openEmergencyActions.map((e) => [e.actorName, e.action])).toEqual([['王建国', '启动应急预案，全校停课一天']]);
     expect(status.recentWarnings.map((w) => w.rule)).toContain('R17');
 

@@ -84,10 +84,21 @@ export function meetingSchool(startIso = '2026-03-20T09:00:00') {
   /** Everyone but the host first, then the host (R9). */
   const hostLast = (host = '王建国', names: readonly string[] = COMMITTEE) => [...names.filter((n) => n !== host), host];
 
+  /** A cadre item (C1 中层干部任免) agreed in consultation and studied by the 校长办公会 (R1, R4). */
+  const studiedCadreItem = () => {
+    const itemId = readyItem('C1');
+    const officeMeeting = meeting('principal_office', { startsAt: '2026-03-23T09:00' });
+    const study = add(officeMeeting, itemId);
+    t.ok('meetings.confirmAgenda', { meetingId: officeMeeting, personId: 校长 });
+    attend(officeMeeting, 'principal_office');
+    t.ok('entries.study', { entryId: study, proposal: '建议任命张老师为教务处副主任' });
+    return itemId;
+  };
+
   const view = (meetingId: number) => t.ok('meetings.get', { meetingId });
   const itemState = (itemId: number) => t.ok('items.get', { itemId }).item.state;
 
-  return { t, s, id, 书记, 校长, party, office, readyItem, meeting, attend, attendAttempt, add, state, sitting, hostLast, view, itemState };
+  return { t, s, id, 书记, 校长, party, office, readyItem, meeting, attend, attendAttempt, add, state, sitting, hostLast, studiedCadreItem, view, itemState };
 }
 
 export type MeetingSchool = ReturnType<typeof meetingSchool>;

@@ -11,10 +11,10 @@ describe('meetings.create and list', () => {
     const b = m.t.ok('meetings.create', { bodyId: m.party, startsAt: '2026-04-08T14:30', place: '会议室', hostId: m.书记, recorderId: m.id('吴秘书') });
     const c = m.t.ok('meetings.create', { bodyId: m.office, startsAt: '2026-03-24T09:00', place: '校长室', hostId: m.校长, recorderId: m.id('周敏') });
     const d = m.t.ok('meetings.create', { bodyId: m.party, startsAt: '2027-01-10T09:00', place: '会议室', hostId: m.书记, recorderId: m.id('吴秘书') });
-    expect([a.title, b.title, c.title, d.title]).toEqual(['2026年第1次党组织会议', '2026年第2次党组织会议', '2026年第1次校长办公会议', '2027年第1次党组织会议']);
+    expect([a.title, b.title, c.title, d.title]).toEqual(['2026年第1次党委会议', '2026年第2次党委会议', '2026年第1次校长办公会议', '2027年第1次党委会议']);
     const list = m.t.ok('meetings.list', { orgId: m.s.orgId, year: 2026 });
-    expect(list.map((x) => x.title)).toEqual(['2026年第2次党组织会议', '2026年第1次党组织会议', '2026年第1次校长办公会议']);
-    expect(m.view(a.meetingId).title).toBe('2026年第1次党组织会议');
+    expect(list.map((x) => x.title)).toEqual(['2026年第2次党委会议', '2026年第1次党委会议', '2026年第1次校长办公会议']);
+    expect(m.view(a.meetingId).title).toBe('2026年第1次党委会议');
   });
 
   it('refuses an unknown host, a host outside the body, and bad input, changing nothing', () => {

@@ -42,12 +42,7 @@ describe('R11: only a new, agreeing consultation after a postponed vote reopens 
   it('R11: a new 酝酿 alone does not bring back the 会前沟通 agreed before the postponed vote', () => {
     const m = meetingSchool();
     // C1 中层干部任免: studied by the 校长办公会, then put to the 党组织会议 with a 会前沟通 and a 酝酿.
-    const itemId = m.readyItem('C1');
-    const office = m.meeting('principal_office', { startsAt: '2026-03-23T09:00' });
-    const study = m.add(office, itemId);
-    m.t.ok('meetings.confirmAgenda', { meetingId: office, personId: m.校长 });
-    m.attend(office, 'principal_office');
-    m.t.ok('entries.study', { entryId: study, proposal: '建议任命张老师为教务处副主任' });
+    const itemId = m.studiedCadreItem();
     // On the meeting day, before the sitting, the leaders agree once more (dated the meeting day).
     m.t.setNow('2026-03-25T08:00:00');
     consult(m, itemId, '2026-03-25', '同意', '同意');

@@ -4,12 +4,7 @@ import { meetingSchool, type MeetingSchool } from './meetings-fixture';
 
 /** A cadre item (C1 中层干部任免) studied by the 校长办公会 and voted at the 党组织会议. */
 function cadreVote(m: MeetingSchool, forVotes: number) {
-  const itemId = m.readyItem('C1');
-  const office = m.meeting('principal_office', { startsAt: '2026-03-23T09:00' });
-  const study = m.add(office, itemId);
-  m.t.ok('meetings.confirmAgenda', { meetingId: office, personId: m.校长 });
-  m.attend(office, 'principal_office');
-  m.t.ok('entries.study', { entryId: study, proposal: '建议任命张老师为教务处副主任' });
+  const itemId = m.studiedCadreItem();
   const meetingId = m.meeting();
   const entryId = m.add(meetingId, itemId);
   m.t.ok('meetings.confirmAgenda', { meetingId, personId: m.书记 });

@@ -4,13 +4,13 @@ import {
   consultationGate,
   consultationOutcome,
   countingOutcome,
+  defaultConsultants,
   deliberationOutcome,
   needsConsultation,
   oneShoulder,
   outsideCircle,
   secretaryOpinionMissing,
   stateAfterConsultation,
-  defaultConsultants,
 } from '../../db/rules/consultation';
 import { CONSULTATION_OUTCOME_LABELS } from '../../db/terms';
 
@@ -138,6 +138,18 @@ describe('R4 reasons and labels (mutation testing)', () => {
 
 describe('R4/R11 which consultation counts', () => {
   const row = (id: number, date: string, outcome: 'agreed' | 'disagreed' | 'reserved' | 'incomplete', kind: 'consultation' | 'deliberation' = 'consultation') => ({ id, kind, date, outcome });
+  it('R4: the latest by date, then by recording order, whatever order the rows come in', () => {
+    const a = row(1, '2026-03-20', 'agreed');
+    const b = row(2, '2026-03-20', 'reserved');
+    const c = row(3, '2026-03-19', 'disagreed');
+    expect(countingOutcome([a, b, c], 'consultation', null)).toBe('reserved');
+    expect(countingOutcome([b, a, c], 'consultation', null)).toBe('reserved');
+    expect(countingOutcome([c, b, a], 'consultation', null)).toBe('reserved');
+    expect(countingOutcome([c, a], 'consultation', null)).toBe('agreed');
+    expect(countingOutcome([a, c], 'consultation', null)).toBe('agreed');
+    // A later date wins over a later record.
+    expect(countingOutcome([row(5, '2026-03-18', 'disagreed'), row(4, '2026-03-21', 'agreed')], 'consultation', null)).toBe('agreed');
+  });
   it('R4: the latest by date, then by recording order; each kind on its own', () => {
     const rows = [row(1, '2026-03-20', 'agreed'), row(2, '2026-03-18', 'disagreed'), row(3, '2026-03-20', 'reserved'), row(4, '2026-03-25', 'disagreed', 'deliberation')];
     expect(countingOutcome(rows, 'consultation', null)).toBe('reserved');

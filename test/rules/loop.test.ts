@@ -34,7 +34,7 @@ describe('loop status aggregation (rule book "The loop", R17)', () => {
 
   it('R17 warning: lists decisions with neither follow-up nor 无需督办', () => {
     const d = (id: number, followUps: number, noFollowUpReason: string | null) =>
-      ({ id, number: id, text: '同意', meetingLabel: '2026年第1次党组织会议', decidedOn: '2026-03-25', followUps, noFollowUpReason });
+      ({ id, number: id, text: '同意', meetingLabel: '2026年第1次党委会议', decidedOn: '2026-03-25', followUps, noFollowUpReason });
     const s = summarizeLoop({ today: '2026-05-01', items: [], followUps: [], decisions: [d(1, 0, null), d(2, 1, null), d(3, 0, '当场办结')] });
     expect(s.decisionsWithoutFollowUp.map((x) => x.id)).toEqual([1]);
   });

@@ -5,10 +5,12 @@ import {
   principalTally,
   quorumLine,
   missingBallots,
+  signedIn,
   reconsiderationAgreed,
   sameCounts,
   tallyVote,
-  votesNeeded, signedIn } from '../../db/rules/tally';
+  votesNeeded,
+} from '../../db/rules/tally';
 
 const q = (due: number, present: number, quorumOk = true) => ({ due, present, quorumOk, rule: 'R6 过半数到会' });
 

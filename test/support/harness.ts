@@ -13,7 +13,7 @@ import type { HostApi, RestoreOutcome } from '../../db/host';
 import type { Ledger } from '../../db/ledger';
 import { openLedger } from '../../db/open';
 import { restoreBackup } from '../../db/trust/restore';
-import { CHROMIUM_ARGS } from './chromium';
+import { CHROMIUM_ARGS, documentPrinter, serveFont, type DocumentPrinter } from './chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = path.join(ROOT, 'dist-renderer');
@@ -51,11 +51,16 @@ const BRIDGE_SCRIPT = `(() => {
   });
 })();`;
 
-/** Serve a folder on 127.0.0.1 (random port). Only files inside `root`; unknown paths get index.html. */
+/**
+ * Serve a folder on 127.0.0.1 (random port). Only files inside `root`; unknown paths get index.html.
+ * The bundled print fonts are served under /__fonts/, as Electron's app:// does, for document previews.
+ */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const raw = new URL(req.url ?? '/', 'http://x').pathname;
+    if (serveFont(raw, res)) return;
+    const pathname = decodeURIComponent(raw);
     let file = path.resolve(base, `.${pathname}`);
     if (!file.startsWith(base + path.sep) && file !== base) {
       res.writeHead(403).end();
@@ -170,8 +175,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     // The bridge init script is offered to every frame, and a sandboxed document preview
-    // (srcdoc, no allow-scripts) rightly refuses it. Electron's preload never enters subframes.
-    if (m.location().url === 'about:srcdoc' && m.text().startsWith('Blocked script execution')) return;
+    // (srcdoc, no allow-scripts) rightly refuses it — also in the about:blank it holds for a moment
+    // before the srcdoc loads (seen on a loaded machine). Electron's preload never enters subframes.
+    if ((m.location().url === 'about:srcdoc' || m.location().url === 'about:blank') && m.text().startsWith('Blocked script execution')) return;
     pageErrors.push(`console: ${m.text()} @ ${m.location().url}:${m.location().lineNumber}`);
   });
   await page.goto(server.url);
@@ -216,17 +222,16 @@ function harnessHost(
     const safe = path.basename(fileName).replace(/[\\/:*?"<>|]/g, '_');
     return path.join(exportsDir, safe.toLowerCase().endsWith(`.${ext}`) ? safe : `${safe}.${ext}`);
   };
+  // One printer (a reused page) for the harness's life, warmed up in the background as Electron
+  // warms its print window after start.
+  const printer: Promise<DocumentPrinter> = documentPrinter(browser).then((p) => {
+    void p.warm().catch(() => undefined);
+    return p;
+  });
   return {
     async savePdf({ html, fileName }) {
       const file = target(fileName, 'pdf');
-      const page = await browser.newPage();
-      try {
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-      } finally {
-        await page.close();
-      }
+      fs.writeFileSync(file, await (await printer).pdf(html));
       calls.push({ method: 'savePdf', arg: file });
       return { path: file };
     },

@@ -147,8 +147,8 @@ describe('backup.preview and backup.restore', () => {
     expect(p.manifest?.at).toBe('2026-03-26T09:00:00.000Z');
     expect(p.counts.meetings).toBe(2);
     expect(p.meetings.map((m) => [m.title, m.minutesSigned])).toEqual([
-      ['2026年第2次党组织会议', true],
-      ['2026年第1次党组织会议', true],
+      ['2026年第2次党委会议', true],
+      ['2026年第1次党委会议', true],
     ]);
     expect(p.chain).toMatchObject({ ok: true, sealed: 64 });
     expect(sha256Of(b.path)).toBe(before);
@@ -204,7 +204,9 @@ describe('backup.preview and backup.restore', () => {
     const saved = again.ok('backup.list', {}).backups.find((x) => x.reason === 'before-restore')!;
     expect(saved.path).toBe(result.savedAs);
     expect(saved.meetings).toBe(2);
-    expect(verified.anchors.map((a) => a.result).sort()).toEqual(['match', 'superseded']);
+    // The restore record and the restored backup match; the pre-restore save belongs to the timeline the restore left.
+    expect(verified.anchors.map((a) => a.result).sort()).toEqual(['match', 'match', 'superseded']);
+    expect(verified).toMatchObject({ state: 'ok', restores: [{ at: '2026-03-27T10:00:00.000Z', from: path.basename(b.path) }] });
     // Undo.
     again.close();
     restoreBackup(t.file, saved.path, { now: new Date('2026-03-27T11:00:00') });

@@ -78,16 +78,20 @@ describe('clean-close marker (E, startup check)', () => {
     expect(fs.existsSync(`${t.file}-wal`)).toBe(false);
   });
 
-  it('E: a marker vouches only for its own file: a copy, or the same bytes replaced, is checked in full', () => {
+  it('E: the timestamps vouch only for their own file: a copy, or the same bytes written back, is hashed in full', () => {
     const t = closedLedger();
     const dir = tempDir();
     const copy = path.join(dir, 'ledger.sqlite');
     fs.copyFileSync(t.file, copy);
     fs.copyFileSync(markerPath(t.file), markerPath(copy));
-    expect(checkOf(copy)).toBe('quick_check');
-    // Same bytes written back in place (as a sync tool would): ctime moved, so a full check.
+    // Not the marker's file: the whole copy is hashed, and only the very same bytes pass.
+    expect(checkOf(copy)).toBe('same_bytes');
+    // Same bytes written back in place (as a sync tool would): ctime moved, so hashed again.
     fs.writeFileSync(t.file, fs.readFileSync(t.file));
-    expect(checkOf(t.file)).toBe('quick_check');
+    expect(checkOf(t.file)).toBe('same_bytes');
+    // Without the marker, there is nothing to compare with: quick_check.
+    fs.rmSync(markerPath(copy));
+    expect(checkOf(copy)).toBe('quick_check');
     fs.rmSync(dir, { recursive: true });
   });
 

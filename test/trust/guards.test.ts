@@ -139,15 +139,27 @@ describe('startup guards', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  it('refuses a -wal that belongs to another ledger', () => {
-    const { file, backup } = closedLedgerWithBackup();
+  it('sets aside a -wal that belongs to another ledger: never applied, kept under another name, the user told', () => {
+    const { file } = closedLedgerWithBackup();
+    const raw = new Database(file, { readonly: true });
+    const items = raw.prepare('SELECT COUNT(*) AS n FROM agenda_items').get();
+    raw.close();
     // Another ledger, killed with writes still in its -wal.
     const other = freshAt();
     setupSchool(other);
-    fs.copyFileSync(`${other.file}-wal`, `${file}-wal`);
+    const foreign = fs.readFileSync(`${other.file}-wal`);
+    fs.writeFileSync(`${file}-wal`, foreign);
     other.dispose();
-    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
-    expectRefused(file, 'foreign_wal', backup);
+    const t = openAt(file);
+    opened.push(t);
+    expect(t.ledger.notices).toHaveLength(1);
+    expect(t.ledger.notices![0]).toMatch(/^上次正常关闭以后，台账旁边又出现了一个临时日志文件（-wal）.*已把它改名保存为「ledger\.sqlite-wal\.set-aside-\d{8}-\d{6}」/);
+    const aside = fs.readdirSync(path.dirname(file)).filter((f) => f.includes('set-aside'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(path.dirname(file), aside[0]!)).equals(foreign)).toBe(true);
+    // The ledger as it was closed: its own items, nothing of the other school.
+    expect(t.ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM agenda_items').get()).toEqual(items);
+    expect(t.ledger.sqlite.prepare("SELECT COUNT(*) AS n FROM organizations WHERE name <> '青山县第一中学'").get()).toEqual({ n: 0 });
   });
 
   it('refuses random byte flips that only quick_check notices (ordinary queries still work)', () => {
@@ -169,6 +181,8 @@ describe('startup guards', () => {
     expect(raw.prepare('SELECT COUNT(*) AS n FROM persons').get()).toEqual({ n: 9 });
     raw.close();
     for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    // Without the clean-close marker (as after a crash) quick_check is what finds them.
+    fs.rmSync(`${file}.clean`);
     expectRefused(file, 'corrupt', backup);
   });
 
@@ -214,6 +228,8 @@ describe('startup guards', () => {
     const db = new Database(file);
     db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-the-future', 9_999_999_999_999);
     db.close();
+    // The newer app closed it with its own marker; this one knows only that it was not its close.
+    fs.rmSync(`${file}.clean`);
     const before = sha256Of(file);
     expect(() => openLedger(file, { migrationsFolder: MIGRATIONS })).toThrow(/更新版本的议事台账/);
     expect(sha256Of(file)).toBe(before);

@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import { History } from '../../components/History';
 import { RuleNotice, RuleTag } from '../../components/RuleTag';
-import { BODY_LABELS, type BodyKind } from '../../../db/terms';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
 import { formatAmount, formatDate, formatDateTime } from '../../dates';
@@ -12,6 +11,7 @@ import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { useItems } from '../../stores/items';
 import { useNav } from '../../stores/nav';
+import { useBodyName } from '../../stores/org';
 import { notify } from '../../stores/notices';
 import { ConsultationForm } from './ConsultationForm';
 import { ConsultationHistory } from './ConsultationHistory';
@@ -23,6 +23,7 @@ const SCHEDULABLE = ['consultation', 'postponed', 'ready', 'vote_postponed'];
 
 export function ItemDetailView({ itemId }: { itemId: number }) {
   const { detail, detailError, loadDetail } = useItems();
+  const bodyName = useBodyName();
   const go = useNav((s) => s.go);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -73,7 +74,7 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
             )}
             {gate.length > 0 && item.state !== 'postponed' && (
               <div className="notice info">
-                <strong>上党组织会议前还需要：</strong>
+                <strong>上{bodyName('party_committee')}前还需要：</strong>
                 <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
                   {gate.map((g) => (
                     <li key={g}>{g}</li>
@@ -106,7 +107,7 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
                 <dd>{matter.name}</dd>
                 <dt>决策机构</dt>
                 <dd>
-                  {BODY_LABELS[routing.body as BodyKind]}
+                  {bodyName(routing.body)}
                   {routing.major && <span className="badge warn" style={{ marginLeft: 8 }}>三重一大</span>}
                   <div className="muted small">{routing.reason}</div>
                 </dd>

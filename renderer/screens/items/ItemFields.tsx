@@ -5,7 +5,7 @@ import { RuleTag } from '../../components/RuleTag';
 import { Field } from '../../forms/Field';
 import { errorFor } from '../../forms/useCommand';
 import type { LedgerErrorInfo } from '../../ledger-client';
-import type { Matter, Person } from '../../stores/org';
+import { useBodyName, type Matter, type Person } from '../../stores/org';
 import { MatterSelect, matterFacts } from './MatterSelect';
 
 export interface ItemDraft {
@@ -37,6 +37,7 @@ interface Props {
 export function ItemFields({ draft, onChange, error, matters, leaders, limited = false, autoFocus = false }: Props) {
   const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => onChange({ ...draft, [key]: value });
   const matter = matters.find((m) => m.id === draft.matterId);
+  const bodyName = useBodyName();
   const fixed = limited ? '已列入议程，如需修改请先从议程中移出' : undefined;
   return (
     <>
@@ -47,7 +48,7 @@ export function ItemFields({ draft, onChange, error, matters, leaders, limited =
         label="议事清单事项"
         required
         error={errorFor(error, 'matterId')}
-        help={fixed ?? (matter ? matterFacts(matter).join('；') : <>决定由哪个会议议定<RuleTag rule="R1" /><RuleTag rule="R2" /></>)}
+        help={fixed ?? (matter ? matterFacts(matter, bodyName).join('；') : <>决定由哪个会议议定<RuleTag rule="R1" /><RuleTag rule="R2" /></>)}
       >
         {limited ? <input type="text" value={matter?.name ?? ''} disabled /> : <MatterSelect matters={matters} value={draft.matterId} onChange={(v) => set('matterId', v)} />}
       </Field>

@@ -10,11 +10,12 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { useNav } from '../../stores/nav';
 import { notify } from '../../stores/notices';
-import { useOverview } from '../../stores/org';
+import { useBodyName, useOverview } from '../../stores/org';
 import { MEETING_FIELDS, MeetingFields, picked, type MeetingDraft } from './MeetingFields';
 
 export function MeetingCreate() {
   const overview = useOverview();
+  const bodyName = useBodyName();
   const go = useNav((s) => s.go);
   const defaultHost = (id: number | undefined) => overview.bodies.find((b) => b.id === id)?.leaders[0]?.id ?? '';
   const firstBody = overview.bodies[0];
@@ -48,7 +49,7 @@ export function MeetingCreate() {
       <div className="content content-narrow">
         <form className="card" onSubmit={onSubmit} noValidate>
           <div className="form">
-            <Field label="议事机构" required error={errorFor(save.error, 'bodyId')} help="会议按机构、年度自动编号，如 2026年第3次党组织会议">
+            <Field label="议事机构" required error={errorFor(save.error, 'bodyId')} help={`会议按机构、年度自动编号，如 2026年第3次${bodyName('party_committee')}`}>
               <select
                 value={bodyId}
                 autoFocus

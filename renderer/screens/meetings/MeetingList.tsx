@@ -6,7 +6,7 @@ import { formatDateTime } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { useMeetings } from '../../stores/meetings';
 import { useNav } from '../../stores/nav';
-import { useOverview } from '../../stores/org';
+import { useBodyName, useOverview } from '../../stores/org';
 import { ListTabs } from './ListTabs';
 
 /** The badge's tone per meeting state; the label is the core's (db/terms.ts MEETING_STATE_LABELS). */
@@ -14,6 +14,7 @@ const TONE: Record<string, string> = { planned: 'info', in_progress: 'warn', clo
 
 export function MeetingList() {
   const { org } = useOverview();
+  const bodyName = useBodyName();
   const { rows, loaded, error, loadList } = useMeetings();
   const go = useNav((s) => s.go);
   useEffect(() => {
@@ -25,7 +26,7 @@ export function MeetingList() {
     <>
       <PageHead
         title="会议"
-        crumbs="党组织会议 · 校长办公会议"
+        crumbs={`${bodyName('party_committee')} · ${bodyName('principal_office')}`}
         actions={
           <button className="btn primary" onClick={() => go({ section: 'meetings', view: 'new' })} aria-keyshortcuts="Alt+N">
             新建会议<kbd className="hint">Alt+N</kbd>

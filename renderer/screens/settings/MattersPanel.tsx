@@ -9,7 +9,7 @@ import { FormError } from '../../forms/FormError';
 import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
-import { useOrg, useOverview, type Matter } from '../../stores/org';
+import { useBodyName, useOrg, useOverview, type Matter } from '../../stores/org';
 import { matterFacts } from '../items/MatterSelect';
 import { RuleTag } from '../../components/RuleTag';
 
@@ -18,6 +18,7 @@ type Draft = Omit<Matter, 'id' | 'orgId' | 'code'> & { id?: number; code?: strin
 const EMPTY: Draft = { group: 'X', name: '', decidingBody: 'principal_office', preStudy: false, majorCategory: null, twoThirds: false, cadre: false, staffCongress: false, active: true };
 
 export function MattersPanel() {
+  const bodyName = useBodyName();
   const matters = useOrg((s) => s.matters);
   const [draft, setDraft] = useState<Draft | null>(null);
   return (
@@ -39,7 +40,7 @@ export function MattersPanel() {
                 <tr key={m.id} data-matter={m.code} className={m.active ? undefined : 'retired'}>
                   <td className="num">{m.code}</td>
                   <td>{m.name}{!m.active && <span className="badge" style={{ marginLeft: 6 }}>已停用</span>}</td>
-                  <td className="small muted">{matterFacts(m).join('；')}</td>
+                  <td className="small muted">{matterFacts(m, bodyName).join('；')}</td>
                   <td className="actions">
                     <button className="btn small" aria-label={`编辑${m.code} ${m.name}`} onClick={() => setDraft({ ...m })}>编辑</button>
                   </td>
@@ -59,6 +60,7 @@ export function MattersPanel() {
 }
 
 function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
+  const bodyName = useBodyName();
   const { org } = useOverview();
   const reloadOrg = useOrg((s) => s.load);
   const [m, setM] = useState<Draft>(draft);
@@ -104,8 +106,8 @@ function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
         </Field>
         <Field label="决策机构" required error={errorFor(save.error, 'decidingBody')}>
           <select value={m.decidingBody} onChange={(e) => set({ decidingBody: e.target.value })}>
-            <option value="party_committee">党组织会议</option>
-            <option value="principal_office">校长办公会议</option>
+            <option value="party_committee">{bodyName('party_committee')}</option>
+            <option value="principal_office">{bodyName('principal_office')}</option>
           </select>
         </Field>
         <Field label="三重一大类别" wide error={errorFor(save.error, 'majorCategory')} help={<>属于三重一大的事项只能由党组织会议集体决定<RuleTag rule="R2" /></>}>

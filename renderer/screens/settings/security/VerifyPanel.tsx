@@ -5,6 +5,7 @@ import { Field } from '../../../forms/Field';
 import { FormError } from '../../../forms/FormError';
 import { errorFor, useCommand } from '../../../forms/useCommand';
 import { call, type OutputOf } from '../../../ledger-client';
+import { formatDateTime } from '../../../dates';
 
 type Report = OutputOf<'trust.verify'>;
 
@@ -12,7 +13,7 @@ const ANCHOR_RESULT: Record<Report['anchors'][number]['result'], string> = {
   match: '一致',
   mismatch: '不一致',
   beyond: '超出现有记录',
-  superseded: '恢复前的旧备份，不再比对',
+  superseded: '属于恢复之前的记录，不再比对',
 };
 
 export function VerifyPanel() {
@@ -50,13 +51,31 @@ export function VerifyPanel() {
 }
 
 function VerifyResult({ report }: { report: Report }) {
-  if (report.ok) {
+  if (report.state === 'ok') {
     return (
       <div className="notice ok verify-result" role="status" data-verify="ok">
-        <strong>核验通过</strong>：{report.sealed > 0 ? `${report.meetings}次会议的${report.sealed}条锁定记录与存证一致。` : '还没有签发的会议纪要，暂无锁定记录。'}
+        <strong>核验通过</strong>：{report.sealed > 0 ? report.message.replace(/^核验通过：/, '') : '还没有签发的会议纪要，暂无锁定记录。'}
         {report.headShort && (
           <div className="small">
             存证链末端 <code className="anchor">{report.headShort}</code>（可与纪要上印的存证码核对）
+          </div>
+        )}
+        {report.restores.length > 0 && (
+          <div className="small">台账曾从备份恢复：{report.restores.map((r) => `${formatDateTime(r.at)}（备份「${r.from}」）`).join('；')}。</div>
+        )}
+        {report.anchors.length > 0 && <AnchorList anchors={report.anchors} />}
+      </div>
+    );
+  }
+  if (report.state === 'unanchored') {
+    // Nothing found changed, but the newest records have no outside anchor yet: say so, not 通过.
+    return (
+      <div className="notice warn verify-result" role="status" data-verify="unanchored">
+        <strong>未发现改动，但有记录尚未锚定</strong>
+        <p>{report.message.replace(/^未发现改动：/, '')}</p>
+        {report.headShort && (
+          <div className="small">
+            存证链末端 <code className="anchor">{report.headShort}</code>
           </div>
         )}
         {report.anchors.length > 0 && <AnchorList anchors={report.anchors} />}
