@@ -301,3 +301,26 @@ export function issuingOfficeFor(orgName: string, partyKind: PartyKind, bodyKind
   if (bodyKind === 'principal_office') return `${orgName}校长办公室`;
   return partyKind === '党委' ? `${partyOrgName(orgName, partyKind)}办公室` : partyOrgName(orgName, partyKind);
 }
+
+// ── 今日待办 (reminders) ─────────────────────────────────────────────────────
+/** What a reminder is about; each kind is computed by db/rules/reminders.ts. */
+export const REMINDER_KINDS = [
+  'followup_overdue',
+  'followup_due',
+  'meeting_soon',
+  'materials_missing',
+  'consultation_waiting',
+  'emergency_unreported',
+  'minutes_unsigned',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+/** The group headings of the 今日待办 panel. */
+export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
+  followup_overdue: '逾期的督办事项',
+  followup_due: '7天内到期的督办事项',
+  meeting_soon: '今明两天的会议',
+  materials_missing: '会议材料尚未送达',
+  consultation_waiting: '等待会前沟通较久的议题',
+  emergency_unreported: '尚未通报的临时处置',
+  minutes_unsigned: '会后3天仍未签发的纪要',
+};

@@ -17,6 +17,7 @@ import { handleAppProtocol, printDocuments, registerAppScheme } from './protocol
 import { createMainWindow, guardWebContents, hardenSession } from './window';
 import { autoBackup, backupAfter, openOrOfferRestore, restoreInPlace } from './trust';
 import { defaultBackupDir } from '../db/trust/backup';
+import { startReminders } from './reminders';
 
 const TITLE = '议事台账';
 const devTools = !app.isPackaged;
@@ -149,6 +150,16 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  // 今日待办 as desktop notifications: at start, then every hour while open (设置 → 提醒).
+  const stopReminders = startReminders({
+    ledger: () => ledger,
+    stateFile: path.join(data.folder, 'reminders-shown.json'),
+    open: () => {
+      mainWindow?.show();
+      mainWindow?.focus();
+    },
+  });
+  app.on('will-quit', stopReminders);
 
   async function chooseNewDataFolder(): Promise<void> {
     const picked = await dialog.showOpenDialog(mainWindow!, {

@@ -99,7 +99,26 @@ export const app = {
   getVersion: vi.fn(() => '0.1.0'),
 };
 
+/** Desktop notifications: each one made is kept, with what it was shown with. */
+export class Notification extends EventEmitter {
+  static supported = true;
+  static made: Notification[] = [];
+  static isSupported() {
+    return Notification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+    super();
+    Notification.made.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
 export function resetElectronMock(): void {
+  Notification.made = [];
+  Notification.supported = true;
   ipcMain.handlers.clear();
   ipcMain.handle.mockClear();
   ipcRenderer.invoke.mockClear();
@@ -112,4 +131,4 @@ export function resetElectronMock(): void {
   shell.showItemInFolder.mockClear();
 }
 
-export default { ipcMain, ipcRenderer, contextBridge, BrowserWindow, dialog, shell, protocol, Menu, app };
+export default { Notification, ipcMain, ipcRenderer, contextBridge, BrowserWindow, dialog, shell, protocol, Menu, app };
