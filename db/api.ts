@@ -31,6 +31,7 @@ import { sessionHandlers } from './session/handlers';
 import { exportsHandlers } from './exports/handlers';
 import { journalHandlers } from './journal/handlers';
 import { reminderHandlers } from './reminders/handlers';
+import { searchHandlers } from './search/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -44,6 +45,7 @@ const handlers = {
   ...exportsHandlers,
   ...journalHandlers,
   ...reminderHandlers,
+  ...searchHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

@@ -324,3 +324,15 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   emergency_unreported: '尚未通报的临时处置',
   minutes_unsigned: '会后3天仍未签发的纪要',
 };
+
+/** 全局搜索 (Ctrl+K): the kinds of record one search box finds, in the order results are grouped. */
+export const SEARCH_KINDS = ['item', 'meeting', 'decision', 'minutes', 'followup', 'person'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
+  item: '议题',
+  meeting: '会议',
+  decision: '决定事项',
+  minutes: '会议纪要',
+  followup: '督办事项',
+  person: '人员',
+};

@@ -10,6 +10,7 @@ import { RegisterScreen } from './screens/register/RegisterScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OperatorBox } from './screens/signin/OperatorBox';
 import { LeaveGuard } from './components/LeaveGuard';
+import { useReminders } from './stores/reminders';
 
 // The minutes screen carries the document preview; it loads on first use.
 const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
@@ -28,6 +29,15 @@ export function Shell() {
   const route = useNav((s) => s.route);
   const go = useNav((s) => s.go);
   const overview = useOverview();
+  const reminders = useReminders((s) => s.today);
+  const loadReminders = useReminders((s) => s.load);
+
+  // 今日待办 at start and every hour while open: the badge on 工作台 says how many are due.
+  useEffect(() => {
+    void loadReminders(overview.org.id);
+    const timer = setInterval(() => void loadReminders(overview.org.id), 60 * 60 * 1000);
+    return () => clearInterval(timer);
+  }, [loadReminders, overview.org.id]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -60,7 +70,14 @@ export function Shell() {
               aria-keyshortcuts={`Alt+${i + 1}`}
               onClick={() => go({ section: s.key })}
             >
-              <span>{s.label}</span>
+              <span>
+                {s.label}
+                {s.key === 'dashboard' && reminders && reminders.count > 0 && (
+                  <span className={`nav-badge${reminders.overdue > 0 ? ' bad' : ''}`} title={`今日待办${reminders.count}项`} data-reminders={reminders.count}>
+                    {reminders.count}
+                  </span>
+                )}
+              </span>
               <kbd>Alt+{i + 1}</kbd>
             </button>
           ))}

@@ -24,7 +24,7 @@ export const REMINDER_SETTINGS_KEY = SETTINGS_KEY;
 export function reminderFacts(ledger: ReadLedger, orgId: number, today: string, materialsLeadDays: number): ReminderFacts {
   const db = ledger.db;
   const followUps = db.all<ReminderFacts['followUps'][number]>(sql`
-    SELECT f.id, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state
+    SELECT f.id, f.decision_id AS decisionId, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state
     FROM follow_ups f
     JOIN decisions d ON d.id = f.decision_id
     JOIN agenda_items i ON i.id = d.item_id

@@ -23,14 +23,14 @@ export const MEETING_AHEAD_DAYS = 1;
 export interface ReminderFacts {
   today: string;
   materialsLeadDays: number;
-  followUps: { id: number; task: string; ownerDept: string; ownerName: string | null; deadline: string; state: string }[];
+  followUps: { id: number; decisionId: number; task: string; ownerDept: string; ownerName: string | null; deadline: string; state: string }[];
   meetings: { id: number; title: string; startsAt: string; state: string; missingMaterials: { itemId: number; title: string }[] }[];
   waitingItems: { id: number; title: string; since: string }[];
   emergencies: { id: number; action: string; actorName: string; at: string }[];
   unsignedMeetings: { id: number; title: string; startsAt: string }[];
 }
 
-/** Where a reminder opens: a section of the app and the record in it (临时处置 live under 会议). */
+/** Where a reminder opens: a section of the app and the record in it (a 督办事项 opens its decision; 临时处置 live under 会议). */
 export type ReminderTarget = { section: 'followups' | 'meetings' | 'items' | 'minutes'; id?: number };
 
 export interface Reminder {
@@ -57,10 +57,10 @@ export function dueReminders(facts: ReminderFacts, settings: ReminderSettings = 
     const owner = [f.ownerDept, f.ownerName].filter(Boolean).join(' ');
     // R17: past the deadline and not done is 逾期; the deadline day itself is not late.
     if (left < 0) {
-      out.push({ key: `followup_overdue:${f.id}`, kind: 'followup_overdue', urgency: 'overdue', title: f.task, detail: `${owner}，完成时限${cnDate(f.deadline)}，已逾期${-left}天`, target: { section: 'followups', id: f.id } });
+      out.push({ key: `followup_overdue:${f.id}`, kind: 'followup_overdue', urgency: 'overdue', title: f.task, detail: `${owner}，完成时限${cnDate(f.deadline)}，已逾期${-left}天`, target: { section: 'followups', id: f.decisionId } });
     } else if (left <= DUE_SOON_DAYS) {
       const when = left === 0 ? '今天到期' : left === 1 ? '明天到期' : `还有${left}天到期`;
-      out.push({ key: `followup_due:${f.id}`, kind: 'followup_due', urgency: left <= 1 ? 'today' : 'soon', title: f.task, detail: `${owner}，完成时限${cnDate(f.deadline)}，${when}`, target: { section: 'followups', id: f.id } });
+      out.push({ key: `followup_due:${f.id}`, kind: 'followup_due', urgency: left <= 1 ? 'today' : 'soon', title: f.task, detail: `${owner}，完成时限${cnDate(f.deadline)}，${when}`, target: { section: 'followups', id: f.decisionId } });
     }
   }
   for (const m of facts.meetings) {

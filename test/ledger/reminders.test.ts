@@ -28,7 +28,7 @@ describe('今日待办 (reminders.today)', () => {
     t.setNow('2026-04-05T09:00:00');
     const soon = t.ok('reminders.today', { orgId: s.orgId });
     expect(of(soon, 'followup_due')).toEqual([
-      expect.objectContaining({ key: `followup_due:${fu.id}`, title: '完成校园隐患整改', detail: '总务处 陈志强，完成时限2026年4月10日，还有5天到期', target: { section: 'followups', id: fu.id } }),
+      expect.objectContaining({ key: `followup_due:${fu.id}`, title: '完成校园隐患整改', detail: '总务处 陈志强，完成时限2026年4月10日，还有5天到期', target: { section: 'followups', id: decided[0]!.decisionId } }),
     ]);
     expect(soon.groups.find((g) => g.kind === 'followup_due')!.label).toBe(REMINDER_KIND_LABELS.followup_due);
     t.setNow('2026-04-10T09:00:00');

@@ -9,6 +9,8 @@ import { useNav } from '../../stores/nav';
 import { useOverview } from '../../stores/org';
 import { AttentionLists } from './AttentionLists';
 import { LoopStages } from './LoopStages';
+import { TodayPanel } from './TodayPanel';
+import { useReminders } from '../../stores/reminders';
 
 const ChartsPanel = lazy(() => import('./ChartsPanel'));
 
@@ -16,9 +18,12 @@ export function DashboardScreen() {
   const { org } = useOverview();
   const { status, stats, error, load } = useLoop();
   const go = useNav((s) => s.go);
+  const today = useReminders((s) => s.today);
+  const loadReminders = useReminders((s) => s.load);
   useEffect(() => {
     void load(org.id);
-  }, [load, org.id]);
+    void loadReminders(org.id);
+  }, [load, loadReminders, org.id]);
 
   return (
     <>
@@ -41,6 +46,7 @@ export function DashboardScreen() {
                 第一步：点右上角「新建议题」登记一个待决定的事项；提交后记录书记与校长的会前沟通，再新建会议把它列入议程。
               </div>
             )}
+            {today && <TodayPanel today={today} />}
             <LoopStages stages={status.stages} />
             <AttentionLists status={status} />
             {stats && (

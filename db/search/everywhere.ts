@@ -1,0 +1,137 @@
+// 全局搜索 (Ctrl+K): one box over a school's items, meetings, decisions, minutes text, follow-ups
+// and people, results grouped by kind, each naming where it opens. Items use the bigram FTS5
+// index (db/search/items.ts); the other kinds are a school's few thousand rows at most and are
+// read with LIKE on every term, bounded per kind. Every term must occur (as items.list does).
+import { sql, type SQL } from 'drizzle-orm';
+import type { ReadLedger } from '../ledger';
+import { cnDate } from '../calendar';
+import { ITEM_STATE_LABELS, FOLLOW_UP_STATUS_LABELS, MINUTES_STATE_LABELS, SEARCH_KIND_LABELS, SEARCH_KINDS, meetingTitle, type ItemState, type SearchKind } from '../terms';
+import { searchItems } from './items';
+import { excerpt, searchTerms } from './query';
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** React key only; never shown. */
+  key: string;
+  title: string;
+  detail: string;
+  /** Where it opens: a section of the app and the record in it. */
+  target: { section: 'items' | 'meetings' | 'minutes' | 'followups' | 'settings'; id?: number };
+}
+
+export interface SearchGroup {
+  kind: SearchKind;
+  label: string;
+  /** All matches of this kind; hits holds the first `perKind`. */
+  total: number;
+  hits: SearchHit[];
+}
+
+const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Every term occurs in one of the expressions (all terms ANDed, each over the expressions ORed). */
+function everyTerm(terms: string[], columns: SQL[]): SQL {
+  return sql.join(
+    terms.map((t) => sql`(${sql.join(columns.map((c) => sql`${c} LIKE ${like(t)} ESCAPE '\\'`), sql` OR `)})`),
+    sql` AND `,
+  );
+}
+
+const MEETING_TITLE = sql`(m.year || '年第' || m.seq || '次' || b.name)`;
+
+export function searchEverywhere(ledger: ReadLedger, orgId: number, query: string, perKind = 8): { query: string; total: number; groups: SearchGroup[] } {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return { query, total: 0, groups: [] };
+  const db = ledger.db;
+  const count = (from: SQL) => db.get<{ n: number }>(sql`SELECT count(*) AS n ${from}`)!.n;
+  const groups: Record<SearchKind, { total: number; hits: SearchHit[] }> = {} as never;
+
+  const items = searchItems(ledger, orgId, query, { limit: perKind });
+  groups.item = {
+    total: items.total,
+    hits: items.items.map((i) => ({
+      kind: 'item',
+      key: `item:${i.id}`,
+      title: i.title,
+      detail: [ITEM_STATE_LABELS[i.state as ItemState], i.excerpt].filter(Boolean).join(' · '),
+      target: { section: 'items', id: i.id },
+    })),
+  };
+
+  const meetingFrom = sql`FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE b.org_id = ${orgId} AND ${everyTerm(terms, [MEETING_TITLE, sql`m.place`, sql`coalesce(m.first_topic, '')`])}`;
+  groups.meeting = {
+    total: count(meetingFrom),
+    hits: db
+      .all<{ id: number; year: number; seq: number; bodyName: string; startsAt: string; place: string }>(
+        sql`SELECT m.id, m.year, m.seq, b.name AS bodyName, m.starts_at AS startsAt, m.place ${meetingFrom} ORDER BY m.starts_at DESC, m.id DESC LIMIT ${perKind}`,
+      )
+      .map((m) => ({ kind: 'meeting', key: `meeting:${m.id}`, title: meetingTitle(m.year, m.seq, m.bodyName), detail: `${cnDate(m.startsAt)} · ${m.place}`, target: { section: 'meetings', id: m.id } })),
+  };
+
+  const decisionFrom = sql`FROM agenda_items i JOIN decisions d ON d.item_id = i.id JOIN agenda_entries e ON e.id = d.entry_id JOIN meetings m ON m.id = e.meeting_id JOIN bodies b ON b.id = m.body_id
+    WHERE i.org_id = ${orgId} AND ${everyTerm(terms, [sql`d.text`, sql`i.title`])}`;
+  groups.decision = {
+    total: count(decisionFrom),
+    hits: db
+      .all<{ id: number; number: number; text: string; year: number; seq: number; bodyName: string }>(
+        sql`SELECT d.id, d.number, d.text, m.year, m.seq, b.name AS bodyName ${decisionFrom} ORDER BY d.id DESC LIMIT ${perKind}`,
+      )
+      .map((d) => ({ kind: 'decision', key: `decision:${d.id}`, title: excerpt(d.text, query, 60), detail: `${meetingTitle(d.year, d.seq, d.bodyName)} 第${d.number}项`, target: { section: 'followups', id: d.id } })),
+  };
+
+  // The newest revision of each meeting's minutes (a 勘误 replaces what is read, never the old text).
+  const minutesFrom = sql`FROM minutes x JOIN meetings m ON m.id = x.meeting_id JOIN bodies b ON b.id = m.body_id
+    WHERE b.org_id = ${orgId} AND x.revision = (SELECT max(y.revision) FROM minutes y WHERE y.meeting_id = x.meeting_id) AND ${everyTerm(terms, [sql`x.content`])}`;
+  groups.minutes = {
+    total: count(minutesFrom),
+    hits: db
+      .all<{ meetingId: number; content: string; docNumber: string; state: string; year: number; seq: number; bodyName: string }>(
+        sql`SELECT x.meeting_id AS meetingId, x.content, x.doc_number AS docNumber, x.state, m.year, m.seq, b.name AS bodyName ${minutesFrom} ORDER BY m.starts_at DESC LIMIT ${perKind}`,
+      )
+      .map((x) => ({
+        kind: 'minutes',
+        key: `minutes:${x.meetingId}`,
+        title: `${meetingTitle(x.year, x.seq, x.bodyName)}纪要（${x.docNumber}）`,
+        detail: [MINUTES_STATE_LABELS[x.state as keyof typeof MINUTES_STATE_LABELS], excerpt(plainText(x.content), query, 60)].filter(Boolean).join(' · '),
+        target: { section: 'minutes', id: x.meetingId },
+      })),
+  };
+
+  const followUpFrom = sql`FROM agenda_items i JOIN decisions d ON d.item_id = i.id JOIN follow_ups f ON f.decision_id = d.id LEFT JOIN persons p ON p.id = f.owner_id
+    WHERE i.org_id = ${orgId} AND ${everyTerm(terms, [sql`f.task`, sql`f.owner_dept`, sql`coalesce(p.name, '')`, sql`coalesce(f.completion_note, '')`])}`;
+  groups.followup = {
+    total: count(followUpFrom),
+    hits: db
+      .all<{ id: number; decisionId: number; task: string; ownerDept: string; ownerName: string | null; deadline: string; state: string }>(
+        sql`SELECT f.id, f.decision_id AS decisionId, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state ${followUpFrom} ORDER BY f.deadline DESC, f.id DESC LIMIT ${perKind}`,
+      )
+      .map((f) => ({
+        kind: 'followup',
+        key: `followup:${f.id}`,
+        title: f.task,
+        detail: `${[f.ownerDept, f.ownerName].filter(Boolean).join(' ')} · 完成时限${cnDate(f.deadline)}${f.state === 'done' ? ` · ${FOLLOW_UP_STATUS_LABELS.done}` : ''}`,
+        target: { section: 'followups', id: f.decisionId },
+      })),
+  };
+
+  const personFrom = sql`FROM persons p WHERE p.org_id = ${orgId} AND ${everyTerm(terms, [sql`p.name`, sql`coalesce(p.department, '')`])}`;
+  groups.person = {
+    total: count(personFrom),
+    hits: db
+      .all<{ id: number; name: string; department: string | null; active: number }>(sql`SELECT p.id, p.name, p.department, p.active ${personFrom} ORDER BY p.active DESC, p.name LIMIT ${perKind}`)
+      .map((p) => ({ kind: 'person', key: `person:${p.id}`, title: p.name, detail: [p.department, p.active ? '' : '已不在职'].filter(Boolean).join(' · '), target: { section: 'settings' } })),
+  };
+
+  const out = SEARCH_KINDS.map((kind) => ({ kind, label: SEARCH_KIND_LABELS[kind], ...groups[kind] })).filter((g) => g.total > 0);
+  return { query, total: out.reduce((n, g) => n + g.total, 0), groups: out };
+}
+
+/** The words of stored minutes content (JSON), without its keys and brackets, for an excerpt. */
+function plainText(json: string): string {
+  return json
+    .replace(/"[A-Za-z_]+":/g, ' ')
+    .replace(/[{}[\]",]+/g, ' ')
+    .replace(/\b(null|true|false|\d+)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
