@@ -387,6 +387,37 @@ function searchRows(o: SuiteOptions, ledger: Ledger): Row[] {
   return rows;
 }
 
+/**
+ * 全局搜索 (Ctrl+K, search.everywhere through dispatch as the renderer calls it): items by the
+ * index plus meetings, decisions, minutes text, follow-ups and people of one school. Its peer is
+ * the items-only search of the same term, so the row shows what the other five kinds add.
+ */
+export const EVERYWHERE_TERMS = ['预算', '安全', '食堂承包合同', '2024年 预算', '王'];
+export function everywhereRows(o: SuiteOptions, ledger: Ledger): Row[] {
+  return EVERYWHERE_TERMS.map((term) => {
+    const run = (orgId: number) => {
+      const r = dispatch(ledger, 'search.everywhere', { orgId, query: term });
+      if (!r.ok) throw new Error(`search.everywhere: ${r.error.message}`);
+      return r.value as { total: number; groups: { kind: string; total: number }[] };
+    };
+    const t = time(rotating(o.orgIds, run), o.runs);
+    const peer = time(rotating(o.orgIds, (orgId) => searchItems(ledger, orgId, term, { limit: 8 })), o.runs);
+    const first = run(o.orgIds[0]!);
+    // Same answer for items: the item group's count is the index's count.
+    const same = o.orgIds.slice(0, 5).every((orgId) => (run(orgId).groups.find((g) => g.kind === 'item')?.total ?? 0) === searchItems(ledger, orgId, term, { limit: 1 }).total);
+    return {
+      group: 'search everywhere (Ctrl+K, one school)',
+      name: `search.everywhere「${term}」`,
+      note: `${first.total} hits in ${first.groups.length} kinds`,
+      t,
+      peer: { name: 'items only (searchItems)', t: peer },
+      same,
+      target: 'p95 < 50 ms',
+      met: t.p95 < 50,
+    };
+  });
+}
+
 // ── the index's price on writes ─────────────────────────────────────────────
 /**
  * Filing one item (one transaction, synchronous=FULL as the app runs) with the search
@@ -466,6 +497,7 @@ export async function runSuites(o: SuiteOptions): Promise<Row[]> {
     rows.push(...listRows(o, ledger));
     log('search …');
     rows.push(...searchRows(o, ledger));
+    rows.push(...everywhereRows(o, ledger));
     log('backup …');
     rows.push(await backupRow(o, ledger));
     return rows;

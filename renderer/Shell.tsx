@@ -1,5 +1,5 @@
 // The frame around every section: sidebar with Alt+1…7, and the current screen.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { SECTIONS, useNav, type Section } from './stores/nav';
 import { useOverview } from './stores/org';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
@@ -11,6 +11,8 @@ import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OperatorBox } from './screens/signin/OperatorBox';
 import { LeaveGuard } from './components/LeaveGuard';
 import { useReminders } from './stores/reminders';
+import { SearchPalette } from './components/SearchPalette';
+import { useLargeType } from './stores/large-type';
 
 // The minutes screen carries the document preview; it loads on first use.
 const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
@@ -31,6 +33,20 @@ export function Shell() {
   const overview = useOverview();
   const reminders = useReminders((s) => s.today);
   const loadReminders = useReminders((s) => s.load);
+  const [searching, setSearching] = useState(false);
+  const largeType = useLargeType();
+
+  // Ctrl+K from anywhere, fields included: the one search box.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // 今日待办 at start and every hour while open: the badge on 工作台 says how many are due.
   useEffect(() => {
@@ -62,6 +78,10 @@ export function Shell() {
           <span title={overview.org.name}>{overview.org.name}</span>
         </div>
         <OperatorBox />
+        <button className="search-open" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K">
+          <span>搜索</span>
+          <kbd>Ctrl+K</kbd>
+        </button>
         <nav aria-label="主导航">
           {SECTIONS.map((s, i) => (
             <button
@@ -82,12 +102,18 @@ export function Shell() {
             </button>
           ))}
         </nav>
-        <div className="foot">决策 → 执行 → 监督 → 评价 → 修正</div>
+        <div className="foot">
+          <button className="large-toggle" aria-pressed={largeType.on} onClick={() => largeType.set(!largeType.on)} title="放大全部文字，再点一次恢复">
+            {largeType.on ? '大字：开' : '大字：关'}
+          </button>
+          <div>决策 → 执行 → 监督 → 评价 → 修正</div>
+        </div>
       </aside>
       <main className="main">
         <Suspense fallback={<div className="empty">正在加载…</div>}>{SCREENS[route.section]()}</Suspense>
       </main>
       <LeaveGuard />
+      {searching && <SearchPalette onClose={() => setSearching(false)} />}
     </div>
   );
 }
