@@ -100,6 +100,25 @@ describe('帮助', () => {
   });
 });
 
+describe('设置 → 提醒', () => {
+  it('refuses 0 days at the field, saves a longer wait and turns notifications off', async () => {
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.getByRole('tab', { name: '提醒' }).click();
+    const days = page.getByLabel('议题等待会前沟通超过多少天时提醒');
+    await days.fill('0');
+    await page.getByRole('button', { name: '保存提醒设置' }).click();
+    await page.getByText('「会前沟通等待天数」至少为1天').first().waitFor();
+    await days.fill('30');
+    await page.getByRole('radio', { name: '关' }).click();
+    await page.getByRole('button', { name: '保存提醒设置' }).click();
+    await page.getByText('提醒设置已保存。').waitFor();
+    await shot('settings-reminders');
+    expect(t.ok('reminders.today', { orgId: school.orgId }).settings).toEqual({ consultationWaitDays: 30, notify: false });
+    // The waiting item (24 days) is no longer due: the badge follows.
+    await expect(page.locator('.nav-badge').textContent()).resolves.toBe('4');
+  });
+});
+
 describe('大字', () => {
   const SECTIONS = [
     ['dashboard', '工作台'],
