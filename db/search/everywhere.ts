@@ -1,13 +1,15 @@
 // 全局搜索 (Ctrl+K): one box over a school's items, meetings, decisions, minutes text, follow-ups
-// and people, results grouped by kind, each naming where it opens. Items use the bigram FTS5
-// index (db/search/items.ts); the other kinds are a school's few thousand rows at most and are
-// read with LIKE on every term, bounded per kind. Every term must occur (as items.list does).
+// and people, results grouped by kind, each naming where it opens. Items, decisions and
+// follow-ups (the kinds a school has thousands of) are read from their bigram FTS5 indexes
+// (migrations/0005, 0011) newest first and stopped at the page; meetings and people (hundreds)
+// with LIKE; minutes text with instr() over the newest revision of each of the school's
+// meetings. Every term must occur (as items.list does).
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReadLedger } from '../ledger';
 import { cnDate } from '../calendar';
 import { ITEM_STATE_LABELS, FOLLOW_UP_STATUS_LABELS, MINUTES_STATE_LABELS, SEARCH_KIND_LABELS, SEARCH_KINDS, meetingTitle, type ItemState, type SearchKind } from '../terms';
 import { searchItems } from './items';
-import { excerpt, searchTerms } from './query';
+import { excerpt, orgMatch, searchTerms } from './query';
 
 export interface SearchHit {
   kind: SearchKind;
@@ -68,20 +70,34 @@ export function searchEverywhere(ledger: ReadLedger, orgId: number, query: strin
       .map((m) => ({ kind: 'meeting', key: `meeting:${m.id}`, title: meetingTitle(m.year, m.seq, m.bodyName), detail: `${cnDate(m.startsAt)} · ${m.place}`, target: { section: 'meetings', id: m.id } })),
   };
 
-  const decisionFrom = sql`FROM agenda_items i JOIN decisions d ON d.item_id = i.id JOIN agenda_entries e ON e.id = d.entry_id JOIN meetings m ON m.id = e.meeting_id JOIN bodies b ON b.id = m.body_id
-    WHERE i.org_id = ${orgId} AND ${everyTerm(terms, [sql`d.text`, sql`i.title`])}`;
+  const ftsPage = (table: string, match: string | null) => {
+    if (match === null) return { total: 0, ids: [] as number[] };
+    const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE ${sql.identifier(table)} MATCH ${match}`)!.n;
+    const ids = total === 0 ? [] : db.all<{ id: number }>(sql`SELECT rowid AS id FROM ${sql.identifier(table)} WHERE ${sql.identifier(table)} MATCH ${match} ORDER BY rowid DESC LIMIT ${perKind}`).map((r) => r.id);
+    return { total, ids };
+  };
+  const inIds = (ids: number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const byIds = <T extends { id: number }>(ids: number[], rows: T[]) => {
+    const m = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => (m.has(id) ? [m.get(id)!] : []));
+  };
+
+  const dec = ftsPage('decisions_fts', orgMatch(orgId, query, 'text'));
   groups.decision = {
-    total: count(decisionFrom),
-    hits: db
-      .all<{ id: number; number: number; text: string; year: number; seq: number; bodyName: string }>(
-        sql`SELECT d.id, d.number, d.text, m.year, m.seq, b.name AS bodyName ${decisionFrom} ORDER BY d.id DESC LIMIT ${perKind}`,
-      )
-      .map((d) => ({ kind: 'decision', key: `decision:${d.id}`, title: excerpt(d.text, query, 60), detail: `${meetingTitle(d.year, d.seq, d.bodyName)} 第${d.number}项`, target: { section: 'followups', id: d.id } })),
+    total: dec.total,
+    hits: dec.ids.length === 0 ? [] : byIds(
+      dec.ids,
+      db.all<{ id: number; number: number; text: string; year: number; seq: number; bodyName: string }>(
+        sql`SELECT d.id, d.number, d.text, m.year, m.seq, b.name AS bodyName FROM decisions d JOIN agenda_entries e ON e.id = d.entry_id JOIN meetings m ON m.id = e.meeting_id JOIN bodies b ON b.id = m.body_id WHERE d.id IN (${inIds(dec.ids)})`,
+      ),
+    ).map((d) => ({ kind: 'decision', key: `decision:${d.id}`, title: excerpt(d.text, query, 60), detail: `${meetingTitle(d.year, d.seq, d.bodyName)} 第${d.number}项`, target: { section: 'followups', id: d.id } })),
   };
 
   // The newest revision of each meeting's minutes (a 勘误 replaces what is read, never the old text).
-  const minutesFrom = sql`FROM minutes x JOIN meetings m ON m.id = x.meeting_id JOIN bodies b ON b.id = m.body_id
-    WHERE b.org_id = ${orgId} AND x.revision = (SELECT max(y.revision) FROM minutes y WHERE y.meeting_id = x.meeting_id) AND ${everyTerm(terms, [sql`x.content`])}`;
+  // instr, not LIKE: a byte search, fast over a school's years of minutes (exact for Chinese; ASCII letters match as typed).
+  const minutesFrom = sql`FROM bodies b CROSS JOIN meetings m ON m.body_id = b.id CROSS JOIN minutes x ON x.meeting_id = m.id
+    WHERE b.org_id = ${orgId} AND x.revision = (SELECT max(y.revision) FROM minutes y WHERE y.meeting_id = x.meeting_id)
+      AND ${sql.join(terms.map((t) => sql`instr(x.content, ${t}) > 0`), sql` AND `)}`;
   groups.minutes = {
     total: count(minutesFrom),
     hits: db
@@ -97,21 +113,21 @@ export function searchEverywhere(ledger: ReadLedger, orgId: number, query: strin
       })),
   };
 
-  const followUpFrom = sql`FROM agenda_items i JOIN decisions d ON d.item_id = i.id JOIN follow_ups f ON f.decision_id = d.id LEFT JOIN persons p ON p.id = f.owner_id
-    WHERE i.org_id = ${orgId} AND ${everyTerm(terms, [sql`f.task`, sql`f.owner_dept`, sql`coalesce(p.name, '')`, sql`coalesce(f.completion_note, '')`])}`;
+  const fu = ftsPage('followups_fts', orgMatch(orgId, query, 'task owner_dept note'));
   groups.followup = {
-    total: count(followUpFrom),
-    hits: db
-      .all<{ id: number; decisionId: number; task: string; ownerDept: string; ownerName: string | null; deadline: string; state: string }>(
-        sql`SELECT f.id, f.decision_id AS decisionId, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state ${followUpFrom} ORDER BY f.deadline DESC, f.id DESC LIMIT ${perKind}`,
-      )
-      .map((f) => ({
-        kind: 'followup',
-        key: `followup:${f.id}`,
-        title: f.task,
-        detail: `${[f.ownerDept, f.ownerName].filter(Boolean).join(' ')} · 完成时限${cnDate(f.deadline)}${f.state === 'done' ? ` · ${FOLLOW_UP_STATUS_LABELS.done}` : ''}`,
-        target: { section: 'followups', id: f.decisionId },
-      })),
+    total: fu.total,
+    hits: fu.ids.length === 0 ? [] : byIds(
+      fu.ids,
+      db.all<{ id: number; decisionId: number; task: string; ownerDept: string; ownerName: string | null; deadline: string; state: string }>(
+        sql`SELECT f.id, f.decision_id AS decisionId, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state FROM follow_ups f LEFT JOIN persons p ON p.id = f.owner_id WHERE f.id IN (${inIds(fu.ids)})`,
+      ),
+    ).map((f) => ({
+      kind: 'followup',
+      key: `followup:${f.id}`,
+      title: f.task,
+      detail: `${[f.ownerDept, f.ownerName].filter(Boolean).join(' ')} · 完成时限${cnDate(f.deadline)}${f.state === 'done' ? ` · ${FOLLOW_UP_STATUS_LABELS.done}` : ''}`,
+      target: { section: 'followups', id: f.decisionId },
+    })),
   };
 
   const personFrom = sql`FROM persons p WHERE p.org_id = ${orgId} AND ${everyTerm(terms, [sql`p.name`, sql`coalesce(p.department, '')`])}`;

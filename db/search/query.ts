@@ -32,7 +32,7 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * its bigrams (so its characters must be adjacent and in order), a 1-character term a
  * prefix query, and the terms are ANDed. Null when nothing searchable was typed.
  */
-export function textMatch(query: string, columns: 'title summary' | 'title' = 'title summary'): string | null {
+export function textMatch(query: string, columns: string = 'title summary'): string | null {
   const phrases = searchTerms(query).map((term) => {
     const grams = bigrams(term);
     // A 1-character term: every character is indexed as the start of a bigram or alone at the end.
@@ -44,6 +44,15 @@ export function textMatch(query: string, columns: 'title summary' | 'title' = 't
 
 /** The full MATCH expression for one school's items (the org column holds "o<orgId>"). */
 export function itemMatch(orgId: number, query: string, columns: 'title summary' | 'title' = 'title summary'): string | null {
+  const text = textMatch(query, columns);
+  return text === null ? null : `org : ${quote(`o${orgId}`)} AND ${text}`;
+}
+
+/**
+ * The MATCH expression for one school's rows of another bigram index of the same shape
+ * (decisions_fts, followups_fts of migrations/0011_search_everywhere.sql), over `columns`.
+ */
+export function orgMatch(orgId: number, query: string, columns: string): string | null {
   const text = textMatch(query, columns);
   return text === null ? null : `org : ${quote(`o${orgId}`)} AND ${text}`;
 }

@@ -37,7 +37,7 @@ describe('search everywhere', () => {
     expect(r.total).toBe(3);
   });
 
-  it('finds meetings by their name and place, follow-ups by task and owner, people by name and department', () => {
+  it('finds meetings by their name and place, follow-ups by task and department, people by name and department', () => {
     const { find, kinds, meetingId, decided } = searched();
     expect(find('第1次党委会议').groups.find((g) => g.kind === 'meeting')!.hits).toEqual([
       expect.objectContaining({ title: '2026年第1次党委会议', detail: expect.stringMatching(/^2026年3月25日 · /), target: { section: 'meetings', id: meetingId } }),
@@ -46,7 +46,6 @@ describe('search everywhere', () => {
     expect(find('消防').groups.map((g) => g.kind)).toEqual(['minutes', 'followup']);
     expect(find('消防').groups[1]).toMatchObject({ total: 1, hits: [{ title: '完成教学楼消防通道整改', detail: '总务处 陈志强 · 完成时限2026年6月30日', target: { section: 'followups', id: decided[0]!.decisionId } }] });
     expect(kinds('陈志强')).toContain('person');
-    expect(kinds('陈志强')).toContain('followup');
     expect(find('教务处').groups.find((g) => g.kind === 'person')!.hits.map((h) => h.title)).toEqual(['张丽']);
   });
 
@@ -56,6 +55,17 @@ describe('search everywhere', () => {
     expect(find('   ').groups).toEqual([]);
     const shown = JSON.stringify(find('同意').groups.flatMap((g) => g.hits.map((h) => [h.title, h.detail])));
     expect(shown).not.toMatch(/[{}]|decisionId|null|true|false|[A-Za-z]{3,}/);
+  });
+
+  it('the indexes follow every write: a follow-up reworded, a decision reworded through the table, a completion note', () => {
+    const { t, s, find, decided } = searched();
+    const fu = t.ok('followups.create', { decisionId: decided[1]!.decisionId, task: '修订德育工作手册', ownerDept: '德育处', deadline: '2026-05-30' }).followUp;
+    expect(find('德育工作手册').groups.map((g) => g.kind)).toEqual(['followup']);
+    t.ok('followups.complete', { followUpId: fu.id, note: '手册已印发至各班主任' });
+    expect(find('班主任').groups.map((g) => g.kind)).toEqual(['followup']);
+    t.ledger.sqlite.prepare('UPDATE decisions SET text = ? WHERE id = ?').run('原则同意加强学生思想政治工作的实施方案，并增加心理健康教育。', decided[1]!.decisionId);
+    expect(find('心理健康').groups.map((g) => [g.kind, g.total])).toEqual([['decision', 1]]);
+    expect(t.ok('search.everywhere', { orgId: s.orgId, query: '德育', perKind: 1 }).groups.find((g) => g.kind === 'followup')!.hits).toHaveLength(1);
   });
 
   it("another school's records are not found", () => {
