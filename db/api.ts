@@ -32,6 +32,7 @@ import { exportsHandlers } from './exports/handlers';
 import { journalHandlers } from './journal/handlers';
 import { reminderHandlers } from './reminders/handlers';
 import { searchHandlers } from './search/handlers';
+import { importsHandlers } from './imports/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -46,6 +47,7 @@ const handlers = {
   ...journalHandlers,
   ...reminderHandlers,
   ...searchHandlers,
+  ...importsHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

@@ -15,8 +15,9 @@ import { exportsContract } from './exports/contract';
 import { journalContract } from './journal/contract';
 import { reminderContract } from './reminders/contract';
 import { searchContract } from './search/contract';
+import { importsContract } from './imports/contract';
 
-const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract, trustContract, sessionContract, exportsContract, journalContract, reminderContract, searchContract] as const;
+const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract, trustContract, sessionContract, exportsContract, journalContract, reminderContract, searchContract, importsContract] as const;
 type Merged<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? H & Merged<R> : unknown;
 
 export const contract = mergeUnique(groups) as Merged<typeof groups>;

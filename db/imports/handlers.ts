@@ -1,0 +1,16 @@
+import { later, type HandlersFor } from '../channel';
+import { getOrganization } from '../organization/queries';
+import type { importsContract } from './contract';
+import { previewWorkbook, templateWorkbook } from './workbook';
+
+export const importsHandlers = {
+  'imports.template': () =>
+    later(async () => {
+      const buf = await templateWorkbook();
+      return { base64: buf.toString('base64'), fileName: '议事台账-历史台账导入模板.xlsx', size: buf.length };
+    }),
+  'imports.preview': (ledger, { orgId, fileName, base64, year }) => {
+    getOrganization(ledger, orgId);
+    return later(() => previewWorkbook(Buffer.from(base64, 'base64'), fileName, year));
+  },
+} satisfies HandlersFor<typeof importsContract>;
