@@ -139,6 +139,13 @@ function fail(error: LedgerErrorInfo): Result<never> {
 /** A short, bounded summary of the input for the audit log. */
 function summarize(input: unknown): string {
   // PINs never reach the audit log (db/session).
-  const s = JSON.stringify(input, (k, v: unknown) => (k === 'pin' || k === 'currentPin' ? (v == null ? v : '***') : v)) ?? '';
+  // A file's bytes (imports.commit) are kept as their sha256 in the imports table, not here; its rows as a count.
+  const s =
+    JSON.stringify(input, (k, v: unknown) => {
+      if (k === 'pin' || k === 'currentPin') return v == null ? v : '***';
+      if (k === 'base64') return undefined;
+      if (k === 'rows' && Array.isArray(v) && v.some((r) => r && typeof r === 'object' && 'sheet' in r)) return v.length;
+      return v;
+    }) ?? '';
   return s.length > 500 ? `${s.slice(0, 500)}…` : s;
 }

@@ -461,3 +461,28 @@ export const operators = sqliteTable('operators', {
   createdAt: text('created_at').notNull(),
   lastSignInAt: text('last_sign_in_at'),
 }, (t) => [uniqueIndex('operators_name').on(t.name)]);
+
+// ── 历史台账导入 (db/imports) ─────────────────────────────────────────────────
+/** One imported file: who brought it in and when, its sha256 (the same file is never imported twice), what it made. */
+export const imports = sqliteTable('imports', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  at: text('at').notNull(),
+  operator: text('operator').notNull(),
+  rows: integer('rows').notNull(),
+  meetings: integer('meetings').notNull(),
+  decisions: integer('decisions').notNull(),
+  followUps: integer('follow_ups').notNull(),
+}, (t) => [uniqueIndex('imports_org_sha256').on(t.orgId, t.sha256)]);
+
+/** 历史导入: each record an import wrote (meeting | item | entry | decision | follow_up), with its sheet and row. */
+export const importedRecords = sqliteTable('imported_records', {
+  id: id(),
+  importId: integer('import_id').notNull().references(() => imports.id),
+  kind: text('kind').notNull(),
+  refId: integer('ref_id').notNull(),
+  sheet: text('sheet'),
+  row: integer('row'),
+}, (t) => [uniqueIndex('imported_kind_ref').on(t.kind, t.refId), index('imported_import').on(t.importId)]);

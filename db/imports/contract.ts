@@ -1,9 +1,29 @@
 import { z } from 'zod';
-import { read } from '../channel';
+import { read, write } from '../channel';
 import { zId } from '../validation';
 
 /** 历史台账 files: at most 20 MB (10,000 rows of a school's sheet are about 1 MB). */
 const MAX_BASE64 = 28_000_000;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式不对，请重新预览文件' });
+/** One row as imports.preview returned it (checked again here: the renderer may not be trusted). */
+const ImportRow = z.object({
+  sheet: z.string().max(100),
+  row: z.number().int().min(1),
+  record: z
+    .object({
+      meetingDate: isoDate,
+      body: z.enum(['party_committee', 'principal_office']),
+      item: z.string().trim().min(1, { error: '没有填写议题名称' }).max(100, { error: '议题名称超过100个字' }),
+      decision: z.string().trim().min(1, { error: '没有填写决定事项' }).max(2000, { error: '决定事项超过2000个字' }),
+      dept: z.string().trim().min(1).max(40, { error: '承办部门超过40个字' }).nullable(),
+      owner: z.string().trim().min(1).max(60).nullable(),
+      deadline: isoDate.nullable(),
+      done: z.boolean(),
+    })
+    .nullable(),
+  problems: z.array(z.object({ column: z.string().max(20), message: z.string().max(200) })).max(20),
+});
 
 export const importsContract = {
   /** The app's own 历史台账 template (.xlsx), as base64 bytes. */
@@ -16,6 +36,19 @@ export const importsContract = {
       base64: z.string({ error: '请选择要导入的文件' }).min(1, { error: '请选择要导入的文件' }).max(MAX_BASE64, { error: '文件超过20MB，请分成几个文件导入' }),
       /** The year of dates written without one (3/25). */
       year: z.number().int().min(1990).max(2100),
+    }),
+  ),
+  /**
+   * Write the rows imports.preview read from this file (its records, in one transaction), marked
+   * 历史导入; refused whole, every bad row named, when any row has a problem; the same file
+   * (sha256 of its bytes) is never imported twice.
+   */
+  'imports.commit': write(
+    z.object({
+      orgId: zId('学校'),
+      fileName: z.string({ error: '请选择要导入的文件' }).min(1, { error: '请选择要导入的文件' }).max(200),
+      base64: z.string({ error: '请选择要导入的文件' }).min(1, { error: '请选择要导入的文件' }).max(MAX_BASE64, { error: '文件超过20MB，请分成几个文件导入' }),
+      rows: z.array(ImportRow, { error: '请先预览文件再导入' }).max(20_000, { error: '一次最多导入20000行，请分成几个文件导入' }),
     }),
   ),
 } as const;

@@ -1,6 +1,7 @@
 import { later, type HandlersFor } from '../channel';
 import { getOrganization } from '../organization/queries';
 import type { importsContract } from './contract';
+import { commitImport } from './commit';
 import { previewWorkbook, templateWorkbook } from './workbook';
 
 export const importsHandlers = {
@@ -13,4 +14,5 @@ export const importsHandlers = {
     getOrganization(ledger, orgId);
     return later(() => previewWorkbook(Buffer.from(base64, 'base64'), fileName, year));
   },
+  'imports.commit': (ledger, input) => commitImport(ledger, input),
 } satisfies HandlersFor<typeof importsContract>;

@@ -144,6 +144,8 @@ const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = 
   'followups.complete': (i, n) => `办结了督办事项${quoted(n.task(i.followUpId))}`,
   'evaluations.record': (i, n) => `评价了督办事项${quoted(n.task(i.followUpId))}：${text(i.rating)}`,
   'decisions.reportExecution': (i, n) => `登记了${n.decision(i.decisionId) ?? '决定事项'}的执行情况报告`,
+  'reminders.configure': (i) => `修改了提醒设置${typeof i.consultationWaitDays === 'number' ? `：会前沟通等待超过${i.consultationWaitDays}天提醒` : ''}`,
+  'imports.commit': (i) => `导入了历史台账「${text(i.fileName)}」${typeof i.rows === 'number' ? `（${i.rows}行）` : ''}，导入的记录标注为历史导入`,
   'session.signIn': () => '登录',
   'session.setPin': () => '设置了登录PIN',
 };

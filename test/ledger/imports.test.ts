@@ -122,3 +122,94 @@ describe('imports.preview and imports.template', () => {
     console.log(`imports.preview of 10,000 rows: ${Math.round(ms)} ms`);
   }, 60_000);
 });
+
+describe('imports.commit: one transaction, refused whole, never twice', () => {
+  async function previewOf(t: ReturnType<typeof freshLedger>, orgId: number, fileName: string, base64: string) {
+    const r = await dispatchAsync(t.ledger, 'imports.preview', { orgId, fileName, base64, year: 2025 });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as { rows: { sheet: string; row: number; record: never; problems: never[] }[] };
+  }
+  const ledgerFile = () =>
+    sheetOf((wb) => {
+      const a = wb.addWorksheet('2025年');
+      a.addRow(['会议日期', '会议名称', '议题名称', '决定事项', '承办部门', '责任人', '完成时限', '办理情况']);
+      a.addRow(['2025.9.12', '党委会议', '关于开展校园安全隐患排查整治的议题', '同意开展排查整治。', '总务处', '陈志强', '2025.10.31', '已完成']);
+      a.addRow(['2025.9.12', '党委会议', '关于加强学生思想政治工作的议题', '原则同意实施方案。', '德育处', '刘芳', '2025.12.31', '推进中']);
+      a.addRow(['2025.10.8', '校长办公会议', '关于调整作息时间的议题', '同意调整。', null, null, null, null]);
+    });
+
+  it('a good file becomes two meetings, three decisions and two follow-ups, each marked 历史导入; the journal says so', async () => {
+    const t = freshLedger();
+    const s = setupSchool(t);
+    const base64 = await ledgerFile();
+    const p = await previewOf(t, s.orgId, '2025年台账.xlsx', base64);
+    const before = t.snapshot();
+    const r = t.call('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64, rows: p.rows });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toMatchObject({ rows: 3, meetings: 2, decisions: 3, followUps: 2 });
+    const after = t.snapshot();
+    expect(after.meetings! - before.meetings!).toBe(2);
+    expect(after.decisions! - before.decisions!).toBe(3);
+    expect(after.follow_ups! - before.follow_ups!).toBe(2);
+    expect(after.imports).toBe(1);
+    // meeting, 3 items, 3 entries, 3 decisions, 2 follow-ups … and the second meeting.
+    expect(after.imported_records).toBe(2 + 3 + 3 + 3 + 2);
+    const rows = t.ledger.sqlite.prepare("SELECT m.state, m.place, d.text, f.state AS fu FROM decisions d JOIN agenda_entries e ON e.id = d.entry_id JOIN meetings m ON m.id = e.meeting_id LEFT JOIN follow_ups f ON f.decision_id = d.id ORDER BY d.id").all();
+    expect(rows).toEqual([
+      { state: 'closed', place: '原台账未记载', text: '同意开展排查整治。', fu: 'done' },
+      { state: 'closed', place: '原台账未记载', text: '原则同意实施方案。', fu: 'open' },
+      { state: 'closed', place: '原台账未记载', text: '同意调整。', fu: null },
+    ]);
+    expect(t.ledger.sqlite.prepare("SELECT sheet, row FROM imported_records WHERE kind = 'decision' ORDER BY id").all()).toEqual([
+      { sheet: '2025年', row: 2 }, { sheet: '2025年', row: 3 }, { sheet: '2025年', row: 4 },
+    ]);
+    const j = t.call('journal.list', { limit: 5 } as never);
+    if (j.ok) expect(JSON.stringify(j.value)).toContain('导入了历史台账「2025年台账.xlsx」（3行）');
+    expect(JSON.stringify(t.ledger.sqlite.prepare("SELECT summary FROM audit_log WHERE channel = 'imports.commit'").get())).not.toContain(base64.slice(0, 40));
+  });
+
+  it('the same file again changes nothing and says when it was imported', async () => {
+    const t = freshLedger();
+    const s = setupSchool(t);
+    const base64 = await ledgerFile();
+    const p = await previewOf(t, s.orgId, '2025年台账.xlsx', base64);
+    expect(t.call('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64, rows: p.rows }).ok).toBe(true);
+    const before = t.snapshot();
+    const again = t.call('imports.commit', { orgId: s.orgId, fileName: '台账副本.xlsx', base64, rows: p.rows });
+    expect(again).toMatchObject({ ok: false, error: { field: 'fileName' } });
+    if (!again.ok) expect(again.error.message).toMatch(/^这个文件已于2026年3月20日.*由测试秘书导入（3项决定事项），不需要再导入。$/);
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it('one bad row refuses the whole file, every problem named at its row, and no table changes', async () => {
+    const t = freshLedger();
+    const s = setupSchool(t);
+    const base64 = await sheetOf((wb) => {
+      const a = wb.addWorksheet('台账');
+      a.addRow(['会议日期', '议题名称', '决定事项', '承办部门', '完成时限']);
+      a.addRow(['2025.9.12', '关于食堂承包合同续签的议题', '同意续签一年。', '总务处', '2025.12.31']);
+      a.addRow(['2025.9.40', '关于校服采购的议题', '同意。']);
+      // Passes the sheet's checks but not createFollowUp's: a deadline before the meeting.
+      a.addRow(['2025.10.8', '关于图书采购的议题', '同意。', '教务处', '2025.9.1']);
+    });
+    const p = await previewOf(t, s.orgId, '坏台账.xlsx', base64);
+    const before = t.snapshot();
+    const r = t.call('imports.commit', { orgId: s.orgId, fileName: '坏台账.xlsx', base64, rows: p.rows });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'rows' } });
+    if (!r.ok) expect(r.error.fields).toEqual([{ field: 'rows.台账.3', message: '「台账」第3行「会议日期」：没有2025年9月40日这一天' }]);
+    expect(t.snapshot()).toEqual(before);
+    // Without the bad date the rule-refused row is named, and still nothing is written.
+    const rows = p.rows.filter((x) => x.row !== 3);
+    const r2 = t.call('imports.commit', { orgId: s.orgId, fileName: '坏台账.xlsx', base64, rows });
+    expect(r2).toMatchObject({ ok: false, error: { field: 'rows' } });
+    if (!r2.ok) expect(r2.error.fields![0]!.message).toMatch(/^「台账」第4行：完成时限不能早于作出决定的日期/);
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it('refuses at the field: no rows, rows not from a preview', () => {
+    const t = freshLedger();
+    const s = setupSchool(t);
+    expect(t.call('imports.commit', { orgId: s.orgId, fileName: 'a.xlsx', base64: 'AAAA', rows: [] })).toMatchObject({ ok: false, error: { field: 'fileName', message: '文件里没有可以导入的行，请检查是否选对了文件。' } });
+    expect(t.call('imports.commit', { orgId: s.orgId, fileName: 'a.xlsx', base64: 'AAAA' } as never)).toMatchObject({ ok: false, error: { field: 'rows', message: '请先预览文件再导入' } });
+  });
+});
