@@ -15,6 +15,11 @@ export interface HostApi {
   openPath(path: string): Promise<void>;
   showInFolder(path: string): Promise<void>;
   info(): Promise<{ version: string; dataFolder: string; shell: 'electron' | 'harness' }>;
+  /**
+   * Pick a file to read (历史台账导入): only the kinds on the shell's allow-list (.xlsx), at most
+   * 20 MB; its name (never its folder) and bytes, or null when cancelled.
+   */
+  openFile(req: { title: string; kind: 'xlsx' }): Promise<OpenedFile | null>;
   /** Pick a folder (a USB stick for backups); null when cancelled. */
   chooseFolder(req: { title: string }): Promise<string | null>;
   /**
@@ -22,6 +27,11 @@ export interface HostApi {
    * saves the current file first, swaps the files and reopens. The page reloads itself afterwards.
    */
   restoreBackup(req: { file: string }): Promise<RestoreOutcome>;
+}
+
+export interface OpenedFile {
+  name: string;
+  base64: string;
 }
 
 export interface RestoreOutcome {

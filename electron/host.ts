@@ -140,6 +140,19 @@ export function electronHost(deps: HostDeps): HostApi {
       return folder;
     },
 
+    async openFile({ title, kind }) {
+      const parent = deps.parent();
+      const options = { title, buttonLabel: '打开', filters: [{ name: 'Excel 工作簿', extensions: [kind] }], properties: ['openFile'] as 'openFile'[] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const file = result.filePaths[0];
+      if (result.canceled || !file) return null;
+      // The dialog's filter can be switched off by typing a name: the allow-list is checked here.
+      if (kindOf(file) !== kind) throw new Error('只能导入Excel工作簿（.xlsx），请重新选择文件。');
+      const stat = await fs.stat(file);
+      if (stat.size > 20 * 1024 * 1024) throw new Error('文件超过20MB，请分成几个文件导入。');
+      return { name: path.basename(file), base64: (await fs.readFile(file)).toString('base64') };
+    },
+
     async restoreBackup({ file }) {
       return deps.restore(file);
     },

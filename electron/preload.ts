@@ -33,6 +33,7 @@ export const hostApi = {
   showInFolder: (p) => host('showInFolder', p),
   info: () => host('info'),
   chooseFolder: (req) => host('chooseFolder', req),
+  openFile: (req) => host('openFile', req),
   restoreBackup: (req) => host('restoreBackup', req),
 } satisfies HostApi & Record<HostMethod, unknown>;
 

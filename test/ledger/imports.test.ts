@@ -164,6 +164,7 @@ describe('imports.commit: one transaction, refused whole, never twice', () => {
       { sheet: '2025年', row: 2 }, { sheet: '2025年', row: 3 }, { sheet: '2025年', row: 4 },
     ]);
     const j = t.call('journal.list', { limit: 5 } as never);
+    expect(j.ok).toBe(true);
     if (j.ok) expect(JSON.stringify(j.value)).toContain('导入了历史台账「2025年台账.xlsx」（3行）');
     expect(JSON.stringify(t.ledger.sqlite.prepare("SELECT summary FROM audit_log WHERE channel = 'imports.commit'").get())).not.toContain(base64.slice(0, 40));
   });

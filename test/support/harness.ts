@@ -47,6 +47,7 @@ const BRIDGE_SCRIPT = `(() => {
     showInFolder: host('showInFolder'),
     info: host('info'),
     chooseFolder: host('chooseFolder'),
+    openFile: host('openFile'),
     restoreBackup: host('restoreBackup'),
   });
 })();`;
@@ -80,7 +81,7 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
 }
 
 export interface HostCall {
-  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile' | 'chooseFolder' | 'restoreBackup';
+  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile' | 'chooseFolder' | 'openFile' | 'restoreBackup';
   arg: string;
 }
 
@@ -97,6 +98,8 @@ export interface HarnessOptions {
   operator?: string;
   /** What host.chooseFolder answers (a USB stick); default <ledger folder>/chosen, created. */
   chosenFolder?: string;
+  /** What host.openFile answers: a file on disk (read as the shell reads it), or null (cancelled). */
+  openFile?: string | null;
 }
 
 export interface Harness {
@@ -146,6 +149,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const chosenFolder = options.chosenFolder ?? path.join(path.dirname(ledgerFile), 'chosen');
   const host = harnessHost(browser, exportsDir, ledgerFile, hostCalls, {
     chosenFolder,
+    openFile: options.openFile ?? null,
     restore(file) {
       const operator = ledger.operator;
       ledger.close();
@@ -216,7 +220,7 @@ function harnessHost(
   exportsDir: string,
   ledgerFile: string,
   calls: HostCall[],
-  shell: { chosenFolder: string; restore(file: string): RestoreOutcome },
+  shell: { chosenFolder: string; openFile: string | null; restore(file: string): RestoreOutcome },
 ): HostApi {
   const target = (fileName: string, ext: string) => {
     const safe = path.basename(fileName).replace(/[\\/:*?"<>|]/g, '_');
@@ -259,6 +263,13 @@ function harnessHost(
       fs.mkdirSync(shell.chosenFolder, { recursive: true });
       calls.push({ method: 'chooseFolder', arg: title });
       return shell.chosenFolder;
+    },
+    async openFile({ title, kind }) {
+      calls.push({ method: 'openFile', arg: title });
+      const file = shell.openFile;
+      if (!file) return null;
+      if (path.extname(file).slice(1).toLowerCase() !== kind) throw new Error('只能导入Excel工作簿（.xlsx）。');
+      return { name: path.basename(file), base64: fs.readFileSync(file).toString('base64') };
     },
     async restoreBackup({ file }) {
       calls.push({ method: 'restoreBackup', arg: file });
