@@ -1,0 +1,82 @@
+// 历史台账导入 as the secretary meets it at 1366×768 in Chromium: 设置 → 历史台账导入, the file
+// chosen through the shell's file-open (.xlsx only), a bad row shown at its row with the 导入
+// button held back, the corrected file read clean, then 导入 behind the confirm dialog; the
+// same file again is refused politely. Screenshots: artifacts/screenshots/import-NN-*.png.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshots, type Shot } from '../support/screenshots';
+import { startHarness, type Harness } from '../support/harness';
+import { asTestLedger } from '../support/harness-ledger';
+import { setupSchool } from '../support/school';
+
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-import-')), '2025年党委会议台账.xlsx');
+async function writeSheet(badDate: boolean) {
+  const wb = new ExcelJS.Workbook();
+  const a = wb.addWorksheet('2025年');
+  a.addRow(['序号', '开会日期', '议题', '会议决定', '责任部门', '负责人', '完成时间', '落实情况']);
+  a.addRow([1, '2025年9月12日', '关于开展校园安全隐患排查整治的议题', '同意开展排查整治，由总务处牵头。', '总务处', '陈志强', '2025.10.31', '已完成']);
+  a.addRow([2, badDate ? '2025.9.40' : '2025.9.26', '关于加强学生思想政治工作的议题', '原则同意实施方案。', '德育处', '刘芳', '2025.12.31', '推进中']);
+  a.addRow([3, '2025.10.8', '关于调整作息时间的议题', '同意调整。']);
+  await wb.xlsx.writeFile(file);
+}
+
+let h: Harness;
+let page: Page;
+let shot: Shot;
+
+beforeAll(async () => {
+  await writeSheet(true);
+  h = await startHarness({ now: '2026-03-20T09:00:00', viewport: { width: 1366, height: 768 }, openFile: file });
+  page = h.page;
+  shot = screenshots('import-', page, 250);
+  page.setDefaultTimeout(10_000);
+  setupSchool(asTestLedger(h));
+  await page.reload();
+  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('设置 → 历史台账导入', () => {
+  it('a bad row is shown at its row and holds 导入 back; the corrected file imports after the confirm dialog', async () => {
+    await page.keyboard.press('Alt+7');
+    await page.getByRole('heading', { name: '设置', exact: true }).waitFor();
+    await page.getByRole('tab', { name: '历史台账导入' }).click();
+    await page.getByRole('button', { name: '选择Excel文件…' }).click();
+    const bad = page.locator('tr.import-bad');
+    await bad.getByText('没有2025年9月40日这一天').waitFor();
+    await expect(bad.locator('td').nth(1).textContent()).resolves.toBe('第3行');
+    await expect(page.getByRole('button', { name: '导入', exact: true }).isDisabled()).resolves.toBe(true);
+    await shot('problems');
+
+    await writeSheet(false);
+    await page.getByRole('button', { name: '选择Excel文件…' }).click();
+    await page.getByText('没有发现问题').waitFor();
+    await expect(page.locator('tr.import-bad').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('将把「2025年党委会议台账.xlsx」的3项决定事项作为历史记录写入台账').waitFor();
+    await shot('confirm');
+    await dialog.getByRole('button', { name: '导入' }).click();
+    await page.getByText('已导入3项决定事项（3次会议，2项督办），均标注为历史导入。').waitFor();
+    await shot('done');
+    expect(h.hostCalls.filter((c) => c.method === 'openFile')).toHaveLength(2);
+    // No English, ids or JSON in the panel (Excel is the program's own name, as the app says elsewhere).
+    const panel = (await page.getByRole('tabpanel').innerText()).replaceAll('Excel', '');
+    expect(panel).not.toMatch(/[A-Za-z]{3,}|\{"/);
+
+    // The same file again: read, and refused politely with when it was imported.
+    await page.getByRole('button', { name: '选择Excel文件…' }).click();
+    await page.getByText('没有发现问题').waitFor();
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '导入' }).click();
+    await page.getByText(/这个文件已于2026年3月20日.*导入（3项决定事项），不需要再导入。/).waitFor();
+    await shot('again');
+  }, 60_000);
+});
