@@ -6,6 +6,7 @@ export { recordHtml } from './record';
 export { noticeHtml } from './notice';
 export { signInHtml } from './signin';
 export { ballotHtml } from './ballot';
+export { supervisionHtml } from './supervision';
 export { setFontsRoot } from './fonts';
 export { warmUpHtml } from './page';
 export { minutesDocx, recordDocx } from './docx';

@@ -307,3 +307,31 @@ export interface LedgerSheet {
   exportedOn: string;
   rows: LedgerRow[];
 }
+
+/** 督办通知单 (or 催办单 when overdue) for one follow-up (R17): A4, sent to the owner department. */
+export interface SupervisionDoc {
+  kind: 'supervision';
+  /** 督办通知单 | 催办单 */
+  title: string;
+  orgName: string;
+  issuer: string;
+  meetingLabel: string;
+  /** ISO date the decision was made. */
+  decidedOn: string;
+  decisionNumber: number;
+  decisionText: string;
+  task: string;
+  ownerDept: string;
+  ownerName: string | null;
+  leaderName: string | null;
+  /** ISO date */
+  deadline: string;
+  /** Days past the deadline on issuedOn; 0 when not overdue. */
+  overdueDays: number;
+  /** 进展 and 督办 so far, oldest first (at: ISO date). */
+  progress: { at: string; kind: '进展' | '督办'; text: string }[];
+  /** ISO date */
+  issuedOn: string;
+  /** ISO date by which the department reports back. */
+  replyBy: string;
+}

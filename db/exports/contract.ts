@@ -22,6 +22,8 @@ export const exportsContract = {
       method: z.enum(BALLOT_METHODS, { error: '「表决票类型」须为：无记名投票、记名投票' }).optional(),
     }),
   ),
+  /** 督办通知单 of one follow-up (催办单 once past its deadline), as printable HTML (R17). */
+  'documents.supervisionHtml': read(z.object({ followUpId: zId('督办事项') })),
   /** Editable Word copy of a 会议纪要 revision, as base64 bytes. */
   'documents.minutesDocx': read(z.object({ minutesId: zId('会议纪要') })),
   /** Editable Word copy of the full 会议记录. */

@@ -2,7 +2,7 @@
 // rendered by the pure db/documents renderers. DOCX and XLSX packing is asynchronous (zip), so
 // those handlers return later(...) over plain data already read; dispatchAsync runs it.
 import { later, type HandlersFor } from '../channel';
-import { ballotHtml, ledgerTitle, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml } from '../documents';
+import { ballotHtml, ledgerTitle, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml, supervisionHtml } from '../documents';
 import { conflict } from '../errors';
 import type { ReadLedger } from '../ledger';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './minutes';
@@ -11,6 +11,7 @@ import type { exportsContract } from './contract';
 import { ballotDoc, ballotMethodFor, leadTimes, noticeDoc, noticeWarnings, signInDoc } from './forms';
 import { readLedgerSheet } from './ledger-sheet';
 import { ballotVoters, readMeetingForms } from './read';
+import { supervisionDocOf } from './supervision';
 
 
 /** Packed after the transaction (zip is asynchronous): plain data in, base64 bytes out. */
@@ -64,6 +65,10 @@ export const exportsHandlers = {
   'documents.signInHtml': (ledger, { meetingId }) => {
     const forms = readMeetingForms(ledger, meetingId);
     return { html: signInHtml(signInDoc(forms)), fileName: safeFileName(`${forms.facts.meetingLabel}签到表.pdf`) };
+  },
+  'documents.supervisionHtml': (ledger, { followUpId }) => {
+    const doc = supervisionDocOf(ledger, followUpId);
+    return { html: supervisionHtml(doc), fileName: safeFileName(`${doc.title}（${doc.ownerDept}·${doc.task.slice(0, 20)}）.pdf`), title: doc.title };
   },
   'documents.ballotHtml': (ledger, { entryId, method }) => ballot(ledger, entryId, method),
   'documents.minutesDocx': (ledger, { minutesId }) => {
