@@ -2,6 +2,8 @@
 // opens a 修正 item). The status badge and the history (延期, 调整承办) come from the core.
 import { useState } from 'react';
 import { History } from '../../components/History';
+import { ExportProgress, useExport } from '../../components/export';
+import { call } from '../../ledger-client';
 import { RuleTag } from '../../components/RuleTag';
 import { formatDate, formatDateTime } from '../../dates';
 import type { FollowUpView } from '../../stores/followups';
@@ -20,6 +22,9 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
   const overview = useOverview();
   const go = useNav((s) => s.go);
   const [action, setAction] = useState<Action>(null);
+  // 督办通知单 (催办单 once overdue) as a PDF through the shell's print path.
+  const exporter = useExport();
+  const notice = f.status === 'overdue' ? '催办单' : '督办通知单';
   const done = f.state === 'done';
   const finish = () => {
     setAction(null);
@@ -72,6 +77,7 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
         </ol>
       )}
       <History title="延期与调整记录" rows={f.history} open />
+      <ExportProgress state={exporter.state} />
       {action === 'report' && <ReportForm followUpId={f.id} onDone={finish} onCancel={cancel} />}
       {action === 'extend' && <ExtendForm followUp={f} onDone={finish} onCancel={cancel} />}
       {action === 'reassign' && <ReassignForm followUp={f} onDone={finish} onCancel={cancel} />}
@@ -83,6 +89,11 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
           {!done && <button className="btn" onClick={() => setAction('extend')}>延期…</button>}
           {!done && <button className="btn" onClick={() => setAction('reassign')}>调整承办…</button>}
           {!done && <button className="btn" onClick={() => setAction('complete')}>办结</button>}
+          {!done && (
+            <button className="btn" disabled={exporter.busy} onClick={() => void exporter.run({ label: `${notice} PDF`, kind: 'pdf', make: () => call('documents.supervisionHtml', { followUpId: f.id }) })}>
+              {notice}（PDF）
+            </button>
+          )}
           {done && !f.evaluationId && <button className="btn primary" onClick={() => setAction('evaluate')}>评价</button>}
         </div>
       )}
