@@ -2,7 +2,7 @@
 // migrations drizzle-kit generates into migrations/. Dates are ISO strings
 // (YYYY-MM-DD or full ISO timestamps) so every row crosses IPC as plain JSON.
 // Amounts are whole 元 (integers): schools never decide on fractions of a yuan.
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const id = () => integer('id').primaryKey({ autoIncrement: true });
 const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
@@ -15,7 +15,12 @@ export const organizations = sqliteTable('organizations', {
   /** 党委 | 党总支 | 党支部 */
   partyKind: text('party_kind').notNull(),
   createdAt: text('created_at').notNull(),
-});
+  /**
+   * 集团化办学: the 集团党委 this organisation (校区/成员校) belongs to; null for a school on its
+   * own or for the group itself. One level only: a campus has no campuses (db/rules/group.ts).
+   */
+  parentId: integer('parent_id').references((): AnySQLiteColumn => organizations.id),
+}, (t) => [index('organizations_parent').on(t.parentId)]);
 
 export const persons = sqliteTable('persons', {
   id: id(),
@@ -112,6 +117,11 @@ export const agendaItems = sqliteTable('agenda_items', {
   important: flag('important'),
   /** The decision a correction or an execution report refers back to. */
   decisionId: integer('decision_id'),
+  /**
+   * 上报集团: in the 集团党委's ledger, the campus item this one was escalated from (R2-G); the
+   * campus item is then 已上报集团. Linked both ways: the campus item finds this by the index.
+   */
+  escalatedFromId: integer('escalated_from_id').references((): AnySQLiteColumn => agendaItems.id),
   emergencyActionId: integer('emergency_action_id'),
   materialsReadyAt: text('materials_ready_at'),
   /**
@@ -129,6 +139,7 @@ export const agendaItems = sqliteTable('agenda_items', {
   index('items_matter').on(t.matterId),
   // 修正 and 执行情况汇报 items are found from their decision (R17, R18).
   index('items_decision').on(t.decisionId),
+  index('items_escalated_from').on(t.escalatedFromId),
 ]);
 
 export const itemTransitions = sqliteTable('item_transitions', {
@@ -330,6 +341,11 @@ export const minutes = sqliteTable('minutes', {
 export const followUps = sqliteTable('follow_ups', {
   id: id(),
   decisionId: integer('decision_id').notNull().references(() => decisions.id),
+  /**
+   * 集团 decisions carried out by campuses: the campus (校区/成员校) that carries out and reports
+   * on this follow-up; null when the decision's own organisation carries it out.
+   */
+  orgId: integer('org_id').references(() => organizations.id),
   task: text('task').notNull(),
   ownerDept: text('owner_dept').notNull(),
   ownerId: integer('owner_id').references(() => persons.id),
@@ -340,7 +356,7 @@ export const followUps = sqliteTable('follow_ups', {
   completedAt: text('completed_at'),
   completionNote: text('completion_note'),
   createdAt: text('created_at').notNull(),
-}, (t) => [index('followups_decision').on(t.decisionId), index('followups_state_deadline').on(t.state, t.deadline)]);
+}, (t) => [index('followups_decision').on(t.decisionId), index('followups_state_deadline').on(t.state, t.deadline), index('followups_org').on(t.orgId)]);
 
 export const progressReports = sqliteTable('progress_reports', {
   id: id(),
@@ -425,7 +441,13 @@ export const auditLog = sqliteTable('audit_log', {
   channel: text('channel').notNull(),
   summary: text('summary').notNull(),
   hash: text('hash'),
-});
+  /**
+   * The organisation the command acted in (db/scope.ts), so each organisation's 操作日志 shows its
+   * own; null for the file's own acts (sign-in, backup) and rows from before organisations were
+   * told apart. Not part of the row's hash: a filter, not evidence.
+   */
+  orgId: integer('org_id'),
+}, (t) => [index('audit_org').on(t.orgId)]);
 
 // ── Trust: tamper evidence, ledger identity, operators (db/trust, db/session) ─
 /**
@@ -461,3 +483,14 @@ export const operators = sqliteTable('operators', {
   createdAt: text('created_at').notNull(),
   lastSignInAt: text('last_sign_in_at'),
 }, (t) => [uniqueIndex('operators_name').on(t.name)]);
+
+/**
+ * 操作人 limited to some organisations (a campus secretary sees only their campus): one row per
+ * organisation the operator may work in. An operator without rows may work in every one (the 集团
+ * secretary). Enforced in the core (db/scope.ts), for reads and writes alike.
+ */
+export const operatorOrgs = sqliteTable('operator_orgs', {
+  id: id(),
+  operatorId: integer('operator_id').notNull().references(() => operators.id),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+}, (t) => [uniqueIndex('operator_orgs_operator_org').on(t.operatorId, t.orgId)]);
