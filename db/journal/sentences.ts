@@ -146,6 +146,11 @@ const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = 
   'decisions.reportExecution': (i, n) => `登记了${n.decision(i.decisionId) ?? '决定事项'}的执行情况报告`,
   'session.signIn': () => '登录',
   'session.setPin': () => '设置了登录PIN',
+  'orgs.use': () => '切换了办理的组织',
+  'orgs.createCampus': (i) => `设立了校区（成员校）「${text(i.name)}」`,
+  'operators.limit': (i) => `设定了 ${text(i.name)} 可办理的组织`,
+  'group.escalate': (i, n) => `把议题${quoted(n.item(i.itemId))}上报集团党委${because(i.reason)}`,
+  'group.assign': (i, n) => `把${n.decision(i.decisionId) ?? '决定事项'}交校区落实「${text(i.task)}」`,
 };
 
 /** The write channels that have a sentence (a test holds every write channel to having one). */

@@ -12,7 +12,7 @@ import { today, type Ledger, type ReadLedger } from '../ledger';
 import { attendance, bodies, meetings, memberships, persons } from '../schema';
 import { BODY_LABELS, meetingTitle, type BodyKind } from '../terms';
 import type { organizationContract } from './contract';
-import { getBody, getOrganization, getPerson, heldOn, seatRunningFrom } from './queries';
+import { getBody, getOrganization, getPerson, heldOn, sameGroup, seatRunningFrom } from './queries';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
@@ -64,7 +64,8 @@ export function listMemberships(ledger: ReadLedger, input: In<'memberships.list'
 export function addMembership(ledger: Ledger, input: In<'memberships.add'>) {
   const body = getBody(ledger, input.bodyId);
   const person = getPerson(ledger, input.personId);
-  if (person.orgId !== body.orgId) notFound('人员', input.personId, 'personId');
+  // 集团化办学: a person of the 集团党委 or a sister campus may take a seat (the same person record).
+  if (person.orgId !== body.orgId && !sameGroup(ledger, person.orgId, body.orgId)) notFound('人员', input.personId, 'personId');
   if (!person.active) conflict(`${person.name}已设为不在职，不能加入议事机构。`, 'personId');
   const ahead = aheadRefusal('任期开始日期', input.startDate, today(ledger));
   if (ahead) invalid(ahead, 'startDate');

@@ -83,6 +83,32 @@ export function getPerson(ledger: ReadLedger, personId: number, field = 'personI
   return ledger.db.select().from(persons).where(eq(persons.id, personId)).get() ?? notFound('人员', personId, field);
 }
 
+/**
+ * A person serves an organisation when it is their own, or they hold a post or a seat in it:
+ * 集团化办学 seats the same person (the 集团书记) in bodies of several organisations, one record.
+ */
+export function servesOrg(ledger: ReadLedger, person: { id: number; orgId: number }, orgId: number): boolean {
+  if (person.orgId === orgId) return true;
+  const post = ledger.db.select({ id: posts.id }).from(posts).where(and(eq(posts.personId, person.id), eq(posts.orgId, orgId))).get();
+  if (post) return true;
+  const seat = ledger.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+    .where(and(eq(memberships.personId, person.id), eq(bodies.orgId, orgId)))
+    .get();
+  return Boolean(seat);
+}
+
+/** Same 集团: both organisations are the 集团党委 or its campuses (or one school on its own). */
+export function sameGroup(ledger: ReadLedger, a: number, b: number): boolean {
+  const top = (id: number) => {
+    const org = getOrganization(ledger, id);
+    return org.parentId ?? org.id;
+  };
+  return top(a) === top(b);
+}
+
 export function getMatter(ledger: ReadLedger, matterId: number, field = 'matterId') {
   return ledger.db.select().from(matters).where(eq(matters.id, matterId)).get() ?? notFound('议事清单事项', matterId, field);
 }

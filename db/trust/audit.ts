@@ -21,14 +21,26 @@ export interface AuditRow {
   summary: string;
 }
 
-export function auditPage(ledger: ReadLedger, input: { offset: number; limit: number; operator?: string }) {
-  const where = input.operator !== undefined ? 'WHERE operator = ?' : '';
-  const by = input.operator !== undefined ? [input.operator] : [];
+/**
+ * A page of the log, newest first. `orgs`: the organisations in the session's scope (db/scope.ts),
+ * or null for all; rows of other organisations are left out (rows of the file itself, org_id
+ * null — sign-in, backups, rows from before organisations were told apart — are everyone's).
+ */
+export function auditPage(ledger: ReadLedger, input: { offset: number; limit: number; operator?: string }, orgs: readonly number[] | null = null) {
+  const conditions: string[] = [];
+  const by: unknown[] = [];
+  if (input.operator !== undefined) {
+    conditions.push('operator = ?');
+    by.push(input.operator);
+  }
+  if (orgs !== null) conditions.push(`(org_id IS NULL OR org_id IN (${orgs.map(Number).join(',') || 'NULL'}))`);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const orgWhere = orgs !== null ? `WHERE (org_id IS NULL OR org_id IN (${orgs.map(Number).join(',') || 'NULL'}))` : '';
   const rows = ledger.sqlite
     .prepare(`SELECT id, at, operator, channel, summary FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
     .all(...by, input.limit, input.offset) as AuditRow[];
   const total = (ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log ${where}`).get(...by) as { n: number }).n;
-  const operators = (ledger.sqlite.prepare('SELECT DISTINCT operator FROM audit_log ORDER BY operator').all() as { operator: string }[]).map((r) => r.operator);
+  const operators = (ledger.sqlite.prepare(`SELECT DISTINCT operator FROM audit_log ${orgWhere} ORDER BY operator`).all() as { operator: string }[]).map((r) => r.operator);
   return { rows, total, offset: input.offset, operators };
 }
 
@@ -42,7 +54,7 @@ export const auditLink = (prev: string, row: AuditRow): string =>
   sha256(prev + canonicalJson({ id: row.id, at: row.at, operator: row.operator, channel: row.channel, summary: row.summary }));
 
 /** Append one audit row, chained to the last; inside the caller's write transaction. Returns its id. */
-export function appendAudit(ledger: Pick<Ledger, 'sqlite'>, row: Omit<AuditRow, 'id'>): number {
+export function appendAudit(ledger: Pick<Ledger, 'sqlite'>, row: Omit<AuditRow, 'id'>, orgId: number | null = null): number {
   const db = ledger.sqlite;
   const s = statements(db);
   const last = s.last.get() as { id: number; hash: string | null } | undefined;
@@ -52,7 +64,8 @@ export function appendAudit(ledger: Pick<Ledger, 'sqlite'>, row: Omit<AuditRow, 
   const seq = (s.seq.get() as { seq: number } | undefined)?.seq ?? 0;
   const id = Math.max(seq, last?.id ?? 0) + 1;
   const full = { id, ...row };
-  s.insert.run(id, row.at, row.operator, row.channel, row.summary, auditLink(prev, full));
+  // org_id (the organisation acted in, db/scope.ts) is a filter for each organisation's 操作日志, outside the hash.
+  s.insert.run(id, row.at, row.operator, row.channel, row.summary, auditLink(prev, full), orgId);
   return id;
 }
 
@@ -63,7 +76,7 @@ function statements(db: Database.Database) {
     s = {
       last: db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
       seq: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'"),
-      insert: db.prepare('INSERT INTO audit_log (id, at, operator, channel, summary, hash) VALUES (?, ?, ?, ?, ?, ?)'),
+      insert: db.prepare('INSERT INTO audit_log (id, at, operator, channel, summary, hash, org_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     };
     cache.set(db, s);
   }

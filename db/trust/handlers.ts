@@ -3,6 +3,7 @@ import { cnLocalDateTime } from '../calendar';
 import { LedgerError } from '../errors';
 import type { ReadLedger } from '../ledger';
 import { auditPage } from './audit';
+import { scopedOrgList } from '../scope';
 import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
@@ -53,7 +54,7 @@ export const trustHandlers = {
       message: `将用 ${preview.manifest ? cnLocalDateTime(preview.manifest.at) : '这份'} 的备份（含 ${preview.counts.meetings} 次会议）替换现在的台账。替换前会先把现在的台账另存为一份备份，可以撤销。`,
     };
   },
-  'audit.list': auditPage,
+  'audit.list': (ledger, input) => auditPage(ledger, input, scopedOrgList(ledger)),
 } satisfies HandlersFor<typeof trustContract>;
 
 function previewOf(file: string) {
