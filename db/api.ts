@@ -80,7 +80,8 @@ export function dispatch(ledger: Ledger, channel: string, raw: unknown): Result<
       const touched = checkScope(ledger, name, parsed.data);
       const value = handler(ledger, parsed.data);
       if (spec.kind === 'write') {
-        const orgId = SESSION_CHANNELS.has(name) ? null : (ledger.orgId ?? touched[0] ?? createdOrg(value));
+        // The organisation acted in: the one set up or chosen (org.setup, orgs.use), else the session's, else the records'.
+        const orgId = name !== 'orgs.use' && SESSION_CHANNELS.has(name) ? null : (createdOrg(value) ?? ledger.orgId ?? touched[0] ?? null);
         appendAudit(ledger, { at: ledger.now().toISOString(), operator: ledger.operator, channel: name, summary: summarize(parsed.data) }, orgId);
       }
       return value;
