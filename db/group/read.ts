@@ -5,7 +5,7 @@ import { asc } from 'drizzle-orm';
 import { today, type ReadLedger } from '../ledger';
 import { attentionScore, type CampusFigures } from '../rules/group';
 import { organizations } from '../schema';
-import { currentOrgId, inScope, permittedOrgs, scopeOf } from '../scope';
+import { currentOrgId, permittedOrgs } from '../scope';
 
 export function listOrganizations(ledger: ReadLedger) {
   const permitted = permittedOrgs(ledger);
@@ -42,14 +42,15 @@ export function groupOverview(ledger: ReadLedger, input: { year?: number }) {
   const month = `${year}-${date.slice(5, 7)}`;
   const orgRow = ledger.sqlite.prepare('SELECT id, name, parent_id AS parentId FROM organizations WHERE id = ?').get(current) as { id: number; name: string; parentId: number | null };
   const topId = orgRow.parentId ?? orgRow.id;
-  const scope = scopeOf(ledger);
+  // The 集团's view over its campuses: every one the operator may work in, whichever is chosen.
+  const permitted = permittedOrgs(ledger);
   const family = (
     ledger.sqlite.prepare('SELECT id, name, parent_id AS parentId FROM organizations WHERE id = @id OR parent_id = @id ORDER BY (id <> @id), id').all({ id: topId }) as {
       id: number;
       name: string;
       parentId: number | null;
     }[]
-  ).filter((o) => inScope(scope, o.id));
+  ).filter((o) => permitted === null || permitted.includes(o.id));
   const ids = family.map((o) => o.id);
   const inList = ids.join(',') || 'NULL';
   const count = (sql: string, ...params: unknown[]) => {
