@@ -301,3 +301,28 @@ export function issuingOfficeFor(orgName: string, partyKind: PartyKind, bodyKind
   if (bodyKind === 'principal_office') return `${orgName}校长办公室`;
   return partyKind === '党委' ? `${partyOrgName(orgName, partyKind)}办公室` : partyOrgName(orgName, partyKind);
 }
+
+// ── 集团化办学: the 集团工作台's columns, in the order screens and exports show them ──
+export const GROUP_FIGURES = [
+  'waitingConsultation',
+  'meetingsThisMonth',
+  'meetingsThisYear',
+  'firstTopicsThisYear',
+  'decisionsWithoutFollowUp',
+  'overdueFollowUps',
+  'openCorrections',
+  'openEmergencies',
+] as const;
+export type GroupFigure = (typeof GROUP_FIGURES)[number];
+export const GROUP_FIGURE_LABELS: Record<GroupFigure, string> = {
+  waitingConsultation: '待会前沟通议题',
+  meetingsThisMonth: '本月会议',
+  meetingsThisYear: '本年会议',
+  firstTopicsThisYear: '第一议题学习',
+  decisionsWithoutFollowUp: '未安排督办的决定',
+  overdueFollowUps: '逾期督办事项',
+  openCorrections: '未决修正议题',
+  openEmergencies: '未通报临时处置',
+};
+/** 集团本级 (the 集团党委 itself) and 校区 (a campus, 成员校), as the 集团工作台 names rows. */
+export const GROUP_LEVEL_LABELS = { group: '集团本级', campus: '校区' } as const;

@@ -9,6 +9,7 @@ import { FollowUpsScreen } from './screens/followups/FollowUpsScreen';
 import { RegisterScreen } from './screens/register/RegisterScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OperatorBox } from './screens/signin/OperatorBox';
+import { OrgSwitcher } from './components/OrgSwitcher';
 import { LeaveGuard } from './components/LeaveGuard';
 
 // The minutes screen carries the document preview; it loads on first use.
@@ -51,6 +52,7 @@ export function Shell() {
           <strong>议事台账</strong>
           <span title={overview.org.name}>{overview.org.name}</span>
         </div>
+        <OrgSwitcher />
         <OperatorBox />
         <nav aria-label="主导航">
           {SECTIONS.map((s, i) => (

@@ -10,3 +10,4 @@ export { setFontsRoot } from './fonts';
 export { warmUpHtml } from './page';
 export { minutesDocx, recordDocx } from './docx';
 export { ledgerTitle, ledgerXlsx } from './xlsx';
+export { groupHtml, groupTitle, groupXlsx, type GroupSheet } from './group';

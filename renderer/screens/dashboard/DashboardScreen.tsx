@@ -9,6 +9,8 @@ import { useNav } from '../../stores/nav';
 import { useOverview } from '../../stores/org';
 import { AttentionLists } from './AttentionLists';
 import { LoopStages } from './LoopStages';
+import { GroupPanel } from './GroupPanel';
+import { useOrgs } from '../../stores/orgs';
 
 const ChartsPanel = lazy(() => import('./ChartsPanel'));
 
@@ -16,6 +18,8 @@ export function DashboardScreen() {
   const { org } = useOverview();
   const { status, stats, error, load } = useLoop();
   const go = useNav((s) => s.go);
+  // 集团化办学: the 集团党委's 工作台 opens with its campuses.
+  const isGroup = useOrgs((s) => s.orgs.some((o) => o.id === org.id && o.campusCount > 0));
   useEffect(() => {
     void load(org.id);
   }, [load, org.id]);
@@ -34,6 +38,7 @@ export function DashboardScreen() {
       />
       <div className="content">
         <FormError error={error} />
+        {isGroup && <GroupPanel />}
         {status && (
           <>
             {status.stages.every((s) => s.count === 0) && (
