@@ -59,7 +59,7 @@ export function schoolLedger(years: number, options: LedgerOptions = {}): Distri
   return ledgerOfShape({ schools: 1, years }, options);
 }
 
-function ledgerOfShape(shape: DistrictShape, options: LedgerOptions): District {
+export function ledgerOfShape(shape: DistrictShape, options: LedgerOptions): District {
   const log = options.log ?? (() => {});
   const folder = options.dir ?? CACHE;
   const file = path.join(folder, `district-${shape.schools}x${shape.years}-${cacheKey()}.sqlite`);

@@ -10,6 +10,7 @@ import { measureMemory } from './memory';
 import { pdfRows } from './pdf';
 import { rendererGroup, rendererMissing, staleBuild } from './renderer';
 import { dashboardRows, insertRows, runSuites } from './suites';
+import { groupRows } from './group';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,8 @@ const rows = await runSuites({ file: d.file, orgIds: d.orgIds, runs, log, label:
 // A real ledger holds one school: its cold start is what a secretary waits for.
 const school = schoolLedger(d.shape.years, { fresh: values.fresh });
 rows.splice(rows.findIndex((r) => !r.group.startsWith('open + dashboard')), 0, ...dashboardRows(`one school, ${d.shape.years} years`, school.file, school.orgIds[0]!, runs));
+log('集团 …');
+rows.push(...groupRows(runs, log, { fresh: values.fresh, years: d.shape.years }));
 log('writes …');
 rows.push(...insertRows(school.file, runs));
 log('memory …');

@@ -65,25 +65,27 @@ export function groupOverview(ledger: ReadLedger, input: { year?: number }) {
   const yearMeetings = count(`SELECT b.org_id AS org, COUNT(*) AS n ${heldBase} GROUP BY b.org_id`, year);
   const monthMeetings = count(`SELECT b.org_id AS org, COUNT(*) AS n ${heldBase} AND substr(m.starts_at, 1, 7) = ? GROUP BY b.org_id`, year, month);
   const firstTopics = count(`SELECT b.org_id AS org, COUNT(*) AS n ${heldBase} AND b.kind = 'party_committee' AND trim(COALESCE(m.first_topic, '')) <> '' GROUP BY b.org_id`, year);
+  // R17 candidates, as loop.status counts them; an item still 已通过 is the only one whose decision can lack one.
   const bare = count(
-    `SELECT i.org_id AS org, COUNT(*) AS n FROM decisions d JOIN agenda_items i ON i.id = d.item_id
-     WHERE i.org_id IN (${inList}) AND d.loop_state = 'open' AND d.no_follow_up_reason IS NULL
+    `SELECT i.org_id AS org, COUNT(*) AS n FROM agenda_items i JOIN decisions d ON d.item_id = i.id
+     WHERE i.org_id IN (${inList}) AND i.state = 'passed' AND d.loop_state <> 'reconsidered' AND d.no_follow_up_reason IS NULL
        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.decision_id = d.id) GROUP BY i.org_id`,
   );
   // A follow-up is the campus's when a 集团 decision was handed to it, else its decision's organisation's.
   const overdue = count(
     `SELECT COALESCE(f.org_id, i.org_id) AS org, COUNT(*) AS n FROM follow_ups f JOIN decisions d ON d.id = f.decision_id JOIN agenda_items i ON i.id = d.item_id
-     WHERE f.state <> 'done' AND f.deadline < ? AND COALESCE(f.org_id, i.org_id) IN (${inList}) GROUP BY 1`,
+     WHERE f.state = 'open' AND f.deadline < ? AND COALESCE(f.org_id, i.org_id) IN (${inList}) GROUP BY 1`,
     date,
   );
   const corrections = count(
     `SELECT org_id AS org, COUNT(*) AS n FROM agenda_items WHERE org_id IN (${inList}) AND kind = 'correction'
-       AND state NOT IN ('passed','not_passed','follow_up','evaluated','closed','corrected','noted','withdrawn') GROUP BY org_id`,
+       AND state IN ('draft','consultation','postponed','ready','scheduled','discussed','vote_postponed') GROUP BY org_id`,
   );
   const emergencies = count(`SELECT org_id AS org, COUNT(*) AS n FROM emergency_actions WHERE org_id IN (${inList}) AND reported_entry_id IS NULL GROUP BY org_id`);
   // 上报集团: campus items the 集团党委 took up (its items name them).
   const escalated = count(
-    `SELECT c.org_id AS org, COUNT(*) AS n FROM agenda_items g JOIN agenda_items c ON c.id = g.escalated_from_id WHERE c.org_id IN (${inList}) GROUP BY c.org_id`,
+    `SELECT c.org_id AS org, COUNT(*) AS n FROM agenda_items g CROSS JOIN agenda_items c ON c.id = g.escalated_from_id
+     WHERE g.escalated_from_id IS NOT NULL AND c.org_id IN (${inList}) GROUP BY c.org_id`,
   );
   const rows = family.map((o) => {
     const figures: CampusFigures = {
