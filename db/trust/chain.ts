@@ -202,20 +202,35 @@ export function appendSeal(ledger: Ledger, kind: ChainKind, refId: number, meeti
   const meta = { kind, refId, meetingId, operator: ledger.operator, at: nowIso(ledger) };
   const contentHash = contentHashOf(meta, record);
   const hash = linkHash(prevHash, contentHash);
-  ledger.sqlite
-    .prepare('INSERT INTO seals (kind, ref_id, meeting_id, content_hash, prev_hash, hash, operator, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(kind, refId, meetingId, contentHash, prevHash, hash, meta.operator, meta.at);
+  sealStatements(ledger.sqlite).insert.run(kind, refId, meetingId, contentHash, prevHash, hash, meta.operator, meta.at);
   return hash;
 }
 
 /** Ids of every lockable record of a meeting, by kind, in a stable order. */
 export function recordsOfMeeting(ledger: Pick<Ledger, 'sqlite'>, meetingId: number): { kind: SealKind; refId: number }[] {
   const out: { kind: SealKind; refId: number }[] = [];
+  const byKind = sealStatements(ledger.sqlite).idsOfMeeting;
   for (const kind of SEAL_KINDS) {
-    const rows = ledger.sqlite.prepare(`${KINDS[kind].idsOfMeeting} ORDER BY id`).all(meetingId) as { id: number }[];
+    const rows = byKind.get(kind)!.all(meetingId) as { id: number }[];
     for (const r of rows) out.push({ kind, refId: r.id });
   }
   return out;
+}
+
+// Prepared once per connection: signing a 30-item meeting appends about 700 seals, and verify
+// lists the records of every sealed meeting (preparing each costs more than running it).
+const sealPrepared = new WeakMap<Database.Database, { insert: Database.Statement; idsOfMeeting: Map<SealKind, Database.Statement> }>();
+
+function sealStatements(db: Database.Database) {
+  let s = sealPrepared.get(db);
+  if (!s) {
+    s = {
+      insert: db.prepare('INSERT INTO seals (kind, ref_id, meeting_id, content_hash, prev_hash, hash, operator, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      idsOfMeeting: new Map(SEAL_KINDS.map((k) => [k, db.prepare(`${KINDS[k].idsOfMeeting} ORDER BY id`)])),
+    };
+    sealPrepared.set(db, s);
+  }
+  return s;
 }
 
 /**
