@@ -129,6 +129,8 @@ export const agendaItems = sqliteTable('agenda_items', {
   index('items_matter').on(t.matterId),
   // 修正 and 执行情况汇报 items are found from their decision (R17, R18).
   index('items_decision').on(t.decisionId),
+  // emergency.report finds the item already made for an emergency action.
+  index('items_emergency').on(t.emergencyActionId),
 ]);
 
 export const itemTransitions = sqliteTable('item_transitions', {
@@ -374,7 +376,12 @@ export const emergencyActions = sqliteTable('emergency_actions', {
   action: text('action').notNull(),
   at: text('at').notNull(),
   reportedEntryId: integer('reported_entry_id').references(() => agendaEntries.id),
-}, (t) => [index('emergency_body').on(t.bodyId), index('emergency_org').on(t.orgId)]);
+}, (t) => [
+  index('emergency_body').on(t.bodyId),
+  index('emergency_org').on(t.orgId),
+  // meetings.removeItem clears the link, and deleting an entry checks this foreign key.
+  index('emergency_reported_entry').on(t.reportedEntryId),
+]);
 
 /** Warn-level rule hits, kept on the record (shown in minutes and on the dashboard). */
 export const ruleWarnings = sqliteTable('rule_warnings', {
@@ -399,7 +406,10 @@ export const auditLog = sqliteTable('audit_log', {
   channel: text('channel').notNull(),
   summary: text('summary').notNull(),
   hash: text('hash'),
-});
+}, (t) => [
+  // 操作日志 filtered by operator, and its list of operators, without reading every row.
+  index('audit_operator').on(t.operator),
+]);
 
 // ── Trust: tamper evidence, ledger identity, operators (db/trust, db/session) ─
 /**
