@@ -1,5 +1,6 @@
 // Document renderers: pure data (db/documents/model.ts) -> self-contained HTML for Chromium
 // printing, DOCX (editable) and XLSX (台账) bytes.
+import type { LedgerSheet, MinutesDoc, RecordDoc } from './model';
 export * from './model';
 export { minutesHtml } from './minutes';
 export { recordHtml } from './record';
@@ -7,5 +8,9 @@ export { noticeHtml } from './notice';
 export { signInHtml } from './signin';
 export { ballotHtml } from './ballot';
 export { setFontsRoot } from './fonts';
-export { minutesDocx, recordDocx } from './docx';
-export { ledgerXlsx } from './xlsx';
+
+// Loaded on the first document made (./office.ts says why).
+const office = () => import('./office');
+export const minutesDocx = async (doc: MinutesDoc): Promise<Buffer> => (await office()).minutesDocx(doc);
+export const recordDocx = async (doc: RecordDoc): Promise<Buffer> => (await office()).recordDocx(doc);
+export const ledgerXlsx = async (sheet: LedgerSheet): Promise<Buffer> => (await office()).ledgerXlsx(sheet);

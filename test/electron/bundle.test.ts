@@ -3,7 +3,7 @@
 // built-ins. Plus the Electron-ABI build plan of scripts/native-electron.mjs.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEnv, plan } from '../../scripts/native-electron.mjs';
 import { shellPaths } from '../../electron/paths';
+import { signedMinutes } from '../documents/fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let out: string;
@@ -42,12 +43,24 @@ describe('bundles', () => {
     expect(requiresOf(path.join(out, 'preload.cjs'))).toEqual(['electron']);
   });
 
-  it('main.cjs requires only electron, better-sqlite3 and Node built-ins (everything else is bundled)', () => {
-    const allowed = new Set(['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  it('main.cjs requires only electron, better-sqlite3, Node built-ins and its own office.cjs (everything else is bundled)', () => {
+    const allowed = new Set(['electron', 'better-sqlite3', './office.cjs', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     const required = [...new Set(requiresOf(path.join(out, 'main.cjs')))];
     expect(required).toContain('electron');
     expect(required).toContain('better-sqlite3');
     expect(required.filter((r) => !allowed.has(r))).toEqual([]);
+  });
+
+  it('the document libraries are in office.cjs, required on the first document made, not at start', async () => {
+    const main = fs.readFileSync(path.join(out, 'main.cjs'), 'utf8');
+    // Not at the top level: only inside the loader that db/documents/index.ts calls per document.
+    expect(main.match(/require\("\.\/office\.cjs"\)/g)).toEqual(['require("./office.cjs")']);
+    expect(main).toMatch(/=> Promise\.resolve\(\)\.then\(\(\) => require\("\.\/office\.cjs"\)\)/);
+    expect(main).not.toMatch(/ExcelJS|Packer\.toBuffer/);
+    expect(fs.statSync(path.join(out, 'main.cjs')).size).toBeLessThan(2 * 2 ** 20);
+    const office = createRequire(path.join(out, 'main.cjs'))('./office.cjs') as typeof import('../../db/documents/office');
+    const bytes = await office.minutesDocx(signedMinutes());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('main looks for the Electron-ABI module where native-electron.mjs puts it and electron-builder packs it', () => {
