@@ -15,7 +15,8 @@ import { buildMenu } from './menu';
 import { shellPaths } from './paths';
 import { handleAppProtocol, printDocuments, registerAppScheme } from './protocol';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
-import { autoBackup, backupAfter, openOrOfferRestore, restoreInPlace } from './trust';
+import { autoBackups, checkInWorker, openOrOfferRestore, restoreInPlace, type AutoBackups } from './trust';
+import { BACKUP_STATUS } from './host-channels';
 import { defaultBackupDir } from '../db/trust/backup';
 
 const TITLE = '议事台账';
@@ -24,6 +25,7 @@ const devTools = !app.isPackaged;
 let ledger: Ledger | null = null;
 let mainWindow: BrowserWindow | null = null;
 let data: DataFolder;
+let backups: AutoBackups | null = null;
 
 // All of these must happen before 'ready'.
 app.enableSandbox();
@@ -99,7 +101,12 @@ function start(): void {
     app.exit(1);
     return;
   }
-  autoBackup(ledger);
+  // The automatic backup waits for the window (below) and runs beside it: never before it.
+  backups = autoBackups({
+    check: checkInWorker(paths.backupWorker, paths.nativeBinding),
+    onStatus: (s) => mainWindow?.webContents.send(BACKUP_STATUS, s),
+  });
+  const auto = backups;
 
   const print = printDocuments();
   hardenSession(session.defaultSession);
@@ -127,7 +134,7 @@ function start(): void {
           file,
         ),
     }),
-    afterCall: backupAfter,
+    afterCall: (l, channel, result) => void auto.after(l, channel, result),
   });
   Menu.setApplicationMenu(
     buildMenu({
@@ -145,6 +152,9 @@ function start(): void {
     }),
   );
   mainWindow = createMainWindow(paths.preload, devTools);
+  mainWindow.once('show', () => {
+    if (ledger) void auto.start(ledger);
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -182,6 +192,8 @@ function start(): void {
 }
 
 function closeLedger(): void {
+  // A backup cut short leaves a temporary file only; it reads through this connection.
+  backups?.stop();
   try {
     ledger?.close();
   } catch {

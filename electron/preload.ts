@@ -6,7 +6,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES } from '../db/contract';
 import type { LedgerApi } from '../db/api';
 import type { HostApi } from '../db/host';
-import { hostChannel, ledgerChannel, type HostMethod } from './host-channels';
+import type { BackupStatus } from '../db/host';
+import { BACKUP_STATUS, hostChannel, ledgerChannel, type HostMethod } from './host-channels';
 
 const known = new Set<string>(CHANNEL_NAMES);
 
@@ -34,6 +35,12 @@ export const hostApi = {
   info: () => host('info'),
   chooseFolder: (req) => host('chooseFolder', req),
   restoreBackup: (req) => host('restoreBackup', req),
+  // Only the status object reaches the page, never the IPC event.
+  onBackupStatus: (listener: (s: BackupStatus) => void) => {
+    const forward = (_event: unknown, s: BackupStatus) => listener(s);
+    ipcRenderer.on(BACKUP_STATUS, forward);
+    return () => void ipcRenderer.removeListener(BACKUP_STATUS, forward);
+  },
 } satisfies HostApi & Record<HostMethod, unknown>;
 
 contextBridge.exposeInMainWorld('ledger', ledgerApi);

@@ -8,10 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('./electron-mock'));
+
 import { buildEnv, plan } from '../../scripts/native-electron.mjs';
 import { shellPaths } from '../../electron/paths';
 import { signedMinutes } from '../documents/fixtures';
+import { checkInWorker } from '../../electron/trust';
+import { readLedgerId } from '../../db/trust/backup';
+import { freshLedger } from '../support/ledger';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let out: string;
@@ -61,6 +67,20 @@ describe('bundles', () => {
     const office = createRequire(path.join(out, 'main.cjs'))('./office.cjs') as typeof import('../../db/documents/office');
     const bytes = await office.minutesDocx(signedMinutes());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('backup-worker.cjs checks a copy in a worker thread with no node_modules beside it, and says when it is damaged', async () => {
+    const required = [...new Set(requiresOf(path.join(out, 'backup-worker.cjs')))];
+    expect(required.filter((r) => !builtinModules.includes(r.replace(/^node:/, '')))).toEqual([]);
+    const nativeBinding = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    const check = checkInWorker(path.join(out, 'backup-worker.cjs'), nativeBinding);
+    const t = freshLedger();
+    const copy = path.join(out, 'copy.sqlite');
+    await t.ledger.sqlite.backup(copy);
+    const facts = await check(copy, new AbortController().signal);
+    expect(facts.ledgerId).toBe(readLedgerId(t.ledger.sqlite));
+    fs.writeFileSync(copy, Buffer.alloc(8192, 7));
+    await expect(check(copy, new AbortController().signal)).rejects.toThrow();
   });
 
   it('main looks for the Electron-ABI module where native-electron.mjs puts it and electron-builder packs it', () => {

@@ -22,6 +22,7 @@ describe('preload surface', () => {
         "host": [
           "chooseFolder",
           "info",
+          "onBackupStatus",
           "openPath",
           "print",
           "restoreBackup",
