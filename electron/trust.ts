@@ -14,7 +14,7 @@ import { dialog, shell } from 'electron';
 import type { Result } from '../db/api';
 import type { BackupStatus, RestoreOutcome } from '../db/host';
 import type { Ledger } from '../db/ledger';
-import { backupInSteps, type BackupEntry, type FileFacts, type SteppedBackup } from '../db/trust/backup';
+import { backupInSteps, type BackupEntry, type CheckedCopy, type SteppedBackup } from '../db/trust/backup';
 import { LedgerUnavailable, type Unavailable } from '../db/trust/access';
 import { clearMarker } from '../db/trust/clean';
 import { DamagedLedger } from '../db/trust/guards';
@@ -25,8 +25,8 @@ export const BACKUP_AFTER: ReadonlySet<string> = new Set(['minutes.sign']);
 
 
 export interface AutoBackupDeps {
-  /** Where the copy is checked (the app: a worker thread, checkInWorker); default this thread. */
-  check?: (tmp: string, signal: AbortSignal) => Promise<FileFacts>;
+  /** Where the copy is checked (the app: a worker thread, checkInWorker: the check, fsync and sha256 each read the whole copy); default this thread. */
+  check?: (tmp: string, signal: AbortSignal) => Promise<CheckedCopy>;
   onStatus?: (s: BackupStatus) => void;
   log?: (line: string, e?: unknown) => void;
 }
@@ -110,13 +110,13 @@ export function autoBackups(deps: AutoBackupDeps = {}) {
 export type AutoBackups = ReturnType<typeof autoBackups>;
 
 /** checkCopy in a worker thread (electron/backup-worker.ts, bundled as backup-worker.cjs). */
-export function checkInWorker(workerFile: string, nativeBinding: string | undefined): (tmp: string, signal: AbortSignal) => Promise<FileFacts> {
+export function checkInWorker(workerFile: string, nativeBinding: string | undefined): (tmp: string, signal: AbortSignal) => Promise<CheckedCopy> {
   return (tmp, signal) =>
-    new Promise<FileFacts>((resolve, reject) => {
+    new Promise<CheckedCopy>((resolve, reject) => {
       const worker = new Worker(workerFile, { workerData: { tmp, nativeBinding } });
       const onAbort = () => void worker.terminate();
       signal.addEventListener('abort', onAbort, { once: true });
-      worker.once('message', (m: { ok: true; facts: FileFacts } | { ok: false; message: string }) => {
+      worker.once('message', (m: { ok: true; facts: CheckedCopy } | { ok: false; message: string }) => {
         signal.removeEventListener('abort', onAbort);
         if (m.ok) resolve(m.facts);
         else reject(new Error(m.message));

@@ -112,6 +112,9 @@ export interface FileFacts {
   audit: AuditAnchor | null;
 }
 
+/** The facts of a checked copy, with its size and sha256 for the manifest. */
+export type CheckedCopy = FileFacts & { bytes: number; sha256: string };
+
 function hasTable(db: Database.Database, name: string): boolean {
   return Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name));
 }
@@ -209,7 +212,7 @@ function backupDatabase(source: Database.Database, dir: string, at: Date, option
   const dest = path.join(dir, nextFreeName(dir, at));
   const tmp = tempName(dest);
   fs.rmSync(tmp, { force: true });
-  let facts: FileFacts;
+  let facts: CheckedCopy;
   try {
     copyPages(source, tmp, options.onProgress);
     options.onProgress?.({ phase: 'check', done: 0, total: 1 });
@@ -234,7 +237,7 @@ function backupFailed(e: unknown): LedgerError {
  * facts for the manifest. The slow part of a backup on a big file: the automatic backup runs it
  * in a worker thread (electron/backup-worker.ts), so it never holds up the window.
  */
-export function checkCopy(tmp: string): FileFacts {
+export function checkCopy(tmp: string): CheckedCopy {
   const db = openSqlite(tmp);
   let facts: FileFacts;
   try {
@@ -249,11 +252,12 @@ export function checkCopy(tmp: string): FileFacts {
     db.close();
   }
   fsyncFile(tmp);
-  return facts;
+  // Read here too (a whole pass over the file): the rename does not change the bytes.
+  return { ...facts, bytes: fs.statSync(tmp).size, sha256: sha256File(tmp) };
 }
 
 /** Rename the checked copy into place, then write its manifest (which makes it a backup) and rotate. */
-function finishBackup(tmp: string, dest: string, at: Date, facts: FileFacts, options: Pick<CreateOptions, 'reason' | 'onProgress' | 'rotate'>): BackupEntry {
+function finishBackup(tmp: string, dest: string, at: Date, facts: CheckedCopy, options: Pick<CreateOptions, 'reason' | 'onProgress' | 'rotate'>): BackupEntry {
   const dir = path.dirname(dest);
   const name = path.basename(dest);
   try {
@@ -274,8 +278,8 @@ function finishBackup(tmp: string, dest: string, at: Date, facts: FileFacts, opt
     meetings: facts.meetings,
     signedMinutes: facts.signedMinutes,
     items: facts.items,
-    bytes: fs.statSync(dest).size,
-    sha256: sha256File(dest),
+    bytes: facts.bytes,
+    sha256: facts.sha256,
     chain: facts.chain ? { ...facts.chain, short: shortAnchor(facts.chain) } : null,
     auditHead: facts.auditHead,
     audit: facts.audit,
@@ -291,7 +295,7 @@ function finishBackup(tmp: string, dest: string, at: Date, facts: FileFacts, opt
 export interface SteppedOptions {
   onProgress?: OnProgress;
   /** Where checkCopy runs; default in this thread (the shell passes its worker thread). */
-  check?: (tmp: string) => Promise<FileFacts>;
+  check?: (tmp: string) => Promise<CheckedCopy>;
   /** Pages copied between two turns of the event loop (256 pages: 1 MB, a few ms). */
   pagesPerStep?: number;
 }
