@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { actionRows } from './actions';
 import { districtLedger, schoolLedger } from './generate';
 import { table } from './measure';
 import { measureMemory } from './memory';
@@ -34,6 +35,9 @@ const school = schoolLedger(d.shape.years, { fresh: values.fresh });
 rows.splice(rows.findIndex((r) => !r.group.startsWith('open + dashboard')), 0, ...dashboardRows(`one school, ${d.shape.years} years`, school.file, school.orgIds[0]!, runs));
 log('writes …');
 rows.push(...insertRows(school.file, runs));
+log('user actions …');
+rows.push(...(await actionRows(`one school, ${d.shape.years} years`, school.file)));
+rows.push(...(await actionRows(`district file, ${d.shape.schools} schools`, d.file)));
 log('memory …');
 const memory = measureMemory(d.file, d.orgIds[0]!);
 const schoolMemory = measureMemory(school.file, school.orgIds[0]!);
