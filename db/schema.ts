@@ -446,6 +446,19 @@ export const seals = sqliteTable('seals', {
   at: text('at').notNull(),
 }, (t) => [uniqueIndex('seals_kind_ref').on(t.kind, t.refId), index('seals_meeting').on(t.meetingId)]);
 
+/**
+ * 签发时的人员名单: each person a signed meeting's record names, with the name (and department)
+ * as it was when the minutes were first signed. Documents and views of a signed meeting print
+ * these, so a later rename never changes a locked record; sealed like the rest of the meeting.
+ */
+export const meetingRoster = sqliteTable('meeting_roster', {
+  id: id(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  name: text('name').notNull(),
+  department: text('department'),
+}, (t) => [uniqueIndex('meeting_roster_person').on(t.meetingId, t.personId)]);
+
 /** Facts about the file itself: ledgerId (tells a foreign -wal or backup apart), restoredAt. */
 export const ledgerMeta = sqliteTable('ledger_meta', {
   key: text('key').primaryKey(),

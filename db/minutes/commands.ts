@@ -5,7 +5,10 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, LedgerError, locked } from '../errors';
 import { nowIso, type Ledger } from '../ledger';
-import { getPerson } from '../organization/queries';
+import { keepRoster } from '../meetings/roster';
+import { getMeetingView } from '../meetings/view';
+import { getPerson, holdersOf } from '../organization/queries';
+import { leadingPost } from '../rules/leadership';
 import { signRefusal } from '../rules/minutes';
 import { sealMeeting } from '../trust/chain';
 import { minutes } from '../schema';
@@ -79,7 +82,10 @@ export function signMinutes(ledger: Ledger, input: { minutesId: number; personId
     .set({ state: 'signed', signedBy: signer.id, signedAt, hash, prevHash })
     .where(eq(minutes.id, row.id))
     .run();
-  // Tamper evidence (db/trust): seal this revision and the meeting's locked records in the same transaction.
+  // The names as signed (H class 6), then tamper evidence (db/trust): seal this revision, the
+  // meeting's locked records and its roster in the same transaction.
+  const view = getMeetingView(ledger, row.meetingId);
+  keepRoster(ledger, row.meetingId, view, holdersOf(ledger, record.orgId, leadingPost('principal_office'), view.date));
   const seal = sealMeeting(ledger, row.id);
   return { minutesId: row.id, state: 'signed' as const, signedBy: signer.name, signedAt, hash, anchor: seal.short };
 }
