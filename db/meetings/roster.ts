@@ -1,10 +1,9 @@
 // 签发时的人员名单 (issue H, class 6): a signed meeting keeps the names as they were when its
-// minutes were first signed. minutes.sign writes the roster (sealed with the meeting); every read
+// minutes were first signed. minutes.sign writes the roster (keepRoster in db/minutes/commands.ts) (sealed with the meeting); every read
 // of a signed meeting (meetings.get, the 会议记录, the forms) prints the recorded names, so a
 // later rename in 设置 → 人员 never changes a locked record.
 import { eq } from 'drizzle-orm';
-import type { Ledger, ReadLedger } from '../ledger';
-import { getPerson } from '../organization/queries';
+import type { ReadLedger } from '../ledger';
 import { meetingRoster } from '../schema';
 
 export type Roster = ReadonlyMap<number, string>;
@@ -26,7 +25,7 @@ export const recordedName = (roster: Roster | null, personId: number, name: stri
  * Every person a meeting view refers to: objects carrying a personId, the host, the recorder,
  * the presenters, who confirmed the agenda and the body's leaders.
  */
-function peopleOf(view: unknown, out = new Set<number>()): Set<number> {
+export function peopleOf(view: unknown, out = new Set<number>()): Set<number> {
   if (Array.isArray(view)) for (const v of view) peopleOf(v, out);
   else if (view && typeof view === 'object') {
     const o = view as Record<string, unknown>;
@@ -58,17 +57,4 @@ export function withRecordedNames<T>(view: T, roster: Roster): T {
     return out;
   };
   return walk(view) as T;
-}
-
-/**
- * Keep the names of everyone the signed meeting's view refers to (plus `extra`, e.g. the 校长 who
- * decided in 校长决定 mode), once: a later revision's signing keeps the first roster.
- */
-export function keepRoster(ledger: Ledger, meetingId: number, view: unknown, extra: number[] = []): void {
-  if (rosterOf(ledger, meetingId)) return;
-  const ids = [...peopleOf(view, new Set(extra))].sort((a, b) => a - b);
-  for (const personId of ids) {
-    const p = getPerson(ledger, personId);
-    ledger.db.insert(meetingRoster).values({ meetingId, personId, name: p.name, department: p.department }).run();
-  }
 }
