@@ -1,6 +1,7 @@
-// 20-decision 会议纪要 to PDF: the app's way (db/documents minutesHtml printed by Chromium, as
-// both shells do) next to LibreOffice converting the app's own Word copy of the same minutes
-// (db/documents minutesDocx, what 导出 Word gives the secretary).
+// 20-decision 会议纪要 to PDF: the app's way (db/documents minutesHtml printed by the harness's
+// printer: fonts served from /__fonts/, one page reused, as Electron's print window) next to
+// LibreOffice converting the app's own Word copy of the same minutes (db/documents minutesDocx,
+// what 导出 Word gives the secretary).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { minutesDocx } from '../db/documents/docx';
 import { minutesHtml } from '../db/documents/minutes';
 import type { MinutesDoc } from '../db/documents/model';
-import { CHROMIUM_ARGS } from '../test/support/chromium';
+import { CHROMIUM_ARGS, documentPrinter } from '../test/support/chromium';
 import { summarize, timeAsync, type Row, type Timing } from './measure';
 
 
@@ -82,18 +83,13 @@ export async function pdfRows(file: string, runs: number, log: (s: string) => vo
     const launchMs = performance.now() - launchStart;
     let bytes: Buffer = Buffer.alloc(0);
     let chromiumT: Timing | undefined;
+    const printer = await documentPrinter(browser);
     try {
       chromiumT = await timeAsync(async () => {
-        const page = await browser.newPage();
-        try {
-          await page.setContent(minutesHtml(doc), { waitUntil: 'load' });
-          await page.evaluate(() => document.fonts.ready.then(() => undefined));
-          bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-        } finally {
-          await page.close();
-        }
+        bytes = await printer.pdf(minutesHtml(doc));
       }, runs);
     } finally {
+      await printer.close();
       await browser.close();
     }
     const chromePdf = path.join(dir, 'chromium.pdf');

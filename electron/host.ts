@@ -1,12 +1,14 @@
 // HostApi (db/host.ts) for Electron: what only the shell can do. PDFs are printed by the same
-// Chromium the app runs on, in a hidden, sandboxed, script-less window; saving goes through
-// the system's save dialog; opening is limited to files this session saved (and the data
-// folder), so a compromised page cannot make the shell launch arbitrary programs. Both are also
-// limited to the document types the app produces (SAVED_KINDS): without that, a page could save
-// its bytes as 会议纪要.bat and then ask openPath to run it.
+// Chromium the app runs on, in a hidden, sandboxed, script-less window kept for the next
+// document; saving goes through the system's save dialog; opening is limited to files this
+// session saved (and the data folder), so a compromised page cannot make the shell launch
+// arbitrary programs. Both are also limited to the document types the app produces
+// (SAVED_KINDS): without that, a page could save its bytes as 会议纪要.bat and then ask openPath
+// to run it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, shell, type SaveDialogOptions } from 'electron';
+import { warmUpHtml } from '../db/documents';
 import type { HostApi, RestoreOutcome, SavedFile } from '../db/host';
 import type { PrintDocuments } from './protocol';
 import { hardenedWindow } from './window';
@@ -20,6 +22,11 @@ export interface HostDeps {
   documentsFolder: () => string;
   /** Close the ledger, restore the backup, reopen (electron/trust.ts restoreInPlace). */
   restore: (file: string) => RestoreOutcome;
+  /**
+   * Warm the print window up this long after start (the secretary's first export then finds it
+   * open with the common font slices decoded); none when absent.
+   */
+  warmUpAfterMs?: number;
 }
 
 /**
@@ -38,6 +45,11 @@ const savedKind = (ext: string) => (Object.hasOwn(SAVED_KINDS, ext) ? SAVED_KIND
 
 export function electronHost(deps: HostDeps): HostApi {
   const saved = new Set<string>();
+  const printer = printWindow(deps.print, deps.parent);
+  if (deps.warmUpAfterMs !== undefined) {
+    // Best effort: a failed warm-up only means the first export opens the window itself.
+    setTimeout(() => void printer.warm().catch(() => undefined), deps.warmUpAfterMs).unref?.();
+  }
   // Folders the user picked this session (a USB stick for backups): files inside may be shown.
   const chosen = new Set<string>();
 
@@ -76,7 +88,7 @@ export function electronHost(deps: HostDeps): HostApi {
     async savePdf({ html, fileName }) {
       const file = await askWhere(fileName, 'pdf');
       if (!file) return null;
-      const pdf = await withPrintWindow(deps.print, html, (win) =>
+      const pdf = await printer.use(html, (win) =>
         win.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
       );
       return write(file, pdf);
@@ -89,7 +101,7 @@ export function electronHost(deps: HostDeps): HostApi {
     },
 
     async print({ html }) {
-      await withPrintWindow(deps.print, html, (win) =>
+      await printer.use(html, (win) =>
         new Promise<void>((resolve, reject) => {
           // silent: false shows the system printer dialog; the user cancelling is not an error.
           win.webContents.print({ silent: false, printBackground: true }, (ok, reason) => {
@@ -140,23 +152,74 @@ export function electronHost(deps: HostDeps): HostApi {
   }
 }
 
-/** Load HTML into a hidden, sandboxed window served from app://ledger/__print/…, run `use`, always clean up. */
-export async function withPrintWindow<T>(
-  print: PrintDocuments,
-  html: string,
-  use: (win: BrowserWindow) => Promise<T>,
-): Promise<T> {
-  const url = print.add(html);
-  // A4 at 96 dpi, so screen-size media queries see a page, not a phone.
-  const win = hardenedWindow({ width: 794, height: 1123, devTools: false });
-  try {
-    await win.loadURL(url);
-    await waitForFonts(win);
-    return await use(win);
-  } finally {
-    print.remove(url);
-    if (!win.isDestroyed()) win.destroy();
-  }
+export interface PrintWindow {
+  /** Load HTML into the hidden print window, run `use`; one document at a time. */
+  use<T>(html: string, use: (win: BrowserWindow) => Promise<T>): Promise<T>;
+  /** Open the window and print the warm-up page (db/documents warmUpHtml), discarding the PDF. */
+  warm(): Promise<void>;
+  /** Close the window (the next document opens a new one). */
+  dispose(): void;
+}
+
+/**
+ * One hidden, sandboxed, script-less window for printing, served from app://ledger/__print/…,
+ * made on first use and kept: a new window per document cost a renderer process and decoding
+ * every font slice again (about 1 s each time). It closes with the main window, and after a
+ * failure (the next document gets a fresh one).
+ */
+export function printWindow(print: PrintDocuments, parent: () => BrowserWindow | null): PrintWindow {
+  let win: BrowserWindow | null = null;
+  let owner: BrowserWindow | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const dispose = () => {
+    if (win && !win.isDestroyed()) win.destroy();
+    win = null;
+  };
+  const open = (): BrowserWindow => {
+    if (win && !win.isDestroyed()) return win;
+    // A4 at 96 dpi, so screen-size media queries see a page, not a phone.
+    const made = hardenedWindow({ width: 794, height: 1123, devTools: false });
+    made.webContents.on('render-process-gone', dispose);
+    win = made;
+    return made;
+  };
+  const run = async <T>(html: string, use: (w: BrowserWindow) => Promise<T>): Promise<T> => {
+    const url = print.add(html);
+    try {
+      const w = open();
+      await w.loadURL(url);
+      await waitForFonts(w);
+      return await use(w);
+    } catch (e) {
+      dispose();
+      throw e;
+    } finally {
+      print.remove(url);
+      keepOnlyWithOwner();
+    }
+  };
+  // A hidden window left open would keep the app from quitting (window-all-closed): it is kept
+  // only while the main window lives, and closes with it.
+  const keepOnlyWithOwner = () => {
+    const p = parent();
+    if (!p || p.isDestroyed()) return dispose();
+    if (p !== owner) {
+      owner = p;
+      p.once('closed', dispose);
+    }
+  };
+  const use = <T>(html: string, fn: (w: BrowserWindow) => Promise<T>): Promise<T> => {
+    const job = queue.then(() => run(html, fn));
+    queue = job.catch(() => undefined);
+    return job;
+  };
+  return {
+    use,
+    async warm() {
+      await use(warmUpHtml(), (w) => w.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true }));
+    },
+    dispose,
+  };
 }
 
 /** Webfonts load lazily; printing before they arrive gives empty boxes. Bounded: never hang the save. */

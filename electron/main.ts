@@ -88,7 +88,7 @@ function start(): void {
     return;
   }
   fs.mkdirSync(data.folder, { recursive: true });
-  // Printed documents inline their fallback fonts from here (resources/fonts when installed).
+  // The bundled print fonts app://ledger/__fonts/ serves (resources/fonts when installed).
   setFontsRoot(paths.fontsRoot);
   // Opened and migrated synchronously, before any window exists: a page never sees an old schema.
   // A file the startup guards refuse is never replaced by an empty ledger: the user is told why
@@ -122,6 +122,7 @@ function start(): void {
       dataFolder: () => data.folder,
       version: app.getVersion(),
       documentsFolder: () => app.getPath('documents'),
+      warmUpAfterMs: 3000,
       restore: (file) =>
         restoreInPlace(
           {

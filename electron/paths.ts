@@ -8,7 +8,7 @@ export interface ShellPaths {
   preload: string;
   rendererRoot: string;
   migrationsFolder: string;
-  /** The print fonts db/documents inlines (a folder laid out as node_modules: @fontsource/…, lxgw-wenkai-webfont). */
+  /** The print fonts app://ledger/__fonts/ serves (a folder laid out as node_modules: @fontsource/…, lxgw-wenkai-webfont). */
   fontsRoot: string;
   /** better_sqlite3.node built for Electron's ABI, never node_modules' Node build (see scripts/native-electron.mjs). */
   nativeBinding: string;

@@ -1,9 +1,11 @@
-// The app:// scheme: serves the built renderer (dist-renderer) and print documents. Pages
-// never get file:// (which can read any file and, with the fuse, gets extra privileges).
+// The app:// scheme: serves the built renderer (dist-renderer), print documents and the bundled
+// print fonts (app://ledger/__fonts/…). Pages never get file:// (which can read any file and,
+// with the fuse, gets extra privileges).
 // Every response carries the CSP, so it holds even if a meta tag is forgotten.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
+import { fontFileFor } from '../db/documents/fonts';
 import { APP_HOST, APP_SCHEME, PRINT_PREFIX } from './app-url';
 
 /** CSP for the app's pages, the same policy as the meta tag in renderer/index.html (both apply;
@@ -12,9 +14,9 @@ import { APP_HOST, APP_SCHEME, PRINT_PREFIX } from './app-url';
 export const APP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'";
 
-/** Print documents are our own generated HTML: no script at all. */
+/** Print documents are our own generated HTML: no script at all; fonts only from app://ledger/__fonts/. */
 export const PRINT_CSP =
-  "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,6 +68,17 @@ export function resolveAppFile(root: string, rawUrl: string): string | null {
   return file;
 }
 
+/** The bundled font file behind app://ledger/__fonts/…, or null (other hosts and paths, unknown files). */
+function appFontFile(rawUrl: string): string | null {
+  try {
+    const url = new URL(rawUrl);
+    if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port !== '') return null;
+    return fontFileFor(url.pathname);
+  } catch {
+    return null;
+  }
+}
+
 export interface PrintDocuments {
   /** Register HTML to be printed; returns its app:// URL. */
   add(html: string): string;
@@ -113,6 +126,17 @@ export async function serveAppRequest(request: Request, options: ServeOptions): 
     return new Response(printed, {
       headers: { 'content-type': MIME['.html']!, 'content-security-policy': PRINT_CSP },
     });
+  }
+  const font = appFontFile(request.url);
+  if (font) {
+    try {
+      // The bundled print fonts (db/documents/fonts.ts): only the files their stylesheets name.
+      return new Response(await fs.readFile(font), {
+        headers: { 'content-type': MIME['.woff2']!, 'content-security-policy': APP_CSP, 'cache-control': 'max-age=86400', 'x-content-type-options': 'nosniff' },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
   }
   const file = resolveAppFile(options.rendererRoot, request.url);
   if (!file) return new Response('not found', { status: 404 });

@@ -2,7 +2,7 @@
 // A 记名投票 sheet carries the voter's name and a signature line; a 无记名投票 sheet has no name
 // line at all (secret ballots keep counts only).
 import type { BallotDoc } from './model';
-import { cnDate, esc, htmlDocument } from './page';
+import { cnDate, esc, htmlDocument, titleHtml } from './page';
 
 const BALLOT_CSS = `
 .sheet { break-after: page; page-break-after: always; }
@@ -23,7 +23,7 @@ function sheet(doc: BallotDoc, voter: string | null): string {
     .join('\n');
   const voterLine = voter === null ? '' : `<p class="voter"><span class="hei">表决人：</span>${esc(voter)}　　<span class="hei">签名：</span>＿＿＿＿＿＿</p>`;
   return `<section class="sheet">
-<h1 class="title">${esc(doc.orgName)}<br>${esc(doc.meetingLabel)}表决票</h1>
+<h1 class="title">${titleHtml(doc.orgName, [doc.orgName])}<br>${titleHtml(`${doc.meetingLabel}表决票`, [doc.meetingLabel])}</h1>
 <p class="method">（${esc(doc.method)}　${esc(cnDate(doc.startsAt))}）</p>
 ${voterLine}
 <table class="votes">
@@ -48,8 +48,6 @@ export function ballotHtml(doc: BallotDoc): string {
     title,
     css: BALLOT_CSS,
     body: sheets.join('\n'),
-    boldText: `${doc.orgName}${title}`,
-    heiText: '表决人：签名：序号议题同意不同意弃权',
     pageNumbers: false,
   });
 }

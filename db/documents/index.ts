@@ -14,3 +14,5 @@ const office = () => import('./office');
 export const minutesDocx = async (doc: MinutesDoc): Promise<Buffer> => (await office()).minutesDocx(doc);
 export const recordDocx = async (doc: RecordDoc): Promise<Buffer> => (await office()).recordDocx(doc);
 export const ledgerXlsx = async (sheet: LedgerSheet): Promise<Buffer> => (await office()).ledgerXlsx(sheet);
+export { warmUpHtml } from './page';
+export { ledgerTitle } from './wording';

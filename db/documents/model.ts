@@ -17,13 +17,13 @@ export interface LeaveLine {
   reason: string;
 }
 
-/** Attendance as name lists, in the order they are to be printed (GB/T 9704 §10.3 出席/请假/列席). */
+/** Attendance as name lists, in the order they are to be printed (GB/T 9704 §10.3 出席/请假/缺席/列席). */
 export interface AttendanceLines {
   /** 出席: voting members present (for at least part of the meeting). */
   present: string[];
   /** 请假, each with its reason (R16). */
   onLeave: LeaveLine[];
-  /** 缺席 without leave; printed only in the 会议记录 (reason optional). */
+  /** 缺席 without leave (reason when one was recorded). */
   absent: { name: string; reason?: string | null }[];
   /** 列席: non-voting attendees (R7). */
   observers: string[];
@@ -76,6 +76,45 @@ export interface MinutesDecision {
   noFollowUpReason?: string | null;
 }
 
+/** How an item was settled, as the documents state it in words (R10 counts, R12 校长决定). */
+export interface ItemVote {
+  method: VoteMethod | '校长决定';
+  /** 应到 and 实到 on this item (R6, R8: recused members are not due unless the setting says so). */
+  due: number;
+  present: number;
+  for: number;
+  against: number;
+  abstain: number;
+  passed: boolean;
+  /** 校长决定 (R12): the 校长 who decided. */
+  decidedBy?: string | null;
+}
+
+/** One agenda item as the 纪要 states it: every item, decided or not, in agenda order. */
+export interface MinutesItem {
+  /** Order on the agenda: the 一、二、… of the 纪要. */
+  number: number;
+  title: string;
+  outcome: RecordOutcome;
+  /** The decision (MinutesDecision.number) this item produced. */
+  decisionNumber: number | null;
+  vote: ItemVote | null;
+  /** 三重一大: each member's statement in brief, in the order made (none after a secret ballot: counts only). */
+  statements: { name: string; stance: StatementStance; note: string; byHost: boolean }[];
+  /** Members who stepped out of this item (回避). */
+  recusals: string[];
+  /** The 校长办公会议 that studied the item first (R1 前置研究), by its title. */
+  studiedAt: string | null;
+  /** 暂缓表决 reason (R11), 研究意见 of a study, or the note on a heard report. */
+  reason: string | null;
+}
+
+/** 版记 (GB/T 9704 §7.4): 抄送 (optional), 印发机关; the 印发日期 is the day of 签发. */
+export interface Imprint {
+  copyTo: string | null;
+  issuer: string;
+}
+
 /** 会议纪要 (R16): generated from the record; 签发 by the host; a signed revision never changes. */
 export interface MinutesDoc extends MeetingFacts {
   kind: 'minutes';
@@ -86,6 +125,10 @@ export interface MinutesDoc extends MeetingFacts {
   /** The meeting facts in one paragraph (time, place, host, topics). */
   opening: string;
   decisions: MinutesDecision[];
+  /** Every item in agenda order; absent in revisions generated before items were stated (decisions only). */
+  items?: MinutesItem[];
+  /** 版记; absent in revisions generated before it was printed. */
+  imprint?: Imprint;
   attendance: AttendanceLines;
   state: 'draft' | 'signed';
   /** 签发人 name */
@@ -96,9 +139,9 @@ export interface MinutesDoc extends MeetingFacts {
   revision: number;
   /** Reason of a 勘误 revision (revision > 1). */
   revisionReason?: string | null;
-  /** Short hash of the tamper-evidence chain, printed small on signed minutes. */
+  /** 存证码: the tamper-evidence chain anchor, printed small in the 版记 of signed minutes. */
   chainAnchor?: string | null;
-  /** Warn-level rule hits kept on the record. */
+  /** Warn-level rule hits kept on the record: for the screen, never printed. */
   warnings: DocWarning[];
 }
 
@@ -118,6 +161,8 @@ export type RecordTally = Tally;
 export interface RecordVote {
   /** '校长决定' for a 校长办公会 decided by the 校长 (R12). */
   method: VoteMethod | '校长决定';
+  /** 校长决定: the 校长 who decided. */
+  decidedBy?: string | null;
   for: number;
   against: number;
   abstain: number;
@@ -156,15 +201,17 @@ export interface RecordItem {
   outcome: RecordOutcome;
   /** 暂缓表决 reason (R11). */
   postponeReason?: string | null;
-  /** 研究意见 of a 校长办公会 前置研究 item (R1). */
+  /** 研究意见 of a 校长办公会 前置研究 item (R1), or the note on a heard report. */
   proposal?: string | null;
+  /** The 校长办公会议 that studied this item first (R1), with its 研究意见. */
+  studiedAt?: { meetingLabel: string; proposal: string } | null;
   /** Number of the decision this item produced, if it passed. */
   decisionNumber?: number | null;
   warnings: DocWarning[];
 }
 
 /** 会议记录 (R16): the internal, full record; printed separately from the minutes. */
-export interface RecordDoc extends Omit<MinutesDoc, 'kind'> {
+export interface RecordDoc extends Omit<MinutesDoc, 'kind' | 'items' | 'imprint'> {
   kind: 'record';
   /** R15 第一议题 study content (null when none was recorded). */
   firstTopic: string | null;
@@ -192,9 +239,8 @@ export interface NoticeDoc extends MeetingFacts {
 /** 签到表 */
 export interface SignInDoc extends MeetingFacts {
   kind: 'signin';
-  rows: { name: string; post: string; role: '出席' | '列席' }[];
-  /** Empty rows at the end for unexpected attendees. */
-  blankRows: number;
+  /** Members called (出席), or as the attendance already records them (请假, 缺席, with the reason as a note), then 列席. */
+  rows: { name: string; post: string; role: '出席' | '请假' | '缺席' | '列席'; note?: string | null }[];
 }
 
 /** 表决票: one sheet per voter; a secret ballot (无记名投票) has no name line. */
@@ -205,6 +251,21 @@ export interface BallotDoc extends MeetingFacts {
   /** Named ballots: one sheet per name. Secret ballots: `copies` identical sheets. */
   voters: string[];
   copies: number;
+}
+
+/** One follow-up of a decision on the 台账's second sheet (R17 owner, deadline, 逾期; R18 evaluation). */
+export interface LedgerFollowUp {
+  task: string;
+  ownerDept: string;
+  ownerName?: string | null;
+  /** 分管领导 */
+  leaderName?: string | null;
+  /** ISO date */
+  deadline: string;
+  state: '进行中' | '已办结' | '逾期';
+  /** ISO date the follow-up was done, if it was. */
+  completedOn?: string | null;
+  evaluation?: { rating: Rating; effect: string } | null;
 }
 
 /** One row of the XLSX 台账: one decision (or one undecided item) of one meeting. */
@@ -219,6 +280,11 @@ export interface LedgerRow {
   matter: string;
   major: boolean;
   majorCategory?: MajorCategory | null;
+  /** 金额 in 元 */
+  amount?: number | null;
+  /** 应到 / 实到 on the item when it was voted or decided (R6, R10). */
+  due?: number | null;
+  present?: number | null;
   voteMethod?: string | null;
   votesFor?: number | null;
   votesAgainst?: number | null;
@@ -227,7 +293,7 @@ export interface LedgerRow {
   result: string;
   decisionNumber?: number | null;
   decisionText?: string | null;
-  followUps: { task: string; ownerDept: string; ownerName?: string | null; deadline: string; state: '进行中' | '已办结' | '逾期' }[];
+  followUps: LedgerFollowUp[];
   /** 督办中 / 已办结 / 已闭环 / … */
   status: string;
   evaluation?: { rating: Rating; effect: string } | null;
@@ -235,8 +301,8 @@ export interface LedgerRow {
 
 export interface LedgerSheet {
   orgName: string;
-  /** e.g. 2026年 议事决策台账 */
-  title: string;
+  /** The 台账's year: its meetings were held that year. */
+  year: number;
   /** ISO date of export */
   exportedOn: string;
   rows: LedgerRow[];

@@ -3,7 +3,7 @@
 // the type area (odd pages right, even pages left, one character in), fonts, escaping and dates.
 // Chromium (≥131) prints CSS @page margin boxes and :left/:right pages; Electron 45 and Debian's
 // Chromium both do, so the page number needs no header/footer template of the printing API.
-import { FAMILY, fontFaceCss, type FaceText } from './fonts';
+import { FAMILY, fontFaceCss } from './fonts';
 
 export { cnDate, cnDateTime } from '../calendar';
 
@@ -39,7 +39,7 @@ export function yuan(n: number | null | undefined): string {
   return `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}元`;
 }
 
-/** Plain text of generated HTML (tags dropped, entities decoded): what the serif face must cover. */
+/** Plain text of generated HTML (tags dropped, entities decoded): what the fonts must cover. */
 export function textOf(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, '')
@@ -51,10 +51,37 @@ export function textOf(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Words of document titles that a line never breaks inside (with the school's and the meeting's names). */
+const TITLE_WORDS = ['中共', '总支部委员会', '支部委员会', '委员会', '会议纪要', '纪要', '会议记录', '记录', '签到表', '表决票', '关于召开', '的通知'];
+
+/**
+ * A title as HTML in which the known words (the school's name, the meeting's title, 委员会,
+ * 会议纪要 …) never break across lines; other text breaks as usual. With text-wrap: balance, a
+ * long title wraps as 青山县第一中学 / 2026年第3次党委会议记录, never 党委会议记 / 录.
+ */
+export function titleHtml(text: string, names: string[]): string {
+  const words = [...names.filter(Boolean), ...TITLE_WORDS].sort((a, b) => b.length - a.length);
+  let html = '';
+  let free = '';
+  for (let i = 0; i < text.length; ) {
+    const word = words.find((w) => text.startsWith(w, i));
+    if (!word) {
+      free += text[i++];
+      continue;
+    }
+    html += `${esc(free)}<span class="nb">${esc(word)}</span>`;
+    free = '';
+    i += word.length;
+  }
+  return html + esc(free);
+}
+
 /** GB/T 9704 grid: one character cell (156 mm / 28) and one line (225 mm / 22). */
 export const GRID = { ch: 'calc(156mm / 28)', line: 'calc(225mm / 22)' } as const;
 
-const PAGE_NUMBER = `content: "— " counter(page) " —"; font-family: ${FAMILY.song}; font-size: 14pt; line-height: 1; vertical-align: top; padding-top: 7mm;`;
+// GB/T 9704 §7.5: the dashes' line 7 mm below the type area. A dash sits about 0.62 em below the
+// top of its line (4号, line-height 1), so the box starts that much higher.
+const PAGE_NUMBER = `content: "— " counter(page) " —"; font-family: ${FAMILY.song}; font-size: 14pt; line-height: 1; vertical-align: top; padding-top: calc(7mm - 0.62em);`;
 
 /** Page set-up, body type and the shared classes (hei / kai / biao, paragraphs, headings). */
 export function baseCss(opts: { pageNumbers: boolean }): string {
@@ -76,7 +103,7 @@ p { margin: 0; text-indent: calc(2 * ${GRID.ch}); orphans: 2; widows: 2; }
 .song { font-family: ${FAMILY.song}; }
 .biao { font-family: ${FAMILY.biaosong}; }
 h1.title { font-family: ${FAMILY.biaosong}; font-weight: normal; font-size: 22pt; line-height: 1.45; letter-spacing: 0;
-  text-align: center; margin: 0 0 ${GRID.line}; }
+  text-align: center; text-wrap: balance; margin: 0 0 ${GRID.line}; }
 h2 { font-family: ${FAMILY.hei}; font-weight: normal; font-size: 16pt; margin: 0; text-indent: calc(2 * ${GRID.ch});
   break-after: avoid; page-break-after: avoid; }
 h3 { font-family: ${FAMILY.kai}; font-weight: normal; font-size: 16pt; margin: 0; text-indent: calc(2 * ${GRID.ch});
@@ -103,27 +130,24 @@ export interface DocumentParts {
   css: string;
   /** Body HTML (already escaped by the renderer). */
   body: string;
-  /** Text in 小标宋 (titles) and in 黑体 (labels, headings); the serif covers everything. */
-  boldText: string;
-  heiText: string;
-  /** Text in 楷体 ((一) headings, revision notes); none by default. */
-  kaiText?: string;
   pageNumbers?: boolean;
 }
 
-/** A complete, self-contained HTML document (fonts inlined; no scripts, no external requests). */
+/**
+ * A complete HTML document: no scripts, no requests beyond the bundled fonts, which the page
+ * loads from its own origin (/__fonts/…, served by the shell that prints it).
+ */
 export function htmlDocument(p: DocumentParts): string {
   const pageNumbers = p.pageNumbers ?? true;
-  const bodyText = textOf(p.body) + (pageNumbers ? '— 0123456789' : '');
-  const faces: FaceText = { serif: bodyText, serifBold: p.boldText, sans: p.heiText, kai: p.kaiText ?? '' };
+  const text = textOf(p.body) + (pageNumbers ? '— 0123456789' : '');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src data:">
 <title>${esc(p.title)}</title>
 <style>
-${fontFaceCss(faces)}
+${fontFaceCss(text)}
 ${baseCss({ pageNumbers })}
 ${p.css}
 </style>
@@ -133,4 +157,20 @@ ${p.body}
 </body>
 </html>
 `;
+}
+
+/** Characters nearly every document prints: their font slices are the ones a first export waits for. */
+const COMMON_TEXT =
+  '中共学校委员会总支部党委支部校长办公会议纪要记录通知签到表决票第一二三四五六七八九十期号年月日时间地点主持人记录人' +
+  '出席请假缺席列席抄送印发机关同意不同意弃权反对通过未获暂缓研究决定事项议题关于的责任分管领导完成限由负责落实现将如下' +
+  '经应到实人票回避同志发言表态意见前置草稿修订勘误（）、，。：；“”《》〔〕—0123456789';
+
+/**
+ * A page in every family with the common characters, printed once by a shell soon after it
+ * starts: the print window exists and the common font slices are decoded before the first export.
+ */
+export function warmUpHtml(): string {
+  const text = esc(COMMON_TEXT);
+  const body = `<h1 class="title">${text}</h1><h2>${text}</h2><h3>${text}</h3><p>${text}</p><p class="song">${text}</p>`;
+  return htmlDocument({ title: '预热', css: '', body });
 }

@@ -1,12 +1,12 @@
 // 会议记录 (R16): the internal, full record, printed separately from the minutes. Same page set-up
 // as the minutes; holds time, place, host, recorder, attendance (出席/请假/缺席/列席), the 第一议题
-// (R15), and per item the presenter, every statement in order with the host's final one (R9),
-// recusals (R8), written opinions of absent members (R7), the vote with its tally (R10) and
-// postponements (R11).
-import { BLOCK_CSS, blocksHtml, heiTextOf, kaiTextOf, run, type Block } from './blocks';
-import { warningBlocks } from './minutes';
-import type { RecordDoc, RecordItem, RecordOutcome, RecordVote } from './model';
+// (R15), and per item the presenter, 前置研究 (R1), every statement in order with the host's final
+// one (R9), recusals (R8), written opinions of absent members (R7), the vote in the 纪要's words
+// with each named ballot (R10) and postponements (R11). No rule codes: it is filed as it is.
+import { BLOCK_CSS, blocksHtml, run, type Block } from './blocks';
+import type { RecordDoc, RecordItem, RecordOutcome } from './model';
 import { GRID, cnDate, cnDateTime, cnNumber, htmlDocument, yuan } from './page';
+import { CHOICE_WORDS, clause, itemVote, voteSentence } from './wording';
 
 export const OUTCOME_LABELS: Record<RecordOutcome, string> = {
   pending: '未表决',
@@ -23,25 +23,20 @@ h2 { margin-top: ${GRID.line}; }
 `;
 
 const fact = (label: string, value: string): Block => ({ kind: 'att', label, names: [{ name: value }], indent: false });
+const para = (text: string): Block => ({ kind: 'p', runs: [run(text)] });
 
-function voteBlocks(v: RecordVote, item: RecordItem): Block[] {
-  if (v.method === '校长决定') return [{ kind: 'p', runs: [run('决定方式：校长在充分听取与会人员意见后作出决定（R12）。')] }];
-  const blocks: Block[] = [{ kind: 'p', runs: [run(`表决方式：${v.method}。同意${v.for}票，反对${v.against}票，弃权${v.abstain}票。`)] }];
+function voteBlocks(item: RecordItem): Block[] {
+  const v = item.vote;
+  const settled = itemVote(item);
+  if (!v || !settled) return [];
+  const blocks: Block[] = [];
   // R10: a secret ballot keeps counts only, so no names are printed whatever the input holds.
   if (v.method !== '无记名投票' && v.ballots.length) {
-    blocks.push({ kind: 'p', runs: [run(`表决情况：${v.ballots.map((b) => `${b.name}（${b.choice}）`).join('、')}。`)] });
+    blocks.push(para(`表决情况：${v.ballots.map((b) => `${b.name}（${CHOICE_WORDS[b.choice] ?? b.choice}）`).join('、')}。`));
   }
-  if (item.tally) {
-    const t = item.tally;
-    blocks.push({
-      kind: 'p',
-      runs: [
-        run(`应到${t.due}人，实到${t.present}人，需同意票${t.needed}票${t.quorumOk ? '' : '（到会人数不足）'}；表决结果：`),
-        run(t.passed ? '通过' : '未通过', 'hei'),
-        run(`（${t.rule}）。`),
-      ],
-    });
-  }
+  const t = item.tally;
+  const needed = t && v.method !== '校长决定' ? `通过须同意票${t.needed}票（超过应到人数的一半）${t.quorumOk ? '' : '，到会人数不足'}。` : '';
+  blocks.push(para(`${voteSentence(settled)}${needed}`));
   return blocks;
 }
 
@@ -54,13 +49,11 @@ function itemBlocks(item: RecordItem): Block[] {
   const facts = [`事项类别：${item.matter}`];
   if (item.amount != null) facts.push(`金额：${yuan(item.amount)}`);
   facts.push(`汇报人：${item.presenter ?? '（未记录）'}`);
-  blocks.push({ kind: 'p', runs: [run(`${facts.join('；')}。`)] });
-  if (item.proposal) blocks.push({ kind: 'p', runs: [run(`前置研究意见：${item.proposal}`)] });
+  blocks.push(para(`${facts.join('；')}。`));
+  if (item.studiedAt) blocks.push(para(`前置研究：本议题已经${item.studiedAt.meetingLabel}前置研究，研究意见：${clause(item.studiedAt.proposal)}。`));
+  if (item.proposal && item.outcome === 'studied') blocks.push(para(`研究意见：${clause(item.proposal)}。`));
   if (item.recusals.length) {
-    blocks.push({
-      kind: 'p',
-      runs: [run(`回避：${item.recusals.map((r) => `${r.name}（${r.reason}）`).join('、')}。回避人员不参加本议题的表态和表决（R8）。`)],
-    });
+    blocks.push(para(`回避：${item.recusals.map((r) => `${r.name}（${r.reason}）`).join('、')}。回避人员不参加本议题的表态和表决。`));
   }
   let sub = 0;
   if (item.statements.length) {
@@ -69,20 +62,20 @@ function itemBlocks(item: RecordItem): Block[] {
       const who = s.byHost ? { text: `${s.name}（主持人，最后表态）`, underline: true } : run(s.name);
       blocks.push({ kind: 'p', runs: [run(`${i + 1}．`), who, run(`：${s.stance}。${s.note}`)] });
     });
-    if (item.hostOrderOverride) blocks.push({ kind: 'p', runs: [run(`主持人未末位表态的理由：${item.hostOrderOverride}（R9）。`)] });
+    if (item.hostOrderOverride) blocks.push(para(`主持人未末位表态的理由：${clause(item.hostOrderOverride)}。`));
   }
   if (item.writtenOpinions.length) {
-    blocks.push({ kind: 'h3', text: `（${cnNumber(++sub)}）书面意见（不计入表决，R7）` });
-    for (const w of item.writtenOpinions) blocks.push({ kind: 'p', runs: [run(`${w.name}：${w.text}`)] });
+    blocks.push({ kind: 'h3', text: `（${cnNumber(++sub)}）书面意见（不计入表决）` });
+    for (const w of item.writtenOpinions) blocks.push(para(`${w.name}：${w.text}`));
   }
   blocks.push({ kind: 'h3', text: `（${cnNumber(++sub)}）表决和结果` });
-  if (item.vote) blocks.push(...voteBlocks(item.vote, item));
+  blocks.push(...voteBlocks(item));
   if (item.outcome === 'postponed') {
-    blocks.push({ kind: 'p', runs: [run(`主持人决定暂缓表决，理由：${item.postponeReason ?? ''}。本议题退回会前沟通（R11）。`)] });
+    blocks.push(para(`主持人决定暂缓表决，理由：${clause(item.postponeReason)}。本议题退回会前沟通。`));
   }
+  if (item.outcome === 'noted' && item.proposal) blocks.push(para(`会议意见：${clause(item.proposal)}。`));
   const decided = item.decisionNumber ? `，形成决定事项第${item.decisionNumber}项` : '';
   blocks.push({ kind: 'p', runs: [run('结果：'), run(OUTCOME_LABELS[item.outcome], 'hei'), run(`${decided}。`)] });
-  blocks.push(...warningBlocks(item.warnings));
   return blocks;
 }
 
@@ -95,9 +88,9 @@ export function recordBlocks(doc: RecordDoc): Block[] {
   const a = doc.attendance;
   const due = a.present.length + a.onLeave.length + a.absent.length;
   const time = `${cnDateTime(doc.startsAt)}${doc.endsAt ? `—${doc.endsAt.slice(11, 16)}` : ''}`;
-  const first = doc.firstTopic ?? (doc.bodyKind === 'party_committee' ? '（未记录第一议题学习内容，R15）' : '（无）');
+  const first = doc.firstTopic ?? (doc.bodyKind === 'party_committee' ? '（未记录第一议题学习内容）' : '（无）');
   const blocks: Block[] = [
-    { kind: 'title', text: recordTitle(doc) },
+    { kind: 'title', text: recordTitle(doc), names: [doc.orgName, doc.meetingLabel] },
     fact('时　　间', time),
     fact('地　　点', doc.place),
     fact('主 持 人', doc.host),
@@ -112,8 +105,6 @@ export function recordBlocks(doc: RecordDoc): Block[] {
     { kind: 'p', runs: [run(first)] },
     ...doc.items.flatMap(itemBlocks),
   ];
-  const notes = warningBlocks(doc.warnings);
-  if (notes.length) blocks.push({ kind: 'blank' }, ...notes);
   if (doc.docNumber) {
     const state = doc.state === 'signed' ? `，${doc.signedBy ?? ''}于${cnDate(doc.signedAt)}签发` : '（草稿）';
     blocks.push({ kind: 'p', align: 'right', size: 'small', runs: [run(`会议纪要：${doc.docNumber}${state}`)] });
@@ -126,5 +117,5 @@ export function recordHtml(doc: RecordDoc): string {
   const title = recordTitle(doc);
   const body = `${blocksHtml(blocks)}
 <div class="signatures"><span><span class="hei">记录人（签字）：</span>　　　　　　</span><span><span class="hei">主持人（签字）：</span>　　　　　　</span></div>`;
-  return htmlDocument({ title, css: BLOCK_CSS + RECORD_CSS, body, boldText: title, heiText: `${heiTextOf(blocks)}记录人主持人（签字）：`, kaiText: kaiTextOf(blocks) });
+  return htmlDocument({ title, css: BLOCK_CSS + RECORD_CSS, body });
 }

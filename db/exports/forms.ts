@@ -2,14 +2,15 @@
 // Pure: built from MeetingForms (read.ts) so what a form prints follows from the ledger alone.
 import type { BallotDoc, DocWarning, MeetingFacts, NoticeDoc, SignInDoc } from '../documents/model';
 import { cnDate } from '../documents/page';
-import type { PARTY_KINDS } from '../terms';
-
-export type PartyKind = (typeof PARTY_KINDS)[number];
+import type { AttendanceStatus } from '../terms';
 
 export interface FormPerson {
   name: string;
   /** 书记、校长 … or the department when the person holds no post. */
   post: string;
+  /** What the attendance already records for the person (请假 with its reason, 缺席 …), if anything. */
+  status?: AttendanceStatus;
+  reason?: string | null;
 }
 
 export interface FormEntry {
@@ -30,7 +31,8 @@ export interface FormEntry {
 
 export interface MeetingForms {
   facts: MeetingFacts;
-  partyKind: PartyKind;
+  /** Who issues the body's papers (db/organization/names.ts papersOf). */
+  issuer: string;
   /** Meeting calendar date, YYYY-MM-DD. */
   date: string;
   today: string;
@@ -53,12 +55,6 @@ export function leadTimes(f: Pick<MeetingForms, 'date' | 'materialsLeadDays' | '
   };
 }
 
-/** Who issues the notice: the party office for party bodies, the principal's office otherwise. */
-export function issuerOf(f: Pick<MeetingForms, 'facts' | 'partyKind'>): string {
-  if (f.facts.bodyKind === 'principal_office') return '学校校长办公室';
-  return f.partyKind === '党委' ? '学校党委办公室' : `中共${f.facts.orgName}${f.partyKind}`;
-}
-
 export function noticeDoc(f: MeetingForms): NoticeDoc {
   const lead = leadTimes(f);
   const notes = [
@@ -76,7 +72,7 @@ export function noticeDoc(f: MeetingForms): NoticeDoc {
     observers: f.observers.map((o) => o.name),
     agenda: f.entries.map((e) => ({ position: e.number, title: e.title, presenter: e.presenter })),
     notes,
-    issuer: issuerOf(f),
+    issuer: f.issuer,
     // A notice is issued before the meeting; printed afterwards (for the file), it keeps the meeting's lead date.
     issuedOn: f.today < f.date ? f.today : lead.submitBy,
   };
@@ -87,15 +83,16 @@ export function noticeWarnings(f: MeetingForms): DocWarning[] {
   return f.entries.flatMap((e) => e.warnings.filter((w) => w.rule === 'R3').map((w) => ({ rule: w.rule, message: `「${e.title}」${w.message}` })));
 }
 
+/** Members are called to attend (出席) unless the attendance already says 请假 or 缺席 (with its reason). */
 export function signInDoc(f: MeetingForms): SignInDoc {
+  const away = (m: FormPerson) => m.status === '请假' || m.status === '缺席';
   return {
     ...f.facts,
     kind: 'signin',
     rows: [
-      ...f.members.map((m) => ({ name: m.name, post: m.post, role: '出席' as const })),
-      ...f.observers.map((o) => ({ name: o.name, post: o.post, role: '列席' as const })),
+      ...f.members.map((m) => ({ name: m.name, post: m.post, role: away(m) ? m.status! : ('出席' as const), note: away(m) ? (m.reason ?? null) : null })),
+      ...f.observers.map((o) => ({ name: o.name, post: o.post, role: '列席' as const, note: null })),
     ],
-    blankRows: 3,
   };
 }
 

@@ -2,7 +2,7 @@
 // rendered by the pure db/documents renderers. DOCX and XLSX packing is asynchronous (zip), so
 // those handlers return later(...) over plain data already read; dispatchAsync runs it.
 import { later, type HandlersFor } from '../channel';
-import { ballotHtml, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml } from '../documents';
+import { ballotHtml, ledgerTitle, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml } from '../documents';
 import { conflict } from '../errors';
 import type { ReadLedger } from '../ledger';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './minutes';
@@ -76,6 +76,6 @@ export const exportsHandlers = {
   },
   'documents.ledgerXlsx': (ledger, { orgId, year }) => {
     const sheet = readLedgerSheet(ledger, orgId, year);
-    return later(async () => ({ ...(await bytes(() => ledgerXlsx(sheet), safeFileName(`${sheet.orgName}${sheet.title}.xlsx`)).run()), rows: sheet.rows.length }));
+    return later(async () => ({ ...(await bytes(() => ledgerXlsx(sheet), safeFileName(`${ledgerTitle(sheet)}.xlsx`)).run()), rows: sheet.rows.length }));
   },
 } satisfies HandlersFor<typeof exportsContract>;

@@ -23,6 +23,7 @@ function entriesOfYear(ledger: ReadLedger, orgId: number, year: number) {
       itemTitle: agendaItems.title,
       itemState: agendaItems.state,
       itemMajor: agendaItems.routing,
+      amount: agendaItems.amount,
       matterName: matters.name,
       majorCategory: matters.majorCategory,
       decision: decisions,
@@ -47,7 +48,7 @@ export function readLedgerSheet(ledger: ReadLedger, orgId: number, year: number)
   const numbers = new Map<number, number>();
   return {
     orgName: org.name,
-    title: `${year}年议事决策台账`,
+    year,
     exportedOn: on,
     rows: rows.map((r): LedgerRow => {
       const number = (numbers.get(r.meetingId) ?? 0) + 1;
@@ -65,6 +66,9 @@ export function readLedgerSheet(ledger: ReadLedger, orgId: number, year: number)
         // R2 as it applied when decided; the item's routing otherwise.
         major: d ? d.ruleSnapshot.major : r.itemMajor.major,
         majorCategory: (r.majorCategory as MajorCategory | null) ?? null,
+        amount: r.amount,
+        due: r.entry.tally?.due ?? null,
+        present: r.entry.tally?.present ?? null,
         voteMethod: r.entry.voteMethod,
         votesFor: r.entry.votesFor,
         votesAgainst: r.entry.votesAgainst,
@@ -76,9 +80,12 @@ export function readLedgerSheet(ledger: ReadLedger, orgId: number, year: number)
           task: f.task,
           ownerDept: f.ownerDept,
           ownerName: f.ownerName,
+          leaderName: f.leaderName,
           deadline: f.deadline,
           // R17: past its deadline and not done.
           state: f.state === 'done' ? '已办结' : isOverdue(f, on) ? '逾期' : '进行中',
+          completedOn: f.completedAt?.slice(0, 10) ?? null,
+          evaluation: f.rating != null ? { rating: f.rating as Rating, effect: f.effect ?? '' } : null,
         })),
         status: d ? statusOfDecision(d, r.itemState as ItemState, fus.length) : (OUTCOME_LABELS[outcome] ?? outcome),
         evaluation: evaluationOf(fus),

@@ -3,7 +3,7 @@
 import type { ReadLedger } from '../ledger';
 import type { MinutesDoc, RecordDoc } from '../documents/model';
 import { buildMinutesContent, toMinutesDoc, toRecordDoc } from '../minutes/assemble';
-import { getMinutes, latestRevision, ownersOf, revisionsOf, sealAnchorOf } from '../minutes/queries';
+import { getMinutes, latestRevision, ownersOf, papersOfRecord, revisionsOf, sealAnchorOf } from '../minutes/queries';
 import { readMeetingRecord } from '../minutes/record';
 import { safeFileName } from './names';
 
@@ -21,7 +21,7 @@ export function recordDocOf(ledger: ReadLedger, meetingId: number): RecordDoc {
     ? toMinutesDoc(latest, latest.content, latest.signerName, sealAnchorOf(ledger, latest.id))
     : toMinutesDoc(
         { docNumber: '', state: 'draft', revision: 1, revisionReason: null, hash: null, signedAt: null },
-        buildMinutesContent(record, ownersOf(ledger, record.decisions.map((d) => d.id))),
+        buildMinutesContent(record, ownersOf(ledger, record.decisions.map((d) => d.id)), papersOfRecord(ledger, record)),
         null,
       );
   return toRecordDoc(record, minutes);

@@ -4,10 +4,13 @@ import type { MeetingFacts as DocFacts } from '../documents/model';
 import type { ReadLedger } from '../ledger';
 import { today } from '../ledger';
 import { entriesOfMeeting, entryFacts, getEntry, getMeeting, meetingFacts, personNames } from '../meetings/queries';
+import { recordedName, rosterOf } from '../meetings/roster';
 import { getMatter, getOrganization, getPerson, postsOn } from '../organization/queries';
 import { getItem } from '../items/queries';
 import { warningsOf } from '../warnings';
-import type { FormEntry, FormPerson, MeetingForms, PartyKind } from './forms';
+import type { FormEntry, FormPerson, MeetingForms } from './forms';
+import { papersOf } from '../organization/names';
+import type { AttendanceStatus } from '../terms';
 
 export function readMeetingForms(ledger: ReadLedger, meetingId: number): MeetingForms {
   const meeting = getMeeting(ledger, meetingId);
@@ -18,7 +21,13 @@ export function readMeetingForms(ledger: ReadLedger, meetingId: number): Meeting
     const held = posts.filter((p) => p.personId === personId).map((p) => p.post);
     return held.length ? held.join('、') : (getPerson(ledger, personId).department ?? '');
   };
-  const person = (personId: number, name: string): FormPerson => ({ name, post: postOf(personId) });
+  const marks = new Map(facts.attendance.map((a) => [a.personId, a]));
+  // A signed meeting's forms print the names it recorded (db/meetings/roster.ts).
+  const roster = rosterOf(ledger, meeting.id);
+  const person = (personId: number, name: string): FormPerson => {
+    const mark = marks.get(personId);
+    return { name: recordedName(roster, personId, name), post: postOf(personId), ...(mark ? { status: mark.status as AttendanceStatus, reason: mark.reason } : {}) };
+  };
 
   const memberIds = new Set(facts.members.map((m) => m.personId));
   const members = facts.members.filter((m) => m.voting).map((m) => person(m.personId, m.name));
@@ -36,7 +45,7 @@ export function readMeetingForms(ledger: ReadLedger, meetingId: number): Meeting
       entryId: e.id,
       number: i + 1,
       title: item.title,
-      presenter: e.presenterId != null ? (presenters.get(e.presenterId) ?? null) : null,
+      presenter: e.presenterId != null ? recordedName(roster, e.presenterId, presenters.get(e.presenterId) ?? '') || null : null,
       purpose: e.purpose,
       outcome: e.outcome,
       cadre: getMatter(ledger, item.matterId).cadre,
@@ -54,13 +63,13 @@ export function readMeetingForms(ledger: ReadLedger, meetingId: number): Meeting
     meetingLabel: facts.title,
     startsAt: meeting.startsAt.slice(0, 16),
     place: meeting.place,
-    host: host.name,
-    recorder: recorder.name,
+    host: recordedName(roster, host.id, host.name),
+    recorder: recordedName(roster, recorder.id, recorder.name),
     topics: formEntries.map((e) => e.title),
   };
   return {
     facts: docFacts,
-    partyKind: org.partyKind as PartyKind,
+    issuer: papersOf(ledger, org.id, facts.body).issuer,
     date: facts.date,
     today: today(ledger),
     members,

@@ -114,20 +114,26 @@ export function entriesOf(ledger: ReadLedger, itemId: number) {
     .all();
 }
 
+/** R1: the 校长办公会 study entry of this item with a 研究意见 recorded (its meeting and the 研究意见), or null. */
+export function principalOfficeStudy(ledger: ReadLedger, itemId: number) {
+  return (
+    joinEntryMeeting(ledger.db.select({ year: meetings.year, seq: meetings.seq, bodyName: bodies.name, proposal: agendaEntries.proposal }).from(agendaEntries).$dynamic())
+      .where(
+        and(
+          eq(agendaEntries.itemId, itemId),
+          eq(bodies.kind, 'principal_office'),
+          eq(agendaEntries.purpose, 'study'),
+          isNotNull(agendaEntries.proposal),
+          ne(agendaEntries.proposal, ''),
+        ),
+      )
+      .get() ?? null
+  );
+}
+
 /** R1: a 校长办公会 study entry of this item with a 研究意见 recorded. */
 export function studiedByPrincipalOffice(ledger: ReadLedger, itemId: number): boolean {
-  const row = joinEntryMeeting(ledger.db.select({ id: agendaEntries.id }).from(agendaEntries).$dynamic())
-    .where(
-      and(
-        eq(agendaEntries.itemId, itemId),
-        eq(bodies.kind, 'principal_office'),
-        eq(agendaEntries.purpose, 'study'),
-        isNotNull(agendaEntries.proposal),
-        ne(agendaEntries.proposal, ''),
-      ),
-    )
-    .get();
-  return row != null;
+  return principalOfficeStudy(ledger, itemId) != null;
 }
 
 /** When the item was submitted (first move out of 草稿), as a local date; creation date if never. */

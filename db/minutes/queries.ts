@@ -7,7 +7,9 @@ import { minutes, meetings, persons } from '../schema';
 import { ruleSettings } from '../organization/queries';
 import { followUpsOf } from '../followups/queries';
 import { anchorAfter, shortAnchor } from '../trust/chain';
-import type { MinutesContent, OwnersByDecision } from './assemble';
+import type { MinutesContent, OwnersByDecision, Papers } from './assemble';
+import type { MeetingRecord } from './record';
+import { papersOf } from '../organization/names';
 
 export function getMinutes(ledger: ReadLedger, minutesId: number) {
   const row = ledger.db.select().from(minutes).where(eq(minutes.id, minutesId)).get();
@@ -42,6 +44,11 @@ export function nextDocNumber(ledger: ReadLedger, orgId: number, meeting: { id: 
     .where(and(eq(meetings.bodyId, meeting.bodyId), eq(meetings.year, meeting.year), eq(minutes.revision, 1), ne(meetings.id, meeting.id)))
     .get();
   return formatDocNumber(ruleSettings(ledger, orgId).minutesNumberStyle, meeting.year, (issued?.n ?? 0) + 1);
+}
+
+/** The 纪要 heading and 版记 the school uses for this meeting's body (db/organization/names.ts). */
+export function papersOfRecord(ledger: ReadLedger, record: MeetingRecord): Papers {
+  return papersOf(ledger, record.orgId, { kind: record.facts.bodyKind, name: record.facts.bodyName });
 }
 
 /** Owner and deadline of each decision, from its follow-ups (R17), as the minutes print them. */

@@ -5,10 +5,12 @@ import { inArray } from 'drizzle-orm';
 import type { AttendanceLines, DocWarning, MeetingFacts, RecordItem, RecordOutcome, RecordVote } from '../documents/model';
 import { getItem } from '../items/queries';
 import type { ReadLedger } from '../ledger';
+import { rosterOf, recordedName } from '../meetings/roster';
 import { getMeetingView } from '../meetings/view';
-import { getBody, getMatter, getOrganization } from '../organization/queries';
+import { principalOfficeStudy } from '../items/queries';
+import { getBody, getMatter, getOrganization, getPerson, holdersOf } from '../organization/queries';
 import { decisions } from '../schema';
-import type { BallotChoice, MajorCategory, StatementStance, VoteMethod } from '../terms';
+import { meetingTitle, type BallotChoice, type MajorCategory, type StatementStance, type VoteMethod } from '../terms';
 
 export function readMeetingRecord(ledger: ReadLedger, meetingId: number) {
   const view = getMeetingView(ledger, meetingId);
@@ -24,10 +26,16 @@ export function readMeetingRecord(ledger: ReadLedger, meetingId: number) {
     observers: byStatus('列席').map((a) => a.name),
   };
 
+  // R12: the 校长 on the meeting date, who decides the 校长办公会's items in 校长决定 mode.
+  const principal = holdersOf(ledger, org.id, '校长', view.date)[0];
+  const principalName = principal != null ? recordedName(rosterOf(ledger, meetingId), principal, getPerson(ledger, principal).name) : null;
+
   const items: RecordItem[] = view.entries.map((e) => {
+    const study = e.purpose === 'decide' && view.body.kind === 'party_committee' ? principalOfficeStudy(ledger, e.item.id) : null;
     const vote: RecordVote | null = e.vote
       ? {
           method: e.vote.method as VoteMethod | '校长决定',
+          decidedBy: e.vote.method === '校长决定' ? principalName : null,
           for: e.vote.for ?? 0,
           against: e.vote.against ?? 0,
           abstain: e.vote.abstain ?? 0,
@@ -53,6 +61,7 @@ export function readMeetingRecord(ledger: ReadLedger, meetingId: number) {
       outcome: e.outcome as RecordOutcome,
       postponeReason: e.postponeReason,
       proposal: e.proposal,
+      studiedAt: study ? { meetingLabel: meetingTitle(study.year, study.seq, study.bodyName), proposal: study.proposal ?? '' } : null,
       decisionNumber: e.decision?.number ?? null,
       warnings: e.warnings,
     };

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { read, write } from '../channel';
 import { RuleSettingsPatch } from './settings-schema';
 import { BODY_KINDS, MAJOR_CATEGORIES, POSTS, PARTY_KINDS } from '../terms';
-import { zAmount, zDate, zEnum, zId, zName, zOptionalText } from '../validation';
+import { zAmount, zDate, zEnum, zId, zName, zOptionalText, zText } from '../validation';
+import { repeatedNames, sameNameMessage } from '../rules/people';
 
 export const SetupMember = z.object({
   name: zName('姓名', 20),
@@ -29,7 +30,31 @@ export const SetupOrganization = z
       ctx.addIssue({ code: 'custom', path: ['members'], message: '请至少勾选一名党组织会议成员' });
     if (!v.members.some((m) => m.principalOffice))
       ctx.addIssue({ code: 'custom', path: ['members'], message: '请至少勾选一名校长办公会议成员' });
+    // The same refusal as 设置 → 人员 gives (one name, one person), at each repeated row.
+    for (const i of repeatedNames(v.members.map((m) => m.name))) {
+      ctx.addIssue({ code: 'custom', path: ['members', i, 'name'], message: sameNameMessage(v.members[i]!.name, v.members[i]!.department) });
+    }
   });
+
+const ownName = (label: string, max: number) =>
+  z
+    .string({ error: `「${label}」须为文字` })
+    .trim()
+    .max(max, { error: `「${label}」不能超过${max}字` })
+    // Blank (or null) means the usual form for the organisation's type.
+    .transform((s) => s || null)
+    .nullable()
+    .optional();
+
+/** org.setDocumentNames: any of the three; null or blank returns to the usual form. */
+export const DocumentNamesPatch = z
+  .object({
+    orgId: zId('学校'),
+    minutesHeading: ownName('纪要标题', 40).refine((s) => !s || s.endsWith('纪要'), { error: '「纪要标题」应以“纪要”结尾，如：中共××学校委员会会议纪要' }),
+    issuingOffice: ownName('印发机关', 40),
+    copyTo: ownName('抄送', 200),
+  })
+  .strict();
 
 export const organizationContract = {
   /** First run: the school, its people, posts, the two bodies, the seed 议事清单 and default settings. */
@@ -68,8 +93,12 @@ export const organizationContract = {
     }),
   ),
   'memberships.end': write(z.object({ membershipId: zId('成员记录'), endDate: zDate('任期结束日期') })),
+  /** 作废: a membership entered by mistake never held (even on its first day); kept with the reason. */
+  'memberships.void': write(z.object({ membershipId: zId('成员记录'), reason: zText('作废原因', 200) })),
   /** 支委会, 党员大会 (集团校: one per branch). The 党组织会议 and 校长办公会议 exist once per school. */
   'bodies.create': write(z.object({ orgId: zId('学校'), kind: zEnum('议事机构类型', BODY_KINDS), name: zName('议事机构名称', 40) })),
+  /** A body's own name (党委会 instead of 党委会议, …): meeting titles and documents made afterwards use it. */
+  'bodies.rename': write(z.object({ bodyId: zId('议事机构'), name: zName('议事机构名称', 40) })),
   /** Add (no matterId) or edit a 议事清单 entry. Codes are stable: never changed, never reused. */
   'matters.save': write(
     z.object({
@@ -103,6 +132,10 @@ export const organizationContract = {
       effectiveFrom: zDate('执行日期'),
     }),
   ),
+  /** The 纪要 heading, 印发机关 and 抄送 in force: the usual forms for the party kind and the school's own. */
+  'org.documentNames': read(z.object({ orgId: zId('学校') })),
+  /** The school's own 纪要 heading, 印发机关, 抄送 (版记); documents generated afterwards use them. */
+  'org.setDocumentNames': write(DocumentNamesPatch),
   'settings.get': read(z.object({ orgId: zId('学校') })),
   'settings.set': write(z.object({ orgId: zId('学校'), values: RuleSettingsPatch })),
 } as const;

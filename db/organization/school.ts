@@ -1,6 +1,6 @@
 // The school itself: first-run set-up (org.setup), the overview every screen starts from
 // (org.get: people with their posts today, bodies with members and who leads them), and its name.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
 import { defaultConsultants } from '../rules/consultation';
@@ -8,7 +8,7 @@ import { leadingPost, mayPropose } from '../rules/leadership';
 import { INITIAL_THRESHOLD_DATE } from '../rules/routing';
 import { DEFAULT_SETTINGS } from '../rules/settings';
 import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
-import { BODY_LABELS, MAJOR_CATEGORIES, isLeadershipPost, type BodyKind } from '../terms';
+import { MAJOR_CATEGORIES, bodyNameFor, isLeadershipPost, type BodyKind, type PartyKind } from '../terms';
 import { DEFAULT_THRESHOLD, SEED_CATALOGUE } from './catalogue';
 import type { organizationContract, SetupOrganization } from './contract';
 import { getOrganization, membersOn, postsOn } from './queries';
@@ -22,8 +22,8 @@ export function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOr
     .values({ name: input.name, partyKind: input.partyKind, createdAt: nowIso(ledger) })
     .returning()
     .get();
-  const committee = db.insert(bodies).values({ orgId: org.id, kind: 'party_committee', name: BODY_LABELS.party_committee }).returning().get();
-  const office = db.insert(bodies).values({ orgId: org.id, kind: 'principal_office', name: BODY_LABELS.principal_office }).returning().get();
+  const committee = db.insert(bodies).values({ orgId: org.id, kind: 'party_committee', name: bodyNameFor('party_committee', input.partyKind) }).returning().get();
+  const office = db.insert(bodies).values({ orgId: org.id, kind: 'principal_office', name: bodyNameFor('principal_office', input.partyKind) }).returning().get();
   for (const m of input.members) {
     const person = db.insert(persons).values({ orgId: org.id, name: m.name, department: m.department || null }).returning().get();
     for (const post of new Set(m.posts)) {
@@ -78,6 +78,15 @@ export function getOrganizationOverview(ledger: ReadLedger) {
 
 export function updateOrganization(ledger: Ledger, input: In<'org.update'>) {
   const org = getOrganization(ledger, input.orgId);
+  const before = org.partyKind as PartyKind;
+  if (input.partyKind && input.partyKind !== before) {
+    // The committee keeps the name of its type (党委会议 → 支部委员会会议) unless the school named it itself.
+    ledger.db
+      .update(bodies)
+      .set({ name: bodyNameFor('party_committee', input.partyKind) })
+      .where(and(eq(bodies.orgId, org.id), eq(bodies.kind, 'party_committee'), eq(bodies.name, bodyNameFor('party_committee', before))))
+      .run();
+  }
   return ledger.db
     .update(organizations)
     .set({ name: input.name ?? org.name, partyKind: input.partyKind ?? org.partyKind })

@@ -1,6 +1,7 @@
 // The school: people with their posts, the two bodies with members, the 议事清单.
 // Loaded once at start; null org means the first-run 设置学校 guide is shown.
 import { create } from 'zustand';
+import { BODY_LABELS, type BodyKind } from '../../db/terms';
 import { call, errorInfo, type LedgerErrorInfo, type OutputOf } from '../ledger-client';
 
 export type Overview = NonNullable<OutputOf<'org.get'>>;
@@ -51,4 +52,10 @@ export function personName(overview: Overview, id: number | null | undefined): s
 
 export function bodyOfKind(overview: Overview, kind: string): Body | undefined {
   return overview.bodies.find((b) => b.kind === kind);
+}
+
+/** What the school calls each kind of body: 党委会议 … (named from the party kind, renamed in 设置 → 文书). */
+export function useBodyName(): (kind: string) => string {
+  const overview = useOrg((s) => s.overview);
+  return (kind) => (overview && bodyOfKind(overview, kind)?.name) || BODY_LABELS[kind as BodyKind] || kind;
 }

@@ -19,10 +19,50 @@ export function demoMinutes(over: Partial<MinutesDoc> = {}): MinutesDoc {
   return {
     ...FACTS,
     kind: 'minutes',
-    title: '青山县第一中学党委会议纪要',
+    title: '中共青山县第一中学委员会会议纪要',
     docNumber: '〔2026〕3号',
     opening:
       '2026年3月25日下午，王建国同志在行政楼三楼第一会议室主持召开2026年第3次党委会议。会议首先进行了第一议题学习：习近平总书记关于教育的重要论述。会议研究了“关于2026年度学校预算的议题”“关于教学楼屋面防水维修工程的议题”“关于任命教务处副主任的议题”等3项议题，现将议定事项纪要如下：',
+    items: [
+      {
+        number: 1,
+        title: '关于2026年度学校预算的议题',
+        outcome: 'passed',
+        decisionNumber: 1,
+        vote: { method: '举手', due: 7, present: 6, for: 5, against: 0, abstain: 1, passed: true },
+        statements: [
+          { name: '李明华', stance: '同意', note: '', byHost: false },
+          { name: '陈立新', stance: '缓议', note: '信息化支出依据需补充。', byHost: false },
+          { name: '王建国', stance: '同意', note: '', byHost: true },
+        ],
+        recusals: [],
+        studiedAt: '2026年第5次校长办公会议',
+        reason: null,
+      },
+      {
+        number: 2,
+        title: '关于教学楼屋面防水维修工程的议题',
+        outcome: 'passed',
+        decisionNumber: 2,
+        vote: { method: '记名投票', due: 6, present: 5, for: 5, against: 0, abstain: 0, passed: true },
+        statements: [],
+        recusals: ['赵海燕'],
+        studiedAt: null,
+        reason: null,
+      },
+      {
+        number: 3,
+        title: '关于任命教务处副主任的议题',
+        outcome: 'passed',
+        decisionNumber: 3,
+        vote: { method: '无记名投票', due: 7, present: 6, for: 5, against: 1, abstain: 0, passed: true },
+        statements: [],
+        recusals: [],
+        studiedAt: null,
+        reason: null,
+      },
+    ],
+    imprint: { copyTo: '县委教育工委、县教育局', issuer: '中共青山县第一中学委员会办公室' },
     decisions: [
       {
         number: 1,
@@ -62,6 +102,12 @@ export function demoMinutes(over: Partial<MinutesDoc> = {}): MinutesDoc {
     warnings: [{ rule: 'R3', message: '议题“关于教学楼屋面防水维修工程的议题”的会议材料送达时间不足1天' }],
     ...over,
   };
+}
+
+/** A revision generated before items and the 版记 were stored: decisions only, as it was printed then. */
+export function legacyMinutes(over: Partial<MinutesDoc> = {}): MinutesDoc {
+  const { items: _items, imprint: _imprint, ...rest } = demoMinutes({ title: '青山县第一中学党委会议纪要', ...over });
+  return rest;
 }
 
 export function signedMinutes(over: Partial<MinutesDoc> = {}): MinutesDoc {
@@ -121,7 +167,7 @@ export function demoRecord(over: Partial<RecordDoc> = {}): RecordDoc {
         tally: { due: 8, present: 6, needed: 5, quorumOk: true, passed: true, rule: 'R10 同意票超过应到会成员半数' },
         outcome: 'passed',
         decisionNumber: 1,
-        proposal: '校长办公会2026年第5次会议研究同意提交党委会议。',
+        studiedAt: { meetingLabel: '2026年第5次校长办公会议', proposal: '同意提交党委会议' },
       }),
       item({
         position: 2,
@@ -208,7 +254,7 @@ export function demoNotice(): NoticeDoc {
       { position: 3, title: '关于任命教务处副主任的议题', presenter: '张卫东' },
     ],
     notes: ['请提前审阅会议材料。', '因故不能参会的，请于会前向会议主持人请假。'],
-    issuer: '学校党委办公室',
+    issuer: '中共青山县第一中学委员会办公室',
     issuedOn: '2026-03-23',
   };
 }
@@ -228,7 +274,6 @@ export function demoSignIn(): SignInDoc {
       { name: '周晓燕', post: '党办主任', role: '列席' },
       { name: '孙志强', post: '总务处主任', role: '列席' },
     ],
-    blankRows: 3,
   };
 }
 
@@ -249,7 +294,7 @@ export function demoBallot(method: BallotDoc['method']): BallotDoc {
 export function demoLedgerSheet(): LedgerSheet {
   return {
     orgName: '青山县第一中学',
-    title: '2026年议事决策台账',
+    year: 2026,
     exportedOn: '2026-04-01',
     rows: [
       {
@@ -261,6 +306,9 @@ export function demoLedgerSheet(): LedgerSheet {
         matter: '年度预算与决算',
         major: true,
         majorCategory: '大额资金使用',
+        amount: 12_860_000,
+        due: 7,
+        present: 6,
         voteMethod: '举手',
         votesFor: 5,
         votesAgainst: 0,
@@ -268,7 +316,9 @@ export function demoLedgerSheet(): LedgerSheet {
         result: '通过',
         decisionNumber: 1,
         decisionText: '原则同意2026年度部门预算（草案）。',
-        followUps: [{ task: '执行预算', ownerDept: '总务处', ownerName: '孙志强', deadline: '2026-04-15', state: '已办结' }],
+        followUps: [
+          { task: '执行预算', ownerDept: '总务处', ownerName: '孙志强', leaderName: '李明华', deadline: '2026-04-15', state: '已办结', completedOn: '2026-04-12', evaluation: { rating: '较好', effect: '预算按期执行，一般性支出压减8%。' } },
+        ],
         status: '已评价',
         evaluation: { rating: '较好', effect: '预算按期执行，一般性支出压减8%。' },
       },
@@ -281,6 +331,9 @@ export function demoLedgerSheet(): LedgerSheet {
         matter: '基建、维修与大宗采购',
         major: true,
         majorCategory: '重大项目安排',
+        amount: 386_000,
+        due: 6,
+        present: 5,
         voteMethod: '记名投票',
         votesFor: 5,
         votesAgainst: 0,
@@ -289,8 +342,8 @@ export function demoLedgerSheet(): LedgerSheet {
         decisionNumber: 2,
         decisionText: '同意实施1号教学楼屋面防水维修。',
         followUps: [
-          { task: '完成招标', ownerDept: '总务处', ownerName: '孙志强', deadline: '2026-05-31', state: '逾期' },
-          { task: '完成施工和验收', ownerDept: '总务处', ownerName: '孙志强', deadline: '2026-08-25', state: '进行中' },
+          { task: '完成招标', ownerDept: '总务处', ownerName: '孙志强', leaderName: '李明华', deadline: '2026-05-31', state: '逾期' },
+          { task: '完成施工和验收', ownerDept: '总务处', ownerName: '孙志强', leaderName: '李明华', deadline: '2026-08-25', state: '进行中' },
         ],
         status: '督办中',
         evaluation: null,
@@ -312,18 +365,30 @@ export function demoLedgerSheet(): LedgerSheet {
   };
 }
 
-/** 30 decisions with long titles, owners and names: pagination stress (R16 minutes of a long meeting). */
-export function longMinutes(): MinutesDoc {
-  const decisions = Array.from({ length: 30 }, (_, i) => ({
+/** `count` decisions (30) with long titles, owners and names: pagination stress (R16 minutes of a long meeting). */
+export function longMinutes(count = 30): MinutesDoc {
+  const decisions = Array.from({ length: count }, (_, i) => ({
     number: i + 1,
     itemTitle: `关于第${i + 1}项学校内部管理制度修订及配套实施细则调整工作安排的议题`,
     text: `会议同意修订第${i + 1}项制度，要求相关部门在修订过程中广泛征求教职工意见，做好与上级文件的衔接，确保制度的合法性、合规性和可操作性，修订稿经校长办公会审议后印发执行。`,
     owners: [{ ownerDept: '党政办公室（校长办公室）', ownerName: '欧阳诸葛明', leaderName: '司马长风', deadline: `2026-${String((i % 9) + 4).padStart(2, '0')}-30`, task: null }],
     noFollowUpReason: null,
   }));
+  const items = decisions.map((d) => ({
+    number: d.number,
+    title: d.itemTitle,
+    outcome: 'passed' as const,
+    decisionNumber: d.number,
+    vote: { method: '举手' as const, due: 21, present: 14, for: 14, against: 0, abstain: 0, passed: true },
+    statements: [],
+    recusals: [],
+    studiedAt: null,
+    reason: null,
+  }));
   const present = ['王建国', '李明华', '欧阳诸葛明', '司马长风', '阿卜杜热合曼·买买提', '上官婉清', '慕容云海', '端木子轩', '赵海燕', '陈立新', '刘芳', '张卫东', '诸葛亮亮', '皇甫嵩山'];
   return demoMinutes({
     decisions,
+    items,
     topics: decisions.map((d) => d.itemTitle),
     attendance: {
       present,

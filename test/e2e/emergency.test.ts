@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose, fieldOf, openUi } from './meetings-ui';
+import { confirm } from './page-helpers';
 
 type Ui = Awaited<ReturnType<typeof openUi>>;
 let ui: Ui;
@@ -29,7 +30,7 @@ describe('临时处置 (R14)', () => {
     await page.getByRole('heading', { name: '会议', exact: true }).waitFor();
     await page.keyboard.press('Alt+e');
     await page.getByRole('heading', { name: '临时处置', exact: true }).waitFor();
-    await choose(field('议事机构'), '党组织会议');
+    await choose(field('议事机构'), '党委会议');
     await choose(field('处置人'), '李明华');
     await field('处置时间').fill('2026-03-21T20:00');
     await field('不能召开会议的原因').fill('暴雨红色预警，班子成员无法到校');
@@ -44,7 +45,7 @@ describe('临时处置 (R14)', () => {
     const card = page.locator('[data-emergency]', { hasText: ACTION });
     await card.locator('[data-status="open"]').waitFor();
     await page.getByRole('tab', { name: /临时处置（1项待通报）/ }).waitFor();
-    await card.getByText('还没有党组织会议的后续会议').waitFor();
+    await card.getByText('还没有党委会议的后续会议').waitFor();
     await ui.shot('open');
   });
 
@@ -61,14 +62,14 @@ describe('临时处置 (R14)', () => {
     await page.getByRole('tab', { name: /^会议/ }).click();
     await page.getByRole('tab', { name: /临时处置/ }).click();
     const card = page.locator('[data-emergency]', { hasText: ACTION });
-    await choose(card.getByLabel('在哪次会议上通报'), '2026年第1次党组织会议');
+    await choose(card.getByLabel('在哪次会议上通报'), '2026年第1次党委会议');
     await card.getByRole('button', { name: '列入议程通报' }).click();
     await card.locator('[data-status="scheduled"]').waitFor();
     await ui.shot('scheduled');
 
     await ui.h.setNow('2026-03-27T14:30:00');
-    await card.getByRole('button', { name: '2026年第1次党组织会议' }).click();
-    await page.getByRole('heading', { name: '2026年第1次党组织会议' }).waitFor();
+    await card.getByRole('button', { name: '2026年第1次党委会议' }).click();
+    await page.getByRole('heading', { name: '2026年第1次党委会议' }).waitFor();
     await page.keyboard.press('Alt+m');
     await page.getByRole('dialog', { name: '会议模式' }).waitFor();
     await page.getByRole('radiogroup', { name: '孙红的出席情况' }).getByRole('radio', { name: /缺席/ }).click();
@@ -78,7 +79,7 @@ describe('临时处置 (R14)', () => {
     await page.getByRole('button', { name: '王建国（书记）确认议程' }).waitFor({ state: 'detached' });
     await page.locator('.mode-bar h1').focus();
     await page.keyboard.press('1');
-    await page.getByRole('heading', { name: '听取临时处置通报（R14）' }).waitFor();
+    await page.getByRole('heading', { name: /^听取临时处置通报/ }).waitFor();
     await page.getByText('暴雨红色预警，班子成员无法到校').first().waitFor();
     await ui.shot('heard-in-meeting');
     await page.getByRole('button', { name: '已通报，予以追认' }).click();
@@ -88,6 +89,7 @@ describe('临时处置 (R14)', () => {
 
     await page.locator('.mode-bar h1').focus();
     await page.keyboard.press('Escape');
+    await confirm(page, '退出会议模式');
     await page.getByRole('dialog', { name: '会议模式' }).waitFor({ state: 'detached' });
     await page.keyboard.press('Alt+3');
     await page.getByRole('heading', { name: '临时处置', exact: true }).waitFor();

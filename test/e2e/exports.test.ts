@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type ChannelName, type InputOf, type OutputOf, type Result } from '../../db/api';
+import { LEDGER_COLUMNS } from '../../db/documents/xlsx';
 import { pdfFonts, pdfPngs, pdfText, tempDir } from '../support/chromium';
 import { decidedMeeting, DEFAULT_TOPICS } from '../support/decided';
 import { startHarness, type Harness } from '../support/harness';
@@ -80,6 +81,9 @@ function expectFontsEmbedded(file: string): void {
   const fonts = pdfFonts(file);
   expect(fonts.length).toBeGreaterThan(0);
   expect(fonts.filter((f) => !f.emb).map((f) => f.name)).toEqual([]);
+  // The bundled fonts, never a system substitute: the harness runs Chromium in zh-CN, where Linux
+  // hands out Noto CJK for "SimHei"/"SimSun" (CFF outlines, embedded as slow Type 3 fonts).
+  expect(fonts.filter((f) => f.type === 'Type 3').map((f) => f.name)).toEqual([]);
 }
 
 /** LibreOffice opens the Word file and prints it; the text must survive. */
@@ -134,13 +138,13 @@ const nav = (label: string) => page.getByRole('navigation', { name: '主导航' 
 describe('exports from the UI', () => {
   it('会议纪要 PDF: generated, laid out, saved; fonts embedded; opened', async () => {
     await nav('纪要');
-    await page.getByRole('row', { name: /2026年第1次党组织会议/ }).getByRole('button', { name: '打开纪要' }).click();
+    await page.getByRole('row', { name: /2026年第1次党委会议/ }).getByRole('button', { name: '打开纪要' }).click();
     await page.getByRole('button', { name: '生成会议纪要' }).click();
     const panel = page.getByRole('region', { name: '导出与打印' });
     await panel.waitFor();
     await shot('01-minutes-export-panel');
     const pdf = await exportFrom(panel, '导出 PDF', { shotName: '02-minutes-pdf-saved' });
-    expect(path.basename(pdf)).toBe('2026年第1次党组织会议纪要（草稿）.pdf');
+    expect(path.basename(pdf)).toBe('2026年第1次党委会议纪要（草稿）.pdf');
     const text = squash(pdfText(pdf));
     expect(text).toMatch(/青山县第一中学.+会议纪要/);
     for (const d of DEFAULT_TOPICS) expect(text).toContain(squash(d.text));
@@ -152,7 +156,7 @@ describe('exports from the UI', () => {
   it('会议纪要 Word: LibreOffice keeps every decision', async () => {
     const panel = page.getByRole('region', { name: '导出与打印' });
     const docx = await exportFrom(panel, 'Word（.docx）');
-    expect(path.basename(docx)).toBe('2026年第1次党组织会议纪要（草稿）.docx');
+    expect(path.basename(docx)).toBe('2026年第1次党委会议纪要（草稿）.docx');
     const text = squash(docxViaLibreOffice(docx));
     for (const d of DEFAULT_TOPICS) expect(text).toContain(squash(d.text));
     expect(text).toContain('总务处');
@@ -164,27 +168,27 @@ describe('exports from the UI', () => {
     await panel.getByTestId('export-progress').and(page.locator('[data-status="printed"]')).waitFor();
     expect(h.hostCalls.some((c) => c.method === 'print')).toBe(true);
     const record = await exportFrom(panel, '记录 PDF');
-    expect(path.basename(record)).toBe('2026年第1次党组织会议记录.pdf');
+    expect(path.basename(record)).toBe('2026年第1次党委会议记录.pdf');
     const text = squash(pdfText(record));
     expect(text).toContain('举手');
     expectFontsEmbedded(record);
     firstPagePng(record, 'record');
     const recordWord = await exportFrom(panel, '记录 Word');
-    expect(path.basename(recordWord)).toBe('2026年第1次党组织会议记录.docx');
+    expect(path.basename(recordWord)).toBe('2026年第1次党委会议记录.docx');
   });
 
   it('会议材料: 通知 with the R3 lead time, 签到表 with every member', async () => {
     await nav('会议');
-    await page.getByRole('button', { name: '2026年第2次党组织会议' }).click();
-    await page.getByRole('heading', { name: '2026年第2次党组织会议' }).waitFor();
+    await page.getByRole('button', { name: '2026年第2次党委会议' }).click();
+    await page.getByRole('heading', { name: '2026年第2次党委会议' }).waitFor();
     const panel = page.locator('details.export-materials');
     await panel.locator('summary').click();
     await shot('03-meeting-materials');
     const notice = await exportFrom(panel, '通知 PDF');
-    expect(path.basename(notice)).toBe('2026年第2次党组织会议通知.pdf');
+    expect(path.basename(notice)).toBe('2026年第2次党委会议通知.pdf');
     await expect(panel.getByTestId('notice-lead-time').textContent()).resolves.toContain('材料应于2026年4月7日前送达（会前1天）');
     const text = squash(pdfText(notice));
-    expect(text).toContain('关于召开2026年第2次党组织会议的通知');
+    expect(text).toContain('关于召开2026年第2次党委会议的通知');
     expect(text).toContain(`${BALLOT_TOPIC}（汇报人：张丽）`);
     expect(text).toContain('议题材料请于2026年4月7日前送达参会人员');
     expectFontsEmbedded(notice);
@@ -202,7 +206,7 @@ describe('exports from the UI', () => {
     const panel = page.locator('details.export-materials');
     await panel.getByRole('combobox', { name: '第1项表决票类型' }).selectOption('无记名投票');
     const ballot = await exportFrom(panel, '表决票 PDF', { shotName: '04-ballot-saved' });
-    expect(path.basename(ballot)).toBe('2026年第2次党组织会议表决票（第1项·无记名）.pdf');
+    expect(path.basename(ballot)).toBe('2026年第2次党委会议表决票（第1项·无记名）.pdf');
     const text = pdfText(ballot);
     expect(squash(text)).toContain(BALLOT_TOPIC);
     expect(text).toContain('无记名投票');
@@ -231,12 +235,14 @@ describe('exports from the UI', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('议事决策台账')!;
+    const col = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header) + 1;
     const decisions: string[] = [];
     const statuses: string[] = [];
+    // Row 1: the title; row 2: the header.
     ws.eachRow((row, n) => {
-      if (n === 1) return;
-      decisions.push(String(row.getCell(12).value ?? ''));
-      statuses.push(String(row.getCell(15).value ?? ''));
+      if (n <= 2) return;
+      decisions.push(String(row.getCell(col('决定事项')).value ?? ''));
+      statuses.push(String(row.getCell(col('状态')).value ?? ''));
     });
     expect(decisions).toEqual([`第1项：${DEFAULT_TOPICS[0]!.text}`, `第2项：${DEFAULT_TOPICS[1]!.text}`]);
     // R18: a decision with 无需督办 has nothing left to evaluate: its loop is closed.

@@ -90,7 +90,7 @@ describe('数据安全 through the UI', () => {
     await log.locator('[data-channel="items.create"]').first().waitFor();
     const first = log.locator('.vlist-row').first();
     await expect(first.getAttribute('data-operator')).resolves.toBe('吴秘书');
-    await expect(log.locator('[data-channel="items.create"]').first().textContent()).resolves.toContain('新建议题');
+    await expect(log.locator('[data-channel="items.create"]').first().textContent()).resolves.toContain('新建了议题');
     await expect(log.locator('[data-channel="session.signIn"][data-operator="吴秘书"]').count()).resolves.toBe(1);
     // The earlier writes by the set-up secretary are there too, under their own name.
     await expect(log.locator('[data-operator="测试秘书"]').count()).resolves.toBeGreaterThan(0);
@@ -152,7 +152,7 @@ describe('数据安全 through the UI', () => {
     await row.getByRole('button', { name: /预览/ }).click();
     const dialog = page.getByRole('dialog', { name: '备份内容预览' });
     await dialog.getByText('核验通过，可以用于恢复').waitFor();
-    await expect(dialog.locator('table').textContent()).resolves.toContain('2026年第1次党组织会议');
+    await expect(dialog.locator('table').textContent()).resolves.toContain('2026年第1次党委会议');
     await expect(dialog.locator('table').textContent()).resolves.toContain('已签发');
     await shot('06-backup-preview');
     await page.keyboard.press('Escape');
@@ -187,7 +187,7 @@ describe('数据安全 through the UI', () => {
     await broken.waitFor();
     const text = (await broken.textContent())!;
     expect(text).toContain('核验未通过');
-    expect(text).toContain(`2026年第1次党组织会议`);
+    expect(text).toContain(`2026年第1次党委会议`);
     expect(text).toContain(`议题表决结果（编号 ${lockedEntryId}）在签发锁定后被改动过`);
     await page.getByRole('heading', { name: '校验台账' }).scrollIntoViewIfNeeded();
     await shot('07-verify-broken');

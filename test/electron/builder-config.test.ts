@@ -114,6 +114,7 @@ describe('packaging check (linux dir, placeholder Electron binary)', () => {
     for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml']) fs.copyFileSync(path.join(root, f), path.join(proj, f));
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(proj, 'node_modules'));
     fs.symlinkSync(path.join(root, 'migrations'), path.join(proj, 'migrations'));
+    fs.symlinkSync(path.join(root, 'build'), path.join(proj, 'build'));
     execFileSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs'), '--outdir', path.join(proj, 'dist-electron')]);
     fs.mkdirSync(path.join(proj, 'dist-renderer'));
     fs.writeFileSync(path.join(proj, 'dist-renderer/index.html'), '<!doctype html><title>议事台账</title>');
@@ -163,7 +164,7 @@ describe('packaging check (linux dir, placeholder Electron binary)', () => {
       const sheet = path.join(res, 'fonts', dir, css);
       expect(fs.existsSync(sheet), `${dir}/${css}`).toBe(true);
       const slices = parseFontFaceCss(fs.readFileSync(sheet, 'utf8'));
-      expect(slices.length, `${dir}/${css}`).toBeGreaterThan(50);
+      expect(slices.length, `${dir}/${css}`).toBeGreaterThan(dir === 'yishi-rare' ? 10 : 50);
       for (const s of slices) needed.add(path.join(dir, s.file));
     }
     const shipped = (fs.readdirSync(path.join(res, 'fonts'), { recursive: true }) as string[]).filter((f) => /\.woff2?$/.test(f));

@@ -11,6 +11,7 @@ vi.mock('electron', () => import('./electron-mock'));
 import { BrowserWindow, dialog, resetElectronMock, shell } from './electron-mock';
 import { electronHost } from '../../electron/host';
 import { printDocuments } from '../../electron/protocol';
+import type { BrowserWindow as ElectronWindow } from 'electron';
 
 let dir: string;
 beforeEach(() => {
@@ -19,8 +20,18 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const makeHost = () =>
-  electronHost({ parent: () => null, print: printDocuments(), dataFolder: () => dir, version: '0.1.0', documentsFolder: () => dir, restore: () => { throw new Error('not in this test'); } });
+const makeHost = (main: BrowserWindow | null = null, warmUpAfterMs?: number) =>
+  electronHost({
+    parent: () => main as unknown as ElectronWindow | null,
+    print: printDocuments(),
+    dataFolder: () => dir,
+    version: '0.1.0',
+    documentsFolder: () => dir,
+    restore: () => {
+      throw new Error('not in this test');
+    },
+    warmUpAfterMs,
+  });
 
 describe('electron host', () => {
   it('savePdf prints A4 with CSS page size and backgrounds, and writes the bytes where the user chose', async () => {
@@ -31,7 +42,6 @@ describe('electron host', () => {
     const [win] = BrowserWindow.created;
     expect(win!.webContents.pdfOptions).toEqual({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
     expect(win!.webContents.loaded[0]).toMatch(/^app:\/\/ledger\/__print\//);
-    expect(win!.destroyed).toBe(true);
     expect(fs.readFileSync(target)).toEqual(win!.webContents.pdfBytes);
     expect(fs.readdirSync(dir)).toEqual(['会议纪要.pdf']); // no leftover temporary file
     const options = dialog.showSaveDialog.mock.calls[0]![0] as { title: string; defaultPath: string; filters: { extensions: string[] }[] };
@@ -83,11 +93,38 @@ describe('electron host', () => {
     expect(shell.showItemInFolder).toHaveBeenCalledWith(target);
   });
 
-  it('print uses the system dialog (not silent) and cleans up its window', async () => {
-    await makeHost().print({ html: '<p>签到表</p>' });
-    const [win] = BrowserWindow.created;
+  it('print uses the system dialog (not silent) in the same hidden window as the PDFs', async () => {
+    const main = new BrowserWindow({});
+    const host = makeHost(main);
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: path.join(dir, 'c.pdf') });
+    await host.savePdf({ html: '<p>纪要</p>', fileName: 'c' });
+    await host.print({ html: '<p>签到表</p>' });
+    expect(BrowserWindow.created).toHaveLength(2);
+    const [, win] = BrowserWindow.created;
     expect(win!.webContents.printOptions).toMatchObject({ silent: false, printBackground: true });
-    expect(win!.destroyed).toBe(true);
+    expect(win!.webContents.loaded).toHaveLength(2);
+  });
+
+  it('warms the print window up after start: the warm-up page is printed once and the window kept', async () => {
+    vi.useFakeTimers();
+    try {
+      const main = new BrowserWindow({});
+      makeHost(main, 3000);
+      expect(BrowserWindow.created).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(3000);
+      const [, win] = BrowserWindow.created;
+      expect(win!.webContents.loaded).toHaveLength(1);
+      expect(win!.webContents.pdfOptions).toMatchObject({ pageSize: 'A4' });
+      expect(win!.destroyed).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('without a main window the print window is not kept (a hidden window would stop the app quitting)', async () => {
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: path.join(dir, 'd.pdf') });
+    await makeHost(null).savePdf({ html: '<p>纪要</p>', fileName: 'd' });
+    expect(BrowserWindow.created[0]!.destroyed).toBe(true);
   });
 
   it('info reports the electron shell, version and data folder', async () => {

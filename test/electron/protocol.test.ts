@@ -83,4 +83,25 @@ describe('serveAppRequest', () => {
     print.remove(url);
     expect((await serve(url)).status).toBe(404);
   });
+
+  it('serves the bundled print fonts a stylesheet names under /__fonts/, and nothing else there', async () => {
+    const css = fs.readFileSync(path.resolve('node_modules/@fontsource/noto-serif-sc/400.css'), 'utf8');
+    const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(css)![1]!;
+    const res = await serve(`app://ledger/__fonts/@fontsource/noto-serif-sc/${file}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('font/woff2');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('wOF2');
+    // The print document may load them (font-src 'self'), never a data: or another origin's font.
+    expect(PRINT_CSP).toMatch(/font-src 'self';/);
+    for (const bad of [
+      'app://ledger/__fonts/@fontsource/noto-serif-sc/400.css',
+      'app://ledger/__fonts/@fontsource/noto-serif-sc/LICENSE',
+      'app://ledger/__fonts/@fontsource/noto-serif-sc/files/../../../../package.json',
+      'app://ledger/__fonts/@fontsource/noto-serif-sc/files/%2e%2e%2f%2e%2e%2fpackage.json',
+      'app://ledger/__fonts/zod/package.json',
+      `app://evil/__fonts/@fontsource/noto-serif-sc/${file}`,
+    ]) {
+      expect((await serve(bad)).status, bad).toBe(404);
+    }
+  });
 });

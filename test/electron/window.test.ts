@@ -8,9 +8,9 @@ vi.mock('electron', () => import('./electron-mock'));
 import { BrowserWindow, FakeWebContents, resetElectronMock } from './electron-mock';
 import { APP_ENTRY, isAppUrl } from '../../electron/app-url';
 import { createMainWindow, guardWebContents, hardenSession } from '../../electron/window';
-import { withPrintWindow } from '../../electron/host';
+import { printWindow } from '../../electron/host';
 import { APP_CSP, printDocuments } from '../../electron/protocol';
-import type { Session, WebContents } from 'electron';
+import type { BrowserWindow as ElectronWindow, Session, WebContents } from 'electron';
 
 const HOSTILE = [
   'https://evil.example',
@@ -59,16 +59,35 @@ describe('window options', () => {
     expect(win!.webContents.openHandler).not.toBeNull();
   });
 
-  it('print window: the same isolation, no preload at all, and always destroyed afterwards', async () => {
+  it('print window: the same isolation, no preload at all, kept for the next document, closed with the main window', async () => {
     const print = printDocuments();
-    await withPrintWindow(print, '<p>会议纪要</p>', async () => undefined);
-    const [win] = BrowserWindow.created;
+    const main = new BrowserWindow({});
+    const printer = printWindow(print, () => main as unknown as ElectronWindow);
+    await printer.use('<p>会议纪要</p>', async () => undefined);
+    await printer.use('<p>会议记录</p>', async () => undefined);
+    const [, win] = BrowserWindow.created;
+    expect(BrowserWindow.created).toHaveLength(2);
     expect(win!.options.webPreferences).toMatchObject(SECURE);
     expect((win!.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
     expect(win!.options.show).toBe(false);
+    expect(win!.webContents.loaded).toHaveLength(2);
+    // A document is only served while it prints.
+    for (const url of win!.webContents.loaded) expect(print.get(url)).toBeUndefined();
+    expect(win!.destroyed).toBe(false);
+    main.emit('closed');
     expect(win!.destroyed).toBe(true);
-    // The document is only served while printing.
-    expect(print.get(win!.webContents.loaded[0]!)).toBeUndefined();
+  });
+
+  it('print window: a failed document closes it, and the next one gets a fresh window', async () => {
+    const main = new BrowserWindow({});
+    const printer = printWindow(printDocuments(), () => main as unknown as ElectronWindow);
+    await expect(printer.use('<p>x</p>', async () => {
+      throw new Error('打印机没有响应');
+    })).rejects.toThrow('打印机没有响应');
+    expect(BrowserWindow.created[1]!.destroyed).toBe(true);
+    await printer.use('<p>y</p>', async () => undefined);
+    expect(BrowserWindow.created).toHaveLength(3);
+    expect(BrowserWindow.created[2]!.destroyed).toBe(false);
   });
 });
 

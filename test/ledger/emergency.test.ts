@@ -17,7 +17,7 @@ describe('R14 emergency actions', () => {
     m.t.ok('emergency.record', { orgId: m.s.orgId, bodyId: m.party, actorId: m.书记, ...ACTION });
     expect(m.t.ok('emergency.list', { orgId: m.s.orgId }).map((a) => [a.bodyName, a.actorName, a.status])).toEqual([
       ['校长办公会议', '李明华', 'open'],
-      ['党组织会议', '王建国', 'open'],
+      ['党委会议', '王建国', 'open'],
     ]);
   });
 
@@ -42,7 +42,7 @@ describe('R14 emergency actions', () => {
     // Still flagged until heard: the meeting cannot close with the report pending.
     expect(m.t.call('meetings.close', { meetingId })).toMatchObject({ ok: false });
     m.t.ok('entries.note', { entryId: rep.entryId, note: '会议听取通报，予以追认' });
-    expect(m.t.ok('emergency.list', { orgId: m.s.orgId })[0]).toMatchObject({ status: 'reported', flagged: false, reportedAt: { title: '2026年第1次党组织会议' } });
+    expect(m.t.ok('emergency.list', { orgId: m.s.orgId })[0]).toMatchObject({ status: 'reported', flagged: false, reportedAt: { title: '2026年第1次党委会议' } });
     m.t.ok('meetings.close', { meetingId });
     // An emergency report is not a decision (R13).
     expect(m.view(meetingId).entries.filter((e) => e.decision).length).toBe(1);
@@ -73,10 +73,10 @@ describe('R14 emergency actions', () => {
     // Taken on 3月21日 but entered only now: the 3月25日 meeting passed without hearing it.
     m.t.setNow('2026-03-28T09:00:00');
     const { emergencyActionId } = m.t.ok('emergency.record', { orgId: m.s.orgId, bodyId: m.party, actorId: m.书记, ...ACTION });
-    expect(m.t.ok('emergency.list', { orgId: m.s.orgId })[0]).toMatchObject({ status: 'open', missedMeetings: ['2026年第1次党组织会议'] });
+    expect(m.t.ok('emergency.list', { orgId: m.s.orgId })[0]).toMatchObject({ status: 'open', missedMeetings: ['2026年第1次党委会议'] });
     const next = m.meeting('party_committee', { startsAt: '2026-04-08T14:30' });
     const rep = m.t.ok('emergency.report', { emergencyActionId, meetingId: next });
-    expect(rep.warnings).toEqual([{ rule: 'R14', message: '这项临时处置未在其后第一次会议（2026年第1次党组织会议）上通报' }]);
+    expect(rep.warnings).toEqual([{ rule: 'R14', message: '这项临时处置未在其后第一次会议（2026年第1次党委会议）上通报' }]);
     expect(m.view(next).entries[0]!.warnings.map((w) => w.rule)).toEqual(['R14']);
   });
 });

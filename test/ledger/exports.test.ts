@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatchAsync, type ChannelName, type InputOf, type OutputOf, type Result } from '../../db/api';
-import { LEDGER_COLUMNS } from '../../db/documents/xlsx';
+import { FOLLOW_UP_COLUMNS, LEDGER_COLUMNS } from '../../db/documents/xlsx';
 import { ballotDoc, ballotMethodFor, type MeetingForms } from '../../db/exports/forms';
 import { decidedMeeting, DEFAULT_TOPICS } from '../support/decided';
 import { freshLedger, type TestLedger } from '../support/ledger';
@@ -73,15 +73,15 @@ describe('documents.noticeHtml (R3 lead times)', () => {
     const { meetingId } = plannedMeeting(t, school);
     const out = await ok(t, 'documents.noticeHtml', { meetingId });
     const text = textOf(out.html);
-    expect(out.fileName).toBe('2026年第1次党组织会议通知.pdf');
-    expect(text).toContain('关于召开2026年第1次党组织会议的通知');
+    expect(out.fileName).toBe('2026年第1次党委会议通知.pdf');
+    expect(text).toContain('关于召开2026年第1次党委会议的通知');
     expect(text).toContain('关于调整作息时间的议题（汇报人：陈志强）');
     for (const name of ['王建国', '李明华', '张丽', '陈志强', '刘芳', '赵磊', '孙红']) expect(text).toContain(name);
     // R3: materials are due materialsLeadDays (default 1) before the meeting day.
     expect(out.leadTime).toEqual({ submitLeadDays: 2, materialsLeadDays: 1, submitBy: '2026-03-23', materialsBy: '2026-03-24' });
     expect(text).toContain('议题材料请于2026年3月24日前送达参会人员（会前1天）');
     expect(text).toContain('第一议题学习'); // R15 for the 党组织会议
-    expect(text).toContain('学校党委办公室');
+    expect(text).toContain('中共青山县第一中学委员会办公室');
     expect(out.warnings).toEqual([]);
   });
 
@@ -114,13 +114,42 @@ describe('documents.signInHtml', () => {
     const school = setupSchool(t);
     const { meetingId } = decidedMeeting(t, school);
     const out = await ok(t, 'documents.signInHtml', { meetingId });
-    expect(out.fileName).toBe('2026年第1次党组织会议签到表.pdf');
+    expect(out.fileName).toBe('2026年第1次党委会议签到表.pdf');
     const rows = [...out.html.matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => [m[2], m[3], m[4]]);
     expect(rows.slice(0, 7).map((r) => r[0])).toEqual(['王建国', '李明华', '张丽', '陈志强', '刘芳', '赵磊', '孙红']);
     expect(rows[1]).toEqual(['李明华', '校长、副书记', '出席']);
     // 周敏 was marked 列席 in the attendance (R7).
     expect(rows[7]).toEqual(['周敏', '中层干部', '列席']);
-    expect(rows.slice(8)).toEqual([['', '', ''], ['', '', ''], ['', '', '']]);
+    // Blank rows fill the page: 8 people, 4 blank rows.
+    expect(rows.slice(8)).toEqual([['', '', ''], ['', '', ''], ['', '', ''], ['', '', '']]);
+  });
+});
+
+describe('documents.signInHtml after the attendance is recorded', () => {
+  it('members recorded as 请假 or 缺席 are printed as such (with the reason), not called to sign as 出席', async () => {
+    const t = freshLedger();
+    const school = setupSchool(t);
+    const { meetingId } = plannedMeeting(t, school);
+    const id = school.person;
+    t.ok('meetings.setAttendance', {
+      meetingId,
+      rows: [
+        ...['王建国', '李明华', '张丽', '陈志强', '刘芳'].map((n) => ({ personId: id(n), status: '出席' as const })),
+        { personId: id('赵磊'), status: '请假' as const, reason: '外出学习' },
+        { personId: id('孙红'), status: '缺席' as const },
+      ],
+    });
+    const out = await ok(t, 'documents.signInHtml', { meetingId });
+    const rows = [...out.html.matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td class="note">([^<]*)<\/td>/g)].map((m) => [m[2], m[3], m[4], m[5]]);
+    expect(rows.slice(0, 7)).toEqual([
+      ['王建国', '出席', '', ''],
+      ['李明华', '出席', '', ''],
+      ['张丽', '出席', '', ''],
+      ['陈志强', '出席', '', ''],
+      ['刘芳', '出席', '', ''],
+      ['赵磊', '请假', '请假', '外出学习'],
+      ['孙红', '缺席', '缺席', ''],
+    ]);
   });
 });
 
@@ -131,7 +160,7 @@ describe('documents.ballotHtml (R10)', () => {
     const { entryId } = plannedMeeting(t, school);
     const out = await ok(t, 'documents.ballotHtml', { entryId, method: '无记名投票' });
     expect(out.method).toBe('无记名投票');
-    expect(out.fileName).toBe('2026年第1次党组织会议表决票（第1项·无记名）.pdf');
+    expect(out.fileName).toBe('2026年第1次党委会议表决票（第1项·无记名）.pdf');
     expect(out.html).not.toContain('表决人：');
     expect(out.html).not.toContain('签名：');
     for (const name of ['王建国', '李明华', '孙红']) expect(textOf(out.html)).not.toContain(name);
@@ -160,7 +189,7 @@ describe('documents.ballotHtml (R10)', () => {
   });
 
   it('R10: the secret BallotDoc itself carries no names, only as many copies as voters', () => {
-    const forms = { facts: { meetingLabel: '2026年第1次党组织会议' } } as MeetingForms;
+    const forms = { facts: { meetingLabel: '2026年第1次党委会议' } } as MeetingForms;
     const entry = { entryId: 1, number: 1, title: '议题', presenter: null, purpose: 'decide', outcome: 'pending', cadre: true, voteMethod: null, warnings: [] };
     expect(ballotDoc(forms, entry, '无记名投票', ['王建国', '李明华', '张丽'])).toMatchObject({ method: '无记名投票', voters: [], copies: 3 });
     expect(ballotDoc(forms, entry, '记名投票', ['王建国', '李明华'])).toMatchObject({ method: '记名投票', voters: ['王建国', '李明华'], copies: 0 });
@@ -204,7 +233,7 @@ describe('documents.minutesDocx / documents.recordDocx', () => {
     const { meetingId, hostId } = decidedMeeting(t, school);
     const { minutesId } = t.ok('minutes.generate', { meetingId });
     const draft = await ok(t, 'documents.minutesDocx', { minutesId });
-    expect(draft.fileName).toBe('2026年第1次党组织会议纪要（草稿）.docx');
+    expect(draft.fileName).toBe('2026年第1次党委会议纪要（草稿）.docx');
     const bytes = Buffer.from(draft.base64, 'base64');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(draft.size).toBe(bytes.length);
@@ -215,7 +244,7 @@ describe('documents.minutesDocx / documents.recordDocx', () => {
     t.setNow('2026-03-26T10:00:00');
     t.ok('minutes.sign', { minutesId, personId: hostId });
     const signed = await ok(t, 'documents.minutesDocx', { minutesId });
-    expect(signed.fileName).toBe('2026年第1次党组织会议纪要.docx');
+    expect(signed.fileName).toBe('2026年第1次党委会议纪要.docx');
     expect(docxText(Buffer.from(signed.base64, 'base64'))).toContain(DEFAULT_TOPICS[0]!.text);
   });
 
@@ -224,7 +253,7 @@ describe('documents.minutesDocx / documents.recordDocx', () => {
     const school = setupSchool(t);
     const { meetingId } = decidedMeeting(t, school);
     const out = await ok(t, 'documents.recordDocx', { meetingId });
-    expect(out.fileName).toBe('2026年第1次党组织会议记录.docx');
+    expect(out.fileName).toBe('2026年第1次党委会议记录.docx');
     const text = docxText(Buffer.from(out.base64, 'base64'));
     expect(text).toContain('举手');
     expect(text).toContain(DEFAULT_TOPICS[1]!.title);
@@ -247,12 +276,20 @@ describe('documents.ledgerXlsx (R17, R18)', () => {
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('议事决策台账')!;
     const col = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header) + 1;
+    const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
     const rows: Record<string, string>[] = [];
+    // Row 1 is the title, row 2 the header.
     ws.eachRow((row, n) => {
-      if (n === 1) return;
-      rows.push(Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.header, String(row.getCell(col(c.header)).value ?? '')])));
+      if (n <= 2) return;
+      rows.push(Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.header, text(row.getCell(col(c.header)).value)])));
     });
-    return { ws, rows };
+    const fus: Record<string, string>[] = [];
+    const fws = wb.getWorksheet('督办事项')!;
+    fws.eachRow((row, n) => {
+      if (n <= 2) return;
+      fus.push(Object.fromEntries(FOLLOW_UP_COLUMNS.map((c, i) => [c.header, text(row.getCell(i + 1).value)])));
+    });
+    return { ws, rows, fus };
   }
 
   it('one row per decided entry with vote, decision, follow-ups, R17 逾期 and R18 评价', async () => {
@@ -269,18 +306,22 @@ describe('documents.ledgerXlsx (R17, R18)', () => {
     const out = await ok(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: 2026 });
     expect(out.fileName).toBe('青山县第一中学2026年议事决策台账.xlsx');
     expect(out.rows).toBe(2);
-    const { ws, rows } = await sheetOf(out.base64);
-    expect(ws.getRow(1).getCell(1).value).toBe('会议');
+    const { ws, rows, fus } = await sheetOf(out.base64);
+    expect(ws.getRow(1).getCell(1).value).toBe('青山县第一中学2026年议事决策台账');
+    expect(ws.getRow(2).getCell(1).value).toBe('序号');
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ 会议: '2026年第1次党组织会议', 会议日期: '2026年3月25日', 议题序号: '1', 议题: DEFAULT_TOPICS[0]!.title, 表决方式: '举手', 同意: '6', 反对: '0', 结果: '通过' });
+    expect(rows[0]).toMatchObject({ 序号: '1', 会议: '2026年第1次党委会议', 会议日期: '2026-03-25', 议题序号: '1', 议题: DEFAULT_TOPICS[0]!.title, 应到: '7', 实到: '6', 表决方式: '举手', 同意: '6', 不同意: '0', 表决结果: '通过', '督办事项（项）': '1' });
     expect(rows[0]!['决定事项']).toBe(`第1项：${DEFAULT_TOPICS[0]!.text}`);
-    expect(rows[0]!['督办事项（承办/责任人）']).toBe('完成隐患排查（总务处/陈志强，已办结）');
     expect(rows[0]!['评价']).toBe('较好：隐患基本消除');
-    // R17: 2026-04-10 passed on 2026-04-20 without completion.
-    expect(rows[1]!['督办事项（承办/责任人）']).toBe('制订实施方案（德育处/刘芳，逾期）');
-    expect(rows[1]!['完成时限']).toBe('2026年4月10日');
+    // One row per follow-up on the second sheet, linked by 序号.
+    expect(fus.map((f) => [f['台账序号'], f['督办任务'], f['承办部门'], f['责任人'], f['完成时限'], f['状态'], f['评价等次']])).toEqual([
+      ['1', '完成隐患排查', '总务处', '陈志强', '2026-04-30', '已办结', '较好'],
+      // R17: 2026-04-10 passed on 2026-04-20 without completion.
+      ['2', '制订实施方案', '德育处', '刘芳', '2026-04-10', '逾期', ''],
+    ]);
+    expect(fus[0]!['办结日期']).toBe('2026-04-20');
     expect(rows[1]!['状态']).toBe('督办中');
-    expect(ws.getRow(3).getCell(LEDGER_COLUMNS.findIndex((c) => c.key === 'status') + 1).font?.color?.argb).toBe('FFC00000');
+    expect(ws.getRow(4).getCell(LEDGER_COLUMNS.findIndex((c) => c.key === 'status') + 1).font?.color?.argb).toBe('FFC00000');
   });
 
   it('R17: a decision without follow-up shows 待安排督办; other years and planned meetings are left out', async () => {

@@ -11,10 +11,10 @@ describe('meetings.create and list', () => {
     const b = m.t.ok('meetings.create', { bodyId: m.party, startsAt: '2026-04-08T14:30', place: '会议室', hostId: m.书记, recorderId: m.id('吴秘书') });
     const c = m.t.ok('meetings.create', { bodyId: m.office, startsAt: '2026-03-24T09:00', place: '校长室', hostId: m.校长, recorderId: m.id('周敏') });
     const d = m.t.ok('meetings.create', { bodyId: m.party, startsAt: '2027-01-10T09:00', place: '会议室', hostId: m.书记, recorderId: m.id('吴秘书') });
-    expect([a.title, b.title, c.title, d.title]).toEqual(['2026年第1次党组织会议', '2026年第2次党组织会议', '2026年第1次校长办公会议', '2027年第1次党组织会议']);
+    expect([a.title, b.title, c.title, d.title]).toEqual(['2026年第1次党委会议', '2026年第2次党委会议', '2026年第1次校长办公会议', '2027年第1次党委会议']);
     const list = m.t.ok('meetings.list', { orgId: m.s.orgId, year: 2026 });
-    expect(list.map((x) => x.title)).toEqual(['2026年第2次党组织会议', '2026年第1次党组织会议', '2026年第1次校长办公会议']);
-    expect(m.view(a.meetingId).title).toBe('2026年第1次党组织会议');
+    expect(list.map((x) => x.title)).toEqual(['2026年第2次党委会议', '2026年第1次党委会议', '2026年第1次校长办公会议']);
+    expect(m.view(a.meetingId).title).toBe('2026年第1次党委会议');
   });
 
   it('refuses an unknown host, a host outside the body, and bad input, changing nothing', () => {
@@ -30,14 +30,18 @@ describe('meetings.create and list', () => {
     expect(m.t.snapshot()).toEqual(before);
   });
 
-  it('updates place and time but not the year or, after statements, the host', () => {
+  it('updates place and time before it sits; after statements neither the time nor the host', () => {
     const m = meetingSchool();
     const { meetingId, entryIds } = m.sitting();
     m.t.ok('meetings.update', { meetingId, place: '第二会议室', startsAt: '2026-03-26T09:00' });
     expect(m.view(meetingId).meeting).toMatchObject({ place: '第二会议室', startsAt: '2026-03-26T09:00' });
-    expect(m.t.call('meetings.update', { meetingId, startsAt: '2027-01-02T09:00' })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'startsAt' } });
     m.state(entryIds[0]!, ['张丽']);
+    const before = m.t.snapshot();
+    expect(m.t.call('meetings.update', { meetingId, startsAt: '2026-03-27T09:00' })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'startsAt', message: '会议已经开始，不能再改期。' } });
     expect(m.t.call('meetings.update', { meetingId, hostId: m.校长 })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'hostId' } });
+    expect(m.t.snapshot()).toEqual(before);
+    // The place (a typing mistake) may still be put right until the meeting is closed.
+    m.t.ok('meetings.update', { meetingId, place: '第三会议室' });
   });
 });
 

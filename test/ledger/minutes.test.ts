@@ -18,11 +18,18 @@ describe('minutes.generate (R16)', () => {
     t.ok('followups.create', { decisionId: first!.decisionId, task: '完成隐患整改', ownerDept: '总务处', ownerId: school.person('陈志强'), deadline: '2026-05-31' });
     const m = t.ok('minutes.generate', { meetingId });
     expect(m.docNumber).toBe('第1期');
-    expect(m.content.title).toBe('青山县第一中学党组织会议纪要');
+    // The heading by the organisation's type; titles in quotation marks take no 顿号 (GB/T 15834).
+    expect(m.content.title).toBe('中共青山县第一中学委员会会议纪要');
     expect(m.content.opening).toBe(
-      '2026年3月25日下午，王建国同志在学校第一会议室主持召开2026年第1次党组织会议。会议首先进行了第一议题学习：学习习近平总书记关于教育的重要论述。' +
-        '会议研究了“关于开展校园安全隐患排查整治的议题”、“关于加强学生思想政治工作的议题”等2项议题，现将议定事项纪要如下：',
+      '2026年3月25日下午，王建国同志在学校第一会议室主持召开2026年第1次党委会议。会议首先进行了第一议题学习：学习习近平总书记关于教育的重要论述。' +
+        '会议研究了“关于开展校园安全隐患排查整治的议题”“关于加强学生思想政治工作的议题”等2项议题，现将议定事项纪要如下：',
     );
+    // Every item, with how it was taken (R10 counts against 应到).
+    expect(m.content.items).toEqual([
+      { number: 1, title: '关于开展校园安全隐患排查整治的议题', outcome: 'passed', decisionNumber: 1, vote: { method: '举手', due: 7, present: 6, for: 6, against: 0, abstain: 0, passed: true, decidedBy: null }, statements: [], recusals: [], studiedAt: null, reason: null },
+      { number: 2, title: '关于加强学生思想政治工作的议题', outcome: 'passed', decisionNumber: 2, vote: { method: '举手', due: 7, present: 6, for: 6, against: 0, abstain: 0, passed: true, decidedBy: null }, statements: [], recusals: [], studiedAt: null, reason: null },
+    ]);
+    expect(m.content.imprint).toEqual({ copyTo: null, issuer: '中共青山县第一中学委员会办公室' });
     expect(m.content.decisions.map((d) => [d.number, d.itemTitle])).toEqual([
       [1, '关于开展校园安全隐患排查整治的议题'],
       [2, '关于加强学生思想政治工作的议题'],
@@ -39,11 +46,32 @@ describe('minutes.generate (R16)', () => {
     });
   });
 
-  it('R16 keeps the rule warnings of the meeting and its entries in the minutes', () => {
+  it('R16 keeps the rule warnings of the meeting and its entries with the minutes, for the screen, never on paper', () => {
     const { t, meetingId } = decided({ firstTopic: false });
     const m = t.ok('minutes.generate', { meetingId });
     expect(m.warnings).toEqual([{ rule: 'R15', message: '本次党组织会议未记录第一议题学习内容' }]);
     expect(m.content.opening).not.toContain('第一议题');
+    const { html } = t.ok('documents.minutesHtml', { minutesId: m.minutesId });
+    expect(html).not.toContain('未记录第一议题');
+    expect(html).not.toContain('R15');
+  });
+
+  it('the school’s own heading, 印发机关 and 抄送 (设置 → 文书) go into the minutes generated afterwards', () => {
+    const { t, school, meetingId } = decided();
+    const before = t.ok('minutes.generate', { meetingId });
+    t.ok('org.setDocumentNames', { orgId: school.orgId, minutesHeading: '青山县第一中学党委会议纪要', issuingOffice: '青山县第一中学党委办公室', copyTo: '县委教育工委' });
+    expect(before.content.title).toBe('中共青山县第一中学委员会会议纪要');
+    const after = t.ok('minutes.generate', { meetingId });
+    expect(after.content.title).toBe('青山县第一中学党委会议纪要');
+    expect(after.content.imprint).toEqual({ copyTo: '县委教育工委', issuer: '青山县第一中学党委办公室' });
+    // The 校长办公会议 keeps its own heading and office.
+    const office = decidedMeeting(t, school, { body: 'principal_office', startsAt: '2026-03-10T09:00', topics: [{ title: '关于期中考试安排的议题', matter: 'X2', text: '同意。' }] });
+    const o = t.ok('minutes.generate', { meetingId: office.meetingId });
+    expect(o.content.title).toBe('青山县第一中学校长办公会议纪要');
+    expect(o.content.imprint).toEqual({ copyTo: '县委教育工委', issuer: '青山县第一中学校长办公室' });
+    // R12 校长决定 mode: the 校长 decides after the opinions.
+    expect(o.content.items![0]!.vote).toMatchObject({ method: '校长决定', decidedBy: '李明华', passed: true });
+    expect(t.ok('documents.minutesHtml', { minutesId: o.minutesId }).html).toContain('与会人员充分发表意见后，由校长李明华同志作出决定：同意。');
   });
 
   it('R16 numbers minutes per body per year (第N期, or 〔2026〕N号 by setting); regenerating keeps the number', () => {
@@ -70,7 +98,7 @@ describe('minutes.generate (R16)', () => {
     const r = t.call('minutes.generate', { meetingId });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: '会议记录中还没有出席人员，请先登记出席情况，再生成会议纪要。' } });
     const r2 = t.call('minutes.generate', { meetingId: 999 });
-    expect(r2).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到会议（编号 999），请刷新后重试。' } });
+    expect(r2).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该会议，可能已被删除或更改，请刷新后重试。' } });
     const r3 = t.call('minutes.generate', { meetingId: 'x' as never });
     expect(r3).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '请选择会议' } });
     expect(t.snapshot()).toEqual(before);
@@ -84,7 +112,7 @@ describe('minutes.sign, lock and revise (R16)', () => {
     const before = t.snapshot();
     const r = t.call('minutes.sign', { minutesId, personId: school.person('李明华') });
     expect(r).toMatchObject({ ok: false, error: { code: 'rule_violation', rule: 'R16', field: 'personId' } });
-    expect(!r.ok && r.error.message).toBe('会议纪要只能由会议主持人（书记）签发，本次会议应由王建国签发（R16）');
+    expect(!r.ok && r.error.message).toBe('会议纪要只能由会议主持人（书记）签发，本次会议应由王建国签发');
     expect(t.snapshot()).toEqual(before);
     const signed = t.ok('minutes.sign', { minutesId, personId: hostId });
     expect(signed).toMatchObject({ state: 'signed', signedBy: '王建国' });
@@ -201,7 +229,7 @@ describe('documents.recordHtml (R16 会议记录)', () => {
   it('R16 the record holds time, place, host, recorder, attendance, every statement with the host last, and the vote', () => {
     const { t, meetingId } = decided();
     const r = t.ok('documents.recordHtml', { meetingId });
-    expect(r.fileName).toBe('2026年第1次党组织会议记录.pdf');
+    expect(r.fileName).toBe('2026年第1次党委会议记录.pdf');
     for (const text of ['学校第一会议室', '王建国', '吴秘书', '孙红', '外出学习', '周敏', '举手', '关于加强学生思想政治工作的议题']) {
       expect(r.html).toContain(text);
     }
@@ -222,21 +250,22 @@ describe('documents.minutesHtml (R16 → GB/T 9704 renderer)', () => {
     t.ok('followups.create', { decisionId: first!.decisionId, task: '完成隐患整改', ownerDept: '总务处', ownerId: school.person('陈志强'), deadline: '2026-05-31' });
     const { minutesId } = t.ok('minutes.generate', { meetingId });
     const draft = t.ok('documents.minutesHtml', { minutesId });
-    expect(draft.fileName).toBe('2026年第1次党组织会议纪要（草稿）.pdf');
-    expect(draft.html).toContain('青山县第一中学党组织会议纪要');
+    expect(draft.fileName).toBe('2026年第1次党委会议纪要（草稿）.pdf');
+    expect(draft.html).toContain('中共青山县第一中学委员会会议纪要');
     expect(draft.html).toContain('第1期');
     expect(draft.html).toContain('草稿');
     expect(draft.html).toContain('完成时限：2026年5月31日');
     expect(draft.html).toContain('孙红</span>（外出学习）');
     const { anchor } = t.ok('minutes.sign', { minutesId, personId: hostId });
     const signed = t.ok('documents.minutesHtml', { minutesId });
-    expect(signed.fileName).toBe('2026年第1次党组织会议纪要.pdf');
-    expect(signed.html).toContain('签发人：王建国');
-    expect(signed.html).toContain('2026年3月26日');
+    expect(signed.fileName).toBe('2026年第1次党委会议纪要.pdf');
+    // The 签发 record stays in the ledger; the paper has the 印发日期 in its 版记.
+    expect(signed.html).not.toContain('签发人');
+    expect(signed.html).toContain('2026年3月26日印发');
     expect(signed.html).not.toContain('class="watermark"');
     // The printed anchor is the seal chain's (db/trust), the same one minutes.sign returned.
     expect(anchor).toMatch(/^\d+-[0-9a-f]{12}$/);
-    expect(signed.html).toContain(`校验码：${anchor}`);
+    expect(signed.html).toContain(`存证码：${anchor}`);
     expect(t.call('documents.minutesHtml', { minutesId: 77 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -254,7 +283,7 @@ describe('documents.minutesHtml (R16 → GB/T 9704 renderer)', () => {
       const file = path.join(dir, 'minutes.pdf');
       fs.writeFileSync(file, await printPdf(browser, html));
       const text = pdfText(file).replace(/\s+/g, '');
-      expect(text).toContain('青山县第一中学党组织会议纪要');
+      expect(text).toContain('中共青山县第一中学委员会会议纪要');
       expect(text).toContain('第1期');
       expect(text).toContain('一、关于开展校园安全隐患排查整治的议题');
       expect(text).toContain('出席：王建国、李明华、张丽、陈志强、刘芳、赵磊');

@@ -59,8 +59,8 @@ describe('loop.register: the year of decisions (R10, R17, R18)', () => {
 
     let rows = t.ok('loop.register', { orgId: s.orgId, year: 2026 });
     expect(rows.map((r) => [r.meetingLabel, r.number, r.matterCode, r.statusLabel])).toEqual([
-      ['2026年第1次党组织会议', 1, 'D3', '督办中'],
-      ['2026年第1次党组织会议', 2, 'D1', '无需督办'],
+      ['2026年第1次党委会议', 1, 'D3', '督办中'],
+      ['2026年第1次党委会议', 2, 'D1', '无需督办'],
       ['2026年第1次校长办公会议', 1, 'X1', '待安排督办'],
     ]);
     // R10: six present of seven due, all for.

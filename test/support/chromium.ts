@@ -2,9 +2,12 @@
 // PDF exactly like the shells do, plus poppler helpers to check the bytes. Never downloads a browser.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fontFileFor } from '../../db/documents/fonts';
+import { warmUpHtml } from '../../db/documents/page';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -20,16 +23,89 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Print self-contained HTML to PDF bytes, after the webfonts have loaded (the page's @page size wins). */
+/** Serve a bundled print font (db/documents/fonts.ts FONTS_PATH); false when the path is not one. */
+export function serveFont(pathname: string, res: http.ServerResponse): boolean {
+  const file = fontFileFor(pathname);
+  if (!file) return false;
+  // Fonts never change within a run: let Chromium keep them between documents, as Electron does.
+  res.writeHead(200, { 'content-type': 'font/woff2', 'cache-control': 'max-age=86400', 'x-content-type-options': 'nosniff' });
+  fs.createReadStream(file).pipe(res);
+  return true;
+}
+
+/** Prints document HTML to PDF; one per browser, one document at a time. */
+export interface DocumentPrinter {
+  pdf(html: string): Promise<Buffer>;
+  /** Open the page and print the warm-up document (db/documents warmUpHtml), as Electron does after start. */
+  warm(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const PRINT_PATH = '/__print/';
+
+/**
+ * The harness's print path, as Electron's (electron/host.ts): the document is served from an
+ * origin that also serves /__fonts/, and one page is kept and reused for every document, so
+ * Chromium decodes each font slice once. Waits for the webfonts; the page's @page size wins.
+ */
+export async function documentPrinter(browser: Browser): Promise<DocumentPrinter> {
+  const docs = new Map<string, string>();
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const html = docs.get(pathname);
+    if (html !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
+    } else if (!serveFont(pathname, res)) {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref();
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  let page: Page | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let next = 1;
+  const print = async (html: string): Promise<Buffer> => {
+    const pathname = `${PRINT_PATH}${next++}.html`;
+    docs.set(pathname, html);
+    try {
+      if (!page || page.isClosed()) page = await browser.newPage();
+      await page.goto(`${origin}${pathname}`, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    } finally {
+      docs.delete(pathname);
+    }
+  };
+  const pdf = (html: string): Promise<Buffer> => {
+    const job = queue.then(() => print(html));
+    queue = job.catch(() => undefined);
+    return job;
+  };
+  return {
+    pdf,
+    async warm() {
+      await pdf(warmUpHtml());
+    },
+    async close() {
+      await page?.close().catch(() => undefined);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const printers = new WeakMap<Browser, Promise<DocumentPrinter>>();
+
+/** Print document HTML to PDF bytes with the browser's printer (made on first use, closed with the browser). */
 export async function printPdf(browser: Browser, html: string): Promise<Buffer> {
-  const page = await browser.newPage();
-  try {
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  } finally {
-    await page.close();
+  let printer = printers.get(browser);
+  if (!printer) {
+    printer = documentPrinter(browser);
+    printers.set(browser, printer);
+    browser.once('disconnected', () => void printer!.then((p) => p.close()));
   }
+  return (await printer).pdf(html);
 }
 
 /** A temporary folder removed by the caller's cleanup. */
@@ -137,4 +213,26 @@ export function countPixels(r: Raster, from: number, to: number, test: (red: num
     }
   }
   return n;
+}
+
+/**
+ * Rows (in mm from the top of the page) holding a horizontal dark run at least `minMm` long —
+ * a page number's dashes, a 版记's rules — between `fromMm` and `toMm`, at 300 dpi.
+ */
+export function darkRules(file: string, page: number, fromMm: number, toMm: number, minMm: number): number[] {
+  const dpi = 300;
+  const perMm = dpi / 25.4;
+  const r = pageRaster(file, page, dpi);
+  const rows: number[] = [];
+  for (let y = Math.floor(fromMm * perMm); y < Math.min(r.height, Math.ceil(toMm * perMm)); y++) {
+    let run = 0;
+    let longest = 0;
+    for (let x = 0; x < r.width; x++) {
+      const i = (y * r.width + x) * 3;
+      run = r.rgb[i]! < 110 && r.rgb[i + 1]! < 110 && r.rgb[i + 2]! < 110 ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    if (longest >= minMm * perMm) rows.push(y / perMm);
+  }
+  return rows;
 }

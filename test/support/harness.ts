@@ -13,7 +13,7 @@ import type { HostApi, RestoreOutcome } from '../../db/host';
 import type { Ledger } from '../../db/ledger';
 import { openLedger } from '../../db/open';
 import { restoreBackup } from '../../db/trust/restore';
-import { CHROMIUM_ARGS } from './chromium';
+import { CHROMIUM_ARGS, documentPrinter, serveFont, type DocumentPrinter } from './chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = path.join(ROOT, 'dist-renderer');
@@ -51,11 +51,16 @@ const BRIDGE_SCRIPT = `(() => {
   });
 })();`;
 
-/** Serve a folder on 127.0.0.1 (random port). Only files inside `root`; unknown paths get index.html. */
+/**
+ * Serve a folder on 127.0.0.1 (random port). Only files inside `root`; unknown paths get index.html.
+ * The bundled print fonts are served under /__fonts/, as Electron's app:// does, for document previews.
+ */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const raw = new URL(req.url ?? '/', 'http://x').pathname;
+    if (serveFont(raw, res)) return;
+    const pathname = decodeURIComponent(raw);
     let file = path.resolve(base, `.${pathname}`);
     if (!file.startsWith(base + path.sep) && file !== base) {
       res.writeHead(403).end();
@@ -217,17 +222,16 @@ function harnessHost(
     const safe = path.basename(fileName).replace(/[\\/:*?"<>|]/g, '_');
     return path.join(exportsDir, safe.toLowerCase().endsWith(`.${ext}`) ? safe : `${safe}.${ext}`);
   };
+  // One printer (a reused page) for the harness's life, warmed up in the background as Electron
+  // warms its print window after start.
+  const printer: Promise<DocumentPrinter> = documentPrinter(browser).then((p) => {
+    void p.warm().catch(() => undefined);
+    return p;
+  });
   return {
     async savePdf({ html, fileName }) {
       const file = target(fileName, 'pdf');
-      const page = await browser.newPage();
-      try {
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-      } finally {
-        await page.close();
-      }
+      fs.writeFileSync(file, await (await printer).pdf(html));
       calls.push({ method: 'savePdf', arg: file });
       return { path: file };
     },

@@ -147,8 +147,8 @@ describe('backup.preview and backup.restore', () => {
     expect(p.manifest?.at).toBe('2026-03-26T09:00:00.000Z');
     expect(p.counts.meetings).toBe(2);
     expect(p.meetings.map((m) => [m.title, m.minutesSigned])).toEqual([
-      ['2026年第2次党组织会议', true],
-      ['2026年第1次党组织会议', true],
+      ['2026年第2次党委会议', true],
+      ['2026年第1次党委会议', true],
     ]);
     expect(p.chain).toMatchObject({ ok: true, sealed: 64 });
     expect(sha256Of(b.path)).toBe(before);

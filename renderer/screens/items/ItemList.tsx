@@ -3,7 +3,7 @@
 // scrolls. Alt+N new item, Ctrl+F search, ↑↓ and Enter in the list.
 import { useCallback, useEffect, useRef } from 'react';
 import type { ItemState } from '../../../db/terms';
-import { BODY_LABELS, MATTER_GROUP_LABELS, type BodyKind } from '../../../db/terms';
+import { LOOP_STAGE_LABELS, MATTER_GROUP_LABELS } from '../../../db/terms';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
@@ -13,16 +13,18 @@ import { formatDate } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { useItems, type ItemRow } from '../../stores/items';
 import { useNav } from '../../stores/nav';
-import { useOrg, useOverview } from '../../stores/org';
+import { useBodyName, useOrg, useOverview } from '../../stores/org';
 import { loopYears } from '../register/years';
 
+/** The dashboard's words for the groups (db/terms.ts), so a chip says what the tile says. */
 const FILTERS: { label: string; states?: ItemState[] }[] = [
   { label: '全部' },
-  { label: '待沟通', states: ['draft', 'consultation', 'vote_postponed'] },
-  { label: '暂缓上会', states: ['postponed'] },
-  { label: '待上会', states: ['ready'] },
-  { label: '已列入议程', states: ['scheduled', 'discussed'] },
+  { label: LOOP_STAGE_LABELS.consult, states: ['draft', 'consultation', 'vote_postponed'] },
+  { label: LOOP_STAGE_LABELS.postponed, states: ['postponed'] },
+  { label: LOOP_STAGE_LABELS.ready, states: ['ready'] },
+  { label: LOOP_STAGE_LABELS.scheduled, states: ['scheduled', 'discussed'] },
   { label: '已决定', states: ['passed', 'not_passed', 'follow_up', 'evaluated', 'closed', 'corrected'] },
+  { label: LOOP_STAGE_LABELS.withdrawn, states: ['withdrawn'] },
 ];
 
 const COLUMNS: Column[] = [
@@ -36,6 +38,7 @@ const COLUMNS: Column[] = [
 
 export function ItemList() {
   const { org } = useOverview();
+  const bodyName = useBodyName();
   const matters = useOrg((s) => s.matters);
   const { rows, total, loading, error, filter, loadList, setFilter, ensureRange } = useItems();
   const go = useNav((s) => s.go);
@@ -152,7 +155,7 @@ export function ItemList() {
               </span>,
               <span className="ellipsis" title={r.matterName}>{r.matterCode} {r.matterName}</span>,
               r.proposerName,
-              BODY_LABELS[r.routing.body as BodyKind],
+              bodyName(r.routing.body),
               <StateBadge state={r.state} label={r.stateLabel} />,
               <span className="num">{formatDate(r.createdAt)}</span>,
             ]}

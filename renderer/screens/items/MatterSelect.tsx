@@ -1,4 +1,4 @@
-import { BODY_LABELS, MATTER_GROUP_LABELS, type BodyKind } from '../../../db/terms';
+import { MATTER_GROUP_LABELS } from '../../../db/terms';
 import type { Matter } from '../../stores/org';
 
 /** 议事清单 grouped as in the rule book (A 政治与党建 … X 校长办公会议事项). */
@@ -33,8 +33,9 @@ export function MatterSelect({ matters, value, onChange, id, label, emptyLabel =
   );
 }
 
-export function matterFacts(m: Matter): string[] {
-  const facts = [`由${BODY_LABELS[m.decidingBody as BodyKind]}决定`];
+/** What a 议事清单 entry means; `bodyName` names the deciding body as the school does (useBodyName). */
+export function matterFacts(m: Matter, bodyName: (kind: string) => string): string[] {
+  const facts = [`由${bodyName(m.decidingBody)}决定`];
   if (m.majorCategory) facts.push(`三重一大：${m.majorCategory}`);
   if (m.preStudy) facts.push('须经校长办公会前置研究');
   if (m.twoThirds) facts.push('须三分之二以上成员到会');

@@ -6,13 +6,15 @@ import { formatDateTime } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { useMeetings } from '../../stores/meetings';
 import { useNav } from '../../stores/nav';
-import { useOverview } from '../../stores/org';
+import { useBodyName, useOverview } from '../../stores/org';
 import { ListTabs } from './ListTabs';
 
-const STATE_LABELS: Record<string, string> = { planned: '筹备中', in_progress: '进行中', held: '已召开', closed: '已结束' };
+/** The badge's tone per meeting state; the label is the core's (db/terms.ts MEETING_STATE_LABELS). */
+const TONE: Record<string, string> = { planned: 'info', in_progress: 'warn', closed: 'ok', cancelled: '' };
 
 export function MeetingList() {
   const { org } = useOverview();
+  const bodyName = useBodyName();
   const { rows, loaded, error, loadList } = useMeetings();
   const go = useNav((s) => s.go);
   useEffect(() => {
@@ -24,7 +26,7 @@ export function MeetingList() {
     <>
       <PageHead
         title="会议"
-        crumbs="党组织会议 · 校长办公会议"
+        crumbs={`${bodyName('party_committee')} · ${bodyName('principal_office')}`}
         actions={
           <button className="btn primary" onClick={() => go({ section: 'meetings', view: 'new' })} aria-keyshortcuts="Alt+N">
             新建会议<kbd className="hint">Alt+N</kbd>
@@ -68,7 +70,9 @@ export function MeetingList() {
                     <td>{m.place}</td>
                     <td className="num">{m.entries}</td>
                     <td className="num">{m.decisions}</td>
-                    <td><span className="badge">{STATE_LABELS[m.state] ?? m.state}</span></td>
+                    <td>
+                      <span className={`badge ${TONE[m.state] ?? ''}`} title={m.cancelReason ?? undefined}>{m.stateLabel}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

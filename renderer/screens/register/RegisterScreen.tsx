@@ -9,10 +9,11 @@ import { formatDate } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { useLoop, type RegisterFilter, type RegisterRow } from '../../stores/loop';
 import { useNav } from '../../stores/nav';
-import { useOrg, useOverview } from '../../stores/org';
+import { useBodyName, useOrg, useOverview } from '../../stores/org';
 import { MatterSelect } from '../items/MatterSelect';
 import { loopYears } from './years';
 import { LedgerXlsxButton } from '../../components/export';
+import { REGISTER_STATUS_LABELS } from '../../../db/terms';
 
 const COLUMNS: Column[] = [
   { key: 'meeting', label: '会议', width: '168px' },
@@ -44,6 +45,7 @@ function votes(r: RegisterRow): string {
 
 export function RegisterScreen() {
   const { org } = useOverview();
+  const bodyName = useBodyName();
   const matters = useOrg((s) => s.matters);
   const { filter, rows, loaded, error } = useLoop((s) => s.ledger);
   const loadRegister = useLoop((s) => s.loadRegister);
@@ -76,8 +78,8 @@ export function RegisterScreen() {
           </span>
           <select aria-label="议事机构" className="compact" value={filter.bodyKind ?? ''} onChange={(e) => void loadRegister(org.id, { bodyKind: (e.target.value || undefined) as RegisterFilter['bodyKind'] })}>
             <option value="">全部议事机构</option>
-            <option value="party_committee">党组织会议</option>
-            <option value="principal_office">校长办公会议</option>
+            <option value="party_committee">{bodyName('party_committee')}</option>
+            <option value="principal_office">{bodyName('principal_office')}</option>
           </select>
           <select
             aria-label="三重一大"
@@ -127,7 +129,7 @@ export function RegisterScreen() {
               </span>,
               <span className="badge ok">{r.voteMethod === '校长决定' ? '校长决定' : '通过'}</span>,
               <span className="ellipsis small" title={r.followUps.map((f) => `${f.ownerDept}：${f.task}`).join('\n')}>
-                {r.followUps.length ? `${r.followUps.length}项 · ${[...new Set(r.followUps.map((f) => f.ownerDept))].join('、')}` : r.noFollowUpReason ? '无需督办' : '—'}
+                {r.followUps.length ? `${r.followUps.length}项 · ${[...new Set(r.followUps.map((f) => f.ownerDept))].join('、')}` : r.noFollowUpReason ? REGISTER_STATUS_LABELS.waived : '—'}
               </span>,
               <span className={`badge ${STATUS_TONE[r.status] ?? ''}`} data-ledger-status={r.status}>{r.statusLabel}</span>,
               <span className={r.ratings.some((x) => x === '一般' || x === '差') ? 'bad-text' : ''}>{r.ratings.join('、') || '—'}</span>,

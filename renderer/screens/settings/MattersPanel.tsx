@@ -9,14 +9,16 @@ import { FormError } from '../../forms/FormError';
 import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
-import { useOrg, useOverview, type Matter } from '../../stores/org';
+import { useBodyName, useOrg, useOverview, type Matter } from '../../stores/org';
 import { matterFacts } from '../items/MatterSelect';
+import { RuleTag } from '../../components/RuleTag';
 
 type Draft = Omit<Matter, 'id' | 'orgId' | 'code'> & { id?: number; code?: string };
 
 const EMPTY: Draft = { group: 'X', name: '', decidingBody: 'principal_office', preStudy: false, majorCategory: null, twoThirds: false, cadre: false, staffCongress: false, active: true };
 
 export function MattersPanel() {
+  const bodyName = useBodyName();
   const matters = useOrg((s) => s.matters);
   const [draft, setDraft] = useState<Draft | null>(null);
   return (
@@ -38,7 +40,7 @@ export function MattersPanel() {
                 <tr key={m.id} data-matter={m.code} className={m.active ? undefined : 'retired'}>
                   <td className="num">{m.code}</td>
                   <td>{m.name}{!m.active && <span className="badge" style={{ marginLeft: 6 }}>已停用</span>}</td>
-                  <td className="small muted">{matterFacts(m).join('；')}</td>
+                  <td className="small muted">{matterFacts(m, bodyName).join('；')}</td>
                   <td className="actions">
                     <button className="btn small" aria-label={`编辑${m.code} ${m.name}`} onClick={() => setDraft({ ...m })}>编辑</button>
                   </td>
@@ -58,6 +60,7 @@ export function MattersPanel() {
 }
 
 function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
+  const bodyName = useBodyName();
   const { org } = useOverview();
   const reloadOrg = useOrg((s) => s.load);
   const [m, setM] = useState<Draft>(draft);
@@ -80,10 +83,11 @@ function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
     notify('ok', `议事清单事项 ${out.code}「${out.name}」已保存。`);
     onDone();
   });
-  const flag = (key: 'preStudy' | 'twoThirds' | 'cadre' | 'staffCongress' | 'active', label: string) => (
+  const flag = (key: 'preStudy' | 'twoThirds' | 'cadre' | 'staffCongress' | 'active', label: string, rule?: string) => (
     <label className="checks">
       <input type="checkbox" checked={m[key]} onChange={(e) => set({ [key]: e.target.checked })} />
       {label}
+      {rule && <RuleTag rule={rule} />}
     </label>
   );
   return (
@@ -102,11 +106,11 @@ function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
         </Field>
         <Field label="决策机构" required error={errorFor(save.error, 'decidingBody')}>
           <select value={m.decidingBody} onChange={(e) => set({ decidingBody: e.target.value })}>
-            <option value="party_committee">党组织会议</option>
-            <option value="principal_office">校长办公会议</option>
+            <option value="party_committee">{bodyName('party_committee')}</option>
+            <option value="principal_office">{bodyName('principal_office')}</option>
           </select>
         </Field>
-        <Field label="三重一大类别" wide error={errorFor(save.error, 'majorCategory')} help="属于三重一大的事项只能由党组织会议集体决定（R2）">
+        <Field label="三重一大类别" wide error={errorFor(save.error, 'majorCategory')} help={<>属于三重一大的事项只能由党组织会议集体决定<RuleTag rule="R2" /></>}>
           <select value={m.majorCategory ?? ''} onChange={(e) => set({ majorCategory: e.target.value || null })}>
             <option value="">不属于三重一大</option>
             {MAJOR_CATEGORIES.map((c) => (
@@ -115,10 +119,10 @@ function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
           </select>
         </Field>
         <div className="field wide stack" role="group" aria-label="事项规则">
-          {flag('preStudy', '须经校长办公会议前置研究（R1）')}
-          {flag('twoThirds', '须三分之二以上成员到会（R6）')}
-          {flag('cadre', '干部事项，须先酝酿（R4）')}
-          {flag('staffCongress', '需提交教代会审议（R19）')}
+          {flag('preStudy', '须经校长办公会议前置研究', 'R1')}
+          {flag('twoThirds', '须三分之二以上成员到会', 'R6')}
+          {flag('cadre', '干部事项，须先酝酿', 'R4')}
+          {flag('staffCongress', '需提交教代会审议', 'R19')}
           {flag('active', '在用（停用后不能再选，已有议题不受影响）')}
         </div>
       </div>

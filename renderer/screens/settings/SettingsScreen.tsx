@@ -1,9 +1,11 @@
-// 设置: 学校信息与数据文件夹, 人员与职务 (一肩挑), 议事机构与任期, 议事清单, 三重一大标准, 议事规则.
+// 设置: 学校信息与数据文件夹, 人员与职务 (一肩挑), 议事机构与任期, 议事清单, 三重一大标准, 议事规则,
+// 文书 (会议名称, 纪要标题, 版记).
 // Tabs follow the WAI-ARIA pattern: Tab reaches the current one, ←/→ move between them.
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PageHead } from '../../components/PageHead';
 import { useOverview } from '../../stores/org';
 import { BodiesPanel } from './BodiesPanel';
+import { DocumentsPanel } from './DocumentsPanel';
 import { MattersPanel } from './MattersPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { RulesPanel } from './RulesPanel';
@@ -24,6 +26,7 @@ const TABS: SettingsTab[] = [
   { key: 'matters', label: '议事清单', panel: () => <MattersPanel /> },
   { key: 'thresholds', label: '三重一大标准', panel: () => <ThresholdsPanel /> },
   { key: 'rules', label: '议事规则', panel: () => <RulesPanel /> },
+  { key: 'documents', label: '文书', panel: () => <DocumentsPanel /> },
   { key: 'security', label: '数据安全', panel: () => <SecuritySection /> },
 ];
 
