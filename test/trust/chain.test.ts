@@ -2,7 +2,8 @@
 // SQLite's own checks do not see an edited value; the seal chain must, and must name it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decidedMeeting } from '../support/decided';
-import { canonicalJson, contentHashOf, GENESIS, linkHash, parseAnchor, readRecord, SEAL_KINDS, SEAL_SELECT, type SealKind, type SealRow } from '../../db/trust/chain';
+import { auditLink } from '../../db/trust/audit';
+import { bulkHasher, canonicalJson, contentHashOf, GENESIS, KINDS, sha256, linkHash, parseAnchor, readRecord, SEAL_KINDS, SEAL_SELECT, type SealKind, type SealRow } from '../../db/trust/chain';
 import { verifyChain } from '../../db/trust/verify';
 import { freshAt, setupSchool, signedMeeting, type Opened } from './fixture';
 import { appendAndVerify } from './appends';
@@ -57,6 +58,22 @@ describe('sealing at signature (R16)', () => {
     expect(contentHashOf(meta, { a: 1, b: '2' })).toBe(contentHashOf(meta, { b: '2', a: 1 }));
     expect(contentHashOf(meta, { a: 1, b: '2' })).not.toBe(contentHashOf(meta, { a: 1, b: 2 }));
     expect(contentHashOf(meta, { a: 1 })).not.toBe(contentHashOf({ ...meta, operator: '乙' }, { a: 1 }));
+  });
+
+  it('the bulk hashers verify uses give exactly the canonical hashes, for every kind and odd values', () => {
+    const odd = [null, 0, -1.5, 2 ** 40, '', '"引号"\\\n\u2028', '同意', Buffer.from([0, 255])];
+    SEAL_KINDS.forEach((kind, k) => {
+      const h = bulkHasher(kind);
+      const cols = KINDS[kind].columns;
+      for (let n = 0; n < 20; n++) {
+        const row = cols.map((_, i) => odd[(i * 7 + n + k) % odd.length]);
+        const record = Object.fromEntries(cols.map((c, i) => [c, row[i]]));
+        const meta = { kind, refId: n + 1, meetingId: n % 3, operator: n % 2 ? '甲' : 'x"y', at: '2026-01-01T00:00:00Z' };
+        expect(h.hash(meta, row)).toBe(contentHashOf(meta, record));
+      }
+    });
+    const row = { id: 7, at: '2026-01-01T00:00:00Z', operator: '甲"', channel: 'entries.vote', summary: '{"a":"\\n"}' };
+    expect(auditLink(GENESIS, row)).toBe(sha256(GENESIS + canonicalJson({ ...row })));
   });
 
   it('trust.verify passes on an untouched ledger; what no outside anchor vouches for is called 未锚定, not all well', () => {
