@@ -120,6 +120,15 @@ export function auditHeadOf(db: Database.Database): AuditAnchor | null {
 
 /** Recompute the chain over every row, in id order; name the first row that does not chain. */
 export function walkAudit(db: Database.Database, at: Iterable<number> = []): AuditWalk {
+  const steps = walkAuditSteps(db, at);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** walkAudit a page at a time: yields the rows walked so far after each page (verify in steps). */
+export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []): Generator<number, AuditWalk> {
   const wanted = new Set(at);
   const hashAt = new Map<number, string>();
   let h = GENESIS;
@@ -147,6 +156,7 @@ export function walkAudit(db: Database.Database, at: Iterable<number> = []): Aud
       }
       prevId = id;
     }
+    yield rows;
   }
   return { rows, headId: rows ? prevId : null, headHash: h, broken, hashAt };
 }

@@ -12,7 +12,8 @@
 // record names).
 import { cnDate, cnLocalDateTime } from '../calendar';
 import type { Ledger } from '../ledger';
-import { type AuditAnchor, walkAudit } from './audit';
+import Database from 'better-sqlite3';
+import { type AuditAnchor, type AuditWalk, walkAuditSteps } from './audit';
 import {
   type Anchor,
   bulkHasher,
@@ -103,8 +104,62 @@ export interface VerifyReport {
 
 type Db = Pick<Ledger, 'sqlite'>;
 
+/** How far a verify in steps has got: records and audit rows re-hashed, of about how many. */
+export interface VerifyProgress {
+  done: number;
+  total: number;
+}
+
 export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restores: RestoreRecord[] = []): VerifyReport {
+  const steps = verifySteps(ledger, anchors, restores);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * verifyChain as steps of a few thousand records each, between turns of the event loop, on a
+ * read-only connection of its own held in one read transaction: the app's calls are served
+ * meanwhile, and every step sees the same snapshot of the file, so a signing made during the
+ * check neither breaks it nor slips into it half-sealed. Nothing is remembered between runs:
+ * every check re-hashes the whole chain from the file (a "verified up to here" mark kept in
+ * the file could be forged with it).
+ */
+export async function verifyChainInSteps(
+  file: string,
+  anchors: AnchorSource[] = [],
+  restores: RestoreRecord[] = [],
+  onProgress: (p: VerifyProgress) => void = () => {},
+): Promise<VerifyReport> {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.exec('BEGIN');
+    const steps = verifySteps({ sqlite }, anchors, restores);
+    let last = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      // Hand the event loop back every ~10 ms of work.
+      if (performance.now() - last > 10) {
+        onProgress(r.value);
+        await new Promise((resolve) => setImmediate(resolve));
+        last = performance.now();
+      }
+    }
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec('COMMIT');
+    sqlite.close();
+  }
+}
+
+const STEP = 2048;
+
+function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreRecord[]): Generator<VerifyProgress, VerifyReport> {
   const seals = ledger.sqlite.prepare(`${SEAL_SELECT} ORDER BY id`).all() as SealRow[];
+  // Progress counts each seal twice (its link, its record) and each audit row once.
+  const auditRows = (ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  const total = 2 * seals.length + auditRows;
   // The first break in chain order. The links are checked in one pass; the records each seal
   // names are read in bulk per kind (recordBreak) rather than one query per seal, and the
   // earliest failure of either kind wins, as if the chain were walked seal by seal.
@@ -126,15 +181,25 @@ export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restores: 
       break;
     }
     prev = s.hash;
+    if (i % STEP === STEP - 1) yield { done: i + 1, total };
   }
-  const record = recordBreak(ledger, seals, end);
+  const record = yield* recordBreak(ledger, seals, end, (n) => ({ done: seals.length + n, total }));
   let broken: Broken | null = record ?? structural;
   // The walk stops at the first break, that seal included: anchors are matched against this much.
   const hashes = seals.slice(0, broken ? broken.position! : seals.length).map((s) => s.hash);
   if (!broken) broken = findUnsealed(ledger, seals);
 
   const auditIds = [...anchors.map((a) => a.audit?.id), ...restores.map((r) => r.audit?.id)].filter((x): x is number => typeof x === 'number');
-  const audit = walkAudit(ledger.sqlite, auditIds);
+  const walk = walkAuditSteps(ledger.sqlite, auditIds);
+  let audit: AuditWalk;
+  for (;;) {
+    const r = walk.next();
+    if (r.done) {
+      audit = r.value;
+      break;
+    }
+    yield { done: 2 * seals.length + r.value, total };
+  }
   if (!broken && audit.broken) {
     broken = { reason: 'audit_broken', position: null, sealId: null, kind: 'audit', refId: audit.broken.id, meetingId: null, message: audit.broken.message };
   }
@@ -234,7 +299,8 @@ export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restores: 
  * table is read once, in id order over the range the seals name, and merged with that kind's
  * seals sorted by ref id. A ref id that is not an integer (an edited seal) is looked up alone.
  */
-function recordBreak(ledger: Db, seals: SealRow[], end: number): Broken | null {
+function* recordBreak(ledger: Db, seals: SealRow[], end: number, progress: (n: number) => VerifyProgress): Generator<VerifyProgress, Broken | null> {
+  let n = 0;
   const byKind = new Map<ChainKind, number[]>();
   for (let i = 0; i < end; i++) {
     const k = seals[i]!.kind as ChainKind;
@@ -268,6 +334,7 @@ function recordBreak(ledger: Db, seals: SealRow[], end: number): Broken | null {
       while (!row.done && (row.value[0] as number) < s.refId) row = rows.next();
       if (row.done || row.value[0] !== s.refId) fail(i, true);
       else if (hasher.hash(s, row.value) !== s.contentHash) fail(i, false);
+      if (++n % STEP === 0) yield progress(n);
     }
     rows.return?.();
   }

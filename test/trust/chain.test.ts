@@ -5,6 +5,7 @@ import { decidedMeeting } from '../support/decided';
 import { auditLink } from '../../db/trust/audit';
 import { bulkHasher, canonicalJson, contentHashOf, GENESIS, KINDS, sha256, linkHash, parseAnchor, readRecord, SEAL_KINDS, SEAL_SELECT, type SealKind, type SealRow } from '../../db/trust/chain';
 import { verifyChain } from '../../db/trust/verify';
+import { verifyLedger, verifyLedgerInSteps } from '../../db/trust/handlers';
 import { freshAt, setupSchool, signedMeeting, type Opened } from './fixture';
 import { appendAndVerify } from './appends';
 import { tamperTrials } from './tamper';
@@ -89,6 +90,16 @@ describe('sealing at signature (R16)', () => {
     const head = t.ok('trust.verify', { anchor: meetings[2]!.anchor! });
     expect(head).toMatchObject({ ok: true, state: 'ok', anchoredTo: 123, unanchored: null });
     expect(head.message).toBe('核验通过：3次会议的123条锁定记录与存证一致，操作记录完整，与1个外部存证码相符。');
+  });
+
+  it('verify in steps gives the same report as verify at once, on its own snapshot, with progress', async () => {
+    const ticks: number[] = [];
+    const stepped = await verifyLedgerInSteps(t.ledger.file, meetings[1]!.anchor!, (p) => {
+      expect(p.done).toBeLessThanOrEqual(p.total);
+      ticks.push(p.done);
+    });
+    expect(stepped).toEqual(verifyLedger(t.ledger, meetings[1]!.anchor!));
+    expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
   });
 
   it('signing a 勘误 revision seals only the new revision, on the same chain', () => {
