@@ -29,6 +29,7 @@ const UNAVAILABLE_NOW: Record<Unavailable, string> = {
 };
 import { sessionHandlers } from './session/handlers';
 import { exportsHandlers } from './exports/handlers';
+import { reportHandlers } from './report/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -40,6 +41,7 @@ const handlers = {
   ...trustHandlers,
   ...sessionHandlers,
   ...exportsHandlers,
+  ...reportHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

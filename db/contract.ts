@@ -12,8 +12,9 @@ import { loopContract } from './loop/contract';
 import { trustContract } from './trust/contract';
 import { sessionContract } from './session/contract';
 import { exportsContract } from './exports/contract';
+import { reportContract } from './report/contract';
 
-const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract, trustContract, sessionContract, exportsContract] as const;
+const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract, trustContract, sessionContract, exportsContract, reportContract] as const;
 type Merged<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? H & Merged<R> : unknown;
 
 export const contract = mergeUnique(groups) as Merged<typeof groups>;
