@@ -62,3 +62,29 @@ export function dispatchDistrict(d: District, channel: string, raw: unknown): Di
     return { ok: false, error: { code: 'internal', message: '操作没有完成，区域台账未被改动。请重试；如果反复出现，请联系技术支持。' } };
   }
 }
+
+/** The district ledger the shell has open: its name and the folder it lives in (with its key). */
+export interface DistrictOpened {
+  name: string;
+  folder: string;
+}
+
+/**
+ * What the renderer sees as window.district: the district contract, plus choosing which district
+ * ledger is open (a folder holding 区域台账.sqlite and its key; created there if missing).
+ */
+export interface DistrictBridge extends DistrictApi {
+  /** Ask for the district ledger's folder and open it; null when the user cancels. */
+  open(): Promise<DistrictOpened | null>;
+  /** The district ledger open now, if any. */
+  current(): Promise<DistrictOpened | null>;
+}
+
+/** The file name of a district ledger inside its folder. */
+export const DISTRICT_FILE_NAME = '区域台账.sqlite';
+
+/** The typed refusal when no district ledger is open (the shell and the harness give the same). */
+export const NO_DISTRICT: DistrictResult<never> = {
+  ok: false,
+  error: { code: 'not_found', message: '还没有打开区域台账。请在「区域统筹」里选择区域台账所在的文件夹。' },
+};
