@@ -1,4 +1,4 @@
-// The frame around every section: sidebar with Alt+1…7, and the current screen.
+// The frame around every section: sidebar with Alt+1…8, and the current screen.
 import { lazy, Suspense, useEffect } from 'react';
 import { SECTIONS, useNav, type Section } from './stores/nav';
 import { useOverview } from './stores/org';
@@ -12,6 +12,8 @@ import { OperatorBox } from './screens/signin/OperatorBox';
 
 // The minutes screen carries the document preview; it loads on first use.
 const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
+// 区域统筹 (a district ledger of its own) carries its charts; it loads on first use too.
+const DistrictScreen = lazy(() => import('./screens/district/DistrictScreen'));
 
 const SCREENS: Record<Section, () => React.ReactNode> = {
   dashboard: () => <DashboardScreen />,
@@ -21,6 +23,7 @@ const SCREENS: Record<Section, () => React.ReactNode> = {
   followups: () => <FollowUpsScreen />,
   ledger: () => <RegisterScreen />, // the 台账 section (register)
   settings: () => <SettingsScreen />,
+  district: () => <DistrictScreen />,
 };
 
 export function Shell() {
