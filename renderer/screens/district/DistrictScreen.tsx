@@ -266,9 +266,9 @@ function SchoolDetail({ schoolId, district }: { schoolId: number; district: stri
   return (
     <>
       <PageHead title={detail.school.name} crumbs={back} />
-      <p className="muted small">只读：以下内容来自该校报送包，区域台账不能修改。{detail.school.chain}。</p>
       <section className="card" aria-label="逐月情况">
         <h2>逐月情况</h2>
+        <p className="muted small">只读：以下内容来自该校报送包，区域台账不能修改。{detail.school.chain}。</p>
         {detail.months.length > 0 ? (
           <Chart
             name="逐月会议、决定与督办逾期"
