@@ -29,6 +29,7 @@ const UNAVAILABLE_NOW: Record<Unavailable, string> = {
 };
 import { sessionHandlers } from './session/handlers';
 import { exportsHandlers } from './exports/handlers';
+import { journalHandlers } from './journal/handlers';
 import { reportHandlers } from './report/handlers';
 
 const handlers = {
@@ -41,6 +42,7 @@ const handlers = {
   ...trustHandlers,
   ...sessionHandlers,
   ...exportsHandlers,
+  ...journalHandlers,
   ...reportHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 

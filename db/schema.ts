@@ -178,8 +178,10 @@ export const meetings = sqliteTable('meetings', {
   place: text('place').notNull(),
   hostId: integer('host_id').notNull().references(() => persons.id),
   recorderId: integer('recorder_id').notNull().references(() => persons.id),
-  /** planned | in_progress | closed */
+  /** planned | in_progress | closed | cancelled */
   state: text('state').notNull().default('planned'),
+  /** 取消: why the meeting was called off (state cancelled); its items went back to 待上会. */
+  cancelReason: text('cancel_reason'),
   /** R15 第一议题 study content. */
   firstTopic: text('first_topic'),
   agendaConfirmedBy: integer('agenda_confirmed_by').references(() => persons.id),
@@ -388,6 +390,30 @@ export const ruleWarnings = sqliteTable('rule_warnings', {
 }, (t) => [index('warnings_subject').on(t.subjectType, t.subjectId), index('warnings_org').on(t.orgId)]);
 
 /**
+ * 更正记录: each correction of a record not yet locked — an item edited or withdrawn, a meeting
+ * rescheduled or cancelled, a person renamed, a membership voided, a statement or vote result
+ * undone, a follow-up extended — with what it was before and after, who, when and why.
+ * Append-only (triggers in the migration refuse UPDATE and DELETE); the audit log keeps the
+ * command, this keeps the history a screen shows beside the record.
+ */
+export const amendments = sqliteTable('amendments', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  /** item | meeting | entry | person | membership | follow_up */
+  subjectType: text('subject_type').notNull(),
+  subjectId: integer('subject_id').notNull(),
+  /** A key of AMENDMENT_ACTIONS (db/terms.ts). */
+  action: text('action').notNull(),
+  before: json<unknown>('before'),
+  after: json<unknown>('after'),
+  reason: text('reason'),
+  /** Who approved it, where that is asked (延期). */
+  approvedBy: integer('approved_by').references(() => persons.id),
+  at: text('at').notNull(),
+  operator: text('operator').notNull(),
+}, (t) => [index('amendments_subject').on(t.subjectType, t.subjectId), index('amendments_org').on(t.orgId)]);
+
+/**
  * Append-only: every write command leaves one row (who, when, channel, summary). `hash` chains
  * each row to the one before (db/trust/audit.ts), so verify finds a row deleted or edited with
  * another tool; rows written before the chain began (ledger_meta auditChainFrom) have none.
@@ -419,6 +445,19 @@ export const seals = sqliteTable('seals', {
   operator: text('operator').notNull(),
   at: text('at').notNull(),
 }, (t) => [uniqueIndex('seals_kind_ref').on(t.kind, t.refId), index('seals_meeting').on(t.meetingId)]);
+
+/**
+ * 签发时的人员名单: each person a signed meeting's record names, with the name (and department)
+ * as it was when the minutes were first signed. Documents and views of a signed meeting print
+ * these, so a later rename never changes a locked record; sealed like the rest of the meeting.
+ */
+export const meetingRoster = sqliteTable('meeting_roster', {
+  id: id(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  name: text('name').notNull(),
+  department: text('department'),
+}, (t) => [uniqueIndex('meeting_roster_person').on(t.meetingId, t.personId)]);
 
 /** Facts about the file itself: ledgerId (tells a foreign -wal or backup apart), restoredAt. */
 export const ledgerMeta = sqliteTable('ledger_meta', {

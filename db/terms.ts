@@ -30,6 +30,10 @@
 //   台账（表）         register                the year's sheet of decisions and their follow-ups
 //   台账（文件）       ledger (Ledger)         the SQLite file and the handle every command receives
 //   存证              seal                    a hash-chained record of a signed meeting (db/trust)
+//   更正              amendment               putting right a record not yet locked: before → after, who, when, why
+//   撤回              withdraw                an item taken back by its proposer; kept as 已撤回, never deleted
+//   作废（成员资格）   void                    a membership entered by mistake: it never held (unlike ending a term)
+//   延期              extend                  a follow-up's deadline moved later, with a reason and who approved it
 export const PARTY_KINDS = ['党委', '党总支', '党支部'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 export const POSTS = ['书记', '副书记', '校长', '副校长', '委员', '中层干部'] as const;
@@ -112,6 +116,8 @@ export const ITEM_STATES = [
   'corrected',
   // A heard report (执行情况报告 R17, 临时处置通报 R14) ends here: it is noted, never decided.
   'noted',
+  // Taken back before any meeting decided it; kept in the ledger, never deleted.
+  'withdrawn',
 ] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 export const ITEM_STATE_LABELS: Record<ItemState, string> = {
@@ -129,12 +135,37 @@ export const ITEM_STATE_LABELS: Record<ItemState, string> = {
   closed: '已闭环',
   corrected: '已修正',
   noted: '已听取',
+  withdrawn: '已撤回',
 };
 
-/** Meeting states (meetings.state) and their one label. */
-export const MEETING_STATES = ['planned', 'in_progress', 'closed'] as const;
+/** Meeting states (meetings.state) and their one label. A cancelled meeting keeps its number. */
+export const MEETING_STATES = ['planned', 'in_progress', 'closed', 'cancelled'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
-export const MEETING_STATE_LABELS: Record<MeetingState, string> = { planned: '筹备中', in_progress: '进行中', closed: '已结束' };
+export const MEETING_STATE_LABELS: Record<MeetingState, string> = { planned: '筹备中', in_progress: '进行中', closed: '已结束', cancelled: '已取消' };
+
+/** A 会议纪要 revision: a draft until signed (R16). */
+export const MINUTES_STATE_LABELS = { draft: ITEM_STATE_LABELS.draft, signed: '已签发' } as const;
+
+/** What happened to an item on one meeting's agenda (agenda_entries.outcome). */
+export const ENTRY_OUTCOMES = ['pending', 'passed', 'not_passed', 'postponed', 'studied', 'noted'] as const;
+export type EntryOutcome = (typeof ENTRY_OUTCOMES)[number];
+/** The same words as the item's state where the two say the same thing. */
+export const ENTRY_OUTCOME_LABELS: Record<EntryOutcome, string> = {
+  pending: '待议',
+  passed: ITEM_STATE_LABELS.passed,
+  not_passed: ITEM_STATE_LABELS.not_passed,
+  postponed: ITEM_STATE_LABELS.vote_postponed,
+  studied: '已研究',
+  noted: ITEM_STATE_LABELS.noted,
+};
+
+/** Where one 督办事项 stands (R17 逾期, R18 评价): the board's columns and every card's badge. */
+export const FOLLOW_UP_STATUSES = ['open', 'overdue', 'done', 'evaluated'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = { open: '办理中', overdue: '逾期', done: '已办结', evaluated: '已评价' };
+
+/** 按时办结 per 承办部门: how each follow-up counts on the dashboard chart. */
+export const TIMING_LABELS = { onTime: '按时办结', late: '逾期办结', overdue: '逾期未办结', open: FOLLOW_UP_STATUS_LABELS.open } as const;
 
 /** "2026年第3次党委会议": a meeting's title, numbered per body and year. */
 export function meetingTitle(year: number, seq: number, bodyName: string): string {
@@ -154,6 +185,81 @@ export const REGISTER_STATUS_LABELS: Record<RegisterStatus, string> = {
   closed: '已闭环',
   reconsidered: '复议中',
 };
+
+/** The dashboard's tiles of the loop: one or more item states each; 逾期 counts follow-ups. */
+export const LOOP_STAGE_LABELS = {
+  consult: '待沟通',
+  postponed: ITEM_STATE_LABELS.postponed,
+  ready: ITEM_STATE_LABELS.ready,
+  scheduled: ITEM_STATE_LABELS.scheduled,
+  passed: ITEM_STATE_LABELS.passed,
+  notPassed: ITEM_STATE_LABELS.not_passed,
+  followUp: ITEM_STATE_LABELS.follow_up,
+  overdue: FOLLOW_UP_STATUS_LABELS.overdue,
+  noted: ITEM_STATE_LABELS.noted,
+  evaluated: ITEM_STATE_LABELS.evaluated,
+  corrected: ITEM_STATE_LABELS.corrected,
+  closed: ITEM_STATE_LABELS.closed,
+  withdrawn: ITEM_STATE_LABELS.withdrawn,
+} as const;
+
+/** The loop as a funnel: how far items got (each step a sum of whole tiles above). */
+export const FUNNEL_STEP_LABELS = {
+  filed: '提出议题',
+  discussed: '上会讨论',
+  decided: '形成决定',
+  followUp: '督办落实',
+  evaluated: '完成评价',
+  closed: '闭环',
+} as const;
+
+/** Each rule of the rule book in plain words (shown on screen) and what it asks (the tag's tooltip). */
+export const RULES = {
+  R1: { name: '按议事清单确定决策会议', explain: '每个议题对应议事清单事项；党组织会议决定的事项不能由校长办公会议决定；须前置研究的事项先经校长办公会议研究。' },
+  R2: { name: '三重一大集体决定', explain: '重大事项决策、重要干部任免、重大项目安排、大额资金使用，只能由党组织会议集体决定。' },
+  R3: { name: '议题由班子成员提出、议程经确认', explain: '议题由领导班子成员提出；党组织会议议程由书记确认，校长办公会议议程由校长确认；临时动议须紧急并经主持人同意。' },
+  R4: { name: '上会前书记校长沟通一致', explain: '议题列入党组织会议前，书记和校长须会前沟通并都表示同意；意见不一致的暂缓上会。' },
+  R5: { name: '重要事项先听取书记意见', explain: '校长办公会议研究重要事项、三重一大事项前，须听取并记录书记的意见。' },
+  R6: { name: '需过半数成员到会', explain: '逐项核对到会人数：须超过应到会成员半数；干部任免等事项须三分之二以上到会。' },
+  R7: { name: '到会的有表决权成员才能表决', explain: '只有在场、有表决权的成员表态和表决；列席人员可以发言但不表决；缺席成员的书面意见不计票。' },
+  R8: { name: '利害关系人回避', explain: '回避的成员不对该议题表态、不表决。' },
+  R9: { name: '主持人末位表态', explain: '每位在场有表决权的成员都应表态，主持人最后表态；确需提前的，须记录理由。' },
+  R10: { name: '同意票过应到人数半数才通过', explain: '逐项表决；同意票超过应到会成员半数（不是实到人数）才通过；票数合计不能多于实到人数；无记名投票只记票数。' },
+  R11: { name: '暂缓表决后重新沟通', explain: '意见分歧较大或情况不明的，可以暂缓表决，议题退回会前沟通；复议须超过应到会成员半数同意。' },
+  R12: { name: '校长办公会议的决定方式', explain: '校长办公会议由校长在听取与会人员意见后决定，或按学校设置实行表决。' },
+  R13: { name: '决定只能在会议上作出', explain: '传阅、会签、个别征求意见都不能代替会议决定。' },
+  R14: { name: '临时处置须在下次会议通报', explain: '不能召开会议时书记（或校长）可临时处置，事后须在该议事机构下次会议上通报。' },
+  R15: { name: '党组织会议先学习第一议题', explain: '党组织会议以第一议题学习开始，并记录学习内容。' },
+  R16: { name: '纪要由主持人签发后锁定', explain: '会议记录完整后生成纪要；由主持人签发，签发后锁定，只能以勘误修订。' },
+  R17: { name: '每项决定都要督办', explain: '每项决定都应安排督办（承办部门、责任人、分管领导、完成时限），或说明无需督办的理由；超过时限未办结即为逾期。' },
+  R18: { name: '办结后评价，效果不好即修正', explain: '督办事项办结后评价；评价为一般、差或未达到目标的，启动修正议题。' },
+  R19: { name: '涉及教职工利益的提交教代会', explain: '涉及教职工切身利益的事项，须提交教职工代表大会审议。' },
+} as const satisfies Record<string, { name: string; explain: string }>;
+export type RuleId = keyof typeof RULES;
+/** The plain name of a rule id, or null for anything that is not one (a newer rule stays unnamed rather than wrong). */
+export function ruleName(rule: string | null | undefined): string | null {
+  return rule != null && rule in RULES ? RULES[rule as RuleId].name : null;
+}
+
+/** 更正记录: what kind of correction was made (amendments.action). */
+export const AMENDMENT_ACTIONS = {
+  edit: '修改',
+  withdraw: '撤回',
+  copy: '复制',
+  reschedule: '改期',
+  cancel: '取消',
+  removeEntry: '移出议程',
+  rename: '更名',
+  void: '作废',
+  statement: '更正发言表态',
+  removeStatement: '撤销发言表态',
+  attendance: '更正出席情况',
+  removeRecusal: '撤销回避',
+  undoVote: '撤销表决结果',
+  extend: '延期',
+  reassign: '调整承办',
+} as const;
+export type AmendmentAction = keyof typeof AMENDMENT_ACTIONS;
 
 /** A warn-level rule hit kept on the record and shown on screen (never printed on paper). */
 export interface RuleWarning {

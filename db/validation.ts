@@ -1,6 +1,7 @@
 // zod building blocks with Chinese messages naming the field, so a refusal reads
 // "「议题名称」不能为空" rather than a generic type error.
 import { z } from 'zod';
+import type { FieldProblem } from './errors';
 
 z.config(z.locales.zhCN());
 
@@ -86,13 +87,25 @@ function isRealDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m! - 1 && dt.getUTCDate() === d;
 }
 
-/** Turn a zod error into one Chinese sentence plus the path of the first bad field. */
-export function describeZodError(error: z.ZodError): { message: string; field?: string } {
-  const first = error.issues[0];
-  if (!first) return { message: '输入有误，请检查后重试。' };
-  const field = first.path.length ? first.path.join('.') : undefined;
-  const message = first.message.startsWith('「') || first.message.startsWith('请')
-    ? first.message
-    : `输入有误${field ? `（${field}）` : ''}：${first.message}`;
-  return { message, field };
+/**
+ * Turn a zod error into Chinese: the first problem's sentence and field, and every field's first
+ * problem (`fields`), so a form shows all of them at once. A message zod wrote itself (not one of
+ * ours above) never shows the input path: the field it is shown beside says where.
+ */
+export function describeZodError(error: z.ZodError): { message: string; field?: string; fields?: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  let loose: string | null = null;
+  for (const issue of error.issues) {
+    // Ours name the field in 「」 or say what to do (请…); zod's own get a lead-in.
+    const message = issue.message.includes('「') || issue.message.startsWith('请') ? issue.message : `输入有误：${issue.message}`;
+    if (issue.path.length === 0) {
+      loose ??= message;
+      continue;
+    }
+    const field = issue.path.join('.');
+    if (!problems.some((p) => p.field === field)) problems.push({ field, message });
+  }
+  const first = problems[0];
+  if (!first) return { message: loose ?? '输入有误，请检查后重试。' };
+  return { message: first.message, field: first.field, fields: problems };
 }

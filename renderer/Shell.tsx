@@ -9,6 +9,7 @@ import { FollowUpsScreen } from './screens/followups/FollowUpsScreen';
 import { RegisterScreen } from './screens/register/RegisterScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OperatorBox } from './screens/signin/OperatorBox';
+import { LeaveGuard } from './components/LeaveGuard';
 
 // The minutes screen carries the document preview; it loads on first use.
 const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
@@ -72,6 +73,7 @@ export function Shell() {
       <main className="main">
         <Suspense fallback={<div className="empty">正在加载…</div>}>{SCREENS[route.section]()}</Suspense>
       </main>
+      <LeaveGuard />
     </div>
   );
 }

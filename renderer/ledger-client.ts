@@ -17,8 +17,10 @@ export async function call<C extends ChannelName>(channel: C, input: InputOf<C>)
   try {
     result = await window.ledger.call(channel, input);
   } catch (e) {
-    // The bridge itself failed (shell closing, ledger being moved): nothing was written.
-    throw new LedgerCallError({ code: 'internal', message: `与台账的连接中断，请稍后重试。（${String(e instanceof Error ? e.message : e).slice(0, 120)}）` });
+    // The bridge itself failed (shell closing, ledger being moved): nothing was written. The
+    // technical text goes to the console, never to the page.
+    console.error('[ledger] bridge failed', channel, e);
+    throw new LedgerCallError({ code: 'internal', message: '与台账的连接中断，数据未被改动，请稍后重试。' });
   }
   if (!result.ok) throw new LedgerCallError(result.error);
   return result.value;
@@ -27,5 +29,6 @@ export async function call<C extends ChannelName>(channel: C, input: InputOf<C>)
 /** The contract error of a failure, or a generic one for anything unexpected. */
 export function errorInfo(e: unknown): LedgerErrorInfo {
   if (e instanceof LedgerCallError) return e.info;
-  return { code: 'internal', message: `操作没有完成：${e instanceof Error ? e.message : String(e)}` };
+  console.error('[ledger] unexpected failure', e);
+  return { code: 'internal', message: '操作没有完成，数据未被改动。请重试；如果反复出现，请联系技术支持。' };
 }

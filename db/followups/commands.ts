@@ -2,12 +2,15 @@
 // reports, and 办结. Each command refuses by throwing; dispatch rolls back.
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { conflict } from '../errors';
+import { keepAmendment } from '../amendments';
+import { conflict, invalid } from '../errors';
 import { today, nowIso, type Ledger, type ReadLedger } from '../ledger';
 import { getPerson } from '../organization/queries';
 import { decisions, followUps, progressReports } from '../schema';
 import { keepWarnings, type RuleWarning } from '../warnings';
 import type { CreateFollowUp } from './contract';
+import { extensionRefusal } from '../rules/amend';
+import { farAheadNotice } from '../rules/dates';
 import { RECONSIDERED } from '../rules/followup';
 import { decisionContext, getFollowUp, type DecisionContext } from './queries';
 import { syncDecisionLoop } from './stage';
@@ -62,7 +65,53 @@ export function createFollowUp(ledger: Ledger, input: z.output<typeof CreateFoll
   if (!row.leaderId) warnings.push({ rule: 'R17', message: `督办事项「${row.task}」未指定分管领导` });
   keepWarnings(ledger, ctx.orgId, 'follow_up', row.id, warnings);
   syncDecisionLoop(ledger, input.decisionId);
-  return { followUp: row, warnings };
+  const far = farAheadNotice('完成时限', input.deadline, today(ledger));
+  return { followUp: row, warnings, notices: far ? [far] : [] };
+}
+
+/** 延期: the deadline moves later with the reason and who approved it; the old one stays in the history. */
+export function extendFollowUp(ledger: Ledger, input: { followUpId: number; deadline: string; reason: string; approvedById: number }) {
+  const fu = getFollowUp(ledger, input.followUpId);
+  const ctx = decisionContext(ledger, fu.decisionId);
+  const refusal = extensionRefusal({ state: fu.state, deadline: fu.deadline, next: input.deadline });
+  if (refusal) invalid(refusal, fu.state === 'done' ? 'followUpId' : 'deadline');
+  const approver = personOfSchool(ledger, input.approvedById, ctx.orgId, 'approvedById');
+  ledger.db.update(followUps).set({ deadline: input.deadline }).where(eq(followUps.id, fu.id)).run();
+  keepAmendment(ledger, {
+    orgId: ctx.orgId,
+    subjectType: 'follow_up',
+    subjectId: fu.id,
+    action: 'extend',
+    before: { deadline: fu.deadline },
+    after: { deadline: input.deadline },
+    reason: input.reason,
+    approvedBy: approver.id,
+  });
+  const far = farAheadNotice('新的完成时限', input.deadline, today(ledger));
+  return { followUpId: fu.id, deadline: input.deadline, approvedBy: approver.name, notices: far ? [far] : [] };
+}
+
+/** 调整承办: another department or person takes the task over; who had it stays in the history. */
+export function reassignFollowUp(ledger: Ledger, input: { followUpId: number; ownerDept: string; ownerId: number | null; reason: string }) {
+  const fu = getFollowUp(ledger, input.followUpId);
+  const ctx = decisionContext(ledger, fu.decisionId);
+  if (fu.state === 'done') conflict('该督办事项已经办结，不能再调整承办。', 'followUpId');
+  const owner = input.ownerId == null ? null : personOfSchool(ledger, input.ownerId, ctx.orgId, 'ownerId');
+  if (input.ownerDept === fu.ownerDept && (owner?.id ?? null) === fu.ownerId) {
+    conflict('承办部门和责任人与原来相同，无需调整。', 'ownerDept');
+  }
+  ledger.db.update(followUps).set({ ownerDept: input.ownerDept, ownerId: owner?.id ?? null }).where(eq(followUps.id, fu.id)).run();
+  const was = fu.ownerId == null ? null : getPerson(ledger, fu.ownerId).name;
+  keepAmendment(ledger, {
+    orgId: ctx.orgId,
+    subjectType: 'follow_up',
+    subjectId: fu.id,
+    action: 'reassign',
+    before: { ownerDept: fu.ownerDept, owner: was },
+    after: { ownerDept: input.ownerDept, owner: owner?.name ?? null },
+    reason: input.reason,
+  });
+  return { followUpId: fu.id };
 }
 
 /** R17: the explicit 无需督办, with its reason, closes a decision that needs no follow-up work. */

@@ -23,6 +23,14 @@ export const followUpContract = {
   'followups.report': write(
     z.object({ followUpId: zId('督办事项'), kind: z.enum(['progress', 'supervision']), text: zText('情况说明', 2000) }),
   ),
+  /** 延期: a later deadline, with the reason and the leader who approved it (kept in the history). */
+  'followups.extend': write(
+    z.object({ followUpId: zId('督办事项'), deadline: zDate('新的完成时限'), reason: zText('延期理由', 500), approvedById: zId('批准人') }),
+  ),
+  /** 调整承办: another 承办部门 or 责任人, with the reason (kept in the history). */
+  'followups.reassign': write(
+    z.object({ followUpId: zId('督办事项'), ownerDept: zText('承办部门', 40), ownerId: zId('责任人').nullable().default(null), reason: zText('调整理由', 500) }),
+  ),
   /** 办结. */
   'followups.complete': write(z.object({ followUpId: zId('督办事项'), note: zText('办结情况', 2000) })),
   'followups.list': read(

@@ -28,7 +28,7 @@ export function reportExecution(ledger: Ledger, input: { decisionId: number; pro
     kind: 'execution_report',
     decisionId: ctx.decision.id,
   });
-  moveItem(ledger, item.id, 'ready', '校长执行情况报告，待提交党组织会议（R17）');
+  moveItem(ledger, item.id, 'ready', '校长执行情况报告，待提交党组织会议');
   return { ...item, state: 'ready' as const };
 }
 

@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../channel';
 import { today } from '../ledger';
-import { completeFollowUp, createFollowUp, reportFollowUp, waiveFollowUp } from './commands';
+import { completeFollowUp, createFollowUp, extendFollowUp, reassignFollowUp, reportFollowUp, waiveFollowUp } from './commands';
 import type { followUpContract } from './contract';
 import { recordEvaluation } from './evaluation';
 import { reportExecution } from './execution';
@@ -14,6 +14,8 @@ export const followUpHandlers = {
   'followups.waive': waiveFollowUp,
   'followups.report': reportFollowUp,
   'followups.complete': completeFollowUp,
+  'followups.extend': extendFollowUp,
+  'followups.reassign': reassignFollowUp,
   'followups.list': (ledger, { orgId, state, limit }) => listFollowUps(ledger, orgId, today(ledger), state, limit),
   'evaluations.record': recordEvaluation,
   'decisions.reportExecution': reportExecution,

@@ -5,10 +5,11 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../errors';
 import { joinDecisionChain } from '../joins';
 import { prepared, type ReadLedger } from '../ledger';
-import { meetingTitle } from '../terms';
-import { RECONSIDERED, daysOverdue, isOverdue, lacksFollowUp } from '../rules/followup';
+import { FOLLOW_UP_STATUS_LABELS, meetingTitle } from '../terms';
+import { RECONSIDERED, daysOverdue, followUpStatus, isOverdue, lacksFollowUp } from '../rules/followup';
 import {
   agendaItems,
+  amendments,
   bodies,
   decisions,
   evaluations,
@@ -190,7 +191,13 @@ export function listFollowUps(ledger: ReadLedger, orgId: number, today: string, 
     if (state === 'open') where.push(ne(followUps.state, 'done'));
     if (state === 'overdue') where.push(ne(followUps.state, 'done'), lt(followUps.deadline, sql.placeholder('today')));
     return ledger.db
-      .select({ ...followUpColumns, decisionText: decisions.text, itemTitle: agendaItems.title })
+      .select({
+        ...followUpColumns,
+        decisionText: decisions.text,
+        itemTitle: agendaItems.title,
+        /** 延期 so far (the board marks an extended deadline). */
+        extensions: sql<number>`(SELECT count(*) FROM ${amendments} WHERE ${amendments.subjectType} = 'follow_up' AND ${amendments.subjectId} = ${followUps.id} AND ${amendments.action} = 'extend')`,
+      })
       .from(followUps)
       .innerJoin(decisions, eq(decisions.id, followUps.decisionId))
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.itemId))
@@ -204,7 +211,10 @@ export function listFollowUps(ledger: ReadLedger, orgId: number, today: string, 
   });
   return query
     .all({ orgId, today, limit })
-    .map((f) => ({ ...f, overdue: isOverdue(f, today), daysOverdue: daysOverdue(f, today) }));
+    .map((f) => {
+      const status = followUpStatus(f, today);
+      return { ...f, overdue: isOverdue(f, today), daysOverdue: daysOverdue(f, today), status, statusLabel: FOLLOW_UP_STATUS_LABELS[status] };
+    });
 }
 
 export function progressOf(ledger: ReadLedger, followUpIds: number[]) {

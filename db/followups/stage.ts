@@ -11,10 +11,10 @@ import type { ItemState } from '../terms';
 import { loopFactsOf } from './queries';
 
 const NOTES: Partial<Record<ItemState, string>> = {
-  follow_up: '已安排督办（R17）',
-  evaluated: '督办事项均已评价（R18）',
-  corrected: '评价后启动修正（R18）',
-  closed: '闭环：督办事项均已评价，修正议题均已决定（R18）',
+  follow_up: '已安排督办',
+  evaluated: '督办事项均已评价',
+  corrected: '评价后启动修正',
+  closed: '闭环：督办事项均已评价，修正议题均已决定',
 };
 
 export function syncDecisionLoop(ledger: Ledger, decisionId: number): void {

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { cnDate } from '../calendar';
 import { conflict, invalid, notFound, refuse } from '../errors';
 import { nowIso, today, type Ledger, type ReadLedger } from '../ledger';
-import { getMatter, getPerson, postsOn } from '../organization/queries';
+import { getMatter, getPerson, ledgerSince, postsOn } from '../organization/queries';
+import { beforeSinceRefusal } from '../rules/dates';
 import {
   CONSULTABLE_STATES,
   consultationOutcome,
@@ -37,6 +38,8 @@ export function recordConsultation(ledger: Ledger, input: z.output<typeof Record
     conflict(`议题「${item.title}」当前为「${ITEM_STATE_LABELS[item.state]}」，不能再记录会前沟通。`);
   }
   if (input.date > today(ledger)) invalid('「沟通日期」不能晚于今天', 'date');
+  const early = beforeSinceRefusal('沟通日期', input.date, ledgerSince(ledger, item.orgId));
+  if (early) invalid(early, 'date');
   const seen = new Set<number>();
   input.stances.forEach((s, i) => {
     if (seen.has(s.personId)) invalid('同一人在一次沟通中只能记录一次意见', `stances.${i}.personId`);

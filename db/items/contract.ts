@@ -55,8 +55,15 @@ export const RecordConsultation = z.object({
 export const itemContract = {
   /** 新建议题 (draft). Routing (R1/R2) is computed and stored with it. */
   'items.create': write(CreateItem),
-  /** Edit a draft or a postponed item; refused once it is on an agenda. */
+  /**
+   * Correct an item until a meeting discusses it: every field while it is prepared, on an agenda
+   * only the title, 分管领导 and materials date. Kept with before → after (amendments).
+   */
   'items.update': write(UpdateItem),
+  /** 撤回: the item is taken back before it is on an agenda; it stays in the ledger as 已撤回. */
+  'items.withdraw': write(z.object({ itemId: zId('议题'), reason: zText('撤回理由', 200) })),
+  /** A new draft with the same content (to take up a withdrawn or rejected item again). */
+  'items.copy': write(z.object({ itemId: zId('议题') })),
   /** Submit the draft for 会前沟通 (state draft → consultation). */
   'items.submit': write(z.object({ itemId: zId('议题') })),
   /** One item with its routing, transitions, consultations, agenda entries, decision and warnings. */

@@ -2,9 +2,10 @@
 // 临时处置 reports from meetings) file items the same way as the items.create channel.
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { conflict, LedgerError, notFound, refuse } from '../errors';
+import { conflict, invalid, LedgerError, notFound, refuse } from '../errors';
 import { nowIso, today, type Ledger, type ReadLedger } from '../ledger';
-import { getMatter, getOrganization, getPerson, postsOn } from '../organization/queries';
+import { getMatter, getOrganization, getPerson, ledgerSince, postsOn } from '../organization/queries';
+import { beforeSinceRefusal } from '../rules/dates';
 import { mayPropose } from '../rules/leadership';
 import { routeItem } from '../rules/routing';
 import { agendaItems, decisions } from '../schema';
@@ -35,6 +36,13 @@ export function checkLeader(ledger: ReadLedger, orgId: number, leaderId: number)
   if (!mayPropose(held)) conflict(`${person.name}不是学校领导班子成员，不能作为分管领导。`, 'leaderId');
 }
 
+/** The materials date cannot be before the school's first date in the ledger (a mistyped year). */
+export function checkMaterialsDate(ledger: ReadLedger, orgId: number, date: string | null | undefined): void {
+  if (!date) return;
+  const refusal = beforeSinceRefusal('材料送达日期', date, ledgerSince(ledger, orgId));
+  if (refusal) invalid(refusal, 'materialsReadyAt');
+}
+
 /** R1: every item has an active Matter of its own school. */
 export function checkMatter(ledger: ReadLedger, orgId: number, matterId: number) {
   const matter = getMatter(ledger, matterId);
@@ -43,11 +51,12 @@ export function checkMatter(ledger: ReadLedger, orgId: number, matterId: number)
   return matter;
 }
 
-export function createItem(ledger: Ledger, input: CreateItemInput) {
+export function createItem(ledger: Ledger, input: CreateItemInput, note = '新建议题') {
   getOrganization(ledger, input.orgId);
   const matter = checkMatter(ledger, input.orgId, input.matterId);
   checkProposer(ledger, input.orgId, input.proposerId);
   if (input.leaderId != null) checkLeader(ledger, input.orgId, input.leaderId);
+  checkMaterialsDate(ledger, input.orgId, input.materialsReadyAt);
   const kind = input.kind ?? 'normal';
   if (kind === 'execution_report' || kind === 'correction') {
     if (input.decisionId == null) {
@@ -84,6 +93,6 @@ export function createItem(ledger: Ledger, input: CreateItemInput) {
     })
     .returning()
     .get();
-  recordCreation(ledger, item.id, 'draft', '新建议题');
+  recordCreation(ledger, item.id, 'draft', note);
   return item;
 }

@@ -49,6 +49,27 @@ export function planEntry(ledger: Ledger, input: GateInput): EntryPlan {
   return plan;
 }
 
+/**
+ * R1/R2 again when a meeting moves to another date (改期): the threshold in force on the new date
+ * may route an item elsewhere. Refuses (naming the meeting's time, the field that changed) or
+ * stores the routing of the new date.
+ */
+export function rerouteEntry(ledger: Ledger, entry: { itemId: number; purpose: string }, bodyId: number, meetingStartsAt: string): void {
+  const item = getItem(ledger, entry.itemId);
+  const body = getBody(ledger, bodyId);
+  const matter = getMatter(ledger, item.matterId);
+  const routing = routeItem(matter, item.amount, thresholdRows(ledger, item.orgId), localDate(new Date(meetingStartsAt)));
+  const isReport = item.kind === 'execution_report' || item.kind === 'emergency_report';
+  const check = checkRouting({ bodyKind: body.kind, matter, routing, isReport, studied: studiedByPrincipalOffice(ledger, item.id) });
+  if (!check.ok) refuse(check.rule, `改到新日期后，议题「${item.title}」：${check.message}`, 'startsAt');
+  if (check.purpose !== entry.purpose) {
+    conflict(`改到新日期后，议题「${item.title}」适用的金额标准不同，在本次会议上的议程性质随之改变；请先将其移出议程，改期后再重新列入。`, 'startsAt');
+  }
+  if (JSON.stringify(routing) !== JSON.stringify(item.routing)) {
+    ledger.db.update(agendaItems).set({ routing }).where(eq(agendaItems.id, item.id)).run();
+  }
+}
+
 /** The gate as a read (items.checkAgenda previews it): refusals thrown, nothing stored. */
 export function checkEntry(ledger: ReadLedger, input: GateInput): EntryPlan {
   const item = getItem(ledger, input.itemId);

@@ -2,7 +2,7 @@
 // consultations.ts (会前沟通 and 酝酿), gate.ts (the agenda gate), read.ts (items.get, items.list).
 import type { HandlersFor } from '../channel';
 import { ITEM_STATE_LABELS } from '../terms';
-import { submitItem, updateItem } from './commands';
+import { copyItem, submitItem, updateItem, withdrawItem } from './commands';
 import { recordConsultation } from './consultations';
 import type { itemContract } from './contract';
 import { createItem } from './create';
@@ -16,6 +16,8 @@ export const itemHandlers = {
   },
   'items.update': updateItem,
   'items.submit': (ledger, { itemId }) => submitItem(ledger, itemId),
+  'items.withdraw': withdrawItem,
+  'items.copy': copyItem,
   'items.get': (ledger, { itemId }) => getItemDetail(ledger, itemId),
   'items.list': listItems,
   'items.checkAgenda': (ledger, input) => checkEntry(ledger, input),

@@ -1,9 +1,9 @@
 // The one way an item changes state: checked against db/rules/lifecycle.ts and kept in
 // item_transitions with who and when ("every state change is kept with who and when").
-import { eq, max } from 'drizzle-orm';
+import { and, desc, eq, max } from 'drizzle-orm';
 import { LedgerError } from '../errors';
 import { nowIso, type Ledger } from '../ledger';
-import { canMove } from '../rules/lifecycle';
+import { canMove, canUndoVote } from '../rules/lifecycle';
 import { agendaItems, consultations, itemTransitions } from '../schema';
 import { ITEM_STATE_LABELS, type ItemState } from '../terms';
 import { getItem } from './queries';
@@ -22,6 +22,27 @@ export function moveItem(ledger: Ledger, itemId: number, to: ItemState, note?: s
     .insert(itemTransitions)
     .values({ itemId, fromState: item.state, toState: to, at: nowIso(ledger), operator: ledger.operator, note: note ?? null })
     .run();
+}
+
+/**
+ * Undo the move a vote result made (passed / not passed → where the vote found the item), read
+ * from the item's own history and kept there as a new step with the note: the history is never
+ * rewritten. Only the undo moves of db/rules/lifecycle.ts are allowed.
+ */
+export function undoItemMove(ledger: Ledger, itemId: number, note: string): void {
+  const item = getItem(ledger, itemId);
+  const last = ledger.db
+    .select({ from: itemTransitions.fromState })
+    .from(itemTransitions)
+    .where(and(eq(itemTransitions.itemId, itemId), eq(itemTransitions.toState, item.state)))
+    .orderBy(desc(itemTransitions.id))
+    .get();
+  const to = last?.from as ItemState | null | undefined;
+  if (!to || !canUndoVote(item.state, to)) {
+    throw new LedgerError({ code: 'conflict', message: `议题「${item.title}」当前为「${ITEM_STATE_LABELS[item.state]}」，表决结果不能撤销。` });
+  }
+  ledger.db.update(agendaItems).set({ state: to }).where(eq(agendaItems.id, itemId)).run();
+  ledger.db.insert(itemTransitions).values({ itemId, fromState: item.state, toState: to, at: nowIso(ledger), operator: ledger.operator, note }).run();
 }
 
 /** The first transition of a new item (from nothing). */

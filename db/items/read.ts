@@ -4,7 +4,9 @@ import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-o
 import type { z } from 'zod';
 import type { ReadLedger } from '../ledger';
 import { getMatter, getPerson } from '../organization/queries';
+import { amendmentsOf } from '../amendments';
 import { consultationGate } from '../rules/consultation';
+import { editRefusal, withdrawRefusal } from '../rules/lifecycle';
 import { itemSearchCondition } from '../search/items';
 import { agendaItems, decisions, matters, persons } from '../schema';
 import { CONSULTATION_OUTCOME_LABELS, ITEM_STATE_LABELS, type ItemState } from '../terms';
@@ -43,6 +45,15 @@ export function getItemDetail(ledger: ReadLedger, itemId: number) {
     entries: entriesOf(ledger, item.id),
     decision,
     warnings: warningsOf(ledger, 'item', item.id),
+    /** What may still be put right, as the rules say (the screen offers only that). */
+    correct: {
+      /** all fields; on an agenda only the title, 分管领导 and materials date (limited); or none. */
+      edit: editRefusal(item.state, ['title']) ? ('none' as const) : editRefusal(item.state, ['summary']) ? ('limited' as const) : ('all' as const),
+      /** Why it cannot be withdrawn, or null when it can (撤回). */
+      withdrawRefusal: withdrawRefusal(item.state, item.kind),
+    },
+    /** 更正记录: each correction with before → after, who and when. */
+    history: amendmentsOf(ledger, 'item', item.id),
   };
 }
 

@@ -1,6 +1,6 @@
 // Reads behind loop.status. The counting and the R17 checks are pure (db/rules/loop.ts);
 // this file only fetches rows, reusing the followups and meetings queries.
-import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { prepared, type ReadLedger } from '../ledger';
 import { meetingTitle } from '../terms';
 import { agendaEntries, agendaItems, bodies, emergencyActions, meetings, persons, ruleWarnings } from '../schema';
@@ -31,7 +31,7 @@ export function nextMeetings(ledger: ReadLedger, orgId: number, fromDate: string
     })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(bodies.orgId, orgId), ne(meetings.state, 'closed'), gte(meetings.startsAt, fromDate)))
+    .where(and(eq(bodies.orgId, orgId), notInArray(meetings.state, ['closed', 'cancelled']), gte(meetings.startsAt, fromDate)))
     .orderBy(asc(meetings.startsAt))
     .limit(limit)
     .all();

@@ -1,6 +1,6 @@
 // stats.dashboard: the numbers behind the 工作台 charts. Rows are read here; every count is
 // made by the pure functions of db/rules/stats.ts.
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { today, type ReadLedger } from '../ledger';
 import { getOrganization } from '../organization/queries';
 import { majorItemsPerYear, meetingsPerMonth, loopFunnel, onTimeByDepartment } from '../rules/stats';
@@ -28,7 +28,8 @@ export function dashboardStats(ledger: ReadLedger, orgId: number, year?: number)
     .select({ startsAt: meetings.startsAt, bodyKind: bodies.kind })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(bodies.orgId, orgId), eq(meetings.year, y)))
+    // A cancelled meeting was never held.
+    .where(and(eq(bodies.orgId, orgId), eq(meetings.year, y), ne(meetings.state, 'cancelled')))
     .all();
   const itemYear = sql<string>`substr(${agendaItems.createdAt}, 1, 4)`;
   const majorRows = ledger.db

@@ -9,7 +9,8 @@ import { quorumFor } from '../rules/quorum';
 import { signedIn } from '../rules/tally';
 import { attendance, ballots } from '../schema';
 import type { meetingContract } from './contract';
-import { entriesOfMeeting, meetingFacts, meetingForWrite, recusalsOf, type MeetingFacts } from './queries';
+import { keepAmendment } from '../amendments';
+import { entriesOfMeeting, meetingFacts, meetingForWrite, recusalsOf, statementsOf, type MeetingFacts } from './queries';
 import { getItem } from '../items/queries';
 
 type Input = z.output<(typeof meetingContract)['meetings.setAttendance']['input']>;
@@ -56,14 +57,21 @@ export function setAttendance(ledger: Ledger, input: Input) {
   };
   // Who could vote on an item already settled must not change after the fact (R6, R7).
   for (const entry of entriesOfMeeting(ledger, meeting.id)) {
-    if (!entryTouched(ledger, entry.id, entry.outcome)) continue;
     const recused = recusalsOf(ledger, entry.id).map((r) => r.personId);
     const twoThirds = false; // voters do not depend on the threshold
-    const voters = (f: MeetingFacts) =>
-      quorumFor({ members: f.members, attendance: f.attendance, position: entry.position, recused, twoThirds, settings: f.settings })
-        .voterIds.slice()
-        .sort()
-        .join(',');
+    const voterIds = (f: MeetingFacts) =>
+      quorumFor({ members: f.members, attendance: f.attendance, position: entry.position, recused, twoThirds, settings: f.settings }).voterIds;
+    // R7: whoever stated on an item was in the room for it; the correction must keep them there.
+    const stated = statementsOf(ledger, entry.id);
+    const gone = stated.filter((st) => !voterIds(after).includes(st.personId));
+    if (gone.length) {
+      conflict(
+        `${gone.map((g) => g.name).join('、')}已对第${entry.position}项「${getItem(ledger, entry.itemId).title}」表态，按这样登记就不在场了；如登记有误，请先撤销其表态。`,
+        'rows',
+      );
+    }
+    if (!entryTouched(ledger, entry.id, entry.outcome)) continue;
+    const voters = (f: MeetingFacts) => voterIds(f).slice().sort().join(',');
     if (voters(before) !== voters(after)) {
       conflict(
         `第${entry.position}项「${getItem(ledger, entry.itemId).title}」已有结果，这项议题时的在场成员不能再改动；离会、到会请从后面的议题起登记。`,
@@ -72,6 +80,16 @@ export function setAttendance(ledger: Ledger, input: Input) {
     }
   }
 
+  // A list that existed is being corrected: keep what it was (the first sign-in is not a correction).
+  if (before.attendance.length > 0) {
+    const shape = (rows: { personId: number; status: string; reason: string | null; arrivesAt: number | null; leavesAfter: number | null }[]) =>
+      [...rows].sort((a, b) => a.personId - b.personId).map((r) => ({ name: getPerson(ledger, r.personId).name, status: r.status, reason: r.reason || null, arrivesAt: r.arrivesAt, leavesAfter: r.leavesAfter }));
+    const was = shape(before.attendance);
+    const now = shape(input.rows);
+    if (JSON.stringify(was) !== JSON.stringify(now)) {
+      keepAmendment(ledger, { orgId: before.body.orgId, subjectType: 'meeting', subjectId: meeting.id, action: 'attendance', before: was, after: now });
+    }
+  }
   ledger.db.delete(attendance).where(eq(attendance.meetingId, meeting.id)).run();
   for (const row of input.rows) {
     ledger.db

@@ -39,7 +39,10 @@ export const RecordVote = z.object({
 export const meetingContract = {
   /** Plan a meeting; numbered per body per year (2026年第3次). */
   'meetings.create': write(CreateMeeting),
+  /** Correct a meeting: place and recorder until it closes, time (改期) and host before it sits. */
   'meetings.update': write(CreateMeeting.omit({ bodyId: true }).partial().extend({ meetingId: zId('会议') })),
+  /** 取消 a meeting that has not sat, with a reason; its items go back to 待上会. */
+  'meetings.cancel': write(z.object({ meetingId: zId('会议'), reason: zText('取消原因', 200) })),
   'meetings.list': read(z.object({ orgId: zId('学校'), year: z.number().int().min(2000).max(2100).optional() })),
   /** Everything about one meeting: attendance, agenda entries with statements, recusals, votes, live quorum. */
   'meetings.get': read(z.object({ meetingId: zId('会议') })),
@@ -53,7 +56,8 @@ export const meetingContract = {
       adHoc: z.object({ urgent: z.boolean(), hostAccepted: z.boolean(), reason: zText('临时动议理由', 200) }).optional(),
     }),
   ),
-  'meetings.removeItem': write(z.object({ entryId })),
+  /** 移出议程 before the item is discussed; it goes back to 待上会. */
+  'meetings.removeItem': write(z.object({ entryId, reason: zOptionalText('移出原因', 200) })),
   /** R3: the 书记 confirms the 党组织会议 agenda, the 校长 the 校长办公会 agenda. */
   'meetings.confirmAgenda': write(z.object({ meetingId: zId('会议'), personId: zId('确认人') })),
   /** R15 第一议题 study content. */
@@ -72,6 +76,22 @@ export const meetingContract = {
       hostOrderOverride: zText('主持人提前表态的理由', 200).optional(),
     }),
   ),
+  /** Correct a recorded statement's stance or note until the meeting closes (kept before → after). */
+  'entries.amendStatement': write(
+    z.object({
+      entryId,
+      personId: zId('发言人'),
+      stance: zEnum('表态', STATEMENT_STANCES),
+      note: z.string({ error: '「发言要点」须为文字' }).trim().max(2000, { error: '「发言要点」不能超过2000字' }).optional(),
+      reason: zOptionalText('更正原因', 200),
+    }),
+  ),
+  /** Take back the latest statement of an undecided entry (R9: the order stays as spoken). */
+  'entries.removeStatement': write(z.object({ entryId, personId: zId('发言人'), reason: zOptionalText('撤销原因', 200) })),
+  /** Take back a recusal entered by mistake, before the host states (R8, R9). */
+  'entries.removeRecusal': write(z.object({ entryId, personId: zId('回避人'), reason: zOptionalText('撤销原因', 200) })),
+  /** Undo the latest vote result while the meeting is open; the decision and ballots it made go too. */
+  'entries.undoVote': write(z.object({ entryId, reason: zText('撤销原因', 200) })),
   /** R7: an absent member's written opinion (kept, not counted). */
   'entries.writtenOpinion': write(z.object({ entryId, personId: zId('缺席成员'), text: zText('书面意见', 2000) })),
   /** 表决: the result is computed by R10, never typed in. */

@@ -99,14 +99,14 @@ function reportItemFor(ledger: Ledger, action: typeof emergencyActions.$inferSel
       kind: 'emergency_report',
       state: 'ready',
       // A report is heard, not decided: routing names the body it is reported to.
-      routing: { body: bodyKind, major: false, reason: '临时处置事后通报（R14）', threshold: null, ruleVersion: RULE_VERSION },
+      routing: { body: bodyKind, major: false, reason: '临时处置事后通报', threshold: null, ruleVersion: RULE_VERSION },
       emergencyActionId: action.id,
       createdAt: nowIso(ledger),
       createdBy: ledger.operator,
     })
     .returning()
     .get();
-  recordCreation(ledger, item.id, 'ready', '临时处置，待会议通报（R14）');
+  recordCreation(ledger, item.id, 'ready', '临时处置，待会议通报');
   return item.id;
 }
 

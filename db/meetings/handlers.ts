@@ -1,8 +1,9 @@
 // The meetings domain's handlers, by concern: meetings.ts (plan, agenda, close), attendance.ts,
 // entries.ts (recusal, statements, opinions, postpone, study, reports), votes.ts (R10, R12),
-// reconsider.ts (R11 复议), emergency.ts (R14), view.ts (meetings.get).
+// reconsider.ts (R11 复议), emergency.ts (R14), amend.ts (corrections while open), view.ts (meetings.get).
 import type { HandlersFor } from '../channel';
 import type { meetingContract } from './contract';
+import { amendStatement, removeRecusal, removeStatement, undoVote } from './amend';
 import { setAttendance } from './attendance';
 import { emergencyHandlers } from './emergency';
 import { noteReport, postpone, recuse, statement, study, writtenOpinion } from './entries';
@@ -24,5 +25,9 @@ export const meetingHandlers = {
   'entries.note': noteReport,
   'entries.principalDecide': principalDecide,
   'entries.reconsider': reconsider,
+  'entries.amendStatement': amendStatement,
+  'entries.removeStatement': removeStatement,
+  'entries.removeRecusal': removeRecusal,
+  'entries.undoVote': undoVote,
   ...emergencyHandlers,
 } satisfies HandlersFor<typeof meetingContract>;

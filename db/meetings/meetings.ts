@@ -1,12 +1,15 @@
 // Meeting commands: plan, edit, agenda (add/remove/confirm), 第一议题, close.
 import { and, count, desc, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
-import { conflict, refuse } from '../errors';
-import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { changes, keepAmendment } from '../amendments';
+import { conflict, invalid, refuse } from '../errors';
+import { localDate, nowIso, today, type Ledger, type ReadLedger } from '../ledger';
 import { moveItem } from '../items/lifecycle';
 import { getItem } from '../items/queries';
-import { planEntry } from '../items/gate';
-import { getBody, getPerson, membersOn, postsOn } from '../organization/queries';
+import { planEntry, rerouteEntry } from '../items/gate';
+import { getBody, getPerson, ledgerSince, membersOn, postsOn } from '../organization/queries';
+import { cancelRefusal, rescheduleRefusal } from '../rules/amend';
+import { meetingTimeCheck } from '../rules/dates';
 import { expectsFirstTopic } from '../rules/agenda';
 import { leadingPost, leadsBody } from '../rules/leadership';
 import {
@@ -21,9 +24,11 @@ import {
   writtenOpinions,
 } from '../schema';
 import { keepWarnings, warningsOf, type RuleWarning } from '../warnings';
-import { meetingTitle } from '../terms';
+import { MEETING_STATE_LABELS, meetingTitle, type MeetingState } from '../terms';
 import type { CreateMeeting, meetingContract } from './contract';
 import {
+  type EntryRow,
+  type MeetingRow,
   entriesOfMeeting,
   getEntry,
   getMeeting,
@@ -47,18 +52,24 @@ function checkPeople(ledger: Ledger, orgId: number, bodyId: number, date: string
   }
 }
 
+/**
+ * The time first: a mistyped year is refused as 会议时间, before the host is found "not a member
+ * that day" (the field that is really wrong). Unusual times come back as notices.
+ */
+function checkTime(ledger: ReadLedger, orgId: number, startsAt: string): string[] {
+  const check = meetingTimeCheck(startsAt, ledgerSince(ledger, orgId), today(ledger));
+  if (check.refusal) invalid(check.refusal, 'startsAt');
+  return check.notices;
+}
+
 export function createMeeting(ledger: Ledger, input: z.output<typeof CreateMeeting>) {
   const body = getBody(ledger, input.bodyId);
+  const notices = checkTime(ledger, body.orgId, input.startsAt);
   const date = localDate(new Date(input.startsAt));
   checkPeople(ledger, body.orgId, body.id, date, input.hostId, input.recorderId);
   const year = Number(date.slice(0, 4));
   // 第N次 within body and year, in the order meetings are planned.
-  const last = ledger.db
-    .select({ seq: max(meetings.seq) })
-    .from(meetings)
-    .where(and(eq(meetings.bodyId, body.id), eq(meetings.year, year)))
-    .get();
-  const seq = (last?.seq ?? 0) + 1;
+  const seq = lastSeq(ledger, body.id, year) + 1;
   const row = ledger.db
     .insert(meetings)
     .values({
@@ -74,17 +85,33 @@ export function createMeeting(ledger: Ledger, input: z.output<typeof CreateMeeti
     })
     .returning()
     .get();
-  return { meetingId: row.id, year, seq, title: meetingTitle(year, seq, body.name) };
+  return { meetingId: row.id, year, seq, title: meetingTitle(year, seq, body.name), notices };
 }
 
+function lastSeq(ledger: ReadLedger, bodyId: number, year: number): number {
+  return ledger.db.select({ seq: max(meetings.seq) }).from(meetings).where(and(eq(meetings.bodyId, bodyId), eq(meetings.year, year))).get()?.seq ?? 0;
+}
+
+/**
+ * Correct a meeting: place and recorder until it closes; time (改期) and host before it sits.
+ * Moving to another year renumbers it (第N次 belongs to the year) when it is the last of its
+ * year; the agenda's routing is checked again on the new date (R1, R2). Kept before → after.
+ */
 export function updateMeeting(ledger: Ledger, input: In<'meetings.update'>) {
   const meeting = meetingForWrite(ledger, input.meetingId);
   const body = getBody(ledger, meeting.bodyId);
+  const changed = changes(meeting as Record<string, unknown>, { startsAt: input.startsAt, place: input.place, hostId: input.hostId, recorderId: input.recorderId });
+  if (changed.fields.length === 0) return { meetingId: meeting.id, title: meetingTitle(meeting.year, meeting.seq, body.name), notices: [] as string[] };
   const startsAt = input.startsAt ?? meeting.startsAt;
   const date = localDate(new Date(startsAt));
-  // The number 第N次 belongs to the year; moving a meeting across years would break the sequence.
-  if (Number(date.slice(0, 4)) !== meeting.year) {
-    conflict(`会议编号属于${meeting.year}年，不能改到其他年份；请另建会议。`, 'startsAt');
+  const year = Number(date.slice(0, 4));
+  let notices: string[] = [];
+  let seq = meeting.seq;
+  if (changed.fields.includes('startsAt')) {
+    const refusal = rescheduleRefusal({ state: meeting.state, seq: meeting.seq, fromYear: meeting.year, toYear: year, lastSeqOfYear: lastSeq(ledger, body.id, meeting.year) });
+    if (refusal) conflict(`${refusal}。`, 'startsAt');
+    notices = checkTime(ledger, body.orgId, startsAt);
+    if (year !== meeting.year) seq = lastSeq(ledger, body.id, year) + 1;
   }
   const hostId = input.hostId ?? meeting.hostId;
   const recorderId = input.recorderId ?? meeting.recorderId;
@@ -93,12 +120,29 @@ export function updateMeeting(ledger: Ledger, input: In<'meetings.update'>) {
     // R9 was checked against the host; changing the host afterwards would rewrite that check.
     conflict('会议已有发言表态记录，不能再更换主持人。', 'hostId');
   }
+  if (changed.fields.includes('startsAt')) {
+    for (const entry of entriesOfMeeting(ledger, meeting.id)) rerouteEntry(ledger, entry, body.id, startsAt);
+  }
   ledger.db
     .update(meetings)
-    .set({ startsAt, place: input.place ?? meeting.place, hostId, recorderId })
+    .set({ startsAt, year, seq, place: input.place ?? meeting.place, hostId, recorderId })
     .where(eq(meetings.id, meeting.id))
     .run();
-  return { meetingId: meeting.id };
+  const named = (v: Record<string, unknown>) => ({
+    ...v,
+    ...(v.hostId != null ? { hostId: getPerson(ledger, v.hostId as number).name } : {}),
+    ...(v.recorderId != null ? { recorderId: getPerson(ledger, v.recorderId as number).name } : {}),
+  });
+  const title = meetingTitle(year, seq, body.name);
+  keepAmendment(ledger, {
+    orgId: body.orgId,
+    subjectType: 'meeting',
+    subjectId: meeting.id,
+    action: changed.fields.includes('startsAt') ? 'reschedule' : 'edit',
+    before: { ...named(changed.before), ...(seq !== meeting.seq || year !== meeting.year ? { title: meetingTitle(meeting.year, meeting.seq, body.name) } : {}) },
+    after: { ...named(changed.after), ...(seq !== meeting.seq || year !== meeting.year ? { title } : {}) },
+  });
+  return { meetingId: meeting.id, title, notices };
 }
 
 function hasStatements(ledger: ReadLedger, meetingId: number): boolean {
@@ -150,6 +194,8 @@ export function listMeetings(ledger: ReadLedger, input: In<'meetings.list'>) {
     startsAt: meeting.startsAt,
     place: meeting.place,
     state: meeting.state,
+    stateLabel: MEETING_STATE_LABELS[meeting.state as MeetingState],
+    cancelReason: meeting.cancelReason,
     entries: entryCounts.get(meeting.id) ?? 0,
     decisions: decisionCounts.get(meeting.id) ?? 0,
   }));
@@ -208,25 +254,70 @@ export function addItem(ledger: Ledger, input: In<'meetings.addItem'>) {
   return { entryId: entry.id, position, purpose: plan.purpose, warnings };
 }
 
+/**
+ * Take an entry off the agenda: its item goes back to 待上会, an emergency reported through it
+ * is open again (R14). What was recorded for it in advance (recusals, written opinions) is
+ * returned for the correction's record.
+ */
+function dropEntry(ledger: Ledger, meeting: MeetingRow, entry: EntryRow, note: string) {
+  const item = getItem(ledger, entry.itemId);
+  const dropped = {
+    title: item.title,
+    recusals: ledger.db.select({ personId: recusals.personId, reason: recusals.reason }).from(recusals).where(eq(recusals.entryId, entry.id)).all(),
+    writtenOpinions: ledger.db.select({ personId: writtenOpinions.personId, text: writtenOpinions.text }).from(writtenOpinions).where(eq(writtenOpinions.entryId, entry.id)).all(),
+  };
+  ledger.db.delete(recusals).where(eq(recusals.entryId, entry.id)).run();
+  ledger.db.delete(writtenOpinions).where(eq(writtenOpinions.entryId, entry.id)).run();
+  ledger.db.update(emergencyActions).set({ reportedEntryId: null }).where(eq(emergencyActions.reportedEntryId, entry.id)).run();
+  ledger.db.delete(ruleWarnings).where(and(eq(ruleWarnings.subjectType, 'entry'), eq(ruleWarnings.subjectId, entry.id))).run();
+  ledger.db.delete(agendaEntries).where(eq(agendaEntries.id, entry.id)).run();
+  moveItem(ledger, item.id, 'ready', note);
+  if (meeting.state === 'planned' && meeting.agendaConfirmedBy != null) {
+    ledger.db.update(meetings).set({ agendaConfirmedBy: null }).where(eq(meetings.id, meeting.id)).run();
+  }
+  return dropped;
+}
+
+/** 移出议程 before the item is discussed: it goes back to 待上会. */
 export function removeItem(ledger: Ledger, input: In<'meetings.removeItem'>) {
   const entry = getEntry(ledger, input.entryId);
   const meeting = meetingForWrite(ledger, entry.meetingId, 'entryId');
   const item = getItem(ledger, entry.itemId);
   if (entry.outcome !== 'pending') conflict(`议题「${item.title}」在本次会议上已有结果，不能移出议程。`, 'entryId');
-  const touched =
-    ledger.db.select({ id: statements.id }).from(statements).where(eq(statements.entryId, entry.id)).get() ??
-    ledger.db.select({ id: recusals.id }).from(recusals).where(eq(recusals.entryId, entry.id)).get() ??
-    ledger.db.select({ id: writtenOpinions.id }).from(writtenOpinions).where(eq(writtenOpinions.entryId, entry.id)).get();
-  if (touched) conflict(`议题「${item.title}」已有发言、回避或书面意见记录，不能移出议程；可以暂缓表决。`, 'entryId');
-  // An emergency action reported through this entry is open again (R14).
-  ledger.db.update(emergencyActions).set({ reportedEntryId: null }).where(eq(emergencyActions.reportedEntryId, entry.id)).run();
-  ledger.db.delete(ruleWarnings).where(and(eq(ruleWarnings.subjectType, 'entry'), eq(ruleWarnings.subjectId, entry.id))).run();
-  ledger.db.delete(agendaEntries).where(eq(agendaEntries.id, entry.id)).run();
-  moveItem(ledger, item.id, 'ready', '移出会议议程');
-  if (meeting.state === 'planned' && meeting.agendaConfirmedBy != null) {
-    ledger.db.update(meetings).set({ agendaConfirmedBy: null }).where(eq(meetings.id, meeting.id)).run();
-  }
+  const spoke = ledger.db.select({ id: statements.id }).from(statements).where(eq(statements.entryId, entry.id)).get();
+  if (spoke) conflict(`议题「${item.title}」已有发言表态，不能移出议程；可以暂缓表决。`, 'entryId');
+  const body = getBody(ledger, meeting.bodyId);
+  const dropped = dropEntry(ledger, meeting, entry, `移出${meetingTitle(meeting.year, meeting.seq, body.name)}议程${input.reason ? `：${input.reason}` : ''}`);
+  keepAmendment(ledger, {
+    orgId: body.orgId,
+    subjectType: 'meeting',
+    subjectId: meeting.id,
+    action: 'removeEntry',
+    before: { position: entry.position, ...dropped },
+    reason: input.reason || null,
+  });
   return { entryId: entry.id, itemId: item.id };
+}
+
+/** 取消: a meeting that has not sat is called off with a reason; its items go back to 待上会. It keeps its number. */
+export function cancelMeeting(ledger: Ledger, input: In<'meetings.cancel'>) {
+  const meeting = getMeeting(ledger, input.meetingId);
+  const refusal = cancelRefusal(meeting.state);
+  if (refusal) conflict(`${refusal}。`, 'meetingId');
+  const body = getBody(ledger, meeting.bodyId);
+  const title = meetingTitle(meeting.year, meeting.seq, body.name);
+  const agenda = entriesOfMeeting(ledger, meeting.id).map((entry) => dropEntry(ledger, meeting, entry, `${title}取消：${input.reason}`));
+  ledger.db.update(meetings).set({ state: 'cancelled', cancelReason: input.reason }).where(eq(meetings.id, meeting.id)).run();
+  keepAmendment(ledger, {
+    orgId: body.orgId,
+    subjectType: 'meeting',
+    subjectId: meeting.id,
+    action: 'cancel',
+    before: { state: meeting.state, agenda },
+    after: { state: 'cancelled' },
+    reason: input.reason,
+  });
+  return { meetingId: meeting.id, title, returned: agenda.map((a) => a.title) };
 }
 
 /** R3: the 书记 confirms the 党组织会议 agenda, the 校长 the 校长办公会 agenda. */
@@ -295,6 +386,7 @@ export const meetingCommands = {
   'meetings.list': listMeetings,
   'meetings.addItem': addItem,
   'meetings.removeItem': removeItem,
+  'meetings.cancel': cancelMeeting,
   'meetings.confirmAgenda': confirmAgenda,
   'meetings.setFirstTopic': setFirstTopic,
   'meetings.close': closeMeeting,

@@ -1,12 +1,13 @@
 // Shared reads of the meetings domain: a meeting, its attendance, and everything one agenda
 // entry needs for the rules (R6–R10). Commands and meetings.get build on the same loaders,
 // so what the meeting screen shows is exactly what the commands enforce.
-import { and, asc, count, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lte, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { conflict, notFound, refuse } from '../errors';
 import { localDate, type ReadLedger } from '../ledger';
 import { assertMeetingUnlocked } from './lock';
 import { getBody, getMatter, membersOn, ruleSettings } from '../organization/queries';
+import type { UndoVoteFacts } from '../rules/amend';
 import { leadingPost } from '../rules/leadership';
 import { quorumFor, type AttendanceMark, type QuorumView } from '../rules/quorum';
 import type { Named } from '../rules/statements';
@@ -17,6 +18,7 @@ import {
   ballots,
   decisions,
   emergencyActions,
+  followUps,
   meetings,
   persons,
   reconsiderations,
@@ -47,6 +49,7 @@ export function meetingForWrite(ledger: ReadLedger, meetingId: number, field = '
   const meeting = getMeeting(ledger, meetingId, field);
   assertMeetingUnlocked(ledger, meeting.id);
   if (meeting.state === 'closed') conflict('会议已结束，会议记录不能再修改。', field);
+  if (meeting.state === 'cancelled') conflict('会议已取消，不能再修改。', field);
   return meeting;
 }
 
@@ -242,4 +245,37 @@ export function closedMeetingsSince(ledger: ReadLedger, bodyId: number, at: stri
 
 export function reconsiderationsOf(ledger: ReadLedger, entryId: number) {
   return ledger.db.select().from(reconsiderations).where(eq(reconsiderations.entryId, entryId)).all();
+}
+
+/** What undoing an entry's vote result depends on (db/rules/amend.ts undoVoteRefusal). */
+export function undoVoteFacts(
+  ledger: ReadLedger,
+  meetingId: number,
+  entry: Pick<EntryRow, 'id' | 'outcome'>,
+  item: { kind: string; decisionId: number | null },
+): UndoVoteFacts {
+  const n = (q: { n: number } | undefined) => q?.n ?? 0;
+  const decision = decisionOfEntry(ledger, entry.id);
+  const followUpCount = decision ? n(ledger.db.select({ n: count() }).from(followUps).where(eq(followUps.decisionId, decision.id)).get()) : 0;
+  // A report or a 修正 filed against the decision counts as work begun on it.
+  const linked = decision ? n(ledger.db.select({ n: count() }).from(agendaItems).where(eq(agendaItems.decisionId, decision.id)).get()) : 0;
+  const last = ledger.db
+    .select({ n: max(decisions.number) })
+    .from(decisions)
+    .innerJoin(agendaEntries, eq(agendaEntries.id, decisions.entryId))
+    .where(eq(agendaEntries.meetingId, meetingId))
+    .get();
+  const original =
+    item.kind === 'correction' && item.decisionId != null
+      ? ledger.db.select({ loopState: decisions.loopState }).from(decisions).where(eq(decisions.id, item.decisionId)).get()
+      : undefined;
+  return {
+    outcome: entry.outcome,
+    followUps: followUpCount + linked,
+    waived: Boolean(decision?.noFollowUpReason),
+    reconsidered: n(ledger.db.select({ n: count() }).from(reconsiderations).where(eq(reconsiderations.entryId, entry.id)).get()) > 0,
+    decisionNumber: decision?.number ?? null,
+    lastDecisionNumber: last?.n ?? null,
+    closedALoop: entry.outcome === 'passed' && original?.loopState === 'closed',
+  };
 }

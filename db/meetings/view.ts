@@ -1,12 +1,18 @@
 // meetings.get: the whole meeting as the meeting-mode screen and the 会议记录 need it, with a
 // LIVE R6/R9/R10 view per entry computed by the same rules the commands enforce.
+import { amendmentsOf } from '../amendments';
 import type { ReadLedger } from '../ledger';
+import { undoVoteRefusal } from '../rules/amend';
+import { ENTRY_OUTCOME_LABELS, MEETING_STATE_LABELS, type EntryOutcome, type MeetingState } from '../terms';
 import { getPerson, holdersOf } from '../organization/queries';
 import { expectsFirstTopic } from '../rules/agenda';
 import { leadingPost } from '../rules/leadership';
+import { quorumBasis } from '../rules/quorum';
 import { speakingOrder } from '../rules/statements';
 import { quorumLine, signedIn, votesNeeded } from '../rules/tally';
 import { warningsOf } from '../warnings';
+import { isMeetingLocked } from './lock';
+import { rosterOf, withRecordedNames } from './roster';
 import {
   ballotsOf,
   decisionOfEntry,
@@ -16,6 +22,7 @@ import {
   meetingFacts,
   writtenOpinionsOf,
   reconsiderationsOf,
+  undoVoteFacts,
 } from './queries';
 
 export function getMeetingView(ledger: ReadLedger, meetingId: number) {
@@ -30,6 +37,8 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
   const leadPost = leadingPost(facts.body.kind);
   const mode =
     facts.body.kind === 'principal_office' && facts.settings.principalOfficeMode === 'principal_decides' ? 'principal_decides' : 'vote';
+  // Open for corrections: not closed, not cancelled, minutes not signed (meetingForWrite refuses the rest).
+  const open = (meeting.state === 'planned' || meeting.state === 'in_progress') && !isMeetingLocked(ledger, meeting.id);
   const entries = entriesOfMeeting(ledger, meeting.id).map((entry, index) => {
     const ef = entryFacts(ledger, facts, entry);
     const presenter = entry.presenterId != null ? getPerson(ledger, entry.presenterId) : null;
@@ -43,6 +52,7 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
       number: index + 1,
       purpose: entry.purpose,
       outcome: entry.outcome,
+      outcomeLabel: ENTRY_OUTCOME_LABELS[entry.outcome as EntryOutcome],
       adHoc: entry.adHoc,
       postponeReason: entry.postponeReason,
       /** 研究意见 (study entries) or the meeting's note on a report. */
@@ -87,6 +97,8 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
         quorumOk: ef.quorum.quorumOk,
         votesNeeded: votesNeeded(ef.quorum.due),
         rule: ef.quorum.rule,
+        /** R6 in plain words for the screen (需过半数成员到会). */
+        basis: quorumBasis(ef.matter.twoThirds, facts.settings.halfCountsAsMajority),
         text: quorumLine(ef.quorum, entry.purpose === 'decide'),
         voters: ef.voters,
         absent: ef.quorum.absentIds.map((id) => facts.members.find((m) => m.personId === id)!).map((m) => ({ personId: m.personId, name: m.name })),
@@ -102,9 +114,21 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
       /** R11 复议 motions on this entry's outcome. */
       reconsiderations: reconsiderationsOf(ledger, entry.id),
       warnings: warningsOf(ledger, 'entry', entry.id),
+      /** What may still be put right while the meeting is open (the rules decide, the screen offers). */
+      correct: {
+        /** 移出议程: pending and nobody has stated yet. */
+        removable: open && entry.outcome === 'pending' && ef.statements.length === 0,
+        /** The vote result may be undone (null), or why not; absent when there is no result to undo. */
+        undoVoteRefusal:
+          open && (entry.outcome === 'passed' || entry.outcome === 'not_passed') ? undoVoteRefusal(undoVoteFacts(ledger, meeting.id, entry, ef.item)) : undefined,
+        /** Only the latest statement of an undecided entry may be taken back (R9). */
+        lastStatementBy: open && entry.outcome === 'pending' ? (ef.statements.at(-1)?.personId ?? null) : null,
+      },
+      /** 更正记录 of this entry: statements corrected, recusals and vote results undone. */
+      history: amendmentsOf(ledger, 'entry', entry.id),
     };
   });
-  return {
+  const view = {
     meeting: {
       id: meeting.id,
       bodyId: meeting.bodyId,
@@ -113,6 +137,10 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
       startsAt: meeting.startsAt,
       place: meeting.place,
       state: meeting.state,
+      stateLabel: MEETING_STATE_LABELS[meeting.state as MeetingState],
+      cancelReason: meeting.cancelReason,
+      /** Corrections are possible (not closed, cancelled or signed). */
+      open,
       hostId: host.id,
       hostName: host.name,
       recorderId: recorder.id,
@@ -141,7 +169,12 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
     signedIn: signedIn(facts.members, facts.attendance),
     entries,
     warnings: warningsOf(ledger, 'meeting', meeting.id),
+    /** 更正记录 of the meeting: 改期, place, host or recorder corrected, items removed, attendance corrected, cancelled. */
+    history: amendmentsOf(ledger, 'meeting', meeting.id),
   };
+  // A signed meeting shows the names it recorded (db/meetings/roster.ts), never a later rename.
+  const roster = rosterOf(ledger, meeting.id);
+  return roster ? withRecordedNames(view, roster) : view;
 }
 
 export type MeetingView = ReturnType<typeof getMeetingView>;

@@ -87,7 +87,7 @@ function checkBallots(ef: EntryFacts, list: { personId: number; choice: (typeof 
   const voterIds = new Set(ef.voters.map((v) => v.personId));
   const seen = new Set<number>();
   list.forEach((b, i) => {
-    const who = names.get(b.personId) ?? `编号${b.personId}的人员`;
+    const who = names.get(b.personId) ?? '所选人员';
     if (ef.recused.some((r) => r.personId === b.personId)) refuse('R8', `${who}已回避本议题，不能表决`, `ballots.${i}.personId`);
     if (!voterIds.has(b.personId)) {
       if (ef.attendeeIds.includes(b.personId)) refuse('R7', `${who}为列席人员，可以发言但不能表决`, `ballots.${i}.personId`);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { read, write } from '../channel';
 import { RuleSettingsPatch } from './settings-schema';
 import { BODY_KINDS, MAJOR_CATEGORIES, POSTS, PARTY_KINDS } from '../terms';
-import { zAmount, zDate, zEnum, zId, zName, zOptionalText } from '../validation';
+import { zAmount, zDate, zEnum, zId, zName, zOptionalText, zText } from '../validation';
+import { repeatedNames, sameNameMessage } from '../rules/people';
 
 export const SetupMember = z.object({
   name: zName('姓名', 20),
@@ -29,6 +30,10 @@ export const SetupOrganization = z
       ctx.addIssue({ code: 'custom', path: ['members'], message: '请至少勾选一名党组织会议成员' });
     if (!v.members.some((m) => m.principalOffice))
       ctx.addIssue({ code: 'custom', path: ['members'], message: '请至少勾选一名校长办公会议成员' });
+    // The same refusal as 设置 → 人员 gives (one name, one person), at each repeated row.
+    for (const i of repeatedNames(v.members.map((m) => m.name))) {
+      ctx.addIssue({ code: 'custom', path: ['members', i, 'name'], message: sameNameMessage(v.members[i]!.name, v.members[i]!.department) });
+    }
   });
 
 const ownName = (label: string, max: number) =>
@@ -88,6 +93,8 @@ export const organizationContract = {
     }),
   ),
   'memberships.end': write(z.object({ membershipId: zId('成员记录'), endDate: zDate('任期结束日期') })),
+  /** 作废: a membership entered by mistake never held (even on its first day); kept with the reason. */
+  'memberships.void': write(z.object({ membershipId: zId('成员记录'), reason: zText('作废原因', 200) })),
   /** 支委会, 党员大会 (集团校: one per branch). The 党组织会议 and 校长办公会议 exist once per school. */
   'bodies.create': write(z.object({ orgId: zId('学校'), kind: zEnum('议事机构类型', BODY_KINDS), name: zName('议事机构名称', 40) })),
   /** A body's own name (党委会 instead of 党委会议, …): meeting titles and documents made afterwards use it. */

@@ -1,14 +1,14 @@
 // The organisation domain's handlers, by concern: school.ts (set-up, overview, name), people.ts,
 // posts.ts, bodies.ts (bodies and memberships), matters.ts (议事清单), thresholds.ts (R2), settings.ts.
 import type { HandlersFor } from '../channel';
-import { addMembership, createBody, endMembership, listMemberships, renameBody } from './bodies';
+import { addMembership, createBody, endMembership, listMemberships, renameBody, voidMembership } from './bodies';
 import type { organizationContract } from './contract';
 import { listMatters, saveMatter } from './matters';
-import { documentNames, setDocumentNames } from './names';
+import { documentNames } from './names';
 import { addPerson, updatePerson } from './people';
 import { assignPost, endPost, listPosts } from './posts';
 import { getOrganizationOverview, setupOrganization, updateOrganization } from './school';
-import { getSettings, setSettings } from './settings';
+import { getSettings, setDocumentNames, setSettings } from './settings';
 import { addThreshold, listThresholds } from './thresholds';
 
 export const organizationHandlers = {
@@ -24,6 +24,7 @@ export const organizationHandlers = {
   'memberships.list': listMemberships,
   'memberships.add': addMembership,
   'memberships.end': endMembership,
+  'memberships.void': voidMembership,
   'bodies.create': createBody,
   'bodies.rename': renameBody,
   'matters.save': saveMatter,

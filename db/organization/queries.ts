@@ -1,14 +1,18 @@
 // Read helpers other domains use to ask "who holds which post / who sits on which body, on a date".
-import { and, eq, isNull, lte, or, gt, asc } from 'drizzle-orm';
-import type { ReadLedger } from '../ledger';
-import { bodies, memberships, organizations, persons, posts, settings, matters } from '../schema';
+import { and, eq, isNull, lte, or, gt, asc, desc, min, ne } from 'drizzle-orm';
+import { localDate, type ReadLedger } from '../ledger';
+import { bodies, meetings, memberships, minutes, organizations, persons, posts, settings, matters } from '../schema';
 import { DEFAULT_SETTINGS, type RuleSettings as Settings } from '../rules/settings';
 import { RuleSettings } from './settings-schema';
 import { notFound } from '../errors';
-import type { BodyKind, Post } from '../terms';
+import { meetingTitle, type BodyKind, type Post } from '../terms';
 
 /** A period [start, end) still running on or after `date`. */
 export const runningFrom = (end: typeof posts.endDate | typeof memberships.endDate, date: string) => or(isNull(end), gt(end, date));
+
+/** A seat still running on or after `date`; a voided one (it ends the day it starts) never is. */
+export const seatRunningFrom = (date: string) =>
+  or(isNull(memberships.endDate), and(gt(memberships.endDate, date), ne(memberships.endDate, memberships.startDate)));
 
 /** A period [start, end) held on `date`: the same test as validOn, for rows already read. */
 export function heldOn(period: { startDate: string; endDate: string | null }, date: string): boolean {
@@ -22,6 +26,23 @@ const validOn = (start: typeof posts.startDate | typeof memberships.startDate, e
 export function getOrganization(ledger: ReadLedger, orgId: number) {
   const org = ledger.db.select().from(organizations).where(eq(organizations.id, orgId)).get();
   return org ?? notFound('学校', orgId, 'orgId');
+}
+
+/**
+ * The school's first date in the ledger: the earliest term of its posts and bodies (set-up's
+ * 任期开始日期), or the set-up day. No record of the school can be dated before it.
+ */
+export function ledgerSince(ledger: ReadLedger, orgId: number): string {
+  const org = getOrganization(ledger, orgId);
+  const post = ledger.db.select({ d: min(posts.startDate) }).from(posts).where(eq(posts.orgId, orgId)).get()?.d ?? null;
+  const seat =
+    ledger.db
+      .select({ d: min(memberships.startDate) })
+      .from(memberships)
+      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+      .where(eq(bodies.orgId, orgId))
+      .get()?.d ?? null;
+  return [localDate(new Date(org.createdAt)), post, seat].filter((d): d is string => d !== null).sort()[0]!;
 }
 
 export function postsOn(ledger: ReadLedger, orgId: number, date: string): { personId: number; post: Post }[] {
@@ -70,4 +91,21 @@ export function ruleSettings(ledger: ReadLedger, orgId: number): Settings {
   const rows = ledger.db.select().from(settings).where(eq(settings.orgId, orgId)).all();
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return RuleSettings.parse({ ...DEFAULT_SETTINGS, ...stored });
+}
+
+/**
+ * The latest meeting with signed minutes, of one body or of any body of an organisation: its date
+ * and title (R16: a seat or post may not be dated on or before it, rules/amend backdatedRefusal).
+ */
+export function lastSignedMeeting(ledger: ReadLedger, where: { bodyId: number } | { orgId: number }): { date: string; title: string } | null {
+  const row = ledger.db
+    .select({ startsAt: meetings.startsAt, year: meetings.year, seq: meetings.seq, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(minutes, and(eq(minutes.meetingId, meetings.id), eq(minutes.state, 'signed')))
+    .where('bodyId' in where ? eq(meetings.bodyId, where.bodyId) : eq(bodies.orgId, where.orgId))
+    .orderBy(desc(meetings.startsAt))
+    .limit(1)
+    .get();
+  return row ? { date: localDate(new Date(row.startsAt)), title: meetingTitle(row.year, row.seq, row.bodyName) } : null;
 }

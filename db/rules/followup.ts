@@ -1,6 +1,6 @@
 // R17 follow-up and R18 evaluation/correction as pure functions of rows and a date.
 // The commands in db/followups ask these; the dashboard (db/rules/loop.ts) reuses them.
-import type { ItemState, Rating } from '../terms';
+import type { FollowUpStatus, ItemState, Rating } from '../terms';
 import { canMove } from './lifecycle';
 
 export interface FollowUpFacts {
@@ -11,6 +11,13 @@ export interface FollowUpFacts {
 /** R17: a FollowUp past its deadline and not done is overdue (逾期). The deadline day itself is not late. */
 export function isOverdue(f: FollowUpFacts, today: string): boolean {
   return f.state !== 'done' && f.deadline < today;
+}
+
+/** Where a 督办事项 stands (the board's column, the card's badge): evaluated, done, overdue (R17) or open. */
+export function followUpStatus(f: FollowUpFacts & { evaluationId: number | null }, today: string): FollowUpStatus {
+  if (f.evaluationId !== null) return 'evaluated';
+  if (f.state === 'done') return 'done';
+  return isOverdue(f, today) ? 'overdue' : 'open';
 }
 
 /** Days past the deadline (0 when not overdue), for the dashboard's 逾期N天. */

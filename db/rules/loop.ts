@@ -1,23 +1,30 @@
 // The dashboard's view of the loop 决策→执行→监督→评价→修正 (rule book, "The loop"):
 // pure aggregation of rows already read by db/loop. No I/O, so it is tested on plain data.
-import type { ItemState } from '../terms';
+import { LOOP_STAGE_LABELS, type ItemState } from '../terms';
 import { daysOverdue, isOverdue, lacksFollowUp } from './followup';
 
+/**
+ * The dashboard's tiles: every item state on exactly one tile, each labelled with the one
+ * vocabulary (db/terms.ts), so a tile says what the item list says. The funnel (stats.ts) adds
+ * up whole tiles, so the tiles and the funnel agree.
+ */
 export const LOOP_STAGES = [
-  { key: 'consult', label: '待沟通', states: ['draft', 'consultation', 'vote_postponed'] },
-  { key: 'postponed', label: '暂缓上会', states: ['postponed'] },
-  { key: 'ready', label: '待上会', states: ['ready'] },
-  { key: 'scheduled', label: '已列入议程', states: ['scheduled', 'discussed'] },
-  { key: 'decided', label: '已决定', states: ['passed', 'not_passed'] },
-  { key: 'followUp', label: '督办中', states: ['follow_up'] },
+  { key: 'consult', states: ['draft', 'consultation', 'vote_postponed'] },
+  { key: 'postponed', states: ['postponed'] },
+  { key: 'ready', states: ['ready'] },
+  { key: 'scheduled', states: ['scheduled', 'discussed'] },
+  { key: 'passed', states: ['passed'] },
+  { key: 'notPassed', states: ['not_passed'] },
+  { key: 'followUp', states: ['follow_up'] },
   // 逾期 counts follow-ups, not items: one decision may have several late tasks.
-  { key: 'overdue', label: '逾期', states: [] },
+  { key: 'overdue', states: [] },
   // Heard reports (R17 执行情况报告, R14 临时处置通报): noted, not decided, so not 已列入议程.
-  { key: 'noted', label: '已听取', states: ['noted'] },
-  { key: 'evaluated', label: '已评价', states: ['evaluated'] },
-  { key: 'corrected', label: '已修正', states: ['corrected'] },
-  { key: 'closed', label: '已闭环', states: ['closed'] },
-] as const satisfies readonly { key: string; label: string; states: readonly ItemState[] }[];
+  { key: 'noted', states: ['noted'] },
+  { key: 'evaluated', states: ['evaluated'] },
+  { key: 'corrected', states: ['corrected'] },
+  { key: 'closed', states: ['closed'] },
+  { key: 'withdrawn', states: ['withdrawn'] },
+] as const satisfies readonly { key: keyof typeof LOOP_STAGE_LABELS; states: readonly ItemState[] }[];
 
 export type LoopStageKey = (typeof LOOP_STAGES)[number]['key'];
 
@@ -56,7 +63,8 @@ export interface LoopInput {
 }
 
 export interface LoopSummary {
-  stages: { key: LoopStageKey; label: string; count: number }[];
+  /** Each tile with its item states (the 议题 list it opens is filtered by them). */
+  stages: { key: LoopStageKey; label: string; states: readonly ItemState[]; count: number }[];
   overdueFollowUps: (LoopFollowUpRow & { daysOverdue: number })[];
   /** R17 warning: decisions with neither a FollowUp nor an explicit 无需督办. */
   decisionsWithoutFollowUp: LoopDecisionRow[];
@@ -72,7 +80,8 @@ export function summarizeLoop(input: LoopInput): LoopSummary {
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id);
   const stages = LOOP_STAGES.map((s) => ({
     key: s.key,
-    label: s.label,
+    label: LOOP_STAGE_LABELS[s.key],
+    states: s.states,
     count: s.key === 'overdue' ? overdueFollowUps.length : s.states.reduce((n, st) => n + (byState.get(st) ?? 0), 0),
   }));
   const decisionsWithoutFollowUp = input.decisions.filter(lacksFollowUp);

@@ -70,6 +70,12 @@ export function minimumPresent(due: number, twoThirds: boolean, halfCountsAsMajo
   return halfCountsAsMajority ? Math.ceil(due / 2) : Math.floor(due / 2) + 1;
 }
 
+/** R6 in plain words, as the screen names the rule that applies to an entry. */
+export function quorumBasis(twoThirds: boolean, halfCountsAsMajority: boolean): string {
+  if (twoThirds) return '需三分之二以上成员到会';
+  return halfCountsAsMajority ? '需半数（含）以上成员到会' : '需过半数成员到会';
+}
+
 export function quorumFor(input: QuorumInput): QuorumView {
   const recused = new Set(input.recused);
   const voting = input.members.filter((m) => m.voting);

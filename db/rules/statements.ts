@@ -89,3 +89,24 @@ export function statementRefusal(ctx: StatementContext): Refusal | null {
   }
   return null;
 }
+
+/**
+ * R9: taking back a statement recorded by mistake (before the entry is decided). Only the latest
+ * may go, so the order stays as it was spoken and the host still states last; an earlier one is
+ * corrected in place instead. Null when allowed.
+ */
+export function statementRemovalRefusal(statedIds: readonly number[], personId: number): string | null {
+  if (!statedIds.includes(personId)) return '该成员尚未对本议题表态';
+  if (statedIds[statedIds.length - 1] !== personId) return '只能撤销最后记录的一条表态，以保持发言顺序；其他表态可以直接更正意见';
+  return null;
+}
+
+/**
+ * R8/R9: a recusal entered by mistake may be taken back while the member can still state before
+ * the host; once the host has stated, the member would speak after the host.
+ */
+export function recusalRemovalRefusal(recused: boolean, hostStated: boolean): string | null {
+  if (!recused) return '该成员没有登记回避本议题';
+  if (hostStated) return '主持人已经表态，撤销回避后该成员将在主持人之后表态；如确有误，请先撤销主持人的表态';
+  return null;
+}

@@ -1,28 +1,31 @@
 // The 工作台 charts and the 台账 status column: pure aggregation of rows read by db/loop.
 // No I/O, so every number a chart shows is tested on plain data.
-import type { ItemState, RegisterStatus } from '../terms';
+import { FUNNEL_STEP_LABELS, type ItemState, type RegisterStatus } from '../terms';
 import { RECONSIDERED, isLoopClosed, isOverdue, lacksFollowUp, type LoopFacts } from './followup';
 
 /**
  * The loop as a funnel (rule book, "The loop"): how many items reached each step at least.
  * An item's current state says how far it got; 未通过 items were discussed but never decided.
+ * Every step is a union of whole dashboard tiles (loop.ts LOOP_STAGES), so the funnel's numbers
+ * are sums of the tiles beside it.
  */
 export const FUNNEL_STEPS = [
-  // A heard report (已听取, R14/R17) was filed and went to a meeting, but is never decided.
-  { key: 'filed', label: '提出议题', states: ['draft', 'consultation', 'postponed', 'ready', 'vote_postponed', 'scheduled', 'discussed', 'passed', 'not_passed', 'follow_up', 'evaluated', 'corrected', 'closed', 'noted'] },
-  { key: 'discussed', label: '上会讨论', states: ['scheduled', 'discussed', 'passed', 'not_passed', 'follow_up', 'evaluated', 'corrected', 'closed', 'noted'] },
-  { key: 'decided', label: '形成决定', states: ['passed', 'follow_up', 'evaluated', 'corrected', 'closed'] },
-  { key: 'followUp', label: '督办落实', states: ['follow_up', 'evaluated', 'corrected', 'closed'] },
-  { key: 'evaluated', label: '完成评价', states: ['evaluated', 'corrected', 'closed'] },
-  { key: 'closed', label: '闭环', states: ['closed'] },
-] as const satisfies readonly { key: string; label: string; states: readonly ItemState[] }[];
+  // A heard report (已听取, R14/R17) was filed and went to a meeting, but is never decided; a
+  // withdrawn item was filed and taken back.
+  { key: 'filed', states: ['draft', 'consultation', 'postponed', 'ready', 'vote_postponed', 'scheduled', 'discussed', 'passed', 'not_passed', 'follow_up', 'evaluated', 'corrected', 'closed', 'noted', 'withdrawn'] },
+  { key: 'discussed', states: ['scheduled', 'discussed', 'passed', 'not_passed', 'follow_up', 'evaluated', 'corrected', 'closed', 'noted'] },
+  { key: 'decided', states: ['passed', 'follow_up', 'evaluated', 'corrected', 'closed'] },
+  { key: 'followUp', states: ['follow_up', 'evaluated', 'corrected', 'closed'] },
+  { key: 'evaluated', states: ['evaluated', 'corrected', 'closed'] },
+  { key: 'closed', states: ['closed'] },
+] as const satisfies readonly { key: keyof typeof FUNNEL_STEP_LABELS; states: readonly ItemState[] }[];
 
 export function loopFunnel(counts: { state: string; count: number }[]) {
   const byState = new Map<string, number>();
   for (const r of counts) byState.set(r.state, (byState.get(r.state) ?? 0) + r.count);
   return FUNNEL_STEPS.map((s) => ({
     key: s.key,
-    label: s.label,
+    label: FUNNEL_STEP_LABELS[s.key],
     count: (s.states as readonly string[]).reduce((n, st) => n + (byState.get(st) ?? 0), 0),
   }));
 }

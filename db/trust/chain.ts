@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import type { Ledger } from '../ledger';
 import { nowIso } from '../ledger';
 
-export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'minutes'] as const;
+export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'roster', 'minutes'] as const;
+// The signed minutes come last: their seal is the chain head that minutes.sign returns and the paper prints.
 export type SealKind = (typeof SEAL_KINDS)[number];
 /**
  * Events of the file itself, chained between meetings' records: a restore from a backup
@@ -92,6 +93,12 @@ export const KINDS: Record<ChainKind, KindSpec> = {
     columns: ['id', 'meeting_id', 'revision', 'previous_id', 'revision_reason', 'doc_number', 'content', 'state', 'signed_by', 'signed_at', 'hash', 'prev_hash'],
     idsOfMeeting: "SELECT id FROM minutes WHERE meeting_id = ? AND state = 'signed'",
     label: '已签发的会议纪要',
+  },
+  roster: {
+    table: 'meeting_roster',
+    columns: ['id', 'meeting_id', 'person_id', 'name', 'department'],
+    idsOfMeeting: 'SELECT id FROM meeting_roster WHERE meeting_id = ?',
+    label: '签发时的人员名单',
   },
   restore: {
     table: 'audit_log',

@@ -14,6 +14,7 @@ const TONE: Record<string, string> = {
   closed: 'ok',
   corrected: 'brand',
   noted: 'ok',
+  withdrawn: '',
 };
 
 export function StateBadge({ state, label }: { state: string; label: string }) {

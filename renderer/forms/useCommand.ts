@@ -1,5 +1,6 @@
 // Run one ledger command from a form: tracks "busy" and the contract error, so the form can put
-// error.message beside the field named by error.field (or above the buttons when no field).
+// each problem beside its field (error.fields: every problem at once) or above the buttons when
+// it concerns no field. After a refusal, focus moves to the first field marked wrong.
 import { useCallback, useState } from 'react';
 import { errorInfo, type LedgerErrorInfo } from '../ledger-client';
 
@@ -8,6 +9,20 @@ export interface Command<A extends unknown[], R> {
   busy: boolean;
   error: LedgerErrorInfo | null;
   clear(): void;
+}
+
+/** Focus (and bring into view) the first field marked wrong; else the refusal notice itself. */
+function focusFirstProblem(): void {
+  requestAnimationFrame(() => {
+    // An open dialog keeps the focus: look inside it only.
+    const scope: ParentNode = document.querySelector('.dialog') ?? document;
+    const target =
+      scope.querySelector<HTMLElement>('[aria-invalid="true"]') ?? scope.querySelector<HTMLElement>('.notice.error[role="alert"]');
+    if (!target) return;
+    if (!target.matches('input, select, textarea, button')) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center', behavior: 'auto' });
+  });
 }
 
 export function useCommand<A extends unknown[], R>(fn: (...args: A) => Promise<R>): Command<A, R> {
@@ -21,6 +36,7 @@ export function useCommand<A extends unknown[], R>(fn: (...args: A) => Promise<R
         return await fn(...args);
       } catch (e) {
         setError(errorInfo(e));
+        focusFirstProblem();
         return undefined;
       } finally {
         setBusy(false);
@@ -31,8 +47,16 @@ export function useCommand<A extends unknown[], R>(fn: (...args: A) => Promise<R
   return { run, busy, error, clear: () => setError(null) };
 }
 
-/** The error's message if it concerns `field` (exactly, or a sub-path like "stances.0.role"). */
+const concerns = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
+
+/** Every problem of the error, each with its field (one when the core named only one). */
+export function problemsOf(error: LedgerErrorInfo | null): { field: string; message: string }[] {
+  if (!error) return [];
+  if (error.fields?.length) return error.fields;
+  return error.field ? [{ field: error.field, message: error.message }] : [];
+}
+
+/** The message for `field` (exactly, or a sub-path like "stances.0.role"), from all the form's problems. */
 export function errorFor(error: LedgerErrorInfo | null, ...fields: string[]): string | null {
-  if (!error?.field) return null;
-  return fields.some((f) => error.field === f || error.field!.startsWith(`${f}.`)) ? error.message : null;
+  return problemsOf(error).find((p) => fields.some((f) => concerns(p.field, f)))?.message ?? null;
 }

@@ -9,15 +9,6 @@ export type DecisionDetail = OutputOf<'decisions.get'>;
 export type FollowUpView = DecisionDetail['followUps'][number];
 export type BoardRow = OutputOf<'followups.list'>[number];
 
-/** The board's columns: where a 督办事项 stands (R17 overdue, R18 evaluated). */
-export type BoardColumn = 'open' | 'overdue' | 'done' | 'evaluated';
-
-export function boardColumn(f: BoardRow): BoardColumn {
-  if (f.evaluationId != null) return 'evaluated';
-  if (f.state === 'done') return 'done';
-  return f.overdue ? 'overdue' : 'open';
-}
-
 interface FollowUpsState {
   decisions: DecisionRow[];
   board: BoardRow[];

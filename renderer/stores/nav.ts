@@ -1,5 +1,6 @@
 // Where the user is: one section (Alt+1…6) and, inside it, an optional record id or "new".
-// Mirrored in location.hash so a reload (F5) keeps the place.
+// Mirrored in location.hash so a reload (F5) keeps the place. A form with typed text holds the
+// way out (useUnsavedGuard): leaving is asked first (LeaveGuard), never done silently.
 import { create } from 'zustand';
 
 export const SECTIONS = [
@@ -38,17 +39,65 @@ export function hashOf(route: Route): string {
 
 interface NavState {
   route: Route;
+  /** Forms holding typed text, by a key each; while any is here, leaving asks first. */
+  dirty: Set<string>;
+  /** Where the user asked to go while a form held text: LeaveGuard asks about it. */
+  pending: Route | null;
   go(route: Route): void;
+  /** Leave anyway: the typed text is dropped. */
+  confirmLeave(): void;
+  stay(): void;
+  setDirty(key: string, dirty: boolean): void;
 }
 
-export const useNav = create<NavState>((set) => ({
+function show(route: Route) {
+  if (location.hash !== hashOf(route)) history.pushState(null, '', hashOf(route));
+}
+
+export const useNav = create<NavState>((set, get) => ({
   route: parseHash(typeof location === 'undefined' ? '' : location.hash),
+  dirty: new Set(),
+  pending: null,
   go(route) {
-    if (location.hash !== hashOf(route)) history.pushState(null, '', hashOf(route));
+    if (hashOf(route) === hashOf(get().route)) return;
+    if (get().dirty.size > 0) {
+      set({ pending: route });
+      return;
+    }
+    show(route);
     set({ route });
+  },
+  confirmLeave() {
+    const route = get().pending;
+    if (!route) return;
+    show(route);
+    set({ route, pending: null, dirty: new Set() });
+  },
+  stay() {
+    set({ pending: null });
+  },
+  setDirty(key, dirty) {
+    const next = new Set(get().dirty);
+    if (dirty) next.add(key);
+    else next.delete(key);
+    if (next.size !== get().dirty.size) set({ dirty: next });
   },
 }));
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('popstate', () => useNav.setState({ route: parseHash(location.hash) }));
+  window.addEventListener('popstate', () => {
+    const route = parseHash(location.hash);
+    const { dirty, route: here } = useNav.getState();
+    if (dirty.size > 0 && hashOf(route) !== hashOf(here)) {
+      // Back/forward while a form holds text: stay put and ask.
+      history.pushState(null, '', hashOf(here));
+      useNav.setState({ pending: route });
+      return;
+    }
+    useNav.setState({ route });
+  });
+  // Closing the window or reloading with typed text: the shell's own "leave this page?" question.
+  window.addEventListener('beforeunload', (e) => {
+    if (useNav.getState().dirty.size > 0) e.preventDefault();
+  });
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose, fieldOf, openUi } from './meetings-ui';
+import { confirm } from './page-helpers';
 
 type Ui = Awaited<ReturnType<typeof openUi>>;
 let ui: Ui;
@@ -78,7 +79,7 @@ describe('临时处置 (R14)', () => {
     await page.getByRole('button', { name: '王建国（书记）确认议程' }).waitFor({ state: 'detached' });
     await page.locator('.mode-bar h1').focus();
     await page.keyboard.press('1');
-    await page.getByRole('heading', { name: '听取临时处置通报（R14）' }).waitFor();
+    await page.getByRole('heading', { name: /^听取临时处置通报/ }).waitFor();
     await page.getByText('暴雨红色预警，班子成员无法到校').first().waitFor();
     await ui.shot('heard-in-meeting');
     await page.getByRole('button', { name: '已通报，予以追认' }).click();
@@ -88,6 +89,7 @@ describe('临时处置 (R14)', () => {
 
     await page.locator('.mode-bar h1').focus();
     await page.keyboard.press('Escape');
+    await confirm(page, '退出会议模式');
     await page.getByRole('dialog', { name: '会议模式' }).waitFor({ state: 'detached' });
     await page.keyboard.press('Alt+3');
     await page.getByRole('heading', { name: '临时处置', exact: true }).waitFor();

@@ -1,7 +1,7 @@
 // The whole loop 决策→执行→监督→评价→修正 through the UI only: the built renderer in Debian's
 // Chromium, window.ledger on a real SQLite file. Screenshots at 1366×768 go to
 // artifacts/screenshots/ for people to look at.
-import { choose, byLabel } from './page-helpers';
+import { choose, byLabel, confirm } from './page-helpers';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,11 +157,13 @@ describe('the loop through the UI (R4, R6, R9, R10, R16, R17, R18)', () => {
     await expect(field('同意票').inputValue()).resolves.toBe('5');
     await shot('meeting-statements');
     await page.getByRole('button', { name: '记录表决结果' }).click();
+    await confirm(page, '记录表决结果');
     const result = page.getByTestId('vote-result');
     await result.waitFor();
     await expect(result.textContent()).resolves.toContain('获得通过');
     await shot('meeting-vote-passed');
     await page.getByRole('button', { name: '结束会议' }).click();
+    await confirm(page, '结束会议');
     await page.getByRole('button', { name: '结束会议' }).waitFor({ state: 'detached' });
   });
 
@@ -172,6 +174,7 @@ describe('the loop through the UI (R4, R6, R9, R10, R16, R17, R18)', () => {
     await frame.getByText(ITEM.replace(/^关于|的议题$/g, '').slice(0, 6)).first().waitFor();
     await shot('minutes-draft');
     await page.getByRole('button', { name: '签发纪要' }).click();
+    await confirm(page, '确认签发');
     await page.getByText('已签发 · 已锁定').waitFor();
     await page.getByRole('button', { name: '导出 PDF' }).click();
     const saved = page.getByTestId('saved-path');

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { choose, fieldOf, openUi } from './meetings-ui';
+import { confirm } from './page-helpers';
 
 type Ui = Awaited<ReturnType<typeof openUi>>;
 let ui: Ui;
@@ -74,7 +75,9 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     await page.getByText('研究意见：同意推荐周敏同志').waitFor();
     expect((await ui.ledger('items.get', { itemId: cadre })).item.state).toBe('ready');
     await page.locator('.mode-bar h1').focus();
+    // The meeting is still open: Esc asks before leaving 会议模式.
     await page.keyboard.press('Escape');
+    await confirm(page, '退出会议模式');
     await page.getByRole('dialog', { name: '会议模式' }).waitFor({ state: 'detached' });
   });
 
@@ -138,6 +141,7 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     await page.getByRole('radiogroup', { name: '孙红的表决意见' }).getByRole('radio', { name: '弃权' }).click();
     await ui.shot('item1-named-ballot');
     await page.getByRole('button', { name: '记录表决结果' }).click();
+    await confirm(page, '记录表决结果');
     const result = page.getByTestId('vote-result');
     await result.waitFor();
     await expect(result.textContent()).resolves.toContain('记名投票表决：同意 5 票，反对 0 票，弃权 1 票。获得通过');
@@ -179,9 +183,14 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     await sayYes('王建国');
     await page.getByRole('radiogroup', { name: '表决方式' }).getByRole('radio', { name: '无记名投票', exact: true }).click();
     await page.getByText('不记录任何人投了什么').waitFor();
-    await expect(field('同意票').inputValue()).resolves.toBe('4');
+    // A secret ballot's counts start empty: they come from the ballot papers, not the statements.
+    for (const f of ['同意票', '反对票', '弃权票']) await expect(field(f).inputValue()).resolves.toBe('');
+    await field('同意票').fill('4');
+    await field('反对票').fill('0');
+    await field('弃权票').fill('0');
     await ui.shot('item2-secret-ballot');
     await page.getByRole('button', { name: '记录表决结果' }).click();
+    await confirm(page, '记录表决结果');
     const result = page.getByTestId('vote-result');
     await result.waitFor();
     await expect(result.textContent()).resolves.toContain('无记名投票表决：同意 4 票，反对 0 票，弃权 0 票。获得通过（应到6人，实到4人，须同意票≥4）');
@@ -231,6 +240,7 @@ describe('会议模式 (R1, R3, R6–R11, R15, R16)', () => {
     await ui.shot('record');
     // Every item has an outcome: the meeting ends from 会议模式; no more 临时动议 after that.
     await page.getByRole('button', { name: '结束会议' }).click();
+    await confirm(page, '结束会议');
     await page.getByRole('button', { name: '结束会议' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '＋ 临时动议' }).waitFor({ state: 'detached' });
     await page.locator('.mode-bar h1').focus();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fieldOf, openUi } from './meetings-ui';
+import { confirm } from './page-helpers';
 
 type Ui = Awaited<ReturnType<typeof openUi>>;
 let ui: Ui;
@@ -52,6 +53,7 @@ describe('纪要稿次与勘误 (R16)', () => {
 
   it('signs; the signed revision is locked and offers only a 勘误', async () => {
     await page.getByRole('button', { name: '签发纪要' }).click();
+    await confirm(page, '确认签发');
     await page.getByText('已签发 · 已锁定').waitFor();
     await expect(page.getByRole('button', { name: '保存文字' }).count()).resolves.toBe(0);
     // The core refuses a wording change on the signed revision (R16), whatever the UI shows.
@@ -77,6 +79,7 @@ describe('纪要稿次与勘误 (R16)', () => {
     await page.getByRole('button', { name: '保存文字' }).click();
     await preview().getByText('4月7日').first().waitFor();
     await page.getByRole('button', { name: '签发纪要' }).click();
+    await confirm(page, '确认签发');
     await page.locator('[data-revision="2"]').getByText('已签发').waitFor();
     await ui.shot('revision-2-signed');
 

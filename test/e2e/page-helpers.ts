@@ -11,3 +11,10 @@ export async function choose(select: Locator, text: string): Promise<void> {
 
 export const byLabel = (scope: Page | Locator, label: string): Locator =>
   scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`));
+
+/** Answer a ConfirmDialog (结束会议, 签发, 记录表决结果 …) with its button, and wait until it is gone. */
+export async function confirm(page: Page, button: string): Promise<void> {
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

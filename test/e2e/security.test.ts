@@ -90,7 +90,7 @@ describe('数据安全 through the UI', () => {
     await log.locator('[data-channel="items.create"]').first().waitFor();
     const first = log.locator('.vlist-row').first();
     await expect(first.getAttribute('data-operator')).resolves.toBe('吴秘书');
-    await expect(log.locator('[data-channel="items.create"]').first().textContent()).resolves.toContain('新建议题');
+    await expect(log.locator('[data-channel="items.create"]').first().textContent()).resolves.toContain('新建了议题');
     await expect(log.locator('[data-channel="session.signIn"][data-operator="吴秘书"]').count()).resolves.toBe(1);
     // The earlier writes by the set-up secretary are there too, under their own name.
     await expect(log.locator('[data-operator="测试秘书"]').count()).resolves.toBeGreaterThan(0);

@@ -137,10 +137,10 @@ describe('set-up and 设置 (R2, R4, R6, R8, R12)', () => {
     await page.getByRole('tab', { name: '议事规则' }).click();
     await page.getByRole('radiogroup', { name: '恰好半数是否算“半数以上”' }).getByRole('radio', { name: '算', exact: true }).click();
     await page.getByRole('radiogroup', { name: '校长办公会议决定方式' }).getByRole('radio', { name: '多数表决' }).click();
-    await field('材料提前送达天数（R3）').fill('99');
+    await field('材料提前送达天数').fill('99');
     await page.getByRole('button', { name: '保存规则设置' }).click();
     await expect(page.locator('.field-error').first().textContent()).resolves.toContain('60天');
-    await field('材料提前送达天数（R3）').fill('2');
+    await field('材料提前送达天数').fill('2');
     await page.getByRole('button', { name: '保存规则设置' }).click();
     await page.getByRole('button', { name: '保存规则设置' }).and(page.locator(':disabled')).waitFor();
     const settings = ok<{ values: Record<string, unknown> }>('settings.get', { orgId: 1 });

@@ -96,8 +96,8 @@ describe('R17 follow-up', () => {
       [{ deadline: '2026/05/01' }, '「完成时限」格式应为 2026-03-25'],
       [{ ownerDept: ' ' }, '「承办部门」不能为空'],
       [{ deadline: '2026-03-01' }, '完成时限不能早于作出决定的日期（2026-03-25），请重新选择。'],
-      [{ ownerId: 999 }, '找不到人员（编号 999），请刷新后重试。'],
-      [{ decisionId: 999 }, '找不到决定事项（编号 999），请刷新后重试。'],
+      [{ ownerId: 999 }, '找不到该人员，可能已被删除或更改，请刷新后重试。'],
+      [{ decisionId: 999 }, '找不到该决定事项，可能已被删除或更改，请刷新后重试。'],
     ];
     for (const [patch, message] of cases) {
       const r = t.call('followups.create', { decisionId: first.decisionId, task: '采购', ownerDept: '总务处', deadline: '2026-05-31', ...patch } as never);
@@ -136,7 +136,7 @@ describe('R17 follow-up', () => {
     const before = t.snapshot();
     const r = t.call('decisions.reportExecution', { decisionId: first.decisionId, proposerId: school.person('王建国'), summary: '情况' });
     expect(r).toMatchObject({ ok: false, error: { code: 'rule_violation', rule: 'R17', field: 'proposerId' } });
-    expect(!r.ok && r.error.message).toBe('决定事项的执行情况由校长向党组织会议报告，王建国不是校长（R17）');
+    expect(!r.ok && r.error.message).toBe('决定事项的执行情况由校长向党组织会议报告，王建国不是校长');
     const office = decidedMeeting(t, school, { body: 'principal_office', startsAt: '2026-03-24T09:00', topics: [{ title: '关于期中考试安排的议题', matter: 'X2', text: '同意。' }] });
     const before2 = t.snapshot();
     expect(t.call('decisions.reportExecution', { decisionId: office.decided[0]!.decisionId, proposerId: school.person('李明华'), summary: '情况' }))

@@ -31,7 +31,8 @@ describe('items.create / items.get', () => {
     const a2 = t.ok('matters.list', { orgId: s.orgId }).find((m) => m.code === 'A2')!;
     t.ok('matters.save', { ...a2, matterId: a2.id, majorCategory: null, decidingBody: 'party_committee', active: false });
     const before = t.snapshot();
-    expect(() => item({ matterId: a2.id })).toThrow(/已停用.*R1/);
+    expect(() => item({ matterId: a2.id })).toThrow(/已停用/);
+    expect(t.call('items.create', { orgId: s.orgId, title: '停用事项的议题', matterId: a2.id, proposerId: s.person('王建国') })).toMatchObject({ ok: false, error: { rule: 'R1', field: 'matterId' } });
     expect(t.snapshot()).toEqual(before);
   });
 
@@ -256,7 +257,7 @@ describe('items.update / items.submit', () => {
     expect(u).toMatchObject({ title: '新标题', summary: '原内容', leaderId: null });
   });
 
-  it('refuses a second submit and an edit once the item is on an agenda', () => {
+  it('refuses a second submit, and on an agenda any change but the title, 分管领导 and materials date', () => {
     const { t, item, agree } = itemSchool();
     const a = item();
     t.ok('items.submit', { itemId: a.id });
@@ -265,14 +266,19 @@ describe('items.update / items.submit', () => {
     agree(a.id);
     t.ledger.sqlite.prepare("UPDATE agenda_items SET state = 'scheduled' WHERE id = ?").run(a.id);
     const before = t.snapshot();
-    const e = t.call('items.update', { itemId: a.id, title: '改名' });
-    expect(!e.ok && e.error.message).toContain('已列入议程或已决定');
+    const e = t.call('items.update', { itemId: a.id, title: '改名', summary: '改过的内容' });
+    expect(e).toMatchObject({ ok: false, error: { code: 'conflict', field: 'summary', message: expect.stringContaining('请先从议程中移出') } });
     expect(t.snapshot()).toEqual(before);
+    t.ok('items.update', { itemId: a.id, title: '改名' });
+    t.ledger.sqlite.prepare("UPDATE agenda_items SET state = 'discussed' WHERE id = ?").run(a.id);
+    const after = t.snapshot();
+    expect(t.call('items.update', { itemId: a.id, title: '再改名' })).toMatchObject({ ok: false, error: { field: 'title', message: '议题已在会议上讨论或已有结果，不能再修改。' } });
+    expect(t.snapshot()).toEqual(after);
   });
 
   it('refuses an unknown item with a Chinese not-found message', () => {
     const { t } = itemSchool();
-    expect(t.call('items.get', { itemId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到议题（编号 999），请刷新后重试。' } });
+    expect(t.call('items.get', { itemId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该议题，可能已被删除或更改，请刷新后重试。' } });
   });
 });
 

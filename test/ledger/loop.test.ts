@@ -43,7 +43,7 @@ describe('loop.status (rule book "The loop", R14, R17, R18)', () => {
 
     let status = t.ok('loop.status', { orgId: s.orgId });
     expect(counts(status)).toEqual({
-      待沟通: 1, 暂缓上会: 1, 待上会: 1, 已列入议程: 0, 已决定: 1, 督办中: 1, 逾期: 0, 已听取: 0, 已评价: 0, 已修正: 0, 已闭环: 0,
+      待沟通: 1, 暂缓上会: 1, 待上会: 1, 已列入议程: 0, 已通过: 1, 未通过: 0, 督办中: 1, 逾期: 0, 已听取: 0, 已评价: 0, 已修正: 0, 已闭环: 0, 已撤回: 0,
     });
     expect(status.decisionsWithoutFollowUp.map((d) => d.id)).toEqual([second!.decisionId]);
     expect(status.nextMeetings.map((m) => [m.title, m.items])).toEqual([['2026年第2次党委会议', 0]]);
@@ -73,14 +73,14 @@ describe('loop.status (rule book "The loop", R14, R17, R18)', () => {
     const again = decidedMeeting(t, s, { startsAt: '2026-04-15T15:00', items: [{ itemId: correction!.id, text: '同意修正后的整治方案。' }] });
     c = counts(t.ok('loop.status', { orgId: s.orgId }));
     // The original decision is closed; the correction is now a decision of its own, waiting for follow-up.
-    expect([c.已修正, c.已决定, c.已闭环]).toEqual([0, 1, 1]);
+    expect([c.已修正, c.已通过, c.已闭环]).toEqual([0, 1, 1]);
     expect(t.ok('decisions.get', { decisionId }).loopClosed).toBe(true);
     expect(t.ok('loop.status', { orgId: s.orgId }).decisionsWithoutFollowUp.map((d) => d.id)).toEqual([again.decided[0]!.decisionId]);
   });
 
   it('refuses an unknown school in Chinese', () => {
     const t = freshLedger();
-    expect(t.call('loop.status', { orgId: 42 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到学校（编号 42），请刷新后重试。' } });
+    expect(t.call('loop.status', { orgId: 42 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该学校，可能已被删除或更改，请刷新后重试。' } });
     expect(t.call('loop.status', {} as never)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '请选择学校' } });
   });
 });

@@ -58,6 +58,12 @@ export function meetingSchool(startIso = '2026-03-20T09:00:00') {
     return t.ok('meetings.setAttendance', { meetingId, rows });
   };
 
+  /** The same list as attend(), as a call that may be refused. */
+  const attendAttempt = (meetingId: number, over: Record<string, Partial<Row>> = {}, kind: 'party_committee' | 'principal_office' = 'party_committee') => {
+    const names = kind === 'party_committee' ? COMMITTEE : OFFICE;
+    return t.call('meetings.setAttendance', { meetingId, rows: names.map((n) => ({ personId: id(n), status: '出席' as const, ...over[n] })) });
+  };
+
   const add = (meetingId: number, itemId: number) => t.ok('meetings.addItem', { meetingId, itemId }).entryId;
 
   /** Statements from the given names, in order. */
@@ -92,7 +98,7 @@ export function meetingSchool(startIso = '2026-03-20T09:00:00') {
   const view = (meetingId: number) => t.ok('meetings.get', { meetingId });
   const itemState = (itemId: number) => t.ok('items.get', { itemId }).item.state;
 
-  return { t, s, id, 书记, 校长, party, office, readyItem, meeting, attend, add, state, sitting, hostLast, studiedCadreItem, view, itemState };
+  return { t, s, id, 书记, 校长, party, office, readyItem, meeting, attend, attendAttempt, add, state, sitting, hostLast, studiedCadreItem, view, itemState };
 }
 
 export type MeetingSchool = ReturnType<typeof meetingSchool>;

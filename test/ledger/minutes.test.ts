@@ -98,7 +98,7 @@ describe('minutes.generate (R16)', () => {
     const r = t.call('minutes.generate', { meetingId });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: '会议记录中还没有出席人员，请先登记出席情况，再生成会议纪要。' } });
     const r2 = t.call('minutes.generate', { meetingId: 999 });
-    expect(r2).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到会议（编号 999），请刷新后重试。' } });
+    expect(r2).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该会议，可能已被删除或更改，请刷新后重试。' } });
     const r3 = t.call('minutes.generate', { meetingId: 'x' as never });
     expect(r3).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '请选择会议' } });
     expect(t.snapshot()).toEqual(before);
@@ -112,7 +112,7 @@ describe('minutes.sign, lock and revise (R16)', () => {
     const before = t.snapshot();
     const r = t.call('minutes.sign', { minutesId, personId: school.person('李明华') });
     expect(r).toMatchObject({ ok: false, error: { code: 'rule_violation', rule: 'R16', field: 'personId' } });
-    expect(!r.ok && r.error.message).toBe('会议纪要只能由会议主持人（书记）签发，本次会议应由王建国签发（R16）');
+    expect(!r.ok && r.error.message).toBe('会议纪要只能由会议主持人（书记）签发，本次会议应由王建国签发');
     expect(t.snapshot()).toEqual(before);
     const signed = t.ok('minutes.sign', { minutesId, personId: hostId });
     expect(signed).toMatchObject({ state: 'signed', signedBy: '王建国' });

@@ -156,6 +156,15 @@ describe('R4/R11 which consultation counts', () => {
     expect(countingOutcome(rows, 'deliberation', null)).toBe('disagreed');
     expect(countingOutcome([], 'consultation', null)).toBeNull();
   });
+  it('R4: the latest is found wherever it stands in the list', () => {
+    // An earlier date recorded later does not count over a later date.
+    expect(countingOutcome([row(1, '2026-03-22', 'agreed'), row(2, '2026-03-21', 'disagreed')], 'consultation', null)).toBe('agreed');
+    // On the same date the one recorded later counts, in whatever order the rows come.
+    expect(countingOutcome([row(7, '2026-03-22', 'reserved'), row(6, '2026-03-22', 'agreed')], 'consultation', null)).toBe('reserved');
+    expect(countingOutcome([row(6, '2026-03-22', 'agreed'), row(7, '2026-03-22', 'reserved')], 'consultation', null)).toBe('reserved');
+    // One record read twice is still the first reading.
+    expect(countingOutcome([row(1, '2026-03-21', 'agreed'), row(1, '2026-03-21', 'disagreed')], 'consultation', null)).toBe('agreed');
+  });
   it('R11: after a postponed vote only records above the floor and dated on or after it count', () => {
     const floor = { afterId: 2, fromDate: '2026-03-25' };
     expect(countingOutcome([row(1, '2026-03-26', 'agreed'), row(2, '2026-03-25', 'agreed')], 'consultation', floor)).toBeNull();
@@ -167,10 +176,15 @@ describe('R4/R11 which consultation counts', () => {
   });
 });
 
-describe('R4 who a consultation is between', () => {
-  it('R4: the 书记 and the 校长; under 一肩挑 the one person once; nobody while the posts are vacant', () => {
-    expect(defaultConsultants({ secretaryIds: [1], principalIds: [2] })).toEqual([{ personId: 1, role: '书记' }, { personId: 2, role: '校长' }]);
+describe('R4 who a 会前沟通 starts with', () => {
+  it('the 书记 and the 校长, in those posts; under 一肩挑 the one person as 书记', () => {
+    expect(defaultConsultants({ secretaryIds: [1], principalIds: [2] })).toEqual([
+      { personId: 1, role: '书记' },
+      { personId: 2, role: '校长' },
+    ]);
     expect(defaultConsultants({ secretaryIds: [1], principalIds: [1] })).toEqual([{ personId: 1, role: '书记' }]);
+  });
+  it('a vacant post is left out', () => {
     expect(defaultConsultants({ secretaryIds: [], principalIds: [2] })).toEqual([{ personId: 2, role: '校长' }]);
     expect(defaultConsultants({ secretaryIds: [1], principalIds: [] })).toEqual([{ personId: 1, role: '书记' }]);
     expect(defaultConsultants({ secretaryIds: [], principalIds: [] })).toEqual([]);

@@ -10,6 +10,7 @@ import {
   lacksFollowUp,
   needsCorrection,
   stagePath,
+  followUpStatus,
 } from '../../db/rules/followup';
 
 describe('R17 follow-up rules', () => {
@@ -100,5 +101,15 @@ describe('R17/R18 edges (mutation testing)', () => {
 describe('R11 stored value', () => {
   it('R11: the suspended loop state is stored as "reconsidered" in decisions.loop_state (data on disk: never renamed)', () => {
     expect(RECONSIDERED).toBe('reconsidered');
+  });
+});
+
+describe('where a 督办事项 stands (one status for the board and the card)', () => {
+  it('evaluated, then done, then overdue past the deadline (R17), else open', () => {
+    expect(followUpStatus({ state: 'done', deadline: '2026-04-01', evaluationId: 3 }, '2026-05-01')).toBe('evaluated');
+    expect(followUpStatus({ state: 'open', deadline: '2026-04-01', evaluationId: 3 }, '2026-05-01')).toBe('evaluated');
+    expect(followUpStatus({ state: 'done', deadline: '2026-04-01', evaluationId: null }, '2026-05-01')).toBe('done');
+    expect(followUpStatus({ state: 'open', deadline: '2026-04-30', evaluationId: null }, '2026-05-01')).toBe('overdue');
+    expect(followUpStatus({ state: 'open', deadline: '2026-05-01', evaluationId: null }, '2026-05-01')).toBe('open');
   });
 });

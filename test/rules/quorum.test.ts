@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minimumPresent, presentAt, quorumFor, type AttendanceMark, type QuorumInput } from '../../db/rules/quorum';
+import { minimumPresent, presentAt, quorumFor, type AttendanceMark, type QuorumInput, quorumBasis } from '../../db/rules/quorum';
 
 const DEFAULTS = { halfCountsAsMajority: false, recusedCountInDue: false };
 const seats = (n: number) => Array.from({ length: n }, (_, i) => ({ personId: i + 1, voting: true }));
@@ -83,5 +83,14 @@ describe('R6 edges (mutation testing)', () => {
     expect(quorumFor(input({})).rule).toBe('R6 过半数到会');
     expect(quorumFor(input({ twoThirds: true })).rule).toBe('R6 三分之二以上到会');
     expect(quorumFor(input({ settings: { ...DEFAULTS, halfCountsAsMajority: true } })).rule).toBe('R6 半数（含）以上到会');
+  });
+});
+
+describe('R6 in plain words', () => {
+  it('names the threshold that applies', () => {
+    expect(quorumBasis(true, false)).toBe('需三分之二以上成员到会');
+    expect(quorumBasis(true, true)).toBe('需三分之二以上成员到会');
+    expect(quorumBasis(false, true)).toBe('需半数（含）以上成员到会');
+    expect(quorumBasis(false, false)).toBe('需过半数成员到会');
   });
 });

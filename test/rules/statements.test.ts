@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingStatements, speakingOrder, statementRefusal, type StatementContext } from '../../db/rules/statements';
+import { missingStatements, recusalRemovalRefusal, speakingOrder, statementRefusal, statementRemovalRefusal, type StatementContext } from '../../db/rules/statements';
 
 const voters = [
   { personId: 1, name: '王建国' },
@@ -75,5 +75,21 @@ describe('R9 speaking order (one home for the screen and the command)', () => {
     expect(o.order.map((v) => v.personId)).toEqual([2, 3]);
     expect(o).toMatchObject({ next: 2, hostMayState: false, hostMustWait: false });
     expect(speakingOrder(voters.slice(1), 1, [2, 3]).next).toBeNull();
+  });
+});
+
+describe('taking back a statement or a recusal recorded by mistake (R8, R9)', () => {
+  it('only the latest statement may be taken back', () => {
+    expect(statementRemovalRefusal([2, 3, 1], 1)).toBeNull();
+    expect(statementRemovalRefusal([2], 2)).toBeNull();
+    expect(statementRemovalRefusal([2, 3, 1], 3)).toBe('只能撤销最后记录的一条表态，以保持发言顺序；其他表态可以直接更正意见');
+    expect(statementRemovalRefusal([2, 3], 1)).toBe('该成员尚未对本议题表态');
+    expect(statementRemovalRefusal([], 1)).toBe('该成员尚未对本议题表态');
+  });
+
+  it('a recusal may be taken back until the host has stated', () => {
+    expect(recusalRemovalRefusal(true, false)).toBeNull();
+    expect(recusalRemovalRefusal(false, false)).toBe('该成员没有登记回避本议题');
+    expect(recusalRemovalRefusal(true, true)).toBe('主持人已经表态，撤销回避后该成员将在主持人之后表态；如确有误，请先撤销主持人的表态');
   });
 });

@@ -99,18 +99,24 @@ describe('R10 named ballots and the study line', () => {
   });
 });
 
-describe('R6 the meeting-level count', () => {
-  it('R6: 应到 counts voting members; 签到出席 those of them marked 出席 (not 列席, leave, or non-voting members)', () => {
-    const members = [{ personId: 1, voting: true }, { personId: 2, voting: true }, { personId: 3, voting: true }, { personId: 4, voting: false }];
+describe('R6 the meeting-level count before an entry is open', () => {
+  it('counts the voting members due and those of them signed in as 出席', () => {
+    const members = [
+      { personId: 1, voting: true },
+      { personId: 2, voting: true },
+      { personId: 3, voting: true },
+      { personId: 4, voting: false },
+    ];
     const marks = [
       { personId: 1, status: '出席' },
       { personId: 2, status: '请假' },
-      { personId: 3, status: '出席' },
       { personId: 4, status: '出席' },
-      { personId: 9, status: '出席' },
+      { personId: 9, status: '列席' },
+      { personId: 3, status: '缺席' },
     ];
-    expect(signedIn(members, marks)).toEqual({ due: 3, present: 2, line: '应到3人，签到出席2人' });
+    expect(signedIn(members, marks)).toEqual({ due: 3, present: 1, line: '应到3人，签到出席1人' });
+    expect(signedIn(members, [...marks, { personId: 9, status: '出席' }])).toMatchObject({ present: 1 });
     expect(signedIn(members, [])).toEqual({ due: 3, present: 0, line: '应到3人，签到出席0人' });
-    expect(signedIn([], marks)).toEqual({ due: 0, present: 0, line: '应到0人，签到出席0人' });
+    expect(signedIn([], [])).toEqual({ due: 0, present: 0, line: '应到0人，签到出席0人' });
   });
 });

@@ -70,7 +70,7 @@ describe('session: who is at the keyboard', () => {
     expect(t.call('session.signIn', {} as never)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '请选择操作人或填写姓名' } });
     expect(t.call('session.signIn', { name: '甲', pin: '12' })).toMatchObject({ ok: false, error: { message: '「PIN」须为4至8位数字' } });
     expect(t.call('session.signIn', { name: '系统' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(t.call('session.signIn', { personId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到人员（编号 999），请刷新后重试。' } });
+    expect(t.call('session.signIn', { personId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该人员，可能已被删除或更改，请刷新后重试。' } });
     expect(t.call('session.setPin', { pin: '1234' })).toMatchObject({ ok: false, error: { code: 'conflict', message: '请先登录，再设置自己的PIN。' } });
   });
 });

@@ -1,4 +1,6 @@
+import { FOLLOW_UP_STATUS_LABELS } from '../../../db/terms';
 import { EmptyState } from '../../components/EmptyState';
+import { RuleName, RuleTag } from '../../components/RuleTag';
 import { formatDate, formatDateTime } from '../../dates';
 import type { LoopStatus } from '../../stores/loop';
 import { useNav } from '../../stores/nav';
@@ -19,13 +21,13 @@ export function AttentionLists({ status }: { status: LoopStatus }) {
                 <tr key={f.id} className="clickable" onClick={() => go({ section: 'followups' })}>
                   <td>{f.task}</td>
                   <td>{f.ownerDept}</td>
-                  <td className="num"><span className="badge bad">逾期{f.daysOverdue}天</span></td>
+                  <td className="num"><span className="badge bad">{FOLLOW_UP_STATUS_LABELS.overdue}{f.daysOverdue}天</span></td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <h2 style={{ marginTop: 16 }}>尚未安排督办的决定（R17）</h2>
+        <h2 style={{ marginTop: 16 }}>尚未安排督办的决定<RuleTag rule="R17" /></h2>
         {status.decisionsWithoutFollowUp.length === 0 ? (
           <p className="muted">每项决定都已安排督办或说明无需督办。</p>
         ) : (
@@ -64,7 +66,7 @@ export function AttentionLists({ status }: { status: LoopStatus }) {
         )}
         {status.openEmergencyActions.length > 0 && (
           <>
-            <h2 style={{ marginTop: 16 }}>待通报的临时处置（R14）</h2>
+            <h2 style={{ marginTop: 16 }}>待通报的临时处置<RuleTag rule="R14" /></h2>
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {status.openEmergencyActions.map((a) => (
                 <li key={a.id}>{formatDate(a.at)} {a.actorName}：{a.action}</li>
@@ -77,7 +79,7 @@ export function AttentionLists({ status }: { status: LoopStatus }) {
             <h2 style={{ marginTop: 16 }}>规则提醒</h2>
             <ul className="small" style={{ margin: 0, paddingLeft: 18 }}>
               {status.recentWarnings.slice(0, 6).map((w) => (
-                <li key={w.id}><span className="badge warn">{w.rule}</span> {w.message}</li>
+                <li key={w.id}>{w.message} <span className="rule-after"><RuleName rule={w.rule} /></span></li>
               ))}
             </ul>
           </>

@@ -1,6 +1,7 @@
 // 工作台 charts from stats.dashboard: the loop funnel, 按时办结 by 承办部门 (R17), meetings per
 // month, 三重一大 items per year (R2). Loaded with import() so ECharts is not in the first screen.
 import { useMemo } from 'react';
+import { TIMING_LABELS } from '../../../db/terms';
 import type { DashboardStats } from '../../stores/loop';
 import { Chart } from './Chart';
 import { COLORS, type ChartOption } from './echarts';
@@ -45,10 +46,10 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
       // The rate beside each department: 按时办结率 of the tasks already due.
       yAxis: { type: 'category', data: depts.map((d) => (d.rate == null ? d.dept : `${d.dept}  ${d.rate}%`)), inverse: true, ...AXIS },
       series: [
-        { name: '按时办结', key: 'onTime', color: COLORS.ok },
-        { name: '逾期办结', key: 'late', color: COLORS.warn },
-        { name: '逾期未办', key: 'overdue', color: COLORS.bad },
-        { name: '进行中', key: 'open', color: COLORS.grey },
+        { name: TIMING_LABELS.onTime, key: 'onTime', color: COLORS.ok },
+        { name: TIMING_LABELS.late, key: 'late', color: COLORS.warn },
+        { name: TIMING_LABELS.overdue, key: 'overdue', color: COLORS.bad },
+        { name: TIMING_LABELS.open, key: 'open', color: COLORS.grey },
       ].map((s) => ({
         type: 'bar',
         name: s.name,
@@ -112,7 +113,7 @@ export default function ChartsPanel({ stats }: { stats: DashboardStats }) {
             name="各部门按时办结"
             option={timing}
             series={{ onTime: depts.map((d) => d.onTime), late: depts.map((d) => d.late), overdue: depts.map((d) => d.overdue), open: depts.map((d) => d.open) }}
-            table={{ head: ['承办部门', '按时办结', '逾期办结', '逾期未办', '进行中', '按时办结率'], rows: depts.map((d) => [d.dept, d.onTime, d.late, d.overdue, d.open, d.rate == null ? '—' : `${d.rate}%`]) }}
+            table={{ head: ['承办部门', TIMING_LABELS.onTime, TIMING_LABELS.late, TIMING_LABELS.overdue, TIMING_LABELS.open, '按时办结率'], rows: depts.map((d) => [d.dept, d.onTime, d.late, d.overdue, d.open, d.rate == null ? '—' : `${d.rate}%`]) }}
           />
         )}
       </section>

@@ -1,26 +1,14 @@
-import type { ItemState } from '../../../db/terms';
+// The loop's tiles as the core counts and labels them (loop.status: one vocabulary, each tile's
+// item states); clicking one opens the 议题 list filtered by those states.
+import { FUNNEL_STEP_LABELS } from '../../../db/terms';
 import type { LoopStatus } from '../../stores/loop';
 import { useItems } from '../../stores/items';
 import { useNav } from '../../stores/nav';
 
-/** Item states behind each stage tile, for jumping to the filtered 议题 list. */
-const STATES: Record<string, ItemState[]> = {
-  consult: ['draft', 'consultation', 'vote_postponed'],
-  postponed: ['postponed'],
-  ready: ['ready'],
-  scheduled: ['scheduled', 'discussed'],
-  decided: ['passed', 'not_passed'],
-  followUp: ['follow_up'],
-  evaluated: ['evaluated'],
-  corrected: ['corrected'],
-  closed: ['closed'],
-  noted: ['noted'],
-};
-
 /** The five phases of the loop (seed001) and the stages of loop.status that belong to each. */
 const PHASES = [
-  { label: '决策', hint: '事前沟通、上会', keys: ['consult', 'postponed', 'ready', 'scheduled', 'decided'] },
-  { label: '执行', hint: '督办落实', keys: ['followUp'] },
+  { label: '决策', hint: '事前沟通、上会', keys: ['consult', 'postponed', 'ready', 'scheduled', 'passed', 'notPassed', 'withdrawn'] },
+  { label: '执行', hint: FUNNEL_STEP_LABELS.followUp, keys: ['followUp'] },
   { label: '监督', hint: '逾期催办、听取报告', keys: ['overdue', 'noted'] },
   { label: '评价', hint: '办结评价', keys: ['evaluated'] },
   { label: '修正', hint: '修正、闭环', keys: ['corrected', 'closed'] },
@@ -30,12 +18,12 @@ const ALERT = new Set(['overdue', 'postponed']);
 
 export function LoopStages({ stages }: { stages: LoopStatus['stages'] }) {
   const go = useNav((s) => s.go);
-  const open = (key: string) => {
-    if (key === 'overdue') {
+  const open = (stage: LoopStatus['stages'][number]) => {
+    if (stage.states.length === 0) {
       go({ section: 'followups' });
       return;
     }
-    useItems.setState({ filter: { states: STATES[key], search: '' } });
+    useItems.setState({ filter: { states: [...stage.states], search: '' } });
     go({ section: 'items' });
   };
   return (
@@ -55,7 +43,7 @@ export function LoopStages({ stages }: { stages: LoopStatus['stages'] }) {
               const s = stages.find((x) => x.key === key);
               if (!s) return null;
               return (
-                <button key={key} className={`stage${ALERT.has(key) && s.count > 0 ? ' alert' : ''}`} data-stage={key} onClick={() => open(key)}>
+                <button key={key} className={`stage${ALERT.has(key) && s.count > 0 ? ' alert' : ''}`} data-stage={key} onClick={() => open(s)}>
                   <span className="label">{s.label}</span>
                   <span className="count num">{s.count}</span>
                 </button>

@@ -8,6 +8,7 @@ import { call } from '../../ledger-client';
 import type { EmergencyRow, MeetingRow } from '../../stores/meetings';
 import { useNav } from '../../stores/nav';
 import { notify } from '../../stores/notices';
+import { RuleNotice } from '../../components/RuleTag';
 
 const STATUS: Record<string, { label: string; tone: string }> = {
   open: { label: '待通报', tone: 'bad' },
@@ -56,7 +57,7 @@ export function EmergencyCard({ row, meetings, onChanged }: { row: EmergencyRow;
           </>
         )}
       </dl>
-      {row.missedMeetings.length > 0 && <div className="notice warn"><span className="rule">R14</span>其后已召开{row.missedMeetings.join('、')}，未通报。</div>}
+      {row.missedMeetings.length > 0 && <RuleNotice rule="R14" message={`其后已召开${row.missedMeetings.join('、')}，未通报。`} />}
       {row.status === 'open' && (
         <div className="row" style={{ marginTop: 10, alignItems: 'flex-end' }}>
           <div style={{ flex: 1 }}>

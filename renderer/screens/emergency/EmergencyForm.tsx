@@ -8,6 +8,7 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
+import { RuleTag } from '../../components/RuleTag';
 
 export function EmergencyForm({ onSaved }: { onSaved(): void }) {
   const overview = useOverview();
@@ -38,7 +39,7 @@ export function EmergencyForm({ onSaved }: { onSaved(): void }) {
   return (
     <form className="card" onSubmit={onSubmit} noValidate>
       <h2>登记临时处置</h2>
-      <p className="muted small">仅限情况紧急、不能及时召开会议时使用：党组织会议事项由书记处置，校长办公会议的行政事项由校长处置。事后须在下次会议上通报（R14）。</p>
+      <p className="muted small">仅限情况紧急、不能及时召开会议时使用：党组织会议事项由书记处置，校长办公会议的行政事项由校长处置。事后须在下次会议上通报<RuleTag rule="R14" />。</p>
       <div className="stack">
         <Field label="议事机构" required error={errorFor(save.error, 'bodyId')}>
           <select

@@ -9,6 +9,7 @@ import { useOverview } from '../../stores/org';
 import { ListTabs } from '../meetings/ListTabs';
 import { EmergencyCard } from './EmergencyCard';
 import { EmergencyForm } from './EmergencyForm';
+import { RuleTag } from '../../components/RuleTag';
 
 export function EmergencyScreen() {
   const { org } = useOverview();
@@ -22,7 +23,7 @@ export function EmergencyScreen() {
   const done = emergencies.filter((e) => !e.flagged);
   return (
     <>
-      <PageHead title="临时处置" crumbs="不能召开会议时的临时处置 · 须在下次会议上通报（R14）" />
+      <PageHead title="临时处置" crumbs={<>不能召开会议时的临时处置 · 须在下次会议上通报<RuleTag rule="R14" /></>} />
       <div className="content">
         <ListTabs openEmergencies={open.length} />
         <FormError error={error} />

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { ITEM_STATE_LABELS } from '../../../db/terms';
+import { RuleNotice } from '../../components/RuleTag';
 import { useFollowUps } from '../../stores/followups';
 import { useNav } from '../../stores/nav';
 import { FollowUpCard } from './FollowUpCard';
@@ -22,16 +24,16 @@ export function DecisionPanel({ decisionId, onChanged }: { decisionId: number; o
         <div className="card-head">
           <h2>{detail.meetingLabel} 决定事项第{detail.number}号</h2>
           <div className="actions">
-            {detail.loopClosed ? <span className="badge ok">已闭环</span> : <span className="badge info">闭环进行中</span>}
+            {detail.loopClosed ? <span className="badge ok">{ITEM_STATE_LABELS.closed}</span> : <span className="badge info">闭环进行中</span>}
           </div>
         </div>
         <p>{detail.text}</p>
         <div className="muted small">
           议题：<button className="linklike" onClick={() => go({ section: 'items', id: detail.item.id })}>{detail.item.title}</button>
         </div>
-        {detail.lacksFollowUp && <div className="notice warn"><span className="rule">R17</span>这项决定还没有督办事项。请安排承办部门、责任人和完成时限，或说明无需督办的理由。</div>}
+        {detail.lacksFollowUp && <RuleNotice rule="R17" message="这项决定还没有督办事项。请安排承办部门、责任人和完成时限，或说明无需督办的理由。" />}
         {detail.warnings.map((w, i) => (
-          <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
+          <RuleNotice key={i} rule={w.rule} message={w.message} />
         ))}
         {detail.corrections.length > 0 && (
           <div className="notice info" data-testid="corrections">

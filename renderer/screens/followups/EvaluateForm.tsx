@@ -7,6 +7,7 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
+import { RuleTag } from '../../components/RuleTag';
 
 type Rating = (typeof RATINGS)[number];
 
@@ -60,7 +61,7 @@ export function EvaluateForm({ followUpId, defaultEvaluator, onDone, onCancel }:
       </label>
       {opensCorrection && (
         <>
-          <div className="notice warn">评价为「一般」「差」或执行未达到目标时，将启动修正议题，重新进入议事流程（R18）。</div>
+          <div className="notice warn">评价为「一般」「差」或执行未达到目标时，将启动修正议题，重新进入议事流程<RuleTag rule="R18" />。</div>
           <Field label="修正议题名称" error={errorFor(run.error, 'correctionTitle')} help="不填则自动命名为：关于修正“原议题”的议题">
             <input type="text" value={correctionTitle} onChange={(e) => setCorrectionTitle(e.target.value)} />
           </Field>

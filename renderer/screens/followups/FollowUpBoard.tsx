@@ -1,17 +1,20 @@
 // 督办看板: every 督办事项 in four columns — 进行中, 逾期 (R17), 已办结 (to evaluate), 已评价
 // (R18, with the 修正 it opened) — each by deadline; decisions still without 督办 come first.
 // A card opens its decision, where progress, 督办, 办结 and 评价 are recorded.
+// A card shows an extended deadline (延期) with how often; its status is the core's.
 import { useState } from 'react';
 import dayjs from 'dayjs';
+import { FOLLOW_UP_STATUS_LABELS, REGISTER_STATUS_LABELS, type FollowUpStatus } from '../../../db/terms';
+import { RuleTag } from '../../components/RuleTag';
 import { formatDate } from '../../dates';
-import { boardColumn, type BoardColumn, type BoardRow, type DecisionRow } from '../../stores/followups';
+import type { BoardRow, DecisionRow } from '../../stores/followups';
 import { useNav } from '../../stores/nav';
 
-const COLUMNS: { key: BoardColumn; label: string; hint: string }[] = [
-  { key: 'open', label: '进行中', hint: '按完成时限排列' },
-  { key: 'overdue', label: '逾期', hint: '超过完成时限未办结（R17）' },
-  { key: 'done', label: '已办结', hint: '待评价（R18）' },
-  { key: 'evaluated', label: '已评价', hint: '一般、差 启动修正' },
+const COLUMNS: { key: FollowUpStatus; hint: string; rule?: string }[] = [
+  { key: 'open', hint: '按完成时限排列' },
+  { key: 'overdue', hint: '超过完成时限未办结', rule: 'R17' },
+  { key: 'done', hint: REGISTER_STATUS_LABELS.to_evaluate, rule: 'R18' },
+  { key: 'evaluated', hint: '一般、差 启动修正' },
 ];
 
 const WITHIN: { label: string; days?: number }[] = [{ label: '全部时限' }, { label: '7天内到期', days: 7 }, { label: '30天内到期', days: 30 }];
@@ -37,7 +40,7 @@ export function FollowUpBoard({ rows, waiting, today }: { rows: BoardRow[]; wait
       {waiting.length > 0 && (
         <section className="card waiting" aria-labelledby="waiting-title">
           <div className="card-head">
-            <h2 id="waiting-title">待安排督办的决定（R17）</h2>
+            <h2 id="waiting-title">待安排督办的决定<RuleTag rule="R17" /></h2>
             <span className="muted small">每项决定都应安排督办，或说明无需督办的理由</span>
           </div>
           <ul className="waiting-list">
@@ -54,12 +57,13 @@ export function FollowUpBoard({ rows, waiting, today }: { rows: BoardRow[]; wait
       )}
       <div className="board">
         {COLUMNS.map((c) => {
-          const cards = shown.filter((f) => boardColumn(f) === c.key);
+          const cards = shown.filter((f) => f.status === c.key);
+          const label = FOLLOW_UP_STATUS_LABELS[c.key];
           return (
-            <section key={c.key} className={`board-col col-${c.key}`} aria-label={`${c.label}（${cards.length}项）`} data-column={c.key}>
+            <section key={c.key} className={`board-col col-${c.key}`} aria-label={`${label}（${cards.length}项）`} data-column={c.key}>
               <h3>
-                {c.label} <span className="num">{cards.length}</span>
-                <small>{c.hint}</small>
+                {label} <span className="num">{cards.length}</span>
+                <small>{c.hint}{c.rule && <RuleTag rule={c.rule} />}</small>
               </h3>
               <div className="board-cards">
                 {cards.length === 0 && <p className="muted small">暂无</p>}
@@ -73,14 +77,19 @@ export function FollowUpBoard({ rows, waiting, today }: { rows: BoardRow[]; wait
                       <span>{f.ownerDept}{f.ownerName ? ` · ${f.ownerName}` : ''}</span>
                       <span className="muted">时限 {formatDate(f.deadline)}</span>
                     </span>
+                    {f.extensions > 0 && (
+                      <span className="row small">
+                        <span className="badge warn" data-testid="board-extended">已延期{f.extensions > 1 ? `${f.extensions}次` : ''}</span>
+                      </span>
+                    )}
                     <span className="row small">
-                      {f.overdue && <span className="badge bad">逾期{f.daysOverdue}天</span>}
+                      {f.status === 'overdue' && <span className="badge bad">{f.statusLabel}{f.daysOverdue}天</span>}
                       {f.state === 'done' && <span className="badge ok">{formatDate(f.completedAt)} 办结</span>}
                       {f.rating && <span className={`badge ${f.rating === '一般' || f.rating === '差' ? 'bad' : 'ok'}`}>评价：{f.rating}</span>}
                     </span>
                     {f.correctionItemId != null && (
                       <button className="linklike small" data-testid="board-correction" onClick={(e) => { e.stopPropagation(); go({ section: 'items', id: f.correctionItemId! }); }}>
-                        已启动修正议题（R18）→
+                        已启动修正议题 →
                       </button>
                     )}
                   </article>

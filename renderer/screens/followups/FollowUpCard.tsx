@@ -1,13 +1,20 @@
-// One 督办事项: its reports, then 报告进展 / 督办, 办结, and 评价 (R18: 一般/差 opens a 修正 item).
+// One 督办事项: its reports, then 报告进展 / 督办, 延期, 调整承办, 办结, and 评价 (R18: 一般/差
+// opens a 修正 item). The status badge and the history (延期, 调整承办) come from the core.
 import { useState } from 'react';
+import { History } from '../../components/History';
+import { RuleTag } from '../../components/RuleTag';
 import { formatDate, formatDateTime } from '../../dates';
 import type { FollowUpView } from '../../stores/followups';
 import { useNav } from '../../stores/nav';
 import { useOverview } from '../../stores/org';
-import { CompleteForm, ReportForm } from './ReportForms';
+import { ExtendForm, ReassignForm } from './ChangeForms';
 import { EvaluateForm } from './EvaluateForm';
+import { CompleteForm, ReportForm } from './ReportForms';
 
-type Action = 'report' | 'complete' | 'evaluate' | null;
+type Action = 'report' | 'complete' | 'evaluate' | 'extend' | 'reassign' | null;
+
+/** The status badge's tone; the label is the core's (FOLLOW_UP_STATUS_LABELS). */
+const TONE: Record<string, string> = { open: 'info', overdue: 'bad', done: 'ok', evaluated: 'ok' };
 
 export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpView; onChanged(): void }) {
   const overview = useOverview();
@@ -18,12 +25,13 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
     setAction(null);
     onChanged();
   };
+  const cancel = () => setAction(null);
   return (
     <section className="card" data-followup={f.task}>
       <div className="card-head">
         <h3>{f.task}</h3>
         <div className="actions">
-          {done ? <span className="badge ok">已办结</span> : f.overdue ? <span className="badge bad">逾期{f.daysOverdue}天</span> : <span className="badge info">办理中</span>}
+          <span className={`badge ${TONE[f.status] ?? ''}`}>{f.statusLabel}{f.status === 'overdue' ? `${f.daysOverdue}天` : ''}</span>
           {f.rating && <span className={`badge ${f.rating === '一般' || f.rating === '差' ? 'bad' : 'ok'}`}>评价：{f.rating}</span>}
         </div>
       </div>
@@ -49,7 +57,7 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
       </dl>
       {f.correctionItemId && (
         <div className="notice warn" data-testid="correction-opened">
-          评价为「{f.rating}」，已启动修正议题（R18）：
+          评价为「{f.rating}」，已启动修正议题<RuleTag rule="R18" />：
           <button className="linklike" onClick={() => go({ section: 'items', id: f.correctionItemId! })}>查看修正议题</button>
         </div>
       )}
@@ -63,12 +71,17 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
           ))}
         </ol>
       )}
-      {action === 'report' && <ReportForm followUpId={f.id} onDone={finish} onCancel={() => setAction(null)} />}
-      {action === 'complete' && <CompleteForm followUpId={f.id} onDone={finish} onCancel={() => setAction(null)} />}
-      {action === 'evaluate' && <EvaluateForm followUpId={f.id} defaultEvaluator={overview.secretary?.id ?? null} onDone={finish} onCancel={() => setAction(null)} />}
+      <History title="延期与调整记录" rows={f.history} open />
+      {action === 'report' && <ReportForm followUpId={f.id} onDone={finish} onCancel={cancel} />}
+      {action === 'extend' && <ExtendForm followUp={f} onDone={finish} onCancel={cancel} />}
+      {action === 'reassign' && <ReassignForm followUp={f} onDone={finish} onCancel={cancel} />}
+      {action === 'complete' && <CompleteForm followUpId={f.id} onDone={finish} onCancel={cancel} />}
+      {action === 'evaluate' && <EvaluateForm followUpId={f.id} defaultEvaluator={overview.secretary?.id ?? null} onDone={finish} onCancel={cancel} />}
       {action === null && (
         <div className="form-actions">
           {!done && <button className="btn" onClick={() => setAction('report')}>报告进展</button>}
+          {!done && <button className="btn" onClick={() => setAction('extend')}>延期…</button>}
+          {!done && <button className="btn" onClick={() => setAction('reassign')}>调整承办…</button>}
           {!done && <button className="btn" onClick={() => setAction('complete')}>办结</button>}
           {done && !f.evaluationId && <button className="btn primary" onClick={() => setAction('evaluate')}>评价</button>}
         </div>

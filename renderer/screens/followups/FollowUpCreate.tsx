@@ -1,5 +1,6 @@
 // R17: a decision gets 督办事项 (task, 承办部门, 责任人, 分管领导, 完成时限) or 无需督办 with a reason.
 import { useState, type FormEvent } from 'react';
+import { useUnsavedGuard } from '../../components/LeaveGuard';
 import { addDaysInput } from '../../dates';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
@@ -18,6 +19,7 @@ export function FollowUpCreate({ decisionId, leaderId, first, onCreated }: { dec
   const [deadline, setDeadline] = useState(addDaysInput(30));
   const [waiveReason, setWaiveReason] = useState('');
   const [waiving, setWaiving] = useState(false);
+  const release = useUnsavedGuard(task.trim() !== '' || ownerDept.trim() !== '' || waiveReason.trim() !== '');
 
   const save = useCommand(async () => {
     await call('followups.create', {
@@ -28,12 +30,14 @@ export function FollowUpCreate({ decisionId, leaderId, first, onCreated }: { dec
       leaderId: leader === '' ? undefined : leader,
       deadline,
     });
+    release();
     notify('ok', '督办事项已建立。');
     setTask('');
     onCreated();
   });
   const waive = useCommand(async () => {
     await call('followups.waive', { decisionId, reason: waiveReason });
+    release();
     notify('ok', '已登记无需督办。');
     onCreated();
   });

@@ -1,6 +1,7 @@
 // 会前沟通 record (R4): date, form, and the stance of each participant. The participants the core
 // names (书记 and 校长; for 一肩挑 the one person) are filled in; others are added by hand.
 import { useState, type FormEvent } from 'react';
+import { useUnsavedGuard } from '../../components/LeaveGuard';
 import { CONSULTATION_FORMS, CONSULTATION_STANCES } from '../../../db/terms';
 import { todayInput } from '../../dates';
 import { Field } from '../../forms/Field';
@@ -29,6 +30,8 @@ export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; ca
   const [form, setForm] = useState<string>('当面');
   const [note, setNote] = useState('');
   const [stances, setStances] = useState<StanceDraft[]>(() => initialStances(overview.consultants));
+  // Typed notes are what would be lost by leaving; the preset stances are not.
+  const release = useUnsavedGuard(note.trim() !== '' || stances.some((s) => s.note.trim() !== ''));
 
   const save = useCommand(async () => {
     const out = await call('consultations.record', {
@@ -44,6 +47,7 @@ export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; ca
         note: s.note,
       })),
     });
+    release();
     notify(out.state === 'postponed' ? 'warn' : 'ok', `${kind === 'deliberation' ? '酝酿' : '会前沟通'}已记录：${out.outcomeLabel}。议题现为「${out.stateLabel}」。`);
     onDone();
   });

@@ -1,6 +1,8 @@
 // One 议题: facts and routing (R1/R2), what R4 still needs, 会前沟通 records and form,
-// 列入会议议程, the decision, and the item's history.
-import { useEffect } from 'react';
+// 列入会议议程, the decision, the item's history, and putting it right (修改, 撤回, 复制).
+import { useEffect, useState } from 'react';
+import { History } from '../../components/History';
+import { RuleNotice, RuleTag } from '../../components/RuleTag';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
 import { formatAmount, formatDate, formatDateTime } from '../../dates';
@@ -14,6 +16,7 @@ import { notify } from '../../stores/notices';
 import { ConsultationForm } from './ConsultationForm';
 import { ConsultationHistory } from './ConsultationHistory';
 import { SchedulePanel } from './SchedulePanel';
+import { CopyItemButton, ItemEditForm, WithdrawItemButton } from './ItemCorrect';
 
 const CONSULTABLE = ['draft', 'consultation', 'postponed', 'ready', 'vote_postponed'];
 const SCHEDULABLE = ['consultation', 'postponed', 'ready', 'vote_postponed'];
@@ -22,6 +25,7 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
   const { detail, detailError, loadDetail } = useItems();
   const bodyName = useBodyName();
   const go = useNav((s) => s.go);
+  const [editing, setEditing] = useState(false);
   useEffect(() => {
     void loadDetail(itemId);
   }, [loadDetail, itemId]);
@@ -59,13 +63,13 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
           <div>
             {item.kind === 'correction' && item.decisionId != null && (
               <div className="notice info">
-                这是<strong>修正议题</strong>（R18）：督办事项评价后启动，重新走会前沟通、上会决定的流程。
+                这是<strong>修正议题</strong><RuleTag rule="R18" />：督办事项评价后启动，重新走会前沟通、上会决定的流程。
                 <button className="linklike" onClick={() => go({ section: 'followups', id: item.decisionId! })}>查看原决定事项</button>
               </div>
             )}
             {item.state === 'postponed' && (
               <div className="notice warn" role="status">
-                会前沟通中书记与校长意见不一致，议题<strong>暂缓上会</strong>。请继续沟通，取得一致后重新记录会前沟通（R4）。
+                会前沟通中书记与校长意见不一致，议题<strong>{item.stateLabel}</strong>。请继续沟通，取得一致后重新记录会前沟通<RuleTag rule="R4" />。
               </div>
             )}
             {gate.length > 0 && item.state !== 'postponed' && (
@@ -79,8 +83,22 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
               </div>
             )}
             {warnings.map((w, i) => (
-              <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
+              <RuleNotice key={i} rule={w.rule} message={w.message} />
             ))}
+            {item.state === 'withdrawn' && (
+              <div className="notice warn" role="status">
+                议题<strong>{item.stateLabel}</strong>，保留在台账中。如需重新提出，可以「复制为新草稿」。
+              </div>
+            )}
+            {editing && (
+              <ItemEditForm
+                detail={detail}
+                onDone={(changed) => {
+                  setEditing(false);
+                  if (changed) reload();
+                }}
+              />
+            )}
 
             <section className="card">
               <h2>议题情况</h2>
@@ -158,6 +176,18 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
                 <button className="btn small" onClick={() => go({ section: 'followups' })}>去督办</button>
               </section>
             )}
+            <section className="card" aria-label="更正">
+              <h2>更正</h2>
+              <div className="corrections">
+                {detail.correct.edit !== 'none' && !editing && <button className="btn" onClick={() => setEditing(true)}>修改议题</button>}
+                <WithdrawItemButton detail={detail} onDone={reload} />
+                <CopyItemButton itemId={item.id} />
+              </div>
+              {detail.correct.edit === 'none' && detail.correct.withdrawRefusal && item.state !== 'withdrawn' && (
+                <p className="muted small" style={{ marginTop: 8 }}>{detail.correct.withdrawRefusal}；议题内容不能再修改。</p>
+              )}
+              <History title="修改记录" rows={detail.history} open />
+            </section>
             <section className="card">
               <h2>办理过程</h2>
               <ol className="timeline">

@@ -3,7 +3,7 @@
 // scrolls. Alt+N new item, Ctrl+F search, ↑↓ and Enter in the list.
 import { useCallback, useEffect, useRef } from 'react';
 import type { ItemState } from '../../../db/terms';
-import { MATTER_GROUP_LABELS } from '../../../db/terms';
+import { LOOP_STAGE_LABELS, MATTER_GROUP_LABELS } from '../../../db/terms';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHead } from '../../components/PageHead';
 import { StateBadge } from '../../components/StateBadge';
@@ -16,13 +16,15 @@ import { useNav } from '../../stores/nav';
 import { useBodyName, useOrg, useOverview } from '../../stores/org';
 import { loopYears } from '../register/years';
 
+/** The dashboard's words for the groups (db/terms.ts), so a chip says what the tile says. */
 const FILTERS: { label: string; states?: ItemState[] }[] = [
   { label: '全部' },
-  { label: '待沟通', states: ['draft', 'consultation', 'vote_postponed'] },
-  { label: '暂缓上会', states: ['postponed'] },
-  { label: '待上会', states: ['ready'] },
-  { label: '已列入议程', states: ['scheduled', 'discussed'] },
+  { label: LOOP_STAGE_LABELS.consult, states: ['draft', 'consultation', 'vote_postponed'] },
+  { label: LOOP_STAGE_LABELS.postponed, states: ['postponed'] },
+  { label: LOOP_STAGE_LABELS.ready, states: ['ready'] },
+  { label: LOOP_STAGE_LABELS.scheduled, states: ['scheduled', 'discussed'] },
   { label: '已决定', states: ['passed', 'not_passed', 'follow_up', 'evaluated', 'closed', 'corrected'] },
+  { label: LOOP_STAGE_LABELS.withdrawn, states: ['withdrawn'] },
 ];
 
 const COLUMNS: Column[] = [

@@ -9,6 +9,7 @@ import type { MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
 import { useAgendaCandidates } from '../meetings/useAgendaCandidates';
+import { RuleTag } from '../../components/RuleTag';
 
 export function AdHocMotion({ view, onAdded }: { view: MeetingView; onAdded(entryId: number): void }) {
   const overview = useOverview();
@@ -29,7 +30,7 @@ export function AdHocMotion({ view, onAdded }: { view: MeetingView; onAdded(entr
   return (
     <section className="card">
       <h2>临时动议</h2>
-      <p className="muted small">会议当天临时增加议题，须情况紧急并经主持人{view.meeting.hostName}同意，理由记入会议记录（R3）。议题仍须完成会前沟通（R4）。</p>
+      <p className="muted small">会议当天临时增加议题，须情况紧急并经主持人{view.meeting.hostName}同意，理由记入会议记录<RuleTag rule="R3" />。议题仍须完成会前沟通<RuleTag rule="R4" />。</p>
       <div className="form">
         <Field label="议题" wide error={errorFor(add.error, 'itemId')}>
           <select value={itemId} autoFocus onChange={(e) => setItemId(e.target.value ? Number(e.target.value) : '')}>

@@ -5,6 +5,7 @@ import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import type { MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
+import { RuleName } from '../../components/RuleTag';
 
 export function ConfirmAgendaNotice({ view, onConfirmed }: { view: MeetingView; onConfirmed(): void }) {
   const post = view.body.leadPost;
@@ -17,7 +18,7 @@ export function ConfirmAgendaNotice({ view, onConfirmed }: { view: MeetingView; 
   if (view.meeting.agendaConfirmedBy || view.entries.length === 0) return null;
   return (
     <div className="notice warn" role="status">
-      <span className="rule">R3</span>议程尚未经{post}确认，确认前不能表态和表决。
+      议程尚未经{post}确认，确认前不能表态和表决。<span className="rule-after"><RuleName rule="R3" /></span>
       {confirmer && (
         <button className="btn small" style={{ marginLeft: 10 }} disabled={confirm.busy} onClick={() => void confirm.run()}>
           {confirmer.name}（{post}）确认议程

@@ -6,6 +6,7 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import type { MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
+import { RuleTag } from '../../components/RuleTag';
 
 export function FirstTopicStep({ view, onSaved }: { view: MeetingView; onSaved(): void }) {
   const [content, setContent] = useState(view.meeting.firstTopic ?? '');
@@ -17,7 +18,7 @@ export function FirstTopicStep({ view, onSaved }: { view: MeetingView; onSaved()
   return (
     <section className="card">
       <h2>第一议题（学习）</h2>
-      <p className="muted small">党组织会议以第一议题学习开始，学习内容记入会议记录和纪要（R15）。</p>
+      <p className="muted small">党组织会议以第一议题学习开始，学习内容记入会议记录和纪要<RuleTag rule="R15" />。</p>
       {view.meeting.firstTopic && <div className="notice ok">已记录：{view.meeting.firstTopic}</div>}
       <Field label="学习内容" error={errorFor(save.error, 'content')}>
         <textarea rows={4} value={content} onChange={(e) => setContent(e.target.value)} placeholder="如：学习《关于建立中小学校党组织领导的校长负责制的意见（试行）》" />

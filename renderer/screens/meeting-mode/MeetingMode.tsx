@@ -1,14 +1,17 @@
 // 会议模式: the meeting full screen, run from the keyboard while it happens. Left: the steps
 // (签到, 第一议题, each agenda item, 临时动议, 会议记录); right: the step. Keys: J/K or ↑/↓ move,
-// 1–9 open agenda item n, 0 签到, F 第一议题, T 临时动议, R 会议记录, Esc leaves.
-import { useEffect } from 'react';
+// 1–9 open agenda item n, 0 签到, F 第一议题, T 临时动议, R 会议记录. Esc leaves a field; it never
+// leaves 会议模式 while the meeting is open — a second Esc asks first, the button leaves outright.
+import { useEffect, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RuleNotice } from '../../components/RuleTag';
 import { typing, useShortcut } from '../../components/useShortcut';
 import { formatDateTime } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { useMeetings, type MeetingView, type ModeStep } from '../../stores/meetings';
 import { CloseMeetingButton } from '../meetings/CloseMeetingButton';
 import { EntryPanel } from '../meetings/EntryPanel';
-import { OUTCOME } from '../meetings/outcomes';
+import { OutcomeBadge } from '../meetings/outcomes';
 import { RecordView } from '../meetings/RecordView';
 import { AdHocMotion } from './AdHocMotion';
 import { CheckIn } from './CheckIn';
@@ -38,6 +41,8 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
   const index = Math.max(0, steps.findIndex((s) => same(s, step)));
   const move = (delta: number) => steps.length && setStep(steps[Math.min(steps.length - 1, Math.max(0, index + delta))]!);
   const reload = () => void loadMeeting(meetingId);
+  const [askLeave, setAskLeave] = useState(false);
+  const open = view ? view.meeting.state === 'planned' || view.meeting.state === 'in_progress' : false;
 
   useShortcut('j', () => move(1));
   useShortcut('ArrowDown', () => move(1));
@@ -52,12 +57,13 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'Escape') {
         e.preventDefault();
-        // Esc in a field leaves the field first; a second Esc leaves 会议模式.
+        // Esc in a field leaves the field first; then, while the meeting is open, it only asks.
         if (e.target instanceof HTMLElement && e.target !== document.body && e.target.closest('.mode-main')) {
           (e.target as HTMLElement).blur();
           return;
         }
-        leaveMode();
+        if (open) setAskLeave(true);
+        else leaveMode();
         return;
       }
       const n = Number(e.key);
@@ -71,7 +77,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [view, setStep, leaveMode]);
+  }, [view, setStep, leaveMode, open]);
 
   const entry = view && step.kind === 'entry' ? view.entries.find((e) => e.id === step.entryId) : undefined;
 
@@ -93,7 +99,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
         )}
         {view && view.meeting.state !== 'closed' && <CloseMeetingButton meetingId={view.meeting.id} onClosed={reload} />}
         <button className="btn" onClick={leaveMode}>
-          退出会议模式<kbd className="hint">Esc</kbd>
+          退出会议模式
         </button>
       </header>
       {currentError && <FormError error={currentError} />}
@@ -102,7 +108,6 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
           <nav className="mode-steps" aria-label="会议进程">
             {steps.map((s, i) => {
               const e = s.kind === 'entry' ? view.entries.find((x) => x.id === s.entryId) : undefined;
-              const o = e ? (OUTCOME[e.outcome] ?? { label: e.outcome, tone: '' }) : null;
               const label =
                 s.kind === 'attendance'
                   ? '出席签到'
@@ -119,7 +124,7 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
               return (
                 <button key={i} className={`step${i === index ? ' current' : ''}`} aria-current={i === index ? 'step' : undefined} onClick={() => setStep(s)}>
                   <span className="step-label">{label}</span>
-                  {o && <span className={`badge ${o.tone}`}>{o.label}</span>}
+                  {e && <OutcomeBadge outcome={e.outcome} label={e.outcomeLabel} />}
                   {done && <span className="badge ok">已记录</span>}
                   {key && <kbd className="hint">{key}</kbd>}
                 </button>
@@ -128,13 +133,13 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             <div className="mode-help small muted">
               <div><kbd className="hint">J</kbd><kbd className="hint">↓</kbd> 下一项　<kbd className="hint">K</kbd><kbd className="hint">↑</kbd> 上一项</div>
               <div><kbd className="hint">1</kbd>–<kbd className="hint">9</kbd> 第几项议题　<kbd className="hint">0</kbd> 签到</div>
-              <div><kbd className="hint">Esc</kbd> 离开输入框；再按退出会议模式</div>
+              <div><kbd className="hint">Esc</kbd> 离开输入框；会议进行中再按时先询问</div>
             </div>
           </nav>
           <main className="mode-main">
             <ConfirmAgendaNotice view={view} onConfirmed={reload} />
             {view.warnings.map((w, i) => (
-              <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
+              <RuleNotice key={i} rule={w.rule} message={w.message} />
             ))}
             {step.kind === 'attendance' && <CheckIn key={`a${view.attendance.length}-${view.entries.length}`} view={view} onSaved={reload} />}
             {step.kind === 'firstTopic' && <FirstTopicStep view={view} onSaved={reload} />}
@@ -161,6 +166,19 @@ export function MeetingMode({ meetingId }: { meetingId: number }) {
             {step.kind === 'entry' && !entry && <div className="empty">这项议题已不在议程上。按 <kbd className="hint">J</kbd> 继续。</div>}
           </main>
         </div>
+      )}
+      {askLeave && (
+        <ConfirmDialog
+          title="退出会议模式？"
+          consequence="会议仍在进行，已记录的内容都已保存；之后可以从会议页面再进入会议模式继续记录。"
+          confirmLabel="退出会议模式"
+          cancelLabel="继续记录"
+          onConfirm={() => {
+            setAskLeave(false);
+            leaveMode();
+          }}
+          onCancel={() => setAskLeave(false)}
+        />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 // One agenda entry during the meeting: the live quorum line, then by purpose — a decision
 // (回避 R8, 发言表态 host last R9, 书面意见 R7, 表决 R10 or 校长决定 R12, 暂缓表决 R11), a
 // 前置研究 (研究意见, R1) or a report heard (临时处置通报 R14). Used by the meeting page and 会议模式.
+import { RuleNotice, RuleTag } from '../../components/RuleTag';
 import type { EntryView, MeetingView } from '../../stores/meetings';
 import { PostponeForm } from './PostponeForm';
 import { RecusalPanel } from './RecusalPanel';
@@ -8,7 +9,9 @@ import { ReportNoteForm } from './ReportNoteForm';
 import { StatementsPanel } from './StatementsPanel';
 import { StudyForm } from './StudyForm';
 import { VotePanel } from './VotePanel';
+import { UndoVote } from './UndoVote';
 import { WrittenOpinions } from './WrittenOpinions';
+import { History } from '../../components/History';
 
 const PURPOSE: Record<string, string> = { decide: '决定事项', study: '前置研究', report: '通报' };
 
@@ -36,12 +39,16 @@ export function EntryPanel({ view, entry, onChanged, keys = false }: { view: Mee
       {purpose !== 'report' && (
         <div className={`quorum${live.quorumOk ? '' : ' bad'}`} role="status">
           <strong data-testid="quorum-line">{live.text}</strong>
-          <span className="small">{live.rule}</span>
+          <span className="small">
+            {live.basis}
+            <RuleTag rule="R6" />
+            {purpose === 'decide' && <RuleTag rule="R10" />}
+          </span>
         </div>
       )}
       {view.attendance.length === 0 && <div className="notice warn">尚未登记出席情况。请先登记出席（签到），才能表态和表决。</div>}
       {entry.warnings.map((w, i) => (
-        <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
+        <RuleNotice key={i} rule={w.rule} message={w.message} />
       ))}
 
       <div className="entry-body">
@@ -77,6 +84,8 @@ export function EntryPanel({ view, entry, onChanged, keys = false }: { view: Mee
               <span className="badge ok">决定事项 第{entry.decision.number}号</span> {entry.decision.text}
             </p>
           )}
+          {entry.vote && <UndoVote key={`u${entry.id}`} entry={entry} onChanged={onChanged} />}
+          <History title="本议题的更正记录" rows={entry.history} open />
           {pending && purpose === 'decide' && (
             <>
               <VotePanel key={`v${entry.id}`} view={view} entry={entry} onChanged={onChanged} />

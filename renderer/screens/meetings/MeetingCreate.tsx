@@ -1,5 +1,7 @@
 // 新建会议: body, time, place, 主持人 (the body's leading post, as the core says: org.get bodies[].leaders), 记录人.
+// A mistyped year is refused at 会议时间; unusual times (a weekend, late, long ago) come back as notices.
 import { useState, type FormEvent } from 'react';
+import { useUnsavedGuard } from '../../components/LeaveGuard';
 import { PageHead } from '../../components/PageHead';
 import { addDaysInput, dateTimeInput } from '../../dates';
 import { Field } from '../../forms/Field';
@@ -9,6 +11,7 @@ import { call } from '../../ledger-client';
 import { useNav } from '../../stores/nav';
 import { notify } from '../../stores/notices';
 import { useBodyName, useOverview } from '../../stores/org';
+import { MEETING_FIELDS, MeetingFields, picked, type MeetingDraft } from './MeetingFields';
 
 export function MeetingCreate() {
   const overview = useOverview();
@@ -17,21 +20,21 @@ export function MeetingCreate() {
   const defaultHost = (id: number | undefined) => overview.bodies.find((b) => b.id === id)?.leaders[0]?.id ?? '';
   const firstBody = overview.bodies[0];
   const [bodyId, setBodyId] = useState<number | ''>(firstBody?.id ?? '');
-  const [startsAt, setStartsAt] = useState(dateTimeInput(addDaysInput(3)));
-  const [place, setPlace] = useState('学校会议室');
-  const [hostId, setHostId] = useState<number | ''>(defaultHost(firstBody?.id));
-  const [recorderId, setRecorderId] = useState<number | ''>('');
+  const initial: MeetingDraft = { startsAt: dateTimeInput(addDaysInput(3)), place: '学校会议室', hostId: defaultHost(firstBody?.id), recorderId: '' };
+  const [draft, setDraft] = useState<MeetingDraft>(initial);
   const body = overview.bodies.find((b) => b.id === bodyId);
+  const release = useUnsavedGuard(draft.startsAt !== initial.startsAt || draft.place !== initial.place || draft.recorderId !== '');
 
   const save = useCommand(async () => {
     const out = await call('meetings.create', {
-      bodyId: bodyId === '' ? (undefined as never) : bodyId,
-      startsAt,
-      place,
-      hostId: hostId === '' ? (undefined as never) : hostId,
-      recorderId: recorderId === '' ? (undefined as never) : recorderId,
+      bodyId: picked(bodyId),
+      startsAt: draft.startsAt,
+      place: draft.place,
+      hostId: picked(draft.hostId),
+      recorderId: picked(draft.recorderId),
     });
-    notify('ok', `已新建${out.title}。`);
+    release();
+    notify(out.notices.length ? 'warn' : 'ok', `已新建${out.title}。${out.notices.length ? `请留意：${out.notices.join('；')}。` : ''}`);
     go({ section: 'meetings', id: out.meetingId });
   });
 
@@ -53,7 +56,7 @@ export function MeetingCreate() {
                 onChange={(e) => {
                   const id = Number(e.target.value);
                   setBodyId(id);
-                  setHostId(defaultHost(id));
+                  setDraft({ ...draft, hostId: defaultHost(id) });
                 }}
               >
                 {overview.bodies.map((b) => (
@@ -61,30 +64,9 @@ export function MeetingCreate() {
                 ))}
               </select>
             </Field>
-            <Field label="会议时间" required error={errorFor(save.error, 'startsAt')}>
-              <input type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-            </Field>
-            <Field label="会议地点" required error={errorFor(save.error, 'place')}>
-              <input type="text" value={place} onChange={(e) => setPlace(e.target.value)} />
-            </Field>
-            <Field label="主持人" required error={errorFor(save.error, 'hostId')} help={body ? `${body.name}由${body.leadPost}主持` : undefined}>
-              <select value={hostId} onChange={(e) => setHostId(e.target.value ? Number(e.target.value) : '')}>
-                <option value="">请选择</option>
-                {overview.persons.map((p) => (
-                  <option key={p.id} value={p.id}>{p.name}{p.posts.length ? `（${p.posts.join('、')}）` : ''}</option>
-                ))}
-              </select>
-            </Field>
-            <Field label="记录人" required error={errorFor(save.error, 'recorderId')}>
-              <select value={recorderId} onChange={(e) => setRecorderId(e.target.value ? Number(e.target.value) : '')}>
-                <option value="">请选择</option>
-                {overview.persons.map((p) => (
-                  <option key={p.id} value={p.id}>{p.name}{p.department ? `（${p.department}）` : ''}</option>
-                ))}
-              </select>
-            </Field>
+            <MeetingFields draft={draft} onChange={setDraft} error={save.error} persons={overview.persons} hostHelp={body ? `${body.name}由${body.leadPost}主持` : undefined} />
           </div>
-          <FormError error={save.error} fields={['bodyId', 'startsAt', 'place', 'hostId', 'recorderId']} />
+          <FormError error={save.error} fields={['bodyId', ...MEETING_FIELDS]} />
           <div className="form-actions">
             <button type="submit" className="btn primary" disabled={save.busy}>新建会议</button>
             <button type="button" className="btn" onClick={() => go({ section: 'meetings' })}>取消</button>

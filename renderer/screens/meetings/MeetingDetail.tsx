@@ -1,5 +1,6 @@
 // One meeting: 议程 (agenda, statements, vote per item) and 出席 (attendance), with the live
-// quorum line of the selected item ("应到7人，实到5人，需同意票≥4").
+// quorum line of the selected item ("应到7人，实到5人，需同意票≥4"); 修改会议信息 and 取消会议
+// while the core allows, and the meeting's 更正记录.
 import { useEffect, useState } from 'react';
 import { PageHead } from '../../components/PageHead';
 import { useShortcut } from '../../components/useShortcut';
@@ -13,6 +14,9 @@ import { CloseMeetingButton } from './CloseMeetingButton';
 import { EntryPanel } from './EntryPanel';
 import { RecordView } from './RecordView';
 import { MeetingMaterials } from '../../components/export';
+import { History } from '../../components/History';
+import { RuleNotice } from '../../components/RuleTag';
+import { CancelMeetingButton, MeetingEditForm } from './MeetingCorrect';
 
 type Tab = 'agenda' | 'attendance' | 'record';
 
@@ -20,6 +24,7 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
   const { current, currentError, loadMeeting, entryId, enterMode } = useMeetings();
   const go = useNav((s) => s.go);
   const [tab, setTab] = useState<Tab>('agenda');
+  const [editing, setEditing] = useState(false);
   useEffect(() => {
     void loadMeeting(meetingId);
   }, [loadMeeting, meetingId]);
@@ -46,16 +51,35 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
           </>
         }
         actions={
-          <>
-            <button className="btn primary" onClick={() => enterMode(meeting.id)} aria-keyshortcuts="Alt+M">
-              会议模式<kbd className="hint">Alt+M</kbd>
-            </button>
-            {meeting.state !== 'closed' && <CloseMeetingButton meetingId={meeting.id} onClosed={reload} />}
-            <button className="btn" onClick={() => go({ section: 'minutes', id: meeting.id })}>会议纪要</button>
-          </>
+          meeting.state === 'cancelled' ? undefined : (
+            <>
+              {meeting.open && !editing && <button className="btn" onClick={() => setEditing(true)}>修改会议信息</button>}
+              {meeting.state === 'planned' && <CancelMeetingButton view={current} onCancelled={reload} />}
+              <button className="btn primary" onClick={() => enterMode(meeting.id)} aria-keyshortcuts="Alt+M">
+                会议模式<kbd className="hint">Alt+M</kbd>
+              </button>
+              {meeting.open && <CloseMeetingButton meetingId={meeting.id} onClosed={reload} />}
+              <button className="btn" onClick={() => go({ section: 'minutes', id: meeting.id })}>会议纪要</button>
+            </>
+          )
         }
       />
       <div className="content">
+        {meeting.state === 'cancelled' && (
+          <div className="notice warn" role="status">
+            本次会议<strong>{meeting.stateLabel}</strong>：{meeting.cancelReason}。原议程上的议题已回到「待上会」。
+          </div>
+        )}
+        {editing && (
+          <MeetingEditForm
+            view={current}
+            onDone={(changed) => {
+              setEditing(false);
+              if (changed) reload();
+            }}
+          />
+        )}
+        <History title="会议的更正记录" rows={current.history} />
         <div className="row" role="tablist" aria-label="会议内容" style={{ marginBottom: 12 }}>
           <button role="tab" className="btn choice" aria-selected={tab === 'agenda'} aria-pressed={tab === 'agenda'} onClick={() => setTab('agenda')}>
             议程与表决<kbd className="hint">Alt+A</kbd>
@@ -68,7 +92,7 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
           </button>
         </div>
         {current.warnings.map((w, i) => (
-          <div key={i} className="notice warn"><span className="rule">{w.rule}</span>{w.message}</div>
+          <RuleNotice key={i} rule={w.rule} message={w.message} />
         ))}
         {tab === 'agenda' && <MeetingMaterials meetingId={meeting.id} entries={current.entries} />}
         {tab === 'record' ? (

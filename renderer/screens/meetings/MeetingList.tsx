@@ -9,7 +9,8 @@ import { useNav } from '../../stores/nav';
 import { useBodyName, useOverview } from '../../stores/org';
 import { ListTabs } from './ListTabs';
 
-const STATE_LABELS: Record<string, string> = { planned: '筹备中', in_progress: '进行中', held: '已召开', closed: '已结束' };
+/** The badge's tone per meeting state; the label is the core's (db/terms.ts MEETING_STATE_LABELS). */
+const TONE: Record<string, string> = { planned: 'info', in_progress: 'warn', closed: 'ok', cancelled: '' };
 
 export function MeetingList() {
   const { org } = useOverview();
@@ -69,7 +70,9 @@ export function MeetingList() {
                     <td>{m.place}</td>
                     <td className="num">{m.entries}</td>
                     <td className="num">{m.decisions}</td>
-                    <td><span className="badge">{STATE_LABELS[m.state] ?? m.state}</span></td>
+                    <td>
+                      <span className={`badge ${TONE[m.state] ?? ''}`} title={m.cancelReason ?? undefined}>{m.stateLabel}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

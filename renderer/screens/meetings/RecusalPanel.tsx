@@ -1,5 +1,6 @@
 // 回避 (R8): a member steps out of one item before it is discussed, with the reason; from then on
-// they neither state nor vote on it, and (by default) leave 应到 too.
+// they neither state nor vote on it, and (by default) leave 应到 too. A recusal entered by mistake
+// is taken back (撤销) before the host states.
 import { useState } from 'react';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
@@ -22,6 +23,12 @@ export function RecusalPanel({ view, entry, onChanged }: { view: MeetingView; en
     setReason('');
     onChanged();
   });
+  const takeBack = useCommand(async (personId: number) => {
+    await call('entries.removeRecusal', { entryId: entry.id, personId });
+    notify('ok', '回避已撤销，应到、实到人数已重新计算。');
+    onChanged();
+  });
+  const correctable = view.meeting.open && entry.outcome === 'pending';
   return (
     <div className="recusals">
       <div className="row">
@@ -30,8 +37,15 @@ export function RecusalPanel({ view, entry, onChanged }: { view: MeetingView; en
           <span className="muted small">无</span>
         ) : (
           entry.recusals.map((r) => (
-            <span key={r.personId} className="badge warn" data-recused={r.name}>
-              {r.name}回避：{r.reason}
+            <span key={r.personId} className="row" style={{ gap: 4 }}>
+              <span className="badge warn" data-recused={r.name}>
+                {r.name}回避：{r.reason}
+              </span>
+              {correctable && (
+                <button className="linklike small" aria-label={`撤销${r.name}的回避`} disabled={takeBack.busy} onClick={() => void takeBack.run(r.personId)}>
+                  撤销
+                </button>
+              )}
             </span>
           ))
         )}
@@ -41,6 +55,7 @@ export function RecusalPanel({ view, entry, onChanged }: { view: MeetingView; en
           </button>
         )}
       </div>
+      <FormError error={takeBack.error} />
       {open && (
         <div className="form" style={{ marginTop: 8 }}>
           <Field label="回避人" error={errorFor(recuse.error, 'personId')}>

@@ -1,12 +1,15 @@
 // 发言表态 (R9): every present voting member states 同意 / 不同意 / 缓议; the host states last.
 // The order, who speaks now and whether the host must wait come from the core (entry.live.speaking);
 // stating early needs a recorded reason (the override R9 allows). With `keys`, Y/N/H record the
-// highlighted speaker's stance.
+// highlighted speaker's stance. Until the meeting closes a recorded stance or note is corrected in
+// place (更正), and the latest statement may be taken back (撤销), as the core allows.
 import { useState } from 'react';
 import { STATEMENT_STANCES, type StatementStance } from '../../../db/terms';
+import { RuleName, RuleTag } from '../../components/RuleTag';
 import { useShortcut } from '../../components/useShortcut';
 import { FormError } from '../../forms/FormError';
 import { useCommand } from '../../forms/useCommand';
+import { notify } from '../../stores/notices';
 import { call } from '../../ledger-client';
 import type { EntryView, MeetingView } from '../../stores/meetings';
 
@@ -32,6 +35,19 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
     setOverride(null);
     onChanged();
   });
+  const [fixing, setFixing] = useState<{ personId: number; stance: StatementStance; note: string } | null>(null);
+  const amend = useCommand(async () => {
+    if (!fixing) return;
+    await call('entries.amendStatement', { entryId: entry.id, personId: fixing.personId, stance: fixing.stance, note: fixing.note });
+    notify('ok', '表态已更正，更正记录已保存。');
+    setFixing(null);
+    onChanged();
+  });
+  const takeBack = useCommand(async (personId: number) => {
+    await call('entries.removeStatement', { entryId: entry.id, personId });
+    notify('ok', '已撤销这条表态，可以重新记录。');
+    onChanged();
+  });
   const stated = new Map(entry.statements.map((s) => [s.personId, s]));
   const voters = speaking.order;
   const open = entry.outcome === 'pending';
@@ -49,7 +65,7 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
     <div className="statements">
       <h3>发言表态</h3>
       <p className="muted small">
-        每位在场有表决权的成员表态，主持人最后表态（R9）。
+        每位在场有表决权的成员表态，主持人最后表态<RuleTag rule="R9" />。
         {entry.live.waitingFor.length > 0 && `尚待表态：${entry.live.waitingFor.map((w) => w.name).join('、')}。`}
         {keys && open && speaker != null && (
           <>
@@ -57,7 +73,7 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
           </>
         )}
       </p>
-      {entry.hostOrderOverride && <div className="notice warn">主持人提前表态，理由：{entry.hostOrderOverride}（R9）</div>}
+      {entry.hostOrderOverride && <div className="notice warn">主持人提前表态，理由：{entry.hostOrderOverride}<span className="rule-after"><RuleName rule="R9" /></span></div>}
       <table className="list">
         <tbody>
           {voters.map((v, i) => {
@@ -73,10 +89,42 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
                   {v.name}
                   {isHost && <div className="muted small">主持人，末位表态</div>}
                 </td>
-                {s ? (
+                {s && fixing?.personId === v.personId ? (
+                  <td colSpan={2}>
+                    <div className="row" role="group" aria-label={`更正${v.name}的表态`}>
+                      {STATEMENT_STANCES.map((p) => (
+                        <button key={p} type="button" className="btn small choice" aria-pressed={fixing.stance === p} onClick={() => setFixing({ ...fixing, stance: p })}>
+                          {p}
+                        </button>
+                      ))}
+                      <input
+                        type="text"
+                        aria-label={`${v.name}的发言要点（更正）`}
+                        value={fixing.note}
+                        onChange={(e) => setFixing({ ...fixing, note: e.target.value })}
+                        style={{ flex: 1, minWidth: 140 }}
+                      />
+                      <button className="btn primary small" disabled={amend.busy} onClick={() => void amend.run()}>保存更正</button>
+                      <button className="btn small" onClick={() => setFixing(null)}>取消</button>
+                    </div>
+                    <FormError error={amend.error} />
+                  </td>
+                ) : s ? (
                   <td colSpan={2}>
                     <span className={`badge ${TONE[s.stance] ?? ''}`}>{s.stance}</span>
                     {s.note && <span className="muted"> {s.note}</span>}
+                    {view.meeting.open && (
+                      <span className="row-actions">
+                        <button className="linklike small" aria-label={`更正${v.name}的表态`} onClick={() => { amend.clear(); setFixing({ personId: v.personId, stance: s.stance as StatementStance, note: s.note }); }}>
+                          更正
+                        </button>
+                        {entry.correct.lastStatementBy === v.personId && (
+                          <button className="linklike small" aria-label={`撤销${v.name}的表态`} disabled={takeBack.busy} onClick={() => void takeBack.run(v.personId)}>
+                            撤销
+                          </button>
+                        )}
+                      </span>
+                    )}
                   </td>
                 ) : open ? (
                   <>
@@ -91,8 +139,8 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
                       />
                       {rowError && (
                         <div className="field-error" role="alert" data-rule={rowError.rule ?? undefined}>
-                          {rowError.rule && `未通过规则 ${rowError.rule}：`}
                           {rowError.message}
+                          {rowError.rule && <span className="rule-after"><RuleName rule={rowError.rule} /></span>}
                         </div>
                       )}
                       {isHost && speaking.hostMustWait && override !== null && (
@@ -132,6 +180,7 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
         </tbody>
       </table>
       {state.error && !(state.error.field === 'personId' && lastPerson != null) && <FormError error={state.error} />}
+      <FormError error={takeBack.error} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import type { EntryView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
+import { RuleTag } from '../../components/RuleTag';
 import { useBodyName } from '../../stores/org';
 
 export function StudyForm({ entry, onChanged }: { entry: EntryView; onChanged(): void }) {
@@ -20,7 +21,7 @@ export function StudyForm({ entry, onChanged }: { entry: EntryView; onChanged():
   return (
     <div className="decide-block">
       <h3>前置研究意见</h3>
-      <p className="muted small">本议题须由{committee}决定；校长办公会议先行研究，形成研究意见提交{committee}（R1）。</p>
+      <p className="muted small">本议题须由{committee}决定；校长办公会议先行研究，形成研究意见提交{committee}<RuleTag rule="R1" />。</p>
       <Field label="研究意见" error={errorFor(save.error, 'proposal')}>
         <textarea rows={3} value={proposal} onChange={(e) => setProposal(e.target.value)} placeholder={`如：同意按方案推荐人选，提交${committee}研究决定`} />
       </Field>

@@ -1,6 +1,10 @@
 // 表决 (R10): method and counts (or per-member ballots for 记名投票). The result is computed by
-// the core from the members due to attend (应到会), never typed in.
+// the core from the members due to attend (应到会), never typed in; recording it is asked first.
+// A secret ballot's counts start empty: they are counted from the ballot papers, never guessed
+// from the statements.
 import { useEffect, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RuleTag } from '../../components/RuleTag';
 import { BALLOT_CHOICES, VOTE_METHODS } from '../../../db/terms';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
@@ -16,16 +20,26 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
   const agreeing = entry.statements.filter((s) => s.stance === '同意').length;
   const disagreeing = entry.statements.filter((s) => s.stance === '不同意').length;
   const [method, setMethod] = useState<Method>('举手');
+  const secret = method === '无记名投票';
   const [votesFor, setFor] = useState(String(agreeing));
   const [against, setAgainst] = useState(String(disagreeing));
+  const [abstain, setAbstain] = useState('0');
   const [touched, setTouched] = useState(false);
-  // Until the secretary types counts, propose them from the statements just recorded.
+  // Until the secretary types counts, propose them from the statements just recorded — except
+  // for a secret ballot, whose counts come from the ballot papers alone.
   useEffect(() => {
     if (touched) return;
-    setFor(String(agreeing));
-    setAgainst(String(disagreeing));
-  }, [agreeing, disagreeing, touched]);
-  const [abstain, setAbstain] = useState('0');
+    setFor(secret ? '' : String(agreeing));
+    setAgainst(secret ? '' : String(disagreeing));
+    setAbstain(secret ? '' : '0');
+  }, [agreeing, disagreeing, touched, secret]);
+  const chooseMethod = (m: Method) => {
+    // Counts typed for one method are not the counts of another.
+    if ((m === '无记名投票') !== secret) setTouched(false);
+    setMethod(m);
+  };
+  const [asking, setAsking] = useState(false);
+  const count = (v: string) => (v.trim() === '' ? (undefined as never) : Number(v));
   const [picked, setBallots] = useState<Record<number, Choice>>({});
   // 记名投票: each ballot starts from the member's statement (同意→同意, 不同意→反对, 缓议→弃权).
   const fromStatement: Record<string, Choice> = { 同意: '同意', 不同意: '反对', 缓议: '弃权' };
@@ -39,21 +53,26 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
     const out = await call('entries.vote', {
       entryId: entry.id,
       method,
-      counts: method === '记名投票' ? undefined : { for: Number(votesFor), against: Number(against), abstain: Number(abstain) },
+      counts: method === '记名投票' ? undefined : { for: count(votesFor), against: count(against), abstain: count(abstain) },
       ballots: method === '记名投票' ? entry.live.voters.map((v) => ({ personId: v.personId, choice: ballots[v.personId] ?? ('弃权' as Choice) })) : undefined,
       decisionText,
     });
+    setAsking(false);
     notify(out.passed ? 'ok' : 'warn', out.passed ? '表决通过，已形成决定事项。' : '表决未获通过。');
     onChanged();
   });
+  const askVote = () => {
+    vote.clear();
+    setAsking(true);
+  };
   const decide = useCommand(async (approve: boolean) => {
     const out = await call('entries.principalDecide', { entryId: entry.id, decisionText, approve });
     notify(approve ? 'ok' : 'warn', approve ? `已由${out.decidedBy}决定。` : `${out.decidedBy}决定不予采纳。`);
     onChanged();
   });
 
-  const countField = (label: string, value: string, set: (v: string) => void) => (
-    <Field label={label} error={null}>
+  const countField = (label: string, field: string, value: string, set: (v: string) => void) => (
+    <Field label={label} error={errorFor(vote.error, `counts.${field}`)}>
       <input
         type="number"
         min={0}
@@ -69,7 +88,7 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
 
   return (
     <div style={{ marginTop: 16 }}>
-      <h3 style={{ marginBottom: 8 }}>{principalMode ? '校长决定（R12）' : '表决'}</h3>
+      <h3 style={{ marginBottom: 8 }}>{principalMode ? <>校长决定<RuleTag rule="R12" /></> : '表决'}</h3>
       {!entry.live.readyToDecide && (
         <p className="muted small">
           {entry.live.quorumOk ? '全部成员表态后再表决。' : '到会人数不足，不能表决；可暂缓表决或改期。'}
@@ -81,13 +100,13 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
             <span className="label">表决方式</span>
             <div className="row" role="radiogroup" aria-label="表决方式">
               {VOTE_METHODS.map((m) => (
-                <button key={m} type="button" role="radio" aria-checked={method === m} aria-pressed={method === m} className="btn small choice" onClick={() => setMethod(m)}>
+                <button key={m} type="button" role="radio" aria-checked={method === m} aria-pressed={method === m} className="btn small choice" onClick={() => chooseMethod(m)}>
                   {m}
                 </button>
               ))}
             </div>
             {errorFor(vote.error, 'method') && <div className="field-error" role="alert">{vote.error!.message}</div>}
-            {method === '无记名投票' && <div className="field-help">无记名投票只登记同意、反对、弃权的票数，不记录任何人投了什么（R10）。</div>}
+            {secret && <div className="field-help">无记名投票只登记同意、反对、弃权的票数，请按收回的选票清点后填写，不记录任何人投了什么<RuleTag rule="R10" /></div>}
             {method === '记名投票' && <div className="field-help">记名投票逐人登记表决意见，票数由系统合计。</div>}
           </div>
         )}
@@ -97,9 +116,9 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
       </div>
       {!principalMode && method !== '记名投票' && (
         <div className="counts" style={{ marginTop: 10 }} role="group" aria-label="票数">
-          {countField('同意票', votesFor, setFor)}
-          {countField('反对票', against, setAgainst)}
-          {countField('弃权票', abstain, setAbstain)}
+          {countField('同意票', 'for', votesFor, setFor)}
+          {countField('反对票', 'against', against, setAgainst)}
+          {countField('弃权票', 'abstain', abstain, setAbstain)}
         </div>
       )}
       {!principalMode && method === '记名投票' && (
@@ -122,8 +141,10 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
           </tbody>
         </table>
       )}
-      {(errorFor(vote.error, 'counts') ?? errorFor(vote.error, 'ballots')) && <div className="field-error" role="alert" data-rule={vote.error!.rule ?? undefined}>{vote.error!.message}</div>}
-      <FormError error={principalMode ? decide.error : vote.error} fields={['method', 'decisionText', 'counts', 'ballots']} />
+      {vote.error?.field === 'counts' || vote.error?.field === 'ballots' ? (
+        <div className="field-error" role="alert" data-rule={vote.error.rule ?? undefined}>{vote.error.message}</div>
+      ) : null}
+      {!asking && <FormError error={principalMode ? decide.error : vote.error} fields={['method', 'decisionText', 'counts', 'ballots']} />}
       <div className="form-actions">
         {principalMode ? (
           <>
@@ -131,10 +152,28 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
             <button className="btn" disabled={decide.busy} onClick={() => void decide.run(false)}>校长决定不予采纳</button>
           </>
         ) : (
-          <button className="btn primary" disabled={vote.busy} onClick={() => void vote.run()}>记录表决结果</button>
+          <button className="btn primary" disabled={vote.busy} onClick={askVote}>记录表决结果…</button>
         )}
         <span className="muted small">{entry.live.text}</span>
       </div>
+      {asking && (
+        <ConfirmDialog
+          title="记录表决结果？"
+          consequence="记录后由系统按应到人数计算是否通过；会议结束前发现有误可以撤销重录，结束后不能更改。"
+          confirmLabel="记录表决结果"
+          busy={vote.busy}
+          onConfirm={() => void vote.run()}
+          onCancel={() => setAsking(false)}
+        >
+          <p className="vote-summary">
+            {method}：
+            {method === '记名投票'
+              ? BALLOT_CHOICES.map((c) => `${c} ${entry.live.voters.filter((v) => ballots[v.personId] === c).length} 票`).join('，')
+              : `同意 ${votesFor || '—'} 票，反对 ${against || '—'} 票，弃权 ${abstain || '—'} 票`}
+          </p>
+          <FormError error={vote.error} />
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

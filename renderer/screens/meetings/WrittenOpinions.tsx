@@ -5,6 +5,7 @@ import { useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import type { EntryView, MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
+import { RuleTag } from '../../components/RuleTag';
 
 export function WrittenOpinions({ view, entry, onChanged }: { view: MeetingView; entry: EntryView; onChanged(): void }) {
   const [texts, setTexts] = useState<Record<number, string>>({});
@@ -23,7 +24,7 @@ export function WrittenOpinions({ view, entry, onChanged }: { view: MeetingView;
   return (
     <div className="opinions">
       <h3>缺席成员书面意见</h3>
-      <p className="muted small">书面意见记入会议记录，不计入表决票数（R7）。</p>
+      <p className="muted small">书面意见记入会议记录，不计入表决票数<RuleTag rule="R7" />。</p>
       {entry.writtenOpinions.map((w) => (
         <p key={w.personId} data-opinion={w.name}>
           <strong>{w.name}：</strong>

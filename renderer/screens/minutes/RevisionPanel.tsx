@@ -8,6 +8,7 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import type { Revision } from '../../stores/minutes';
 import { notify } from '../../stores/notices';
+import { MINUTES_STATE_LABELS } from '../../../db/terms';
 
 export function RevisionPanel({ revisions, shownId, onShow, onRevised }: { revisions: Revision[]; shownId: number | null; onShow(id: number): void; onRevised(): void }) {
   const latest = revisions[0];
@@ -34,7 +35,7 @@ export function RevisionPanel({ revisions, shownId, onShow, onRevised }: { revis
         {revisions.map((r) => (
           <li key={r.id} className={r.id === shownId ? 'shown' : ''} data-revision={r.revision}>
             <span style={{ flex: 1 }}>
-              第{r.revision}稿 {r.state === 'signed' ? <span className="badge ok">已签发</span> : <span className="badge warn">草稿</span>}
+              第{r.revision}稿 {r.state === 'signed' ? <span className="badge ok">{MINUTES_STATE_LABELS.signed}</span> : <span className="badge warn">{MINUTES_STATE_LABELS.draft}</span>}
               <span className="muted small" style={{ display: 'block', fontWeight: 400 }}>
                 {r.state === 'signed' ? `${r.signerName ?? ''}签发于${formatDateTime(r.signedAt)}` : '待签发'}
                 {r.revisionReason && `；勘误理由：${r.revisionReason}`}

@@ -13,6 +13,7 @@ import { useBodyName, useOrg, useOverview } from '../../stores/org';
 import { MatterSelect } from '../items/MatterSelect';
 import { loopYears } from './years';
 import { LedgerXlsxButton } from '../../components/export';
+import { REGISTER_STATUS_LABELS } from '../../../db/terms';
 
 const COLUMNS: Column[] = [
   { key: 'meeting', label: '会议', width: '168px' },
@@ -128,7 +129,7 @@ export function RegisterScreen() {
               </span>,
               <span className="badge ok">{r.voteMethod === '校长决定' ? '校长决定' : '通过'}</span>,
               <span className="ellipsis small" title={r.followUps.map((f) => `${f.ownerDept}：${f.task}`).join('\n')}>
-                {r.followUps.length ? `${r.followUps.length}项 · ${[...new Set(r.followUps.map((f) => f.ownerDept))].join('、')}` : r.noFollowUpReason ? '无需督办' : '—'}
+                {r.followUps.length ? `${r.followUps.length}项 · ${[...new Set(r.followUps.map((f) => f.ownerDept))].join('、')}` : r.noFollowUpReason ? REGISTER_STATUS_LABELS.waived : '—'}
               </span>,
               <span className={`badge ${STATUS_TONE[r.status] ?? ''}`} data-ledger-status={r.status}>{r.statusLabel}</span>,
               <span className={r.ratings.some((x) => x === '一般' || x === '差') ? 'bad-text' : ''}>{r.ratings.join('、') || '—'}</span>,

@@ -1,7 +1,9 @@
 // 议事机构与成员: each body's members with their terms and voting rights (R7), 加入
 // (memberships.add) and 结束任期 (memberships.end). Ended terms stay listed: past meetings are
-// checked against the members of their own day (R6 quorum).
+// checked against the members of their own day (R6 quorum). A seat entered by mistake is voided
+// (作废, memberships.void) instead: it never held, and the reason is kept.
 import { useState, type FormEvent } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDate, todayInput } from '../../dates';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
@@ -22,7 +24,7 @@ export function BodiesPanel() {
   );
 }
 
-type Seat = { id: number; personId: number; name: string; voting: boolean; startDate: string; endDate: string | null; current: boolean };
+type Seat = { id: number; personId: number; name: string; voting: boolean; startDate: string; endDate: string | null; current: boolean; voided: boolean };
 
 function BodyCard({ body }: { body: Body }) {
   const overview = useOverview();
@@ -42,6 +44,15 @@ function BodyCard({ body }: { body: Body }) {
     setEnding(null);
     await changed();
   });
+  const [voiding, setVoiding] = useState<Seat | null>(null);
+  const [voidReason, setVoidReason] = useState('');
+  const voidSeat = useCommand(async () => {
+    await call('memberships.void', { membershipId: voiding!.id, reason: voidReason });
+    notify('ok', `${voiding!.name}在${body.name}的成员记录已作废。`);
+    setVoiding(null);
+    setVoidReason('');
+    await changed();
+  });
   const add = useCommand(async () => {
     await call('memberships.add', { bodyId: body.id, personId: personId === '' ? (undefined as never) : personId, voting, startDate });
     notify('ok', `已加入${body.name}。`);
@@ -50,7 +61,9 @@ function BodyCard({ body }: { body: Body }) {
   });
   const seats = (list.value?.rows ?? []) as Seat[];
   const current = seats.filter((s) => s.current);
-  const past = seats.filter((s) => !s.current);
+  // Seats that start later (entered ahead) are current too for correcting: they may be voided.
+  const upcoming = seats.filter((s) => !s.current && !s.voided && s.startDate > (list.value?.date ?? ''));
+  const past = seats.filter((s) => !s.current && !upcoming.includes(s));
   const seated = new Set(current.map((s) => s.personId));
 
   return (
@@ -64,13 +77,14 @@ function BodyCard({ body }: { body: Body }) {
           <tr><th>成员</th><th>表决权</th><th>任期开始</th><th><span className="sr-only">操作</span></th></tr>
         </thead>
         <tbody>
-          {current.map((s) => (
+          {[...current, ...upcoming].map((s) => (
             <tr key={s.id} data-member={s.name}>
               <td>{s.name}</td>
               <td>{s.voting ? '有' : <span className="muted">无（列席）</span>}</td>
               <td className="num">{formatDate(s.startDate)}</td>
               <td className="actions">
-                <button className="btn small" aria-label={`结束${s.name}的任期`} onClick={() => { setEnding(s); end.clear(); }}>结束任期</button>
+                <button className="btn small" aria-label={`结束${s.name}的任期`} onClick={() => { setEnding(s); end.clear(); }}>结束任期</button>{' '}
+                <button className="linklike small" aria-label={`作废${s.name}的成员记录`} onClick={() => { setVoiding(s); voidSeat.clear(); }}>误录作废</button>
               </td>
             </tr>
           ))}
@@ -89,13 +103,32 @@ function BodyCard({ body }: { body: Body }) {
       )}
       {past.length > 0 && (
         <details className="history">
-          <summary>已结束的任期（{past.length}）</summary>
+          <summary>已结束或作废的任期（{past.length}）</summary>
           <ul className="small">
             {past.map((s) => (
-              <li key={s.id} data-past-member={s.name}>{s.name}：{formatDate(s.startDate)} — {s.endDate ? formatDate(s.endDate) : '—'}</li>
+              <li key={s.id} data-past-member={s.name}>
+                {s.name}：{s.voided ? `${formatDate(s.startDate)} 登记，误录已作废` : `${formatDate(s.startDate)} — ${s.endDate ? formatDate(s.endDate) : '—'}`}
+              </li>
             ))}
           </ul>
         </details>
+      )}
+      {voiding && (
+        <ConfirmDialog
+          title="作废这条成员记录？"
+          consequence={`作废表示${voiding.name}加入${body.name}是误录，视为从未加入（与结束任期不同）；如已召开过会议则不能作废。`}
+          confirmLabel="作废"
+          cancelLabel="不作废"
+          danger
+          busy={voidSeat.busy}
+          onConfirm={() => void voidSeat.run()}
+          onCancel={() => setVoiding(null)}
+        >
+          <Field label="作废原因" required error={errorFor(voidSeat.error, 'reason')}>
+            <input type="text" value={voidReason} onChange={(e) => setVoidReason(e.target.value)} placeholder="如：误将其加入本会议成员" />
+          </Field>
+          <FormError error={voidSeat.error} fields={['reason']} />
+        </ConfirmDialog>
       )}
       <form className="inline-form" aria-label={`加入${body.name}`} onSubmit={(e: FormEvent) => { e.preventDefault(); void add.run(); }} noValidate>
         <Field label="新成员" error={errorFor(add.error, 'personId')}>

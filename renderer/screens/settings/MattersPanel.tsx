@@ -11,6 +11,7 @@ import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useBodyName, useOrg, useOverview, type Matter } from '../../stores/org';
 import { matterFacts } from '../items/MatterSelect';
+import { RuleTag } from '../../components/RuleTag';
 
 type Draft = Omit<Matter, 'id' | 'orgId' | 'code'> & { id?: number; code?: string };
 
@@ -82,10 +83,11 @@ function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
     notify('ok', `议事清单事项 ${out.code}「${out.name}」已保存。`);
     onDone();
   });
-  const flag = (key: 'preStudy' | 'twoThirds' | 'cadre' | 'staffCongress' | 'active', label: string) => (
+  const flag = (key: 'preStudy' | 'twoThirds' | 'cadre' | 'staffCongress' | 'active', label: string, rule?: string) => (
     <label className="checks">
       <input type="checkbox" checked={m[key]} onChange={(e) => set({ [key]: e.target.checked })} />
       {label}
+      {rule && <RuleTag rule={rule} />}
     </label>
   );
   return (
@@ -108,7 +110,7 @@ function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
             <option value="principal_office">{bodyName('principal_office')}</option>
           </select>
         </Field>
-        <Field label="三重一大类别" wide error={errorFor(save.error, 'majorCategory')} help="属于三重一大的事项只能由党组织会议集体决定（R2）">
+        <Field label="三重一大类别" wide error={errorFor(save.error, 'majorCategory')} help={<>属于三重一大的事项只能由党组织会议集体决定<RuleTag rule="R2" /></>}>
           <select value={m.majorCategory ?? ''} onChange={(e) => set({ majorCategory: e.target.value || null })}>
             <option value="">不属于三重一大</option>
             {MAJOR_CATEGORIES.map((c) => (
@@ -117,10 +119,10 @@ function MatterForm({ draft, onDone }: { draft: Draft; onDone(): void }) {
           </select>
         </Field>
         <div className="field wide stack" role="group" aria-label="事项规则">
-          {flag('preStudy', '须经校长办公会议前置研究（R1）')}
-          {flag('twoThirds', '须三分之二以上成员到会（R6）')}
-          {flag('cadre', '干部事项，须先酝酿（R4）')}
-          {flag('staffCongress', '需提交教代会审议（R19）')}
+          {flag('preStudy', '须经校长办公会议前置研究', 'R1')}
+          {flag('twoThirds', '须三分之二以上成员到会', 'R6')}
+          {flag('cadre', '干部事项，须先酝酿', 'R4')}
+          {flag('staffCongress', '需提交教代会审议', 'R19')}
           {flag('active', '在用（停用后不能再选，已有议题不受影响）')}
         </div>
       </div>

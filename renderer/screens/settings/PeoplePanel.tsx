@@ -1,7 +1,11 @@
 // 人员与职务: people with the posts they hold today, 任职 (posts.assign) and 免职 (posts.end).
 // History is kept: a post ends on a date, so "who was 书记 on that day" stays answerable.
 // 党政一肩挑 (one person is both 书记 and 校长) is shown plainly, because R4 changes with it.
+// A mistyped name is corrected (更正, kept before → after); no two people at work share a name —
+// the core says how to tell them apart (张丽（语文组）).
 import { useState, type FormEvent } from 'react';
+import { RuleTag } from '../../components/RuleTag';
+import { useUnsavedGuard } from '../../components/LeaveGuard';
 import { POSTS } from '../../../db/terms';
 import { formatDate, todayInput } from '../../dates';
 import { Field } from '../../forms/Field';
@@ -47,6 +51,14 @@ export function PeoplePanel() {
     setDepartment('');
     await changed();
   });
+  const [fixing, setFixing] = useState<{ personId: number; name: string; department: string } | null>(null);
+  const rename = useCommand(async () => {
+    await call('persons.update', { personId: fixing!.personId, name: fixing!.name, department: fixing!.department });
+    notify('ok', `已更正为「${fixing!.name}」，更正记录已保存。`);
+    setFixing(null);
+    await changed();
+  });
+  useUnsavedGuard(name.trim() !== '' || department.trim() !== '');
   const rows = (posts.value?.rows ?? []) as PostRow[];
   const both = posts.value?.oneShoulderPerson ?? null;
 
@@ -54,7 +66,7 @@ export function PeoplePanel() {
     <>
       {both && (
         <div className="notice info" data-testid="one-shoulder">
-          <strong>党政一肩挑：</strong>{both.name}同时担任书记和校长。会前沟通由书记与相关班子成员进行（R4）。
+          <strong>党政一肩挑：</strong>{both.name}同时担任书记和校长。会前沟通由书记与相关班子成员进行<RuleTag rule="R4" />。
         </div>
       )}
       <div className="grid-main-side">
@@ -62,11 +74,34 @@ export function PeoplePanel() {
           <h2 id="people-title">人员与现任职务（{overview.persons.length}人）</h2>
           <table className="list">
             <thead>
-              <tr><th>姓名</th><th>部门</th><th>现任职务（任职日期）</th></tr>
+              <tr><th>姓名</th><th>部门</th><th>现任职务（任职日期）</th><th><span className="sr-only">操作</span></th></tr>
             </thead>
             <tbody>
               {overview.persons.map((p) => {
                 const held = rows.filter((r) => r.personId === p.id && r.current);
+                if (fixing?.personId === p.id) {
+                  return (
+                    <tr key={p.id} data-person={p.name}>
+                      <td>
+                        <Field label="姓名" required error={errorFor(rename.error, 'name')}>
+                          <input type="text" value={fixing.name} autoFocus onChange={(e) => setFixing({ ...fixing, name: e.target.value })} />
+                        </Field>
+                      </td>
+                      <td>
+                        <Field label="部门" error={errorFor(rename.error, 'department')}>
+                          <input type="text" value={fixing.department} onChange={(e) => setFixing({ ...fixing, department: e.target.value })} />
+                        </Field>
+                      </td>
+                      <td colSpan={2}>
+                        <div className="row">
+                          <button className="btn primary small" disabled={rename.busy} onClick={() => void rename.run()}>保存更正</button>
+                          <button className="btn small" onClick={() => setFixing(null)}>取消</button>
+                        </div>
+                        <FormError error={rename.error} fields={['name', 'department']} />
+                      </td>
+                    </tr>
+                  );
+                }
                 return (
                   <tr key={p.id} data-person={p.name}>
                     <td>
@@ -87,6 +122,11 @@ export function PeoplePanel() {
                           </span>
                         ))}
                       </div>
+                    </td>
+                    <td className="actions">
+                      <button className="linklike small" aria-label={`更正${p.name}的姓名或部门`} onClick={() => { rename.clear(); setFixing({ personId: p.id, name: p.name, department: p.department ?? '' }); }}>
+                        更正
+                      </button>
                     </td>
                   </tr>
                 );

@@ -8,6 +8,7 @@ import { call, type OutputOf } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
 import { useRead } from './useRead';
+import { RuleName, RuleTag } from '../../components/RuleTag';
 
 type Values = OutputOf<'settings.get'>['values'];
 
@@ -15,7 +16,7 @@ function Choice<T extends string | boolean>({ label, help, value, options, onCha
   return (
     <div className="setting" role="radiogroup" aria-label={label}>
       <div>
-        <strong>{label}</strong> <span className="badge">{rule}</span>
+        <strong>{label}</strong> <RuleName rule={rule} />
         <div className="muted small">{help}</div>
       </div>
       <div className="row">
@@ -83,10 +84,10 @@ export function RulesPanel() {
         onChange={(x) => set({ minutesNumberStyle: x })}
       />
       <div className="form" style={{ marginTop: 12 }}>
-        <Field label="议题提前提交天数（R3）" error={errorFor(save.error, 'values.submitLeadDays')} help="少于此天数提交的议题会有提醒">
+        <Field label="议题提前提交天数" error={errorFor(save.error, 'values.submitLeadDays')} help={<>少于此天数提交的议题会有提醒<RuleTag rule="R3" /></>}>
           <input type="number" min={0} max={60} value={Number.isNaN(v.submitLeadDays) ? '' : v.submitLeadDays} onChange={(e) => set({ submitLeadDays: e.target.value === '' ? (NaN as never) : Number(e.target.value) })} />
         </Field>
-        <Field label="材料提前送达天数（R3）" error={errorFor(save.error, 'values.materialsLeadDays')} help="会前至少送达的天数">
+        <Field label="材料提前送达天数" error={errorFor(save.error, 'values.materialsLeadDays')} help={<>会前至少送达的天数<RuleTag rule="R3" /></>}>
           <input type="number" min={0} max={60} value={Number.isNaN(v.materialsLeadDays) ? '' : v.materialsLeadDays} onChange={(e) => set({ materialsLeadDays: e.target.value === '' ? (NaN as never) : Number(e.target.value) })} />
         </Field>
       </div>

@@ -10,6 +10,7 @@ import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
 import { useRead } from './useRead';
+import { RuleTag } from '../../components/RuleTag';
 
 export function ThresholdsPanel() {
   const { org } = useOverview();
@@ -28,7 +29,7 @@ export function ThresholdsPanel() {
     <div className="grid-main-side">
       <section className="card" aria-labelledby="thr-title">
         <h2 id="thr-title">三重一大标准（今日执行）</h2>
-        <p className="muted small">金额达到标准的议题即为三重一大，只能由党组织会议集体决定（R2）。各校一般在 5,000 至 50,000 元之间。</p>
+        <p className="muted small">金额达到标准的议题即为三重一大，只能由党组织会议集体决定<RuleTag rule="R2" />。各校一般在 5,000 至 50,000 元之间。</p>
         <table className="list">
           <thead><tr><th>类别</th><th>标准</th></tr></thead>
           <tbody>

@@ -5,7 +5,7 @@ import { PARTY_KINDS } from '../../../db/terms';
 import { todayInput } from '../../dates';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
-import { errorFor, useCommand } from '../../forms/useCommand';
+import { errorFor, problemsOf, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOrg } from '../../stores/org';
@@ -49,7 +49,8 @@ export function SetupScreen() {
     e.preventDefault();
     void save.run();
   };
-  const membersError = save.error?.field === 'members' ? save.error.message : null;
+  // Problems of the list as a whole (no 书记 yet …); each row's own show in the row.
+  const membersErrors = problemsOf(save.error).filter((p) => p.field === 'members');
 
   return (
     <div className="setup-scroll"><div className="setup">
@@ -87,9 +88,9 @@ export function SetupScreen() {
             <h2>班子成员</h2>
             <span className="muted small">书记、校长各至少一人；书记兼任校长（一肩挑）时在同一行勾选两项。</span>
           </div>
-          {membersError && (
+          {membersErrors.length > 0 && (
             <div className="notice error" role="alert">
-              {membersError}
+              {membersErrors.map((p) => p.message).join('；')}
             </div>
           )}
           <table className="list members">

@@ -1,20 +1,18 @@
-// 操作日志: every write with who did it and when, latest first. Pages are read as they scroll
-// into view (VirtualList), so a log of years reads as fast as one of a day.
+// 操作日志: every write with who did it and when, latest first, each as a sentence the core wrote
+// (journal.list: 「2026年3月25日 14:32 吴秘书 记录了 李明华 的表态：同意」). Pages are read as they
+// scroll into view (VirtualList), so a log of years reads as fast as one of a day.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { VirtualList, type Column } from '../../../components/VirtualList';
-import { formatDateTime } from '../../../dates';
 import { FormError } from '../../../forms/FormError';
 import { call, errorInfo, type LedgerErrorInfo, type OutputOf } from '../../../ledger-client';
-import { auditLabel } from './auditLabels';
 
-type Row = OutputOf<'audit.list'>['rows'][number];
+type Row = OutputOf<'journal.list'>['rows'][number];
 const PAGE = 100;
 
 const COLUMNS: Column[] = [
   { key: 'at', label: '时间', width: '150px' },
   { key: 'operator', label: '操作人', width: '110px' },
-  { key: 'what', label: '操作', width: '150px' },
-  { key: 'summary', label: '内容', width: 'minmax(0, 1fr)' },
+  { key: 'what', label: '做了什么', width: 'minmax(0, 1fr)' },
 ];
 
 export function AuditLogPanel() {
@@ -32,7 +30,7 @@ export function AuditLogPanel() {
       asked.current.add(page);
       const gen = generation.current;
       try {
-        const r = await call('audit.list', { offset: page * PAGE, limit: PAGE, ...(operator ? { operator } : {}) });
+        const r = await call('journal.list', { offset: page * PAGE, limit: PAGE, ...(operator ? { operator } : {}) });
         if (gen !== generation.current) return;
         setTotal(r.total);
         setOperators(r.operators);
@@ -100,10 +98,9 @@ export function AuditLogPanel() {
             rowHeight={36}
             rowProps={(r) => ({ 'data-channel': r.channel, 'data-operator': r.operator })}
             cells={(r) => [
-              <span className="num">{formatDateTime(r.at)}</span>,
+              <span className="num">{r.when}</span>,
               <strong>{r.operator}</strong>,
-              auditLabel(r.channel),
-              <span className="summary" title={r.summary}>{r.summary}</span>,
+              <span className="sentence" title={r.sentence}>{r.what}</span>,
             ]}
           />
         </div>
