@@ -30,6 +30,7 @@ const UNAVAILABLE_NOW: Record<Unavailable, string> = {
 import { sessionHandlers } from './session/handlers';
 import { exportsHandlers } from './exports/handlers';
 import { journalHandlers } from './journal/handlers';
+import { reportHandlers } from './report/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -42,6 +43,7 @@ const handlers = {
   ...sessionHandlers,
   ...exportsHandlers,
   ...journalHandlers,
+  ...reportHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

@@ -484,3 +484,27 @@ export const operators = sqliteTable('operators', {
   createdAt: text('created_at').notNull(),
   lastSignInAt: text('last_sign_in_at'),
 }, (t) => [uniqueIndex('operators_name').on(t.name)]);
+
+// ── Reporting to the district (db/report) ────────────────────────────────────
+/**
+ * One row per 报送包 made: which organisation and period, when, and the chain head it carried,
+ * so the next bundle starts where this one ended (the district checks there is no gap).
+ */
+export const reportSends = sqliteTable('report_sends', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  periodFrom: text('period_from').notNull(),
+  periodTo: text('period_to').notNull(),
+  periodLabel: text('period_label').notNull(),
+  madeAt: text('made_at').notNull(),
+  operator: text('operator').notNull(),
+  /** sha256 of the signed payload: the district names a bundle by it. */
+  bundleHash: text('bundle_hash').notNull(),
+  /** Chain positions the bundle covers: after chainFrom up to chainHead (counts). */
+  chainFrom: integer('chain_from').notNull(),
+  chainHead: integer('chain_head').notNull(),
+  chainHeadHash: text('chain_head_hash'),
+  /** Fingerprint of the district key it was sealed for; null when not sealed. */
+  sealedFor: text('sealed_for'),
+  counts: json<Record<string, number>>('counts').notNull(),
+}, (t) => [index('report_sends_org').on(t.orgId, t.madeAt)]);

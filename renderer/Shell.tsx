@@ -1,4 +1,4 @@
-// The frame around every section: sidebar with Alt+1…7, and the current screen.
+// The frame around every section: sidebar with Alt+1…8, and the current screen.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { BackupStatus } from '../db/host';
 import { SECTIONS, useNav, type Section } from './stores/nav';
@@ -14,6 +14,8 @@ import { LeaveGuard } from './components/LeaveGuard';
 
 // The minutes screen carries the document preview; it loads on first use.
 const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
+// 区域统筹 (a district ledger of its own) carries its charts; it loads on first use too.
+const DistrictScreen = lazy(() => import('./screens/district/DistrictScreen'));
 
 const SCREENS: Record<Section, () => React.ReactNode> = {
   dashboard: () => <DashboardScreen />,
@@ -23,6 +25,7 @@ const SCREENS: Record<Section, () => React.ReactNode> = {
   followups: () => <FollowUpsScreen />,
   ledger: () => <RegisterScreen />, // the 台账 section (register)
   settings: () => <SettingsScreen />,
+  district: () => <DistrictScreen />,
 };
 
 export function Shell() {

@@ -146,6 +146,8 @@ const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = 
   'followups.complete': (i, n) => `办结了督办事项${quoted(n.task(i.followUpId))}`,
   'evaluations.record': (i, n) => `评价了督办事项${quoted(n.task(i.followUpId))}：${text(i.rating)}`,
   'decisions.reportExecution': (i, n) => `登记了${n.decision(i.decisionId) ?? '决定事项'}的执行情况报告`,
+  'report.setDistrictKey': () => '导入了区里下发的报送公钥',
+  'report.make': (i) => `制作了${cnDate(text(i.from))}至${cnDate(text(i.to))}的报送包${i.seal ? '（已加密）' : ''}`,
   'session.signIn': () => '登录',
   'session.setPin': () => '设置了登录PIN',
 };

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import type { Ledger } from '../ledger';
 import { nowIso } from '../ledger';
 
-export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'minutes', 'roster'] as const;
+export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'roster', 'minutes'] as const;
+// The signed minutes come last: their seal is the chain head that minutes.sign returns and the paper prints.
 export type SealKind = (typeof SEAL_KINDS)[number];
 /**
  * Events of the file itself, chained between meetings' records: a restore from a backup

@@ -44,7 +44,7 @@ describe('bundles', () => {
     const module = { exports: {} };
     const code = fs.readFileSync(path.join(out, 'preload.cjs'), 'utf8');
     vm.runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console, Promise, Object, Set, Map, Symbol, Error, TypeError });
-    expect([...exposed.keys()].sort()).toEqual(['host', 'ledger']);
+    expect([...exposed.keys()].sort()).toEqual(['district', 'host', 'ledger']);
     expect(Object.keys(exposed.get('ledger')!)).toEqual(['call']);
     expect(requiresOf(path.join(out, 'preload.cjs'))).toEqual(['electron']);
   });
