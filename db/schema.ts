@@ -287,7 +287,7 @@ export const reconsiderations = sqliteTable('reconsiderations', {
   rule: text('rule').notNull(),
   at: text('at').notNull(),
   operator: text('operator').notNull(),
-}, (t) => [index('reconsiderations_entry').on(t.entryId)]);
+}, (t) => [index('reconsiderations_entry').on(t.entryId), index('reconsiderations_meeting').on(t.meetingId)]);
 
 /** 决定事项: the numbered outcome of a passed entry. */
 export const decisions = sqliteTable('decisions', {

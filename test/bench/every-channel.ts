@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatchAsync, type ChannelName, type InputOf } from '../../db/api';
+import { districtKey, districtKeyFileText } from '../../db/report/envelope';
 import type { TestLedger } from '../support/ledger';
 import { DEMO_SCHOOL } from '../support/school';
 
@@ -55,7 +56,13 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   ok('memberships.list', { bodyId: office });
   const seat = ok('memberships.add', { bodyId: office, personId: newcomer, startDate: '2026-03-01', voting: false }) as { id: number };
   ok('memberships.end', { membershipId: seat.id, endDate: '2026-03-02' });
+  const mistaken = ok('memberships.add', { bodyId: office, personId: newcomer, startDate: '2026-03-03', voting: false }) as { id: number };
+  ok('memberships.void', { membershipId: mistaken.id, reason: '录错了机构' });
   ok('bodies.create', { orgId: s.orgId, kind: 'branch_committee', name: '第一党支部委员会' });
+  const branch = t.ledger.sqlite.prepare("SELECT id FROM bodies WHERE org_id = ? AND kind = 'branch_committee'").get(s.orgId) as { id: number };
+  ok('bodies.rename', { bodyId: branch.id, name: '第一支部委员会' });
+  ok('org.documentNames', { orgId: s.orgId });
+  ok('org.setDocumentNames', { orgId: s.orgId, copyTo: '县委教育工委、县教育局' });
   ok('matters.save', { orgId: s.orgId, group: 'E', name: '重大合同签订', decidingBody: 'party_committee', majorCategory: '重大项目安排' });
   ok('thresholds.list', { orgId: s.orgId });
   ok('thresholds.add', { orgId: s.orgId, category: '大额资金使用', amount: 50000, effectiveFrom: '2026-03-01' });
@@ -94,6 +101,9 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   ok('items.list', { orgId: s.orgId });
   ok('items.list', { orgId: s.orgId, states: ['ready', 'follow_up'], year: 2026, major: true, matterGroup: 'D' });
   ok('items.list', { orgId: s.orgId, search: '食堂 设备' });
+  const spare = file('关于订购教辅资料的议题', 'D1');
+  ok('items.withdraw', { itemId: spare, reason: '并入教学工作议题' });
+  ok('items.copy', { itemId: spare });
   const ready = [draft, file('关于加强学生思想政治工作的议题', 'D1'), file('关于校园安全隐患排查整治的议题', 'D3'), file('关于教师培训计划的议题', 'D1')];
   for (const itemId of ready.slice(1)) consult(itemId);
   ok('items.checkAgenda', { itemId: ready[1]!, bodyId: party, meetingStartsAt: '2026-03-25T15:00', hostId: 书记 });
@@ -123,6 +133,8 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   t.setNow('2026-03-21T09:00:00');
   const meetingId = (ok('meetings.create', { bodyId: party, startsAt: '2026-03-25T15:00', place: '学校会议室', hostId: 书记, recorderId: id('吴秘书') }) as { meetingId: number }).meetingId;
   ok('meetings.update', { meetingId, place: '学校第一会议室' });
+  const spareMeeting = (ok('meetings.create', { bodyId: party, startsAt: '2026-04-08T15:00', place: '学校会议室', hostId: 书记, recorderId: id('吴秘书') }) as { meetingId: number }).meetingId;
+  ok('meetings.cancel', { meetingId: spareMeeting, reason: '与上级会议冲突' });
   ok('meetings.list', { orgId: s.orgId, year: 2026 });
   const entries = ready.map((itemId) => (ok('meetings.addItem', { meetingId, itemId }) as { entryId: number }).entryId);
   const cadreEntry = (ok('meetings.addItem', { meetingId, itemId: cadre }) as { entryId: number }).entryId;
@@ -145,6 +157,8 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   });
   const speakers = ['李明华', '张丽', '陈志强', '刘芳', '赵磊', '王建国'];
   ok('entries.recuse', { entryId: entries[0]!, personId: id('赵磊'), reason: '近亲属为供货方' });
+  ok('entries.removeRecusal', { entryId: entries[0]!, personId: id('赵磊'), reason: '录入时选错了人' });
+  ok('entries.recuse', { entryId: entries[0]!, personId: id('赵磊'), reason: '近亲属为供货方' });
   ok('entries.writtenOpinion', { entryId: entries[0]!, personId: id('孙红'), text: '同意，建议公开招标。' });
   for (const n of speakers.filter((n) => n !== '赵磊')) ok('entries.statement', { entryId: entries[0]!, personId: id(n), stance: '同意' });
   ok('entries.vote', {
@@ -154,7 +168,13 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
     decisionText: '同意更新食堂设备，由总务处公开招标。',
   });
   for (const n of speakers) ok('entries.statement', { entryId: entries[1]!, personId: id(n), stance: '同意' });
-  ok('entries.vote', { entryId: entries[1]!, method: '举手', counts: { for: 6, against: 0, abstain: 0 }, decisionText: '原则同意加强学生思想政治工作的实施方案。' });
+  ok('entries.amendStatement', { entryId: entries[1]!, personId: id('张丽'), stance: '同意', note: '建议纳入学期计划', reason: '补记发言要点' });
+  ok('entries.removeStatement', { entryId: entries[1]!, personId: 书记, reason: '记错了表态' });
+  ok('entries.statement', { entryId: entries[1]!, personId: 书记, stance: '同意' });
+  const handVote = { entryId: entries[1]!, method: '举手', counts: { for: 6, against: 0, abstain: 0 }, decisionText: '原则同意加强学生思想政治工作的实施方案。' } as const;
+  ok('entries.vote', handVote);
+  ok('entries.undoVote', { entryId: entries[1]!, reason: '计票录错，重新录入' });
+  ok('entries.vote', handVote);
   ok('entries.postpone', { entryId: entries[2]!, reason: '材料不全，补充后再议' });
   for (const n of speakers) ok('entries.statement', { entryId: cadreEntry, personId: id(n), stance: '同意' });
   ok('entries.vote', { entryId: cadreEntry, method: '无记名投票', counts: { for: 3, against: 3, abstain: 0 }, decisionText: '同意任命。' });
@@ -176,6 +196,8 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   const fu = (ok('followups.create', { decisionId: decisions[0]!.id, task: '完成食堂设备招标采购', ownerDept: '总务处', ownerId: id('陈志强'), leaderId: id('陈志强'), deadline: '2026-05-31' }) as { followUp: { id: number } }).followUp;
   ok('followups.waive', { decisionId: decisions[1]!.id, reason: '属日常事务，会后即办结' });
   ok('followups.report', { followUpId: fu.id, kind: 'progress', text: '已发布招标公告。' });
+  ok('followups.extend', { followUpId: fu.id, deadline: '2026-06-30', reason: '设备到货延迟', approvedById: 校长 });
+  ok('followups.reassign', { followUpId: fu.id, ownerDept: '后勤服务中心', ownerId: id('陈志强'), reason: '总务处职能调整' });
   ok('followups.list', { orgId: s.orgId, state: 'open' });
   t.setNow('2026-05-20T09:00:00');
   ok('followups.complete', { followUpId: fu.id, note: '设备已安装验收。' });
@@ -202,6 +224,21 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   ok('trust.verify', {});
   ok('audit.list', { offset: 0, limit: 200 });
   ok('audit.list', { offset: 0, limit: 200, operator: '吴秘书' });
+  ok('journal.list', { offset: 0, limit: 100 });
+  ok('journal.list', { offset: 0, limit: 100, operator: '吴秘书' });
+
+  // 报送: the school's key, a preview and a signed bundle of the spring term, and what was sent.
+  ok('report.key', {});
+  const districtDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-every-channel-district-'));
+  try {
+    ok('report.setDistrictKey', { text: districtKeyFileText('青山县教育工委', districtKey(path.join(districtDir, '区域台账.sqlite'))) });
+  } finally {
+    fs.rmSync(districtDir, { recursive: true, force: true });
+  }
+  const spring = { orgId: s.orgId, from: '2026-03-01', to: '2026-05-31' };
+  ok('report.preview', spring);
+  ok('report.make', { ...spring, seal: true });
+  ok('report.history', { orgId: s.orgId });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-every-channel-'));
   try {
     const made = ok('backup.create', { folder }) as { path: string };
