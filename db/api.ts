@@ -32,6 +32,7 @@ import { sessionHandlers } from './session/handlers';
 import { exportsHandlers } from './exports/handlers';
 import { journalHandlers } from './journal/handlers';
 import { groupHandlers } from './group/handlers';
+import { reportHandlers } from './report/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -45,6 +46,7 @@ const handlers = {
   ...exportsHandlers,
   ...journalHandlers,
   ...groupHandlers,
+  ...reportHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

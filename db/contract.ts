@@ -14,8 +14,9 @@ import { sessionContract } from './session/contract';
 import { exportsContract } from './exports/contract';
 import { journalContract } from './journal/contract';
 import { groupContract } from './group/contract';
+import { reportContract } from './report/contract';
 
-const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract, trustContract, sessionContract, exportsContract, journalContract, groupContract] as const;
+const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract, trustContract, sessionContract, exportsContract, journalContract, groupContract, reportContract] as const;
 type Merged<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? H & Merged<R> : unknown;
 
 export const contract = mergeUnique(groups) as Merged<typeof groups>;

@@ -140,6 +140,8 @@ export const agendaItems = sqliteTable('agenda_items', {
   // 修正 and 执行情况汇报 items are found from their decision (R17, R18).
   index('items_decision').on(t.decisionId),
   index('items_escalated_from').on(t.escalatedFromId),
+  // emergency.report finds the item already made for an emergency action.
+  index('items_emergency').on(t.emergencyActionId),
 ]);
 
 export const itemTransitions = sqliteTable('item_transitions', {
@@ -296,7 +298,7 @@ export const reconsiderations = sqliteTable('reconsiderations', {
   rule: text('rule').notNull(),
   at: text('at').notNull(),
   operator: text('operator').notNull(),
-}, (t) => [index('reconsiderations_entry').on(t.entryId)]);
+}, (t) => [index('reconsiderations_entry').on(t.entryId), index('reconsiderations_meeting').on(t.meetingId)]);
 
 /** 决定事项: the numbered outcome of a passed entry. */
 export const decisions = sqliteTable('decisions', {
@@ -392,7 +394,12 @@ export const emergencyActions = sqliteTable('emergency_actions', {
   action: text('action').notNull(),
   at: text('at').notNull(),
   reportedEntryId: integer('reported_entry_id').references(() => agendaEntries.id),
-}, (t) => [index('emergency_body').on(t.bodyId), index('emergency_org').on(t.orgId)]);
+}, (t) => [
+  index('emergency_body').on(t.bodyId),
+  index('emergency_org').on(t.orgId),
+  // meetings.removeItem clears the link, and deleting an entry checks this foreign key.
+  index('emergency_reported_entry').on(t.reportedEntryId),
+]);
 
 /** Warn-level rule hits, kept on the record (shown in minutes and on the dashboard). */
 export const ruleWarnings = sqliteTable('rule_warnings', {
@@ -447,7 +454,11 @@ export const auditLog = sqliteTable('audit_log', {
    * told apart. Not part of the row's hash: a filter, not evidence.
    */
   orgId: integer('org_id'),
-}, (t) => [index('audit_org').on(t.orgId)]);
+}, (t) => [
+  index('audit_org').on(t.orgId),
+  // 操作日志 filtered by operator, and its list of operators, without reading every row.
+  index('audit_operator').on(t.operator),
+]);
 
 // ── Trust: tamper evidence, ledger identity, operators (db/trust, db/session) ─
 /**
@@ -467,6 +478,19 @@ export const seals = sqliteTable('seals', {
   operator: text('operator').notNull(),
   at: text('at').notNull(),
 }, (t) => [uniqueIndex('seals_kind_ref').on(t.kind, t.refId), index('seals_meeting').on(t.meetingId)]);
+
+/**
+ * 签发时的人员名单: each person a signed meeting's record names, with the name (and department)
+ * as it was when the minutes were first signed. Documents and views of a signed meeting print
+ * these, so a later rename never changes a locked record; sealed like the rest of the meeting.
+ */
+export const meetingRoster = sqliteTable('meeting_roster', {
+  id: id(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  name: text('name').notNull(),
+  department: text('department'),
+}, (t) => [uniqueIndex('meeting_roster_person').on(t.meetingId, t.personId)]);
 
 /** Facts about the file itself: ledgerId (tells a foreign -wal or backup apart), restoredAt. */
 export const ledgerMeta = sqliteTable('ledger_meta', {
@@ -494,3 +518,26 @@ export const operatorOrgs = sqliteTable('operator_orgs', {
   operatorId: integer('operator_id').notNull().references(() => operators.id),
   orgId: integer('org_id').notNull().references(() => organizations.id),
 }, (t) => [uniqueIndex('operator_orgs_operator_org').on(t.operatorId, t.orgId)]);
+// ── Reporting to the district (db/report) ────────────────────────────────────
+/**
+ * One row per 报送包 made: which organisation and period, when, and the chain head it carried,
+ * so the next bundle starts where this one ended (the district checks there is no gap).
+ */
+export const reportSends = sqliteTable('report_sends', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  periodFrom: text('period_from').notNull(),
+  periodTo: text('period_to').notNull(),
+  periodLabel: text('period_label').notNull(),
+  madeAt: text('made_at').notNull(),
+  operator: text('operator').notNull(),
+  /** sha256 of the signed payload: the district names a bundle by it. */
+  bundleHash: text('bundle_hash').notNull(),
+  /** Chain positions the bundle covers: after chainFrom up to chainHead (counts). */
+  chainFrom: integer('chain_from').notNull(),
+  chainHead: integer('chain_head').notNull(),
+  chainHeadHash: text('chain_head_hash'),
+  /** Fingerprint of the district key it was sealed for; null when not sealed. */
+  sealedFor: text('sealed_for'),
+  counts: json<Record<string, number>>('counts').notNull(),
+}, (t) => [index('report_sends_org').on(t.orgId, t.madeAt)]);

@@ -1,5 +1,6 @@
-// The frame around every section: sidebar with Alt+1…7, and the current screen.
-import { lazy, Suspense, useEffect } from 'react';
+// The frame around every section: sidebar with Alt+1…8, and the current screen.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { BackupStatus } from '../db/host';
 import { SECTIONS, useNav, type Section } from './stores/nav';
 import { useOverview } from './stores/org';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
@@ -14,6 +15,8 @@ import { LeaveGuard } from './components/LeaveGuard';
 
 // The minutes screen carries the document preview; it loads on first use.
 const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
+// 区域统筹 (a district ledger of its own) carries its charts; it loads on first use too.
+const DistrictScreen = lazy(() => import('./screens/district/DistrictScreen'));
 
 const SCREENS: Record<Section, () => React.ReactNode> = {
   dashboard: () => <DashboardScreen />,
@@ -23,6 +26,7 @@ const SCREENS: Record<Section, () => React.ReactNode> = {
   followups: () => <FollowUpsScreen />,
   ledger: () => <RegisterScreen />, // the 台账 section (register)
   settings: () => <SettingsScreen />,
+  district: () => <DistrictScreen />,
 };
 
 export function Shell() {
@@ -67,12 +71,25 @@ export function Shell() {
             </button>
           ))}
         </nav>
+        <BackupLine />
         <div className="foot">决策 → 执行 → 监督 → 评价 → 修正</div>
       </aside>
       <main className="main">
         <Suspense fallback={<div className="empty">正在加载…</div>}>{SCREENS[route.section]()}</Suspense>
       </main>
       <LeaveGuard />
+    </div>
+  );
+}
+
+/** The automatic backup runs beside the user's work: a quiet line while it runs, a note when done. */
+function BackupLine() {
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  useEffect(() => window.host.onBackupStatus?.(setStatus), []);
+  if (!status) return null;
+  return (
+    <div className={`backup-line ${status.state}`} role="status" aria-live="polite">
+      {status.message}
     </div>
   );
 }

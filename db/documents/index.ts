@@ -1,5 +1,7 @@
 // Document renderers: pure data (db/documents/model.ts) -> self-contained HTML for Chromium
 // printing, DOCX (editable) and XLSX (台账) bytes.
+import type { LedgerSheet, MinutesDoc, RecordDoc } from './model';
+import type { GroupSheet } from './group';
 export * from './model';
 export { minutesHtml } from './minutes';
 export { recordHtml } from './record';
@@ -7,7 +9,13 @@ export { noticeHtml } from './notice';
 export { signInHtml } from './signin';
 export { ballotHtml } from './ballot';
 export { setFontsRoot } from './fonts';
+
+// Loaded on the first document made (./office.ts says why).
+const office = () => import('./office');
+export const minutesDocx = async (doc: MinutesDoc): Promise<Buffer> => (await office()).minutesDocx(doc);
+export const recordDocx = async (doc: RecordDoc): Promise<Buffer> => (await office()).recordDocx(doc);
+export const ledgerXlsx = async (sheet: LedgerSheet): Promise<Buffer> => (await office()).ledgerXlsx(sheet);
 export { warmUpHtml } from './page';
-export { minutesDocx, recordDocx } from './docx';
-export { ledgerTitle, ledgerXlsx } from './xlsx';
-export { groupHtml, groupTitle, groupXlsx, type GroupSheet } from './group';
+export { ledgerTitle } from './wording';
+export { groupHtml, groupTitle, type GroupSheet } from './group';
+export const groupXlsx = async (sheet: GroupSheet): Promise<Buffer> => (await office()).groupXlsx(sheet);

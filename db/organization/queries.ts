@@ -1,11 +1,11 @@
 // Read helpers other domains use to ask "who holds which post / who sits on which body, on a date".
-import { and, eq, isNull, lte, or, gt, asc, min, ne } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, gt, asc, desc, min, ne } from 'drizzle-orm';
 import { localDate, type ReadLedger } from '../ledger';
-import { bodies, memberships, organizations, persons, posts, settings, matters } from '../schema';
+import { bodies, meetings, memberships, minutes, organizations, persons, posts, settings, matters } from '../schema';
 import { DEFAULT_SETTINGS, type RuleSettings as Settings } from '../rules/settings';
 import { RuleSettings } from './settings-schema';
 import { notFound } from '../errors';
-import type { BodyKind, Post } from '../terms';
+import { meetingTitle, type BodyKind, type Post } from '../terms';
 
 /** A period [start, end) still running on or after `date`. */
 export const runningFrom = (end: typeof posts.endDate | typeof memberships.endDate, date: string) => or(isNull(end), gt(end, date));
@@ -117,4 +117,21 @@ export function ruleSettings(ledger: ReadLedger, orgId: number): Settings {
   const rows = ledger.db.select().from(settings).where(eq(settings.orgId, orgId)).all();
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return RuleSettings.parse({ ...DEFAULT_SETTINGS, ...stored });
+}
+
+/**
+ * The latest meeting with signed minutes, of one body or of any body of an organisation: its date
+ * and title (R16: a seat or post may not be dated on or before it, rules/amend backdatedRefusal).
+ */
+export function lastSignedMeeting(ledger: ReadLedger, where: { bodyId: number } | { orgId: number }): { date: string; title: string } | null {
+  const row = ledger.db
+    .select({ startsAt: meetings.startsAt, year: meetings.year, seq: meetings.seq, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(minutes, and(eq(minutes.meetingId, meetings.id), eq(minutes.state, 'signed')))
+    .where('bodyId' in where ? eq(meetings.bodyId, where.bodyId) : eq(bodies.orgId, where.orgId))
+    .orderBy(desc(meetings.startsAt))
+    .limit(1)
+    .get();
+  return row ? { date: localDate(new Date(row.startsAt)), title: meetingTitle(row.year, row.seq, row.bodyName) } : null;
 }

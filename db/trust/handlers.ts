@@ -8,7 +8,7 @@ import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './ba
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
 import { readRestoreRecords } from './restore';
-import { type AnchorSource, verifyChain } from './verify';
+import { type AnchorSource, verifyChain, verifyChainInSteps, type VerifyProgress } from './verify';
 
 function meta(ledger: ReadLedger, key: string): string | null {
   const row = ledger.sqlite.prepare('SELECT value FROM ledger_meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -21,13 +21,24 @@ function meta(ledger: ReadLedger, key: string): string | null {
  * id is written inside the file, and changing it must not make the anchors go away.
  */
 export function verifyLedger(ledger: ReadLedger, typedAnchor?: string) {
-  const dir = defaultBackupDir(ledger.file);
+  const { anchors, restores } = outsideAnchors(ledger.file, typedAnchor);
+  return verifyChain(ledger, anchors, restores);
+}
+
+/** verifyLedger in steps on a snapshot of its own, for the shell (verify.ts verifyChainInSteps). */
+export function verifyLedgerInSteps(file: string, typedAnchor: string | undefined, onProgress: (p: VerifyProgress) => void) {
+  const { anchors, restores } = outsideAnchors(file, typedAnchor);
+  return verifyChainInSteps(file, anchors, restores, onProgress);
+}
+
+function outsideAnchors(file: string, typedAnchor?: string) {
+  const dir = defaultBackupDir(file);
   const anchors: AnchorSource[] = listBackups(dir)
     .filter((b) => b.chain || b.audit)
     .map((b) => ({ anchor: b.chain ? { count: b.chain.count, hash: b.chain.hash } : null, audit: b.audit ?? null, source: `备份「${b.file}」`, at: b.at }));
   const typed = typedAnchor ? parseAnchor(typedAnchor) : null;
   if (typed) anchors.unshift({ anchor: typed, source: '会议纪要上印的存证码' });
-  return verifyChain(ledger, anchors, readRestoreRecords(dir));
+  return { anchors, restores: readRestoreRecords(dir) };
 }
 
 export const trustHandlers = {

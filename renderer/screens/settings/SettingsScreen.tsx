@@ -8,6 +8,7 @@ import { BodiesPanel } from './BodiesPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { MattersPanel } from './MattersPanel';
 import { PeoplePanel } from './PeoplePanel';
+import { ReportPanel } from './ReportPanel';
 import { RulesPanel } from './RulesPanel';
 import { SchoolPanel } from './SchoolPanel';
 import { ThresholdsPanel } from './ThresholdsPanel';
@@ -28,6 +29,7 @@ const TABS: SettingsTab[] = [
   { key: 'rules', label: '议事规则', panel: () => <RulesPanel /> },
   { key: 'documents', label: '文书', panel: () => <DocumentsPanel /> },
   { key: 'security', label: '数据安全', panel: () => <SecuritySection /> },
+  { key: 'report', label: '报送', panel: () => <ReportPanel /> },
 ];
 
 export function SettingsScreen() {
