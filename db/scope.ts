@@ -87,6 +87,9 @@ export const FILE_CHANNELS: ReadonlySet<string> = new Set([
   'backup.list',
   'backup.preview',
   'backup.restore',
+  // The school's signing key and the district's sealing key belong to the file (db/report).
+  'report.key',
+  'report.setDistrictKey',
 ]);
 
 /** Channels for the session itself (who is at the keyboard, which organisation), open to everyone. */

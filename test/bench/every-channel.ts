@@ -220,6 +220,31 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   await later('documents.recordDocx', { meetingId });
   await later('documents.ledgerXlsx', { orgId: s.orgId, year: 2026 });
 
+  // 集团化办学: a campus under this school's 党委, an item sent up to it, a decision handed down,
+  // the 集团工作台 and its exports, an operator limited to the campus. The cross-level steps may be
+  // refused by their rules here; their queries are prepared either way, which is what is explained.
+  const tried = <C extends ChannelName>(channel: C, input: InputOf<C>) => {
+    called.add(channel);
+    return t.call(channel, input);
+  };
+  ok('orgs.list', {});
+  const campusId = (ok('orgs.createCampus', { ...DEMO_SCHOOL, name: '青山县第一中学东校区', partyKind: '党支部', parentId: s.orgId }) as { orgId: number }).orgId;
+  ok('orgs.use', { orgId: campusId });
+  const inCampus = (name: string) => (t.ledger.sqlite.prepare('SELECT id FROM persons WHERE org_id = ? AND name = ?').get(campusId, name) as { id: number }).id;
+  const campusMatter = (t.ledger.sqlite.prepare("SELECT id FROM matters WHERE org_id = ? AND code = 'D3'").get(campusId) as { id: number }).id;
+  const upItem = (ok('items.create', { orgId: campusId, title: '关于购置东校区多媒体设备的议题', matterId: campusMatter, proposerId: inCampus('陈志强'), amount: 50_000, materialsReadyAt: '2026-05-18' }) as { id: number }).id;
+  ok('consultations.record', {
+    itemId: upItem, date: '2026-05-19', form: '当面',
+    stances: [{ personId: inCampus('王建国'), role: '书记', stance: '同意' }, { personId: inCampus('李明华'), role: '校长', stance: '同意' }],
+  });
+  tried('group.escalate', { itemId: upItem, reason: '金额超过校区标准，须由集团党委决定' });
+  ok('orgs.use', { orgId: s.orgId });
+  tried('group.assign', { decisionId: decisions[1]!.id, campusIds: [campusId], task: '完成本校区安全隐患排查', deadline: '2026-06-30' });
+  ok('group.overview', { year: 2026 });
+  ok('documents.groupHtml', { year: 2026 });
+  await later('documents.groupXlsx', { year: 2026 });
+  tried('operators.limit', { name: '东校区秘书', orgIds: [campusId] });
+
   // 数据安全: verify, back up to a chosen folder, list, preview, restore check, the audit log.
   ok('trust.verify', {});
   ok('audit.list', { offset: 0, limit: 200 });
