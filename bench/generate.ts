@@ -11,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch, type InputOf } from '../db/api';
 import { openLedger } from '../db/open';
+import { appendAudit } from '../db/trust/audit';
+import { appendSeal, GENESIS, recordsOfMeeting } from '../db/trust/chain';
 import * as W from './words';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -59,7 +61,7 @@ export function schoolLedger(years: number, options: LedgerOptions = {}): Distri
   return ledgerOfShape({ schools: 1, years }, options);
 }
 
-function ledgerOfShape(shape: DistrictShape, options: LedgerOptions): District {
+export function ledgerOfShape(shape: DistrictShape, options: LedgerOptions): District {
   const log = options.log ?? (() => {});
   const folder = options.dir ?? CACHE;
   const file = path.join(folder, `district-${shape.schools}x${shape.years}-${cacheKey()}.sqlite`);
@@ -160,8 +162,15 @@ function schoolInput(r: Rng, n: number): InputOf<'org.setup'> {
 
 function generate(file: string, shape: DistrictShape, log: (s: string) => void): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const ledger = openLedger(file, { migrationsFolder: MIGRATIONS, now: () => new Date(`${BENCH_TODAY}T09:00:00`), operator: '基准生成' });
+  // The clock moves with the generated history: seals carry the time of their signing.
+  let clock = new Date(`${BENCH_TODAY}T09:00:00`);
+  const ledger = openLedger(file, { migrationsFolder: MIGRATIONS, now: () => clock, operator: '基准生成' });
   const db = ledger.sqlite;
+  // Every write command leaves an audit row (db/api.ts), chained as the app chains them; the
+  // seal chain runs through every school's signed meetings in the order they were signed.
+  const audit = (channel: string, at: string, summary: Record<string, unknown>) =>
+    appendAudit(ledger, { at, operator: ledger.operator, channel, summary: JSON.stringify(summary) });
+  let chain = GENESIS;
   // A generated cache file: durability does not matter while it is written.
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = OFF');
@@ -208,7 +217,9 @@ function generate(file: string, shape: DistrictShape, log: (s: string) => void):
         const itemId = id(q.item.run(orgId, title, summary, matter.id, r.pick([principal, vice1, vice2]).id, r.pick([vice1, vice2]).id, amount, kind, states[states.length - 1]!, routing, matter.staffCongress, decisionId, isoDay(created + 2), `${isoDay(created)}T08:30:00.000Z`, operator));
         let from: string | null = null;
         states.forEach((to, i) => {
-          q.transition.run(itemId, from, to, `${isoDay(created + i * 3)}T09:00:00.000Z`, operator);
+          const at = `${isoDay(created + i * 3)}T09:00:00.000Z`;
+          q.transition.run(itemId, from, to, at, operator);
+          audit(i === 0 ? 'items.create' : 'items.submit', at, i === 0 ? { orgId, title, matterId: matter.id } : { itemId, to });
           from = to;
         });
         return itemId;
@@ -235,6 +246,8 @@ function generate(file: string, shape: DistrictShape, log: (s: string) => void):
             const meetingId = id(q.meeting.run(body.id, y, seqIdx + 1, startsAt, '学校第一会议室', host.id, persons[7]!.id, party ? '学习贯彻习近平新时代中国特色社会主义思想' : null, secretary.id, `${isoDay(date - 7)}T09:00:00.000Z`));
             const absent = r.chance(0.2) ? r.pick(voters.filter((v) => v !== host.id)) : -1;
             for (const p of voters) q.attendance.run(meetingId, p, p === absent ? '请假' : '出席', p === absent ? '外出培训' : null);
+            audit('meetings.create', `${isoDay(date - 7)}T09:00:00.000Z`, { bodyId: body.id, startsAt });
+            audit('meetings.setAttendance', `${startsAt}:00.000Z`, { meetingId, rows: voters.length });
             const present = voters.filter((p) => p !== absent);
             const nItems = party ? r.int(6, 10) : r.int(8, 14);
             let decisionNo = 0;
@@ -270,6 +283,7 @@ function generate(file: string, shape: DistrictShape, log: (s: string) => void):
               const itemId = addItem(title, summary, matter, created, [...before, ...after]);
               if (party) {
                 const c = id(q.consultation.run(itemId, isoDay(created + 3), r.pick(['当面', '电话', '会议']), `${isoDay(created + 3)}T10:00:00.000Z`, operator));
+                audit('consultations.record', `${isoDay(created + 3)}T10:00:00.000Z`, { itemId, date: isoDay(created + 3) });
                 q.stance.run(c, secretary.id, '书记');
                 q.stance.run(c, principal.id, '校长');
               }
@@ -280,8 +294,13 @@ function generate(file: string, shape: DistrictShape, log: (s: string) => void):
               const entryId = id(q.entry.run(meetingId, itemId, pos, r.pick([principal, vice1, vice2]).id, 'decide', outcome, method, votesFor, against, 0, tally));
               // R9: everyone states a position, the host last.
               const order = [...present.filter((p) => p !== host.id), host.id];
-              order.forEach((p, i) => q.statement.run(entryId, p, i + 1, i < against ? '不同意' : '同意', '', `${startsAt}:00.000Z`, operator));
+              audit('meetings.addItem', `${isoDay(date - 5)}T09:00:00.000Z`, { meetingId, itemId });
+              order.forEach((p, i) => {
+                q.statement.run(entryId, p, i + 1, i < against ? '不同意' : '同意', '', `${startsAt}:00.000Z`, operator);
+                audit('entries.statement', `${startsAt}:00.000Z`, { entryId, personId: p, stance: i < against ? '不同意' : '同意' });
+              });
               if (method === '举手' || method === '记名投票') order.forEach((p, i) => q.ballot.run(entryId, p, i < against ? '反对' : '同意'));
+              audit(party ? 'entries.vote' : 'entries.principalDecide', `${startsAt}:00.000Z`, { entryId, method });
               if (outcome !== 'passed') continue;
               decisionNo += 1;
               const decisionId = id(q.decision.run(entryId, itemId, decisionNo, `同意${title.replace(/^关于/, '').replace(/的?(请示|报告|意见)$/, '')}，由${dept}负责落实。`, JSON.stringify({ ruleVersion: '2026.1', threshold: 10000, major: matter.majorCategory !== null }), noFollowUp, after.at(-1) === 'closed' ? 'closed' : 'open', `${startsAt}:00.000Z`, operator));
@@ -289,7 +308,9 @@ function generate(file: string, shape: DistrictShape, log: (s: string) => void):
                 const owner = r.pick(staff);
                 const completed = f.done ? Math.min(f.deadline + (r.chance(0.05) ? r.int(1, 20) : -r.int(0, 15)), TODAY - 1) : null;
                 const fuId = id(q.followUp.run(decisionId, `按决定要求落实${topic}相关工作`, owner.department ?? dept, owner.id, r.pick([vice1, vice2]).id, isoDay(f.deadline), f.done ? 'done' : 'open', completed === null ? null : isoDay(completed), f.done ? '已按要求办结。' : null, `${isoDay(date + 1)}T09:00:00.000Z`));
+                audit('followups.create', `${isoDay(date + 1)}T09:00:00.000Z`, { decisionId, ownerId: owner.id });
                 q.progress.run(fuId, 'progress', r.pick(W.PROGRESS), `${isoDay(date + 20)}T09:00:00.000Z`, operator);
+                audit('followups.report', `${isoDay(date + 20)}T09:00:00.000Z`, { followUpId: fuId, kind: 'progress' });
                 if (r.chance(0.2)) q.progress.run(fuId, 'supervision', '党委办公室已发督办提醒，请按时限办结。', `${isoDay(date + 40)}T09:00:00.000Z`, operator);
                 if (!f.evaluated) continue;
                 let correction: number | null = null;
@@ -297,9 +318,17 @@ function generate(file: string, shape: DistrictShape, log: (s: string) => void):
                   correction = addItem(`关于${topic}整改的议题`, `${topic}执行效果不佳，提请会议研究修正措施。`, matter, completed! + 10, ['draft'], 'correction', decisionId);
                 }
                 q.evaluation.run(fuId, f.failed ? '差' : r.pick(['好', '好', '较好', '一般']), r.pick(W.EFFECTS), secretary.id, f.failed ? 1 : 0, correction, `${isoDay(completed! + 20)}T09:00:00.000Z`);
+                audit('evaluations.record', `${isoDay(completed! + 20)}T09:00:00.000Z`, { followUpId: fuId });
               }
             }
-            q.minutes.run(meetingId, `〔${y}〕${seqIdx + 1}号`, JSON.stringify({ title: `${y}年第${seqIdx + 1}次会议纪要`, items: nItems }), host.id, `${isoDay(date + 3)}T09:00:00.000Z`, crypto.createHash('sha256').update(`${meetingId}`).digest('hex'));
+            const signedAt = `${isoDay(date + 3)}T09:00:00.000Z`;
+            q.minutes.run(meetingId, `〔${y}〕${seqIdx + 1}号`, JSON.stringify({ title: `${y}年第${seqIdx + 1}次会议纪要`, items: nItems }), host.id, signedAt, crypto.createHash('sha256').update(`${meetingId}`).digest('hex'));
+            audit('meetings.close', `${startsAt}:00.000Z`, { meetingId });
+            audit('minutes.generate', `${isoDay(date + 1)}T09:00:00.000Z`, { meetingId });
+            // 签发 seals the meeting's records (db/trust/chain.ts sealMeeting), as minutes.sign does.
+            clock = new Date(signedAt);
+            for (const rec of recordsOfMeeting(ledger, meetingId)) chain = appendSeal(ledger, rec.kind, rec.refId, meetingId, chain);
+            audit('minutes.sign', signedAt, { meetingId, personId: host.id });
           });
         }
       }

@@ -1,15 +1,19 @@
-// npm run bench [-- --scale 0.01] [--runs 30] [--fresh] [--no-pdf] [--no-renderer]
+// npm run bench [-- --scale 0.01] [--runs 30] [--fresh] [--no-pdf] [--no-renderer] [--no-report] [--city]
 // Generates (or reuses from bench/.cache/) the district ledger and prints one table of
 // medians and p95s, each next to its peer measured in the same run. Never fails on timing.
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { actionRows } from './actions';
+import { startupRows } from './startup';
 import { districtLedger, schoolLedger } from './generate';
 import { table } from './measure';
 import { measureMemory } from './memory';
 import { pdfRows } from './pdf';
 import { rendererGroup, rendererMissing, staleBuild } from './renderer';
+import { reportRows } from './report';
 import { dashboardRows, insertRows, runSuites } from './suites';
+import { groupRows } from './group';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +22,8 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'no-pdf': { type: 'boolean', default: false },
     'no-renderer': { type: 'boolean', default: false },
+    'no-report': { type: 'boolean', default: false },
+    city: { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
@@ -32,11 +38,26 @@ const rows = await runSuites({ file: d.file, orgIds: d.orgIds, runs, log, label:
 // A real ledger holds one school: its cold start is what a secretary waits for.
 const school = schoolLedger(d.shape.years, { fresh: values.fresh });
 rows.splice(rows.findIndex((r) => !r.group.startsWith('open + dashboard')), 0, ...dashboardRows(`one school, ${d.shape.years} years`, school.file, school.orgIds[0]!, runs));
+log('集团 …');
+rows.push(...groupRows(runs, log, { fresh: values.fresh, years: d.shape.years }));
 log('writes …');
 rows.push(...insertRows(school.file, runs));
+log('user actions …');
+rows.push(...(await actionRows(`one school, ${d.shape.years} years`, school.file)));
+rows.push(...(await actionRows(`district file, ${d.shape.schools} schools`, d.file)));
+log('start-up as a process …');
+// Whole processes, alternating with a raw open: fewer runs, each costs about a second.
+const startRuns = Math.max(3, Math.min(10, runs));
+rows.push(...(await startupRows(`one school, ${d.shape.years} years`, school.file, startRuns)));
+rows.push(...(await startupRows(`district file, ${d.shape.schools} schools`, d.file, startRuns)));
 log('memory …');
 const memory = measureMemory(d.file, d.orgIds[0]!);
 const schoolMemory = measureMemory(school.file, school.orgIds[0]!);
+// 报送与区域统筹 (J2): one bundle of a 10-year school and import of 48; a city's 500 (3 years each) with --city.
+if (!values['no-report']) {
+  log('报送包与区域统筹 …');
+  rows.push(...reportRows({ runs: Math.min(runs, 10), years: scale >= 1 ? 10 : 3, schools: scale >= 1 ? 48 : Math.max(4, Math.round(48 * scale)), city: values.city, log }));
+}
 if (!values['no-pdf']) rows.push(...(await pdfRows(d.file, Math.max(3, Math.ceil(runs / 6)), log)));
 // The 议题 list needs a school with 10,000+ items: the district's schools hold about 6,400 each
 // (10 years), so one school over 16 years (about 10,300 items) is generated and cached for it.

@@ -11,7 +11,7 @@ import { openLedger } from '../db/open';
 import { LOOP_STAGES } from '../db/rules/loop';
 import { markerPath } from '../db/trust/clean';
 import { searchItems } from '../db/search/items';
-import { searchTerms, textMatch } from '../db/search/query';
+import { searchTerms } from '../db/search/query';
 import { BENCH_TODAY, MIGRATIONS } from './generate';
 import { time, type Row, type Timing } from './measure';
 
@@ -332,16 +332,6 @@ function likeSearch(db: Database.Database, orgId: number | null, query: string):
   return ids;
 }
 
-/** District-wide (all schools): what searchItems does without the school filter: counts, then the first 50 title hits newest first. */
-function ftsDistrict(db: Database.Database, query: string): number[] {
-  const count = db.prepare('SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?');
-  count.get(textMatch(query)!);
-  count.get(textMatch(query, 'title')!);
-  return (db.prepare('SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT 50').all(textMatch(query, 'title')!) as { id: number }[]).map((r) => r.id);
-}
-const ftsDistrictAll = (db: Database.Database, query: string) =>
-  (db.prepare('SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ?').all(textMatch(query)!) as { id: number }[]).map((r) => r.id);
-
 function searchRows(o: SuiteOptions, ledger: Ledger): Row[] {
   const rows: Row[] = [];
   const db = ledger.sqlite;
@@ -359,23 +349,6 @@ function searchRows(o: SuiteOptions, ledger: Ledger): Row[] {
     rows.push({
       group: 'search (one school)',
       name: `searchItems「${term}」`,
-      note: `${hits} hits`,
-      t,
-      peer: { name: "LIKE '%…%' scan", t: peer },
-      same,
-      target: 'p95 < 30 ms, ≥ 20×',
-      met: t.p95 < 30 && peer.median / t.median >= 20,
-    });
-  }
-  const districtRuns = Math.max(3, Math.ceil(o.runs / 3));
-  for (const term of SEARCH_TERMS) {
-    const same = sameSet(ftsDistrictAll(db, term), likeSearch(db, null, term));
-    const t = time(() => ftsDistrict(db, term), districtRuns);
-    const peer = time(() => likeSearch(db, null, term), districtRuns);
-    const hits = ftsDistrictAll(db, term).length;
-    rows.push({
-      group: 'search (all schools)',
-      name: `FTS first 50 + counts「${term}」`,
       note: `${hits} hits`,
       t,
       peer: { name: "LIKE '%…%' scan", t: peer },
@@ -459,32 +432,7 @@ export function insertRows(file: string, runs: number): Row[] {
   }
 }
 
-// ── 4. backup and memory ────────────────────────────────────────────────────
-async function backupRow(o: SuiteOptions, ledger: Ledger): Promise<Row> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-backup-'));
-  try {
-    const dest = path.join(dir, 'backup.sqlite');
-    const t0 = performance.now();
-    await ledger.sqlite.backup(dest);
-    const ms = performance.now() - t0;
-    const copy = new Database(dest, { readonly: true });
-    const ok = (copy.pragma('quick_check', { simple: true }) as string) === 'ok';
-    const n = (copy.prepare('SELECT count(*) AS n FROM agenda_items').get() as { n: number }).n;
-    copy.close();
-    const mb = fs.statSync(dest).size / 1024 / 1024;
-    const timing: Timing = { median: ms, p95: ms, runs: 1 };
-    return {
-      group: 'backup',
-      name: 'online backup (.backup)',
-      note: `${mb.toFixed(0)} MB, quick_check ${ok ? 'ok' : 'FAILED'}, ${n} items`,
-      t: timing,
-      target: '< 10 s',
-      met: ms < 10_000 && ok,
-    };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+// The backup is timed as the app runs it, with the user's actions (bench/actions.ts).
 
 // ── all of it ───────────────────────────────────────────────────────────────
 export async function runSuites(o: SuiteOptions): Promise<Row[]> {
@@ -498,8 +446,6 @@ export async function runSuites(o: SuiteOptions): Promise<Row[]> {
     log('search …');
     rows.push(...searchRows(o, ledger));
     rows.push(...everywhereRows(o, ledger));
-    log('backup …');
-    rows.push(await backupRow(o, ledger));
     return rows;
   } finally {
     ledger.close();

@@ -17,6 +17,7 @@ import { trustHandlers } from './trust/handlers';
 import { appendAudit } from './trust/audit';
 import { type Unavailable, unavailableReason } from './trust/access';
 import { noteCommit } from './trust/wal';
+import { checkScope, SESSION_CHANNELS } from './scope';
 
 /** A write that failed for the disk, not for the command: said as what it is. */
 const UNAVAILABLE_NOW: Record<Unavailable, string> = {
@@ -33,6 +34,8 @@ import { journalHandlers } from './journal/handlers';
 import { reminderHandlers } from './reminders/handlers';
 import { searchHandlers } from './search/handlers';
 import { importsHandlers } from './imports/handlers';
+import { groupHandlers } from './group/handlers';
+import { reportHandlers } from './report/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -48,6 +51,8 @@ const handlers = {
   ...reminderHandlers,
   ...searchHandlers,
   ...importsHandlers,
+  ...groupHandlers,
+  ...reportHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;
@@ -79,9 +84,13 @@ export function dispatch(ledger: Ledger, channel: string, raw: unknown): Result<
   const handler = handlers[name] as (l: Ledger, i: unknown) => unknown;
   try {
     const run = ledger.sqlite.transaction(() => {
+      // Every id of the input in the organisation(s) the session may see (db/scope.ts), before any handler.
+      const touched = checkScope(ledger, name, parsed.data);
       const value = handler(ledger, parsed.data);
       if (spec.kind === 'write') {
-        appendAudit(ledger, { at: ledger.now().toISOString(), operator: ledger.operator, channel: name, summary: summarize(parsed.data) });
+        // The organisation acted in: the one set up or chosen (org.setup, orgs.use), else the session's, else the records'.
+        const orgId = name !== 'orgs.use' && SESSION_CHANNELS.has(name) ? null : (createdOrg(value) ?? ledger.orgId ?? touched[0] ?? null);
+        appendAudit(ledger, { at: ledger.now().toISOString(), operator: ledger.operator, channel: name, summary: summarize(parsed.data) }, orgId);
       }
       return value;
     });
@@ -121,6 +130,12 @@ export async function dispatchAsync(ledger: Ledger, channel: string, raw: unknow
     console.error(`[ledger] ${channel} failed`, e);
     return fail({ code: 'internal', message: '文件没有生成，数据未被改动。请重试；如果反复出现，请联系技术支持。' });
   }
+}
+
+/** The organisation a set-up made (org.setup, orgs.createCampus answer { orgId }). */
+function createdOrg(value: unknown): number | null {
+  const orgId = (value as { orgId?: unknown } | null)?.orgId;
+  return typeof orgId === 'number' ? orgId : null;
 }
 
 function readOnly<T>(ledger: Ledger, fn: () => T): T {

@@ -27,6 +27,17 @@ export interface HostApi {
    * saves the current file first, swaps the files and reopens. The page reloads itself afterwards.
    */
   restoreBackup(req: { file: string }): Promise<RestoreOutcome>;
+  /** The automatic backup's progress, pushed by the desktop shell; returns an unsubscribe. Absent elsewhere. */
+  onBackupStatus?(listener: (s: BackupStatus) => void): () => void;
+}
+
+/** What the window shows of the automatic backup, which runs beside the user's work. */
+export interface BackupStatus {
+  state: 'running' | 'done' | 'failed';
+  /** 0–100 while running. */
+  percent: number;
+  /** Chinese, for the status line. */
+  message: string;
 }
 
 export interface OpenedFile {

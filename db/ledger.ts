@@ -21,11 +21,17 @@ export interface ReadLedger {
   now(): Date;
   /** The person at the keyboard (staff share one Windows account, so the app keeps its own identity). */
   readonly operator: string;
+  /**
+   * The organisation this session works in (orgs.use), or null: every organisation the operator
+   * may work in (db/scope.ts). A file of one school never needs to choose.
+   */
+  readonly orgId: number | null;
 }
 
 export interface Ledger extends ReadLedger {
   readonly db: Db;
   operator: string;
+  orgId: number | null;
   /** What opening did that the user must be told (a -wal set aside: db/trust/guards.ts), in Chinese. */
   readonly notices?: readonly string[];
   close(): void;

@@ -77,6 +77,7 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
       db,
       now: options.now ?? (() => new Date()),
       operator: options.operator ?? '系统',
+      orgId: null,
       notices: guard.state === 'ok' && guard.setAside ? [guard.setAside.notice] : [],
       close: () => {
         // A clean close leaves a marker that spares the next start its quick_check (db/trust/guards.ts).

@@ -2,7 +2,7 @@
 // migrations drizzle-kit generates into migrations/. Dates are ISO strings
 // (YYYY-MM-DD or full ISO timestamps) so every row crosses IPC as plain JSON.
 // Amounts are whole 元 (integers): schools never decide on fractions of a yuan.
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const id = () => integer('id').primaryKey({ autoIncrement: true });
 const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
@@ -15,7 +15,12 @@ export const organizations = sqliteTable('organizations', {
   /** 党委 | 党总支 | 党支部 */
   partyKind: text('party_kind').notNull(),
   createdAt: text('created_at').notNull(),
-});
+  /**
+   * 集团化办学: the 集团党委 this organisation (校区/成员校) belongs to; null for a school on its
+   * own or for the group itself. One level only: a campus has no campuses (db/rules/group.ts).
+   */
+  parentId: integer('parent_id').references((): AnySQLiteColumn => organizations.id),
+}, (t) => [index('organizations_parent').on(t.parentId)]);
 
 export const persons = sqliteTable('persons', {
   id: id(),
@@ -112,6 +117,11 @@ export const agendaItems = sqliteTable('agenda_items', {
   important: flag('important'),
   /** The decision a correction or an execution report refers back to. */
   decisionId: integer('decision_id'),
+  /**
+   * 上报集团: in the 集团党委's ledger, the campus item this one was escalated from (R2-G); the
+   * campus item is then 已上报集团. Linked both ways: the campus item finds this by the index.
+   */
+  escalatedFromId: integer('escalated_from_id').references((): AnySQLiteColumn => agendaItems.id),
   emergencyActionId: integer('emergency_action_id'),
   materialsReadyAt: text('materials_ready_at'),
   /**
@@ -129,6 +139,9 @@ export const agendaItems = sqliteTable('agenda_items', {
   index('items_matter').on(t.matterId),
   // 修正 and 执行情况汇报 items are found from their decision (R17, R18).
   index('items_decision').on(t.decisionId),
+  index('items_escalated_from').on(t.escalatedFromId),
+  // emergency.report finds the item already made for an emergency action.
+  index('items_emergency').on(t.emergencyActionId),
 ]);
 
 export const itemTransitions = sqliteTable('item_transitions', {
@@ -285,7 +298,7 @@ export const reconsiderations = sqliteTable('reconsiderations', {
   rule: text('rule').notNull(),
   at: text('at').notNull(),
   operator: text('operator').notNull(),
-}, (t) => [index('reconsiderations_entry').on(t.entryId)]);
+}, (t) => [index('reconsiderations_entry').on(t.entryId), index('reconsiderations_meeting').on(t.meetingId)]);
 
 /** 决定事项: the numbered outcome of a passed entry. */
 export const decisions = sqliteTable('decisions', {
@@ -330,6 +343,11 @@ export const minutes = sqliteTable('minutes', {
 export const followUps = sqliteTable('follow_ups', {
   id: id(),
   decisionId: integer('decision_id').notNull().references(() => decisions.id),
+  /**
+   * 集团 decisions carried out by campuses: the campus (校区/成员校) that carries out and reports
+   * on this follow-up; null when the decision's own organisation carries it out.
+   */
+  orgId: integer('org_id').references(() => organizations.id),
   task: text('task').notNull(),
   ownerDept: text('owner_dept').notNull(),
   ownerId: integer('owner_id').references(() => persons.id),
@@ -340,7 +358,7 @@ export const followUps = sqliteTable('follow_ups', {
   completedAt: text('completed_at'),
   completionNote: text('completion_note'),
   createdAt: text('created_at').notNull(),
-}, (t) => [index('followups_decision').on(t.decisionId), index('followups_state_deadline').on(t.state, t.deadline)]);
+}, (t) => [index('followups_decision').on(t.decisionId), index('followups_state_deadline').on(t.state, t.deadline), index('followups_org').on(t.orgId)]);
 
 export const progressReports = sqliteTable('progress_reports', {
   id: id(),
@@ -376,7 +394,12 @@ export const emergencyActions = sqliteTable('emergency_actions', {
   action: text('action').notNull(),
   at: text('at').notNull(),
   reportedEntryId: integer('reported_entry_id').references(() => agendaEntries.id),
-}, (t) => [index('emergency_body').on(t.bodyId), index('emergency_org').on(t.orgId)]);
+}, (t) => [
+  index('emergency_body').on(t.bodyId),
+  index('emergency_org').on(t.orgId),
+  // meetings.removeItem clears the link, and deleting an entry checks this foreign key.
+  index('emergency_reported_entry').on(t.reportedEntryId),
+]);
 
 /** Warn-level rule hits, kept on the record (shown in minutes and on the dashboard). */
 export const ruleWarnings = sqliteTable('rule_warnings', {
@@ -425,7 +448,17 @@ export const auditLog = sqliteTable('audit_log', {
   channel: text('channel').notNull(),
   summary: text('summary').notNull(),
   hash: text('hash'),
-});
+  /**
+   * The organisation the command acted in (db/scope.ts), so each organisation's 操作日志 shows its
+   * own; null for the file's own acts (sign-in, backup) and rows from before organisations were
+   * told apart. Not part of the row's hash: a filter, not evidence.
+   */
+  orgId: integer('org_id'),
+}, (t) => [
+  index('audit_org').on(t.orgId),
+  // 操作日志 filtered by operator, and its list of operators, without reading every row.
+  index('audit_operator').on(t.operator),
+]);
 
 // ── Trust: tamper evidence, ledger identity, operators (db/trust, db/session) ─
 /**
@@ -445,6 +478,19 @@ export const seals = sqliteTable('seals', {
   operator: text('operator').notNull(),
   at: text('at').notNull(),
 }, (t) => [uniqueIndex('seals_kind_ref').on(t.kind, t.refId), index('seals_meeting').on(t.meetingId)]);
+
+/**
+ * 签发时的人员名单: each person a signed meeting's record names, with the name (and department)
+ * as it was when the minutes were first signed. Documents and views of a signed meeting print
+ * these, so a later rename never changes a locked record; sealed like the rest of the meeting.
+ */
+export const meetingRoster = sqliteTable('meeting_roster', {
+  id: id(),
+  meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  name: text('name').notNull(),
+  department: text('department'),
+}, (t) => [uniqueIndex('meeting_roster_person').on(t.meetingId, t.personId)]);
 
 /** Facts about the file itself: ledgerId (tells a foreign -wal or backup apart), restoredAt. */
 export const ledgerMeta = sqliteTable('ledger_meta', {
@@ -486,3 +532,36 @@ export const importedRecords = sqliteTable('imported_records', {
   sheet: text('sheet'),
   row: integer('row'),
 }, (t) => [uniqueIndex('imported_kind_ref').on(t.kind, t.refId), index('imported_import').on(t.importId)]);
+/**
+ * 操作人 limited to some organisations (a campus secretary sees only their campus): one row per
+ * organisation the operator may work in. An operator without rows may work in every one (the 集团
+ * secretary). Enforced in the core (db/scope.ts), for reads and writes alike.
+ */
+export const operatorOrgs = sqliteTable('operator_orgs', {
+  id: id(),
+  operatorId: integer('operator_id').notNull().references(() => operators.id),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+}, (t) => [uniqueIndex('operator_orgs_operator_org').on(t.operatorId, t.orgId)]);
+// ── Reporting to the district (db/report) ────────────────────────────────────
+/**
+ * One row per 报送包 made: which organisation and period, when, and the chain head it carried,
+ * so the next bundle starts where this one ended (the district checks there is no gap).
+ */
+export const reportSends = sqliteTable('report_sends', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  periodFrom: text('period_from').notNull(),
+  periodTo: text('period_to').notNull(),
+  periodLabel: text('period_label').notNull(),
+  madeAt: text('made_at').notNull(),
+  operator: text('operator').notNull(),
+  /** sha256 of the signed payload: the district names a bundle by it. */
+  bundleHash: text('bundle_hash').notNull(),
+  /** Chain positions the bundle covers: after chainFrom up to chainHead (counts). */
+  chainFrom: integer('chain_from').notNull(),
+  chainHead: integer('chain_head').notNull(),
+  chainHeadHash: text('chain_head_hash'),
+  /** Fingerprint of the district key it was sealed for; null when not sealed. */
+  sealedFor: text('sealed_for'),
+  counts: json<Record<string, number>>('counts').notNull(),
+}, (t) => [index('report_sends_org').on(t.orgId, t.madeAt)]);

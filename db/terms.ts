@@ -344,3 +344,69 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   followup: '督办事项',
   person: '人员',
 };
+// ── 集团化办学: the 集团工作台's columns, in the order screens and exports show them ──
+export const GROUP_FIGURES = [
+  'waitingConsultation',
+  'meetingsThisMonth',
+  'meetingsThisYear',
+  'firstTopicsThisYear',
+  'decisionsWithoutFollowUp',
+  'overdueFollowUps',
+  'openCorrections',
+  'openEmergencies',
+] as const;
+export type GroupFigure = (typeof GROUP_FIGURES)[number];
+export const GROUP_FIGURE_LABELS: Record<GroupFigure, string> = {
+  waitingConsultation: '待会前沟通议题',
+  meetingsThisMonth: '本月会议',
+  meetingsThisYear: '本年会议',
+  firstTopicsThisYear: '第一议题学习',
+  decisionsWithoutFollowUp: '未安排督办的决定',
+  overdueFollowUps: '逾期督办事项',
+  openCorrections: '未决修正议题',
+  openEmergencies: '未通报临时处置',
+};
+/** 集团本级 (the 集团党委 itself) and 校区 (a campus, 成员校), as the 集团工作台 names rows. */
+export const GROUP_LEVEL_LABELS = { group: '集团本级', campus: '校区' } as const;
+// ── 报送与区域统筹 (db/report, db/district) ──────────────────────────────────
+/** What each table of a 报送包 holds, as the preview and the district name it. */
+export const REPORT_TABLE_LABELS: Record<string, string> = {
+  organizations: '学校',
+  bodies: '议事机构',
+  persons: '人员',
+  matters: '议事清单事项',
+  agenda_items: '议题',
+  item_transitions: '议题流转记录',
+  consultations: '会前沟通与酝酿',
+  consultation_stances: '沟通意见',
+  meetings: '会议',
+  attendance: '出席记录',
+  agenda_entries: '会议议程',
+  statements: '发言表态',
+  recusals: '回避记录',
+  written_opinions: '书面意见',
+  ballots: '记名表决票',
+  reconsiderations: '复议记录',
+  decisions: '决定事项',
+  minutes: '会议纪要',
+  follow_ups: '督办事项',
+  progress_reports: '督办进展',
+  evaluations: '执行评价',
+  emergency_actions: '临时处置',
+};
+
+/** The district's indicators, in the order the table shows them (db/rules/indicators.ts computes them). */
+export const INDICATOR_LABELS = {
+  consultedShare: '会前沟通在先占比',
+  majorRoutedShare: '三重一大经党组织会议决定占比',
+  meetingsPerMonth: '月均会议次数',
+  firstTopicShare: '第一议题学习占比',
+  quorumProblems: '到会人数不足',
+  noFollowUp: '决定未安排督办',
+  overdueFollowUps: '督办逾期',
+  corrections: '纠正（已开/已结）',
+  emergencyInTime: '临时处置按时报告占比',
+  minutesDays: '会后签发纪要平均天数',
+  minutesLate: '纪要迟签（超过7天）',
+} as const;
+export type IndicatorKey = keyof typeof INDICATOR_LABELS;

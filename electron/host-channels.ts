@@ -3,12 +3,16 @@
 import { z } from 'zod';
 import type { HostApi } from '../db/host';
 
+/** Main → window: the automatic backup's progress (db/host.ts BackupStatus). */
+export const BACKUP_STATUS = 'backup:status';
+
 export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info', 'chooseFolder', 'openFile', 'restoreBackup'] as const;
 export type HostMethod = (typeof HOST_METHODS)[number];
 
-// Compile-time check that HOST_METHODS is exactly the keys of HostApi, no more, no less.
+// Compile-time check that HOST_METHODS is exactly the keys of HostApi, no more, no less
+// (onBackupStatus is a subscription main pushes to, not a method the page invokes).
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _exhaustive: Exact<HostMethod, keyof HostApi> = true;
+const _exhaustive: Exact<HostMethod, Exclude<keyof HostApi, 'onBackupStatus'>> = true;
 void _exhaustive;
 
 const fileName = z

@@ -37,6 +37,8 @@ export const SAVED_KINDS: Readonly<Record<string, { name: string; title: string 
   pdf: { name: 'PDF 文件', title: '保存 PDF 文件' },
   docx: { name: 'Word 文档', title: '保存 Word 文档' },
   xlsx: { name: 'Excel 表格', title: '保存 Excel 表格' },
+  // 报送包 (db/report): carried to the district on a USB stick.
+  'yishi-bundle': { name: '报送包', title: '保存报送包' },
 };
 
 const kindOf = (file: string): string => path.extname(file).slice(1).toLowerCase();

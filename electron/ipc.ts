@@ -22,7 +22,7 @@ export function senderIsApp(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boo
   return !!frame && isAppUrl(frame.url);
 }
 
-function assertApp(event: IpcMainInvokeEvent): void {
+export function assertApp(event: IpcMainInvokeEvent): void {
   if (!senderIsApp(event)) throw new ForeignSender(event.senderFrame?.url ?? '(已关闭的页面)');
 }
 

@@ -12,10 +12,13 @@ import { moveDataFolder, MoveRefused, POINTER_FILE, resolveDataFolder, type Data
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { districtHolder, registerDistrictIpc, type DistrictHolder } from './district';
+import { APP_ENTRY } from './app-url';
 import { shellPaths } from './paths';
 import { handleAppProtocol, printDocuments, registerAppScheme } from './protocol';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
-import { autoBackup, backupAfter, openOrOfferRestore, restoreInPlace } from './trust';
+import { autoBackups, checkInWorker, openOrOfferRestore, restoreInPlace, type AutoBackups } from './trust';
+import { BACKUP_STATUS } from './host-channels';
 import { defaultBackupDir } from '../db/trust/backup';
 import { startReminders } from './reminders';
 
@@ -25,6 +28,8 @@ const devTools = !app.isPackaged;
 let ledger: Ledger | null = null;
 let mainWindow: BrowserWindow | null = null;
 let data: DataFolder;
+let backups: AutoBackups | null = null;
+let district: DistrictHolder | null = null;
 
 // All of these must happen before 'ready'.
 app.enableSandbox();
@@ -55,7 +60,10 @@ if (!app.requestSingleInstanceLock()) {
   // Every web contents (main, print windows, anything Chromium creates) gets the same guard.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => closeLedger());
+  app.on('will-quit', () => {
+    closeLedger();
+    district?.close();
+  });
   app.whenReady().then(start).catch((e: unknown) => fatal('议事台账启动失败', e));
 }
 
@@ -100,7 +108,12 @@ function start(): void {
     app.exit(1);
     return;
   }
-  autoBackup(ledger);
+  // The automatic backup waits for the window (below) and runs beside it: never before it.
+  backups = autoBackups({
+    check: checkInWorker(paths.backupWorker, paths.nativeBinding),
+    onStatus: (s) => mainWindow?.webContents.send(BACKUP_STATUS, s),
+  });
+  const auto = backups;
 
   const print = printDocuments();
   hardenSession(session.defaultSession);
@@ -129,13 +142,36 @@ function start(): void {
           file,
         ),
     }),
-    afterCall: backupAfter,
+    afterCall: (l, channel, result) => void auto.after(l, channel, result),
   });
+  // 区域统筹: a district ledger of its own, in a folder the user picks (remembered for next time).
+  district = districtHolder(app.getPath('userData'), { nativeBinding: paths.nativeBinding });
+  const chooseDistrictFolder = async (): Promise<string | null> => {
+    const options = {
+      title: '选择区域台账所在的文件夹',
+      buttonLabel: '选择此文件夹',
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+    };
+    const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  };
+  registerDistrictIpc({ holder: district, chooseFolder: chooseDistrictFolder });
   Menu.setApplicationMenu(
     buildMenu({
       devTools,
       openDataFolder: () => void shell.openPath(data.folder),
       moveDataFolder: () => void chooseNewDataFolder(),
+      openDistrict: () =>
+        void chooseDistrictFolder().then((folder) => {
+          if (!folder || !district) return;
+          try {
+            district.openFolder(folder);
+          } catch (e) {
+            void dialog.showMessageBox({ type: 'warning', title: '没有打开区域台账', message: '这个文件夹里的区域台账无法打开。', detail: e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '请确认文件夹可以写入，或选择另一个文件夹。', buttons: ['确定'] });
+            return;
+          }
+          void mainWindow?.loadURL(`${APP_ENTRY}#/district`);
+        }),
       about: () =>
         void dialog.showMessageBox({
           type: 'info',
@@ -147,6 +183,9 @@ function start(): void {
     }),
   );
   mainWindow = createMainWindow(paths.preload, devTools);
+  mainWindow.once('show', () => {
+    if (ledger) void auto.start(ledger);
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -194,6 +233,8 @@ function start(): void {
 }
 
 function closeLedger(): void {
+  // A backup cut short leaves a temporary file only; it reads through this connection.
+  backups?.stop();
   try {
     ledger?.close();
   } catch {

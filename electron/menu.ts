@@ -5,6 +5,8 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   openDataFolder(): void;
   moveDataFolder(): void;
+  /** Choose the district ledger's folder and show 区域统筹 (electron/district.ts). */
+  openDistrict(): void;
   about(): void;
   devTools: boolean;
 }
@@ -24,6 +26,8 @@ export function buildMenu(actions: MenuActions): Menu {
       submenu: [
         { label: '打开数据文件夹', click: () => actions.openDataFolder() },
         { label: '更改数据文件夹位置…', click: () => actions.moveDataFolder() },
+        { type: 'separator' },
+        { label: '打开区域台账（区域统筹）…', click: () => actions.openDistrict() },
         { type: 'separator' },
         { label: '退出', role: 'quit' },
       ],

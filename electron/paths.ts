@@ -12,6 +12,8 @@ export interface ShellPaths {
   fontsRoot: string;
   /** better_sqlite3.node built for Electron's ABI, never node_modules' Node build (see scripts/native-electron.mjs). */
   nativeBinding: string;
+  /** The automatic backup's checking thread (electron/backup-worker.ts), outside app.asar when installed. */
+  backupWorker: string;
 }
 
 export interface Where {
@@ -40,6 +42,7 @@ export function shellPaths(w: Where): ShellPaths {
       migrationsFolder: path.join(w.resourcesPath, 'migrations'),
       fontsRoot: path.join(w.resourcesPath, 'fonts'),
       nativeBinding: path.join(`${w.appPath}.unpacked`, 'native', 'better_sqlite3.node'),
+      backupWorker: path.join(`${w.appPath}.unpacked`, 'dist-electron', 'backup-worker.cjs'),
     };
   }
   return {
@@ -48,5 +51,6 @@ export function shellPaths(w: Where): ShellPaths {
     migrationsFolder: path.join(w.appPath, 'migrations'),
     fontsRoot: path.join(w.appPath, 'node_modules'),
     nativeBinding: path.join(w.appPath, 'native', 'electron', `${builderOs(w.platform)}-${w.arch}`, 'better_sqlite3.node'),
+    backupWorker: path.join(w.appPath, 'dist-electron', 'backup-worker.cjs'),
   };
 }

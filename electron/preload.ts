@@ -1,12 +1,16 @@
 // The renderer's only door to the core: window.ledger.call(channel, input) for contract
-// channels and window.host for HostApi. Built from the same lists main serves, so the two
+// channels, window.district for the district ledger (区域统筹) and window.host for HostApi. Built from the same lists main serves, so the two
 // can never disagree; a channel outside the contract is refused here, without any IPC.
 // Raw ipcRenderer is never exposed. Runs sandboxed: bundled to one file by esbuild.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES } from '../db/contract';
 import type { LedgerApi } from '../db/api';
 import type { HostApi } from '../db/host';
-import { hostChannel, ledgerChannel, type HostMethod } from './host-channels';
+import type { BackupStatus } from '../db/host';
+import { BACKUP_STATUS, hostChannel, ledgerChannel, type HostMethod } from './host-channels';
+import { districtContract } from '../db/district/contract';
+import type { DistrictBridge } from '../db/district/api';
+import { districtChannel, districtShellChannel } from './district-channels';
 
 const known = new Set<string>(CHANNEL_NAMES);
 
@@ -35,7 +39,33 @@ export const hostApi = {
   chooseFolder: (req) => host('chooseFolder', req),
   openFile: (req) => host('openFile', req),
   restoreBackup: (req) => host('restoreBackup', req),
+  // Only the status object reaches the page, never the IPC event.
+  onBackupStatus: (listener: (s: BackupStatus) => void) => {
+    const forward = (_event: unknown, s: BackupStatus) => listener(s);
+    ipcRenderer.on(BACKUP_STATUS, forward);
+    return () => void ipcRenderer.removeListener(BACKUP_STATUS, forward);
+  },
 } satisfies HostApi & Record<HostMethod, unknown>;
 
+const districtKnown = new Set<string>(Object.keys(districtContract));
+
+function districtCall(channel: string, input: unknown): Promise<unknown> {
+  if (typeof channel !== 'string' || !districtKnown.has(channel)) {
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'unknown_channel', message: `未知的操作「${String(channel).slice(0, 40)}」，请升级应用或联系技术支持。` },
+    });
+  }
+  return ipcRenderer.invoke(districtChannel(channel), input);
+}
+
+/** window.district: the district contract (区域统筹) and choosing the district ledger's folder. */
+export const districtApi = {
+  call: districtCall as DistrictBridge['call'],
+  open: () => ipcRenderer.invoke(districtShellChannel('open')),
+  current: () => ipcRenderer.invoke(districtShellChannel('current')),
+} satisfies DistrictBridge;
+
 contextBridge.exposeInMainWorld('ledger', ledgerApi);
+contextBridge.exposeInMainWorld('district', districtApi);
 contextBridge.exposeInMainWorld('host', hostApi);

@@ -4,15 +4,17 @@
 //    "从最近的可用备份恢复" instead of an empty ledger opening in its place; a ledger that cannot
 //    be used for a reason that is not damage (disk full, read-only, no permission, in use by
 //    another program) is named as such, with 重试 and no restore; a -wal set aside is told;
-//  - a backup at start and after a meeting's minutes are signed;
+//  - a backup once the window shows and after a meeting's minutes are signed, in steps beside
+//    the app's calls, its progress shown in the window;
 //  - a restore asked for by the page: close, restoreBackup (saves the current file first), reopen.
 import { cnLocalDateTime } from '../db/calendar';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { dialog, shell } from 'electron';
 import type { Result } from '../db/api';
-import type { RestoreOutcome } from '../db/host';
+import type { BackupStatus, RestoreOutcome } from '../db/host';
 import type { Ledger } from '../db/ledger';
-import { backupIfChanged, type BackupEntry } from '../db/trust/backup';
+import { backupInSteps, type BackupEntry, type CheckedCopy, type SteppedBackup } from '../db/trust/backup';
 import { LedgerUnavailable, type Unavailable } from '../db/trust/access';
 import { clearMarker } from '../db/trust/clean';
 import { DamagedLedger } from '../db/trust/guards';
@@ -21,23 +23,108 @@ import { restoreBackup } from '../db/trust/restore';
 /** Channels after which a fresh backup is taken: a signed meeting is the record that must survive. */
 export const BACKUP_AFTER: ReadonlySet<string> = new Set(['minutes.sign']);
 
-/**
- * An automatic backup into the data folder's backups/ (rotated; skipped when nothing changed since
- * the newest, see backupIfChanged). Never stops the app: a failed automatic backup is logged and
- * the next one tries again.
- */
-export function autoBackup(ledger: Ledger): BackupEntry | null {
-  try {
-    return backupIfChanged(ledger);
-  } catch (e) {
-    console.error('[trust] automatic backup failed', e);
-    return null;
-  }
+
+export interface AutoBackupDeps {
+  /** Where the copy is checked (the app: a worker thread, checkInWorker: the check, fsync and sha256 each read the whole copy); default this thread. */
+  check?: (tmp: string, signal: AbortSignal) => Promise<CheckedCopy>;
+  onStatus?: (s: BackupStatus) => void;
+  log?: (line: string, e?: unknown) => void;
 }
 
-/** ipc's afterCall hook: back up once a meeting is signed. */
-export function backupAfter(ledger: Ledger, channel: string, result: Result<unknown>): BackupEntry | null {
-  return result.ok && BACKUP_AFTER.has(channel) ? autoBackup(ledger) : null;
+/**
+ * The automatic backups (at start once the window shows, after a meeting is signed) into the
+ * data folder's backups/, rotated and skipped when nothing changed since the newest
+ * (backupIfChanged). They run in steps beside the app's own calls (backupInSteps) and never stop
+ * the app: a failure is logged and shown, and the next one tries again. stop() before the ledger
+ * closes: a backup cut short leaves only a temporary file, never a backup.
+ */
+export function autoBackups(deps: AutoBackupDeps = {}) {
+  const log = deps.log ?? ((line: string, e?: unknown) => console.error(line, e ?? ''));
+  let running: { backup: SteppedBackup; abort: AbortController; ledger: Ledger } | null = null;
+  let again: Ledger | null = null;
+  const status = (s: BackupStatus) => deps.onStatus?.(s);
+
+  function start(ledger: Ledger): Promise<BackupEntry | null> {
+    if (running) {
+      // A signing during a backup: the copy carries writes made meanwhile, but back up once more
+      // afterwards in case it was already past them (skipped when nothing changed).
+      again = ledger;
+      return running.backup.done.catch(() => null);
+    }
+    const abort = new AbortController();
+    const check = deps.check;
+    let last = -1;
+    const backup = backupInSteps(ledger, {
+      check: check ? (tmp) => check(tmp, abort.signal) : undefined,
+      onProgress: (p) => {
+        // Copy is most of the time on a big file; the check takes the rest.
+        const percent = p.phase === 'copy' ? Math.floor((p.done / Math.max(1, p.total)) * 80) : p.phase === 'check' ? 80 : 100;
+        if (percent === last || p.phase === 'done') return;
+        last = percent;
+        status({ state: 'running', percent, message: `正在自动备份台账 ${percent}%（可以照常操作）` });
+      },
+    });
+    running = { backup, abort, ledger };
+    return backup.done.then(
+      (entry) => {
+        running = null;
+        if (entry) status({ state: 'done', percent: 100, message: `已自动备份（${cnLocalDateTime(entry.at)}）` });
+        next();
+        return entry;
+      },
+      (e: unknown) => {
+        running = null;
+        log('[trust] automatic backup failed', e);
+        status({ state: 'failed', percent: 0, message: '自动备份没有完成，稍后会再试；也可以在“数据安全”里手动备份。' });
+        next();
+        return null;
+      },
+    );
+  }
+
+  function next(): void {
+    const l = again;
+    again = null;
+    if (l) void start(l);
+  }
+
+  return {
+    start,
+    /** ipc's afterCall hook: back up once a meeting is signed. */
+    after(ledger: Ledger, channel: string, result: Result<unknown>): Promise<BackupEntry | null> | null {
+      return result.ok && BACKUP_AFTER.has(channel) ? start(ledger) : null;
+    },
+    /** Before the ledger closes (quit, restore, moving the data folder). */
+    stop(): void {
+      again = null;
+      if (!running) return;
+      running.abort.abort();
+      running.backup.stop();
+      running = null;
+    },
+    get running(): boolean {
+      return running !== null;
+    },
+  };
+}
+export type AutoBackups = ReturnType<typeof autoBackups>;
+
+/** checkCopy in a worker thread (electron/backup-worker.ts, bundled as backup-worker.cjs). */
+export function checkInWorker(workerFile: string, nativeBinding: string | undefined): (tmp: string, signal: AbortSignal) => Promise<CheckedCopy> {
+  return (tmp, signal) =>
+    new Promise<CheckedCopy>((resolve, reject) => {
+      const worker = new Worker(workerFile, { workerData: { tmp, nativeBinding } });
+      const onAbort = () => void worker.terminate();
+      signal.addEventListener('abort', onAbort, { once: true });
+      worker.once('message', (m: { ok: true; facts: CheckedCopy } | { ok: false; message: string }) => {
+        signal.removeEventListener('abort', onAbort);
+        if (m.ok) resolve(m.facts);
+        else reject(new Error(m.message));
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`备份检查中断（${code}）`)));
+    });
 }
 
 export const RESTORE_BUTTON = '从最近的可用备份恢复';

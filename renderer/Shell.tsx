@@ -1,5 +1,6 @@
-// The frame around every section: sidebar with Alt+1…7, and the current screen.
+// The frame around every section: sidebar with Alt+1…8, and the current screen.
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { BackupStatus } from '../db/host';
 import { SECTIONS, useNav, type Section } from './stores/nav';
 import { useOverview } from './stores/org';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
@@ -9,6 +10,7 @@ import { FollowUpsScreen } from './screens/followups/FollowUpsScreen';
 import { RegisterScreen } from './screens/register/RegisterScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { OperatorBox } from './screens/signin/OperatorBox';
+import { OrgSwitcher } from './components/OrgSwitcher';
 import { LeaveGuard } from './components/LeaveGuard';
 import { useReminders } from './stores/reminders';
 import { SearchPalette } from './components/SearchPalette';
@@ -16,6 +18,8 @@ import { useLargeType } from './stores/large-type';
 
 // The minutes screen carries the document preview; it loads on first use.
 const MinutesScreen = lazy(() => import('./screens/minutes/MinutesScreen'));
+// 区域统筹 (a district ledger of its own) carries its charts; it loads on first use too.
+const DistrictScreen = lazy(() => import('./screens/district/DistrictScreen'));
 
 const SCREENS: Record<Section, () => React.ReactNode> = {
   dashboard: () => <DashboardScreen />,
@@ -25,6 +29,7 @@ const SCREENS: Record<Section, () => React.ReactNode> = {
   followups: () => <FollowUpsScreen />,
   ledger: () => <RegisterScreen />, // the 台账 section (register)
   settings: () => <SettingsScreen />,
+  district: () => <DistrictScreen />,
 };
 
 export function Shell() {
@@ -77,6 +82,7 @@ export function Shell() {
           <strong>议事台账</strong>
           <span title={overview.org.name}>{overview.org.name}</span>
         </div>
+        <OrgSwitcher />
         <OperatorBox />
         <button className="search-open" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K">
           <span>搜索</span>
@@ -102,6 +108,7 @@ export function Shell() {
             </button>
           ))}
         </nav>
+        <BackupLine />
         <div className="foot">
           <button className="large-toggle" aria-pressed={largeType.on} onClick={() => largeType.set(!largeType.on)} title="放大全部文字，再点一次恢复">
             {largeType.on ? '大字：开' : '大字：关'}
@@ -114,6 +121,18 @@ export function Shell() {
       </main>
       <LeaveGuard />
       {searching && <SearchPalette onClose={() => setSearching(false)} />}
+    </div>
+  );
+}
+
+/** The automatic backup runs beside the user's work: a quiet line while it runs, a note when done. */
+function BackupLine() {
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  useEffect(() => window.host.onBackupStatus?.(setStatus), []);
+  if (!status) return null;
+  return (
+    <div className={`backup-line ${status.state}`} role="status" aria-live="polite">
+      {status.message}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// Bundles the desktop shell with esbuild: electron/main.ts → dist-electron/main.cjs and
+// Bundles the desktop shell with esbuild: electron/main.ts → dist-electron/main.cjs (and the
+// document makers apart, office.cjs) and
 // electron/preload.ts → dist-electron/preload.cjs. The preload runs sandboxed, where only
 // `electron` can be required, so everything it uses (the contract's channel list, zod) is
 // inlined. better-sqlite3 stays external: its .node binary is chosen at run time (nativeBinding).
@@ -25,10 +26,32 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
+// db/documents/office.ts (docx, exceljs, jszip) is its own file, required on the first document
+// made: a start neither parses nor runs it.
+const OFFICE = path.join(root, 'db/documents/office.ts');
+const officeApart = {
+  name: 'office-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/office$/ }, (args) =>
+      path.join(args.resolveDir, 'office.ts') === OFFICE ? { path: './office.cjs', external: true } : undefined,
+    );
+  },
+};
+
 const started = Date.now();
 fs.rmSync(outdir, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(outdir, 'main.cjs'), target: 'node22' }),
+  build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(outdir, 'main.cjs'), target: 'node22', plugins: [officeApart] }),
+  build({ ...common, entryPoints: [OFFICE], outfile: path.join(outdir, 'office.cjs'), target: 'node22' }),
+  // Runs unpacked, beside no node_modules: better-sqlite3's JS is inlined (its .node is passed in).
+  build({ ...common, external: ['electron'], entryPoints: [path.join(root, 'electron/backup-worker.ts')], outfile: path.join(outdir, 'backup-worker.cjs'), target: 'node22' }),
   build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(outdir, 'preload.cjs'), target: 'chrome140', minify: true }),
 ]);
+// esbuild keeps import() of an external file; require() is the loader Electron's main process
+// always has inside app.asar.
+const mainFile = path.join(outdir, 'main.cjs');
+const bundled = fs.readFileSync(mainFile, 'utf8');
+const loaded = bundled.replace('import("./office.cjs")', 'Promise.resolve().then(() => require("./office.cjs"))');
+if (loaded === bundled) throw new Error('build-electron: the office.cjs loader was not found in main.cjs');
+fs.writeFileSync(mainFile, loaded);
 console.log(`electron bundles (Electron ${electronVersion}) → ${path.relative(root, outdir) || outdir}/ in ${Date.now() - started} ms`);

@@ -21,6 +21,7 @@ const harness = await startHarness({
 });
 console.log(`议事台账预览已打开：${harness.url}`);
 console.log(`台账文件：${path.join(folder, 'ledger.sqlite')}`);
+console.log(`区域台账（区域统筹 → 打开）：${path.join(folder, 'district')}`);
 console.log('关闭浏览器窗口或按 Ctrl+C 结束。');
 
 let closing = false;

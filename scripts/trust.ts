@@ -304,8 +304,9 @@ function tamper() {
     ballot: "choice = '反对'",
     decision: "text = text || '（追加）'",
     minutes: "content = json_set(content, '$.opening', '改过')",
+    roster: "name = '改过的名字'",
   };
-  const tables: Record<SealKind, string> = { meeting: 'meetings', attendance: 'attendance', entry: 'agenda_entries', statement: 'statements', recusal: 'recusals', opinion: 'written_opinions', ballot: 'ballots', decision: 'decisions', minutes: 'minutes' };
+  const tables: Record<SealKind, string> = { meeting: 'meetings', attendance: 'attendance', entry: 'agenda_entries', statement: 'statements', recusal: 'recusals', opinion: 'written_opinions', ballot: 'ballots', decision: 'decisions', minutes: 'minutes', roster: 'meeting_roster' };
   const kindRows: Row[] = [];
   for (const kind of SEAL_KINDS) {
     const all = seals();
@@ -314,6 +315,8 @@ function tamper() {
     let found = false;
     let message = '';
     try {
+      // The roster's own guard refuses an UPDATE; an attacker with another tool drops it first.
+      if (kind === 'roster') db.exec('DROP TRIGGER meeting_roster_no_update');
       db.prepare(`UPDATE ${tables[kind]} SET ${edits[kind]} WHERE id = ?`).run(target.refId);
       const v = verifyChain(t.ledger);
       found = v.broken?.kind === kind && v.broken.refId === target.refId && v.broken.position === all.indexOf(target) + 1;

@@ -55,7 +55,7 @@ const show = (list: Import[]) => list.map((i) => `${i.from} → ${i.to}${i.typeO
 
 /** db/<folder>/… → folder; files directly in db/ are the shared core (ledger, schema, terms …). */
 const folderOf = (file: string) => (file.split('/').length > 2 ? file.split('/')[1]! : null);
-const DOMAINS = ['exports', 'followups', 'items', 'journal', 'loop', 'meetings', 'minutes', 'organization', 'search', 'session', 'trust'];
+const DOMAINS = ['district', 'exports', 'followups', 'items', 'journal', 'loop', 'meetings', 'minutes', 'organization', 'report', 'search', 'session', 'trust'];
 
 describe('arrows one way', () => {
   it('the renderer imports at run time nothing from db/ but db/terms.ts, and nothing from electron/', () => {

@@ -1,5 +1,8 @@
 // Document renderers: pure data (db/documents/model.ts) -> self-contained HTML for Chromium
 // printing, DOCX (editable) and XLSX (台账) bytes.
+import type { LedgerSheet, MinutesDoc, RecordDoc } from './model';
+import type { GroupSheet } from './group';
+import type { ImportPreview } from './import-workbook';
 export * from './model';
 export { minutesHtml } from './minutes';
 export { recordHtml } from './record';
@@ -8,6 +11,17 @@ export { signInHtml } from './signin';
 export { ballotHtml } from './ballot';
 export { supervisionHtml } from './supervision';
 export { setFontsRoot } from './fonts';
+
+// Loaded on the first document made (./office.ts says why).
+const office = () => import('./office');
+export const minutesDocx = async (doc: MinutesDoc): Promise<Buffer> => (await office()).minutesDocx(doc);
+export const recordDocx = async (doc: RecordDoc): Promise<Buffer> => (await office()).recordDocx(doc);
+export const ledgerXlsx = async (sheet: LedgerSheet): Promise<Buffer> => (await office()).ledgerXlsx(sheet);
 export { warmUpHtml } from './page';
-export { minutesDocx, recordDocx } from './docx';
-export { ledgerTitle, ledgerXlsx } from './xlsx';
+export { ledgerTitle } from './wording';
+export { groupHtml, groupTitle, type GroupSheet } from './group';
+// 历史台账导入: the template and the reader of a school's workbook (exceljs).
+export const templateWorkbook = async (): Promise<Buffer> => (await office()).templateWorkbook();
+export const previewWorkbook = async (bytes: Buffer, fileName: string, year: number): Promise<ImportPreview> => (await office()).previewWorkbook(bytes, fileName, year);
+export type { ImportPreview, PreviewRow } from './import-workbook';
+export const groupXlsx = async (sheet: GroupSheet): Promise<Buffer> => (await office()).groupXlsx(sheet);

@@ -7,6 +7,7 @@
 // wide, with the title and header repeated on every page.
 import ExcelJS from 'exceljs';
 import type { LedgerSheet } from './model';
+import { ledgerTitle } from './wording';
 
 /** 2026年3月25日, as Excel and WPS show a date cell (the value stays a date). */
 export const CN_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
@@ -86,11 +87,6 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, columns: reado
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   return ws;
-}
-
-/** 青山县第一中学2026年议事决策台账: the first sheet's title and the file's name. */
-export function ledgerTitle(data: Pick<LedgerSheet, 'orgName' | 'year'>): string {
-  return `${data.orgName}${data.year}年议事决策台账`;
 }
 
 export async function ledgerXlsx(data: LedgerSheet): Promise<Buffer> {

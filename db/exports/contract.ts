@@ -39,4 +39,8 @@ export const exportsContract = {
         .max(2100, { error: '台账年度不能晚于2100年' }),
     }),
   ),
+  /** 集团工作台 as a one-page summary (PDF through the shell's printer): one row per organisation of the 集团. */
+  'documents.groupHtml': read(z.object({ year: z.number().int().min(2000).max(2100).optional() })),
+  /** 集团工作台 as an Excel sheet. */
+  'documents.groupXlsx': read(z.object({ year: z.number().int().min(2000).max(2100).optional() })),
 } as const;

@@ -2,7 +2,7 @@
 // rendered by the pure db/documents renderers. DOCX and XLSX packing is asynchronous (zip), so
 // those handlers return later(...) over plain data already read; dispatchAsync runs it.
 import { later, type HandlersFor } from '../channel';
-import { ballotHtml, ledgerTitle, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml, supervisionHtml } from '../documents';
+import { ballotHtml, groupHtml, groupTitle, groupXlsx, ledgerTitle, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml, supervisionHtml } from '../documents';
 import { conflict } from '../errors';
 import type { ReadLedger } from '../ledger';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './minutes';
@@ -12,6 +12,8 @@ import { ballotDoc, ballotMethodFor, leadTimes, noticeDoc, noticeWarnings, signI
 import { readLedgerSheet } from './ledger-sheet';
 import { ballotVoters, readMeetingForms } from './read';
 import { supervisionDocOf } from './supervision';
+import { groupOverview } from '../group/read';
+import type { GroupSheet } from '../documents';
 
 
 /** Packed after the transaction (zip is asynchronous): plain data in, base64 bytes out. */
@@ -20,6 +22,13 @@ function bytes(pack: () => Promise<Buffer>, fileName: string) {
     const buf = await pack();
     return { base64: buf.toString('base64'), fileName, size: buf.length };
   });
+}
+
+/** The 集团工作台's rows as a document's data (db/group/read.ts counts them). */
+function groupSheet(ledger: ReadLedger, year: number | undefined): GroupSheet {
+  const view = groupOverview(ledger, { year });
+  if (!view) conflict('台账中还没有组织，请先完成学校设置。');
+  return { groupName: view.groupName, year: view.year, month: view.month, exportedOn: view.today, rows: view.rows };
 }
 
 function ballot(ledger: ReadLedger, entryId: number, wanted?: '无记名投票' | '记名投票') {
@@ -82,5 +91,13 @@ export const exportsHandlers = {
   'documents.ledgerXlsx': (ledger, { orgId, year }) => {
     const sheet = readLedgerSheet(ledger, orgId, year);
     return later(async () => ({ ...(await bytes(() => ledgerXlsx(sheet), safeFileName(`${ledgerTitle(sheet)}.xlsx`)).run()), rows: sheet.rows.length }));
+  },
+  'documents.groupHtml': (ledger, { year }) => {
+    const sheet = groupSheet(ledger, year);
+    return { html: groupHtml(sheet), fileName: safeFileName(`${groupTitle(sheet)}.pdf`) };
+  },
+  'documents.groupXlsx': (ledger, { year }) => {
+    const sheet = groupSheet(ledger, year);
+    return bytes(() => groupXlsx(sheet), safeFileName(`${groupTitle(sheet)}.xlsx`));
   },
 } satisfies HandlersFor<typeof exportsContract>;

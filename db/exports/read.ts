@@ -4,6 +4,7 @@ import type { MeetingFacts as DocFacts } from '../documents/model';
 import type { ReadLedger } from '../ledger';
 import { today } from '../ledger';
 import { entriesOfMeeting, entryFacts, getEntry, getMeeting, meetingFacts, personNames } from '../meetings/queries';
+import { recordedName, rosterOf } from '../meetings/roster';
 import { getMatter, getOrganization, getPerson, postsOn } from '../organization/queries';
 import { getItem } from '../items/queries';
 import { warningsOf } from '../warnings';
@@ -21,9 +22,11 @@ export function readMeetingForms(ledger: ReadLedger, meetingId: number): Meeting
     return held.length ? held.join('、') : (getPerson(ledger, personId).department ?? '');
   };
   const marks = new Map(facts.attendance.map((a) => [a.personId, a]));
+  // A signed meeting's forms print the names it recorded (db/meetings/roster.ts).
+  const roster = rosterOf(ledger, meeting.id);
   const person = (personId: number, name: string): FormPerson => {
     const mark = marks.get(personId);
-    return { name, post: postOf(personId), ...(mark ? { status: mark.status as AttendanceStatus, reason: mark.reason } : {}) };
+    return { name: recordedName(roster, personId, name), post: postOf(personId), ...(mark ? { status: mark.status as AttendanceStatus, reason: mark.reason } : {}) };
   };
 
   const memberIds = new Set(facts.members.map((m) => m.personId));
@@ -42,7 +45,7 @@ export function readMeetingForms(ledger: ReadLedger, meetingId: number): Meeting
       entryId: e.id,
       number: i + 1,
       title: item.title,
-      presenter: e.presenterId != null ? (presenters.get(e.presenterId) ?? null) : null,
+      presenter: e.presenterId != null ? recordedName(roster, e.presenterId, presenters.get(e.presenterId) ?? '') || null : null,
       purpose: e.purpose,
       outcome: e.outcome,
       cadre: getMatter(ledger, item.matterId).cadre,
@@ -60,8 +63,8 @@ export function readMeetingForms(ledger: ReadLedger, meetingId: number): Meeting
     meetingLabel: facts.title,
     startsAt: meeting.startsAt.slice(0, 16),
     place: meeting.place,
-    host: host.name,
-    recorder: recorder.name,
+    host: recordedName(roster, host.id, host.name),
+    recorder: recordedName(roster, recorder.id, recorder.name),
     topics: formEntries.map((e) => e.title),
   };
   return {

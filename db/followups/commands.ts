@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { keepAmendment } from '../amendments';
 import { conflict, invalid } from '../errors';
 import { today, nowIso, type Ledger, type ReadLedger } from '../ledger';
-import { getPerson } from '../organization/queries';
+import { getPerson, servesOrg } from '../organization/queries';
 import { decisions, followUps, progressReports } from '../schema';
 import { keepWarnings, type RuleWarning } from '../warnings';
 import type { CreateFollowUp } from './contract';
@@ -32,7 +32,7 @@ function assertAcceptsFollowUp(ctx: DecisionContext): void {
 /** A person named on a follow-up must belong to the decision's school. */
 function personOfSchool(ledger: ReadLedger, personId: number, orgId: number, field: string) {
   const p = getPerson(ledger, personId, field);
-  if (p.orgId !== orgId) conflict('所选人员不属于本校，请重新选择。', field);
+  if (!servesOrg(ledger, p, orgId)) conflict('所选人员不属于本校，请重新选择。', field);
   return p;
 }
 

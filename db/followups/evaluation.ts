@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { conflict } from '../errors';
 import { createItem } from '../items/create';
 import { nowIso, today, type Ledger, type ReadLedger } from '../ledger';
-import { getPerson, postsOn } from '../organization/queries';
+import { getPerson, postsOn, servesOrg } from '../organization/queries';
 import { mayPropose } from '../rules/leadership';
 import { needsCorrection } from '../rules/followup';
 import { evaluations } from '../schema';
@@ -30,7 +30,7 @@ export function recordEvaluation(ledger: Ledger, input: EvaluationInput) {
   if (already) conflict('该督办事项已经评价，不能重复评价。', 'followUpId');
   const ctx = decisionContext(ledger, fu.decisionId);
   const evaluator = getPerson(ledger, input.evaluatorId, 'evaluatorId');
-  if (evaluator.orgId !== ctx.orgId) conflict('评价人不属于本校，请重新选择。', 'evaluatorId');
+  if (!servesOrg(ledger, evaluator, ctx.orgId)) conflict('评价人不属于本校，请重新选择。', 'evaluatorId');
 
   const warnings: RuleWarning[] = [];
   let correction: ReturnType<typeof createItem> | null = null;

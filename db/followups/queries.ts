@@ -185,8 +185,20 @@ export function decisionsWithoutFollowUps(ledger: ReadLedger, orgId: number) {
  * costs (bench/).
  */
 export function listFollowUps(ledger: ReadLedger, orgId: number, today: string, state: 'open' | 'done' | 'overdue' | undefined, limit: number) {
-  const query = prepared(ledger, `followUps.list:${state ?? 'all'}`, () => {
-    const where: SQL[] = [eq(agendaItems.orgId, sql.placeholder('orgId'))];
+  // A school's own follow-ups, and those of 集团 decisions handed to it (follow_ups.org_id, 集团化办学):
+  // two index-led queries merged in deadline order, so the common case keeps its plan.
+  const own = followUpQuery(ledger, state, 'own').all({ orgId, today, limit });
+  const handed = followUpQuery(ledger, state, 'handed').all({ orgId, today, limit });
+  const rows = handed.length === 0 ? own : [...own, ...handed].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id - b.id).slice(0, limit);
+  return rows.map((f) => {
+    const status = followUpStatus(f, today);
+    return { ...f, overdue: isOverdue(f, today), daysOverdue: daysOverdue(f, today), status, statusLabel: FOLLOW_UP_STATUS_LABELS[status] };
+  });
+}
+
+function followUpQuery(ledger: ReadLedger, state: 'open' | 'done' | 'overdue' | undefined, whose: 'own' | 'handed') {
+  return prepared(ledger, `followUps.list:${state ?? 'all'}:${whose}`, () => {
+    const where: SQL[] = [whose === 'own' ? eq(agendaItems.orgId, sql.placeholder('orgId')) : eq(followUps.orgId, sql.placeholder('orgId'))];
     if (state === 'done') where.push(eq(followUps.state, 'done'));
     if (state === 'open') where.push(ne(followUps.state, 'done'));
     if (state === 'overdue') where.push(ne(followUps.state, 'done'), lt(followUps.deadline, sql.placeholder('today')));
@@ -209,12 +221,6 @@ export function listFollowUps(ledger: ReadLedger, orgId: number, today: string, 
       .limit(sql.placeholder('limit'))
       .prepare();
   });
-  return query
-    .all({ orgId, today, limit })
-    .map((f) => {
-      const status = followUpStatus(f, today);
-      return { ...f, overdue: isOverdue(f, today), daysOverdue: daysOverdue(f, today), status, statusLabel: FOLLOW_UP_STATUS_LABELS[status] };
-    });
 }
 
 export function progressOf(ledger: ReadLedger, followUpIds: number[]) {

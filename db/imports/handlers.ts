@@ -2,7 +2,7 @@ import { later, type HandlersFor } from '../channel';
 import { getOrganization } from '../organization/queries';
 import type { importsContract } from './contract';
 import { commitImport } from './commit';
-import { previewWorkbook, templateWorkbook } from './workbook';
+import { previewWorkbook, templateWorkbook } from '../documents';
 
 export const importsHandlers = {
   'imports.template': () =>

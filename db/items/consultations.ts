@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { cnDate } from '../calendar';
 import { conflict, invalid, notFound, refuse } from '../errors';
 import { nowIso, today, type Ledger, type ReadLedger } from '../ledger';
-import { getMatter, getPerson, ledgerSince, postsOn } from '../organization/queries';
+import { getMatter, getPerson, ledgerSince, postsOn, servesOrg } from '../organization/queries';
 import { beforeSinceRefusal } from '../rules/dates';
 import {
   CONSULTABLE_STATES,
@@ -45,7 +45,7 @@ export function recordConsultation(ledger: Ledger, input: z.output<typeof Record
     if (seen.has(s.personId)) invalid('同一人在一次沟通中只能记录一次意见', `stances.${i}.personId`);
     seen.add(s.personId);
     const p = getPerson(ledger, s.personId, `stances.${i}.personId`);
-    if (p.orgId !== item.orgId) notFound('参与人', s.personId, `stances.${i}.personId`);
+    if (!servesOrg(ledger, p, item.orgId)) notFound('参与人', s.personId, `stances.${i}.personId`);
   });
   const holders = holdersOn(ledger, item.orgId, input.date);
   // R4: 沟通 and 酝酿 happen within the leadership, each person speaking in a post held that day.

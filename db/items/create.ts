@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, invalid, LedgerError, notFound, refuse } from '../errors';
 import { nowIso, today, type Ledger, type ReadLedger } from '../ledger';
-import { getMatter, getOrganization, getPerson, ledgerSince, postsOn } from '../organization/queries';
+import { getMatter, getOrganization, getPerson, ledgerSince, postsOn, servesOrg } from '../organization/queries';
 import { beforeSinceRefusal } from '../rules/dates';
 import { mayPropose } from '../rules/leadership';
 import { routeItem } from '../rules/routing';
@@ -22,7 +22,7 @@ export type CreateItemInput = Omit<z.output<typeof CreateItem>, 'kind'> & {
 /** R3 (block): the proposer holds a leadership post today. */
 export function checkProposer(ledger: ReadLedger, orgId: number, proposerId: number): void {
   const person = getPerson(ledger, proposerId, 'proposerId');
-  if (person.orgId !== orgId) notFound('提出人', proposerId, 'proposerId');
+  if (!servesOrg(ledger, person, orgId)) notFound('提出人', proposerId, 'proposerId');
   const held = postsOn(ledger, orgId, today(ledger)).filter((p) => p.personId === proposerId).map((p) => p.post);
   if (!mayPropose(held)) {
     refuse('R3', `${person.name}不是学校领导班子成员，议题须由书记、副书记、校长、副校长或委员提出`, 'proposerId');
@@ -31,7 +31,7 @@ export function checkProposer(ledger: ReadLedger, orgId: number, proposerId: num
 
 export function checkLeader(ledger: ReadLedger, orgId: number, leaderId: number): void {
   const person = getPerson(ledger, leaderId, 'leaderId');
-  if (person.orgId !== orgId) notFound('分管领导', leaderId, 'leaderId');
+  if (!servesOrg(ledger, person, orgId)) notFound('分管领导', leaderId, 'leaderId');
   const held = postsOn(ledger, orgId, today(ledger)).filter((p) => p.personId === leaderId).map((p) => p.post);
   if (!mayPropose(held)) conflict(`${person.name}不是学校领导班子成员，不能作为分管领导。`, 'leaderId');
 }

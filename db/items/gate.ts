@@ -4,10 +4,11 @@
 import { eq } from 'drizzle-orm';
 import { conflict, refuse } from '../errors';
 import { localDate, today, type Ledger, type ReadLedger } from '../ledger';
-import { getBody, getMatter, getPerson, holdersOf, ruleSettings } from '../organization/queries';
+import { getBody, getMatter, getOrganization, getPerson, holdersOf, ruleSettings } from '../organization/queries';
 import { adHocRefusal, leadTimeWarnings, type AdHoc } from '../rules/agenda';
 import { consultationGate, secretaryOpinionMissing } from '../rules/consultation';
 import { checkRouting, routeItem, type EntryPurpose, type ItemRouting } from '../rules/routing';
+import { mustEscalate } from '../rules/group';
 import { agendaItems } from '../schema';
 import { ITEM_STATE_LABELS } from '../terms';
 import type { RuleWarning } from '../terms';
@@ -101,6 +102,10 @@ export function checkEntry(ledger: ReadLedger, input: GateInput): EntryPlan {
   });
   if (!check.ok) refuse(check.rule, check.message, 'itemId');
   if (check.warning) warnings.push({ rule: 'R1', message: check.warning });
+  // R2 (集团): a campus's 三重一大 item is decided by the 集团党委; the campus may study it first.
+  if (body.kind === 'party_committee' && !isReport && mustEscalate(getOrganization(ledger, item.orgId), routing)) {
+    refuse('R2', `议题「${item.title}」属于三重一大事项，应上报集团党委决定，校区党组织会议不作决定。请在议题详情中选择“上报集团”。`, 'itemId');
+  }
 
   // R4: the consultation gate of the 党组织会议 (reports are heard, not decided).
   if (body.kind === 'party_committee' && !isReport) {

@@ -8,7 +8,8 @@ import { amendmentsOf } from '../amendments';
 import { consultationGate } from '../rules/consultation';
 import { editRefusal, withdrawRefusal } from '../rules/lifecycle';
 import { itemSearchCondition } from '../search/items';
-import { agendaItems, decisions, matters, persons } from '../schema';
+import { agendaItems, decisions, matters, organizations, persons } from '../schema';
+import { ESCALATED_LABEL } from '../rules/group';
 import { CONSULTATION_OUTCOME_LABELS, ITEM_STATE_LABELS, type ItemState } from '../terms';
 import { warningsOf } from '../warnings';
 import type { itemContract } from './contract';
@@ -28,8 +29,16 @@ export function getItemDetail(ledger: ReadLedger, itemId: number) {
     item.routing.body === 'party_committee' && item.kind !== 'execution_report' && item.kind !== 'emergency_report'
       ? consultationGate({ ...latestOutcomes(ledger, item.id), cadre: matter.cadre })
       : [];
+  const escalation = escalationOf(ledger, item);
   return {
-    item: { ...item, stateLabel: ITEM_STATE_LABELS[item.state], proposerName: name(item.proposerId), leaderName: name(item.leaderId) },
+    item: {
+      ...item,
+      stateLabel: escalation.up ? ESCALATED_LABEL : ITEM_STATE_LABELS[item.state],
+      proposerName: name(item.proposerId),
+      leaderName: name(item.leaderId),
+    },
+    /** 上报集团 (集团化办学), both ways: the 集团's item this one went up as, or the campus item it came from. */
+    escalation,
     matter,
     routing: item.routing,
     /** R19 */
@@ -55,6 +64,18 @@ export function getItemDetail(ledger: ReadLedger, itemId: number) {
     /** 更正记录: each correction with before → after, who and when. */
     history: amendmentsOf(ledger, 'item', item.id),
   };
+}
+
+function escalationOf(ledger: ReadLedger, item: { id: number; escalatedFromId: number | null }) {
+  const link = (row: { id: number; title: string; state: string; orgId: number } | undefined) => {
+    if (!row) return null;
+    const org = ledger.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, row.orgId)).get();
+    return { itemId: row.id, title: row.title, orgName: org?.name ?? '', stateLabel: ITEM_STATE_LABELS[row.state as ItemState] };
+  };
+  const columns = { id: agendaItems.id, title: agendaItems.title, state: agendaItems.state, orgId: agendaItems.orgId };
+  const up = ledger.db.select(columns).from(agendaItems).where(eq(agendaItems.escalatedFromId, item.id)).get();
+  const from = item.escalatedFromId === null ? undefined : ledger.db.select(columns).from(agendaItems).where(eq(agendaItems.id, item.escalatedFromId)).get();
+  return { up: link(up), from: link(from) };
 }
 
 export function listItems(ledger: ReadLedger, input: z.output<(typeof itemContract)['items.list']['input']>) {

@@ -1,12 +1,13 @@
 import type { HandlersFor } from '../channel';
 import { cnLocalDateTime } from '../calendar';
 import { auditPage } from '../trust/audit';
+import { scopedOrgList } from '../scope';
 import type { journalContract } from './contract';
 import { describe, namesOf } from './sentences';
 
 export const journalHandlers = {
   'journal.list': (ledger, input) => {
-    const page = auditPage(ledger, input);
+    const page = auditPage(ledger, input, scopedOrgList(ledger));
     const names = namesOf(ledger);
     return {
       ...page,

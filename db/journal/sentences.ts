@@ -90,6 +90,7 @@ const because = (v: unknown) => (typeof v === 'string' && v.trim() ? `：${text(
 const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = {
   'org.setup': (i) => `完成了学校设置${i.name ? `（${text(i.name)}）` : ''}`,
   'org.update': () => '修改了学校信息',
+  'org.setDocumentNames': () => '修改了文书的纪要标题、印发机关或抄送',
   'persons.add': (i) => `添加了人员 ${text(i.name)}`,
   'persons.update': (i, n) =>
     i.name ? `把人员姓名更正为 ${text(i.name)}` : i.active === false ? `把 ${n.person(i.personId) ?? '一名人员'} 设为不在职` : `修改了 ${n.person(i.personId) ?? '一名人员'} 的信息`,
@@ -99,6 +100,7 @@ const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = 
   'memberships.end': (i, n) => `结束了 ${n.seat(i.membershipId) ?? '一名成员'}的任期（${cnDate(text(i.endDate))}）`,
   'memberships.void': (i, n) => `作废了 ${n.seat(i.membershipId) ?? '一名成员'}的成员记录${because(i.reason)}`,
   'bodies.create': (i) => `新建了议事机构「${text(i.name)}」`,
+  'bodies.rename': (i) => `把议事机构改名为「${text(i.name)}」`,
   'matters.save': (i) => `${i.matterId ? '修改' : '新增'}了议事清单事项「${text(i.name)}」`,
   'thresholds.add': (i) => `设置了「${text(i.category)}」的金额标准：${typeof i.amount === 'number' ? i.amount.toLocaleString('zh-CN') : ''}元`,
   'settings.set': () => '修改了议事规则设置',
@@ -146,8 +148,15 @@ const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = 
   'decisions.reportExecution': (i, n) => `登记了${n.decision(i.decisionId) ?? '决定事项'}的执行情况报告`,
   'reminders.configure': (i) => `修改了提醒设置${typeof i.consultationWaitDays === 'number' ? `：会前沟通等待超过${i.consultationWaitDays}天提醒` : ''}`,
   'imports.commit': (i) => `导入了历史台账「${text(i.fileName)}」${typeof i.rows === 'number' ? `（${i.rows}行）` : ''}，导入的记录标注为历史导入`,
+  'report.setDistrictKey': () => '导入了区里下发的报送公钥',
+  'report.make': (i) => `制作了${cnDate(text(i.from))}至${cnDate(text(i.to))}的报送包${i.seal ? '（已加密）' : ''}`,
   'session.signIn': () => '登录',
   'session.setPin': () => '设置了登录PIN',
+  'orgs.use': () => '切换了办理的组织',
+  'orgs.createCampus': (i) => `设立了校区（成员校）「${text(i.name)}」`,
+  'operators.limit': (i) => `设定了 ${text(i.name)} 可办理的组织`,
+  'group.escalate': (i, n) => `把议题${quoted(n.item(i.itemId))}上报集团党委${because(i.reason)}`,
+  'group.assign': (i, n) => `把${n.decision(i.decisionId) ?? '决定事项'}交校区落实「${text(i.task)}」`,
 };
 
 /** The write channels that have a sentence (a test holds every write channel to having one). */

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, refuse } from '../errors';
 import type { Ledger, ReadLedger } from '../ledger';
-import { getPerson } from '../organization/queries';
+import { getPerson, servesOrg } from '../organization/queries';
 import { quorumFor } from '../rules/quorum';
 import { signedIn } from '../rules/tally';
 import { attendance, ballots } from '../schema';
@@ -23,7 +23,7 @@ export function setAttendance(ledger: Ledger, input: Input) {
 
   input.rows.forEach((row, i) => {
     const person = getPerson(ledger, row.personId, `rows.${i}.personId`);
-    if (person.orgId !== before.body.orgId) conflict(`${person.name}不是本校人员。`, `rows.${i}.personId`);
+    if (!servesOrg(ledger, person, before.body.orgId)) conflict(`${person.name}不是本校人员。`, `rows.${i}.personId`);
     if (seen.has(row.personId)) conflict(`${person.name}重复登记了出席情况。`, `rows.${i}.personId`);
     seen.add(row.personId);
     const member = members.get(row.personId);

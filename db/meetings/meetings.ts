@@ -7,7 +7,7 @@ import { localDate, nowIso, today, type Ledger, type ReadLedger } from '../ledge
 import { moveItem } from '../items/lifecycle';
 import { getItem } from '../items/queries';
 import { planEntry, rerouteEntry } from '../items/gate';
-import { getBody, getPerson, ledgerSince, membersOn, postsOn } from '../organization/queries';
+import { getBody, getPerson, ledgerSince, membersOn, postsOn, servesOrg } from '../organization/queries';
 import { cancelRefusal, rescheduleRefusal } from '../rules/amend';
 import { meetingTimeCheck } from '../rules/dates';
 import { expectsFirstTopic } from '../rules/agenda';
@@ -45,8 +45,8 @@ type In<K extends keyof typeof meetingContract> = z.output<(typeof meetingContra
 function checkPeople(ledger: Ledger, orgId: number, bodyId: number, date: string, hostId: number, recorderId: number): void {
   const host = getPerson(ledger, hostId, 'hostId');
   const recorder = getPerson(ledger, recorderId, 'recorderId');
-  if (host.orgId !== orgId) conflict('主持人不是本校人员，请重新选择。', 'hostId');
-  if (recorder.orgId !== orgId) conflict('记录人不是本校人员，请重新选择。', 'recorderId');
+  if (!servesOrg(ledger, host, orgId)) conflict('主持人不是本校人员，请重新选择。', 'hostId');
+  if (!servesOrg(ledger, recorder, orgId)) conflict('记录人不是本校人员，请重新选择。', 'recorderId');
   if (!membersOn(ledger, bodyId, date).some((m) => m.personId === hostId)) {
     conflict(`${host.name}在会议当日不是本议事机构成员，不能主持会议，请重新选择主持人。`, 'hostId');
   }
@@ -222,7 +222,7 @@ export function addItem(ledger: Ledger, input: In<'meetings.addItem'>) {
   });
   const presenterId = input.presenterId ?? item.leaderId ?? item.proposerId;
   const presenter = getPerson(ledger, presenterId, 'presenterId');
-  if (presenter.orgId !== body.orgId) conflict('汇报人不是本校人员，请重新选择。', 'presenterId');
+  if (!servesOrg(ledger, presenter, body.orgId)) conflict('汇报人不是本校人员，请重新选择。', 'presenterId');
   const last = ledger.db.select({ p: max(agendaEntries.position) }).from(agendaEntries).where(eq(agendaEntries.meetingId, meeting.id)).get();
   const position = (last?.p ?? 0) + 1;
   const warnings: RuleWarning[] = [...plan.warnings];

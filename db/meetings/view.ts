@@ -12,6 +12,7 @@ import { speakingOrder } from '../rules/statements';
 import { quorumLine, signedIn, votesNeeded } from '../rules/tally';
 import { warningsOf } from '../warnings';
 import { isMeetingLocked } from './lock';
+import { rosterOf, withRecordedNames } from './roster';
 import {
   ballotsOf,
   decisionOfEntry,
@@ -127,7 +128,7 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
       history: amendmentsOf(ledger, 'entry', entry.id),
     };
   });
-  return {
+  const view = {
     meeting: {
       id: meeting.id,
       bodyId: meeting.bodyId,
@@ -171,6 +172,9 @@ export function getMeetingView(ledger: ReadLedger, meetingId: number) {
     /** 更正记录 of the meeting: 改期, place, host or recorder corrected, items removed, attendance corrected, cancelled. */
     history: amendmentsOf(ledger, 'meeting', meeting.id),
   };
+  // A signed meeting shows the names it recorded (db/meetings/roster.ts), never a later rename.
+  const roster = rosterOf(ledger, meeting.id);
+  return roster ? withRecordedNames(view, roster) : view;
 }
 
 export type MeetingView = ReturnType<typeof getMeetingView>;

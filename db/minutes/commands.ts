@@ -5,10 +5,13 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, LedgerError, locked } from '../errors';
 import { nowIso, type Ledger } from '../ledger';
-import { getPerson } from '../organization/queries';
+import { peopleOf, rosterOf } from '../meetings/roster';
+import { getMeetingView } from '../meetings/view';
+import { getPerson, holdersOf } from '../organization/queries';
+import { leadingPost } from '../rules/leadership';
 import { signRefusal } from '../rules/minutes';
 import { sealMeeting } from '../trust/chain';
-import { minutes } from '../schema';
+import { meetingRoster, minutes } from '../schema';
 import { buildMinutesContent, type MinutesContent } from './assemble';
 import type { minutesContract } from './contract';
 import { getMinutes, latestRevision, nextDocNumber, ownersOf, papersOfRecord } from './queries';
@@ -79,7 +82,10 @@ export function signMinutes(ledger: Ledger, input: { minutesId: number; personId
     .set({ state: 'signed', signedBy: signer.id, signedAt, hash, prevHash })
     .where(eq(minutes.id, row.id))
     .run();
-  // Tamper evidence (db/trust): seal this revision and the meeting's locked records in the same transaction.
+  // The names as signed (H class 6), then tamper evidence (db/trust): seal this revision, the
+  // meeting's locked records and its roster in the same transaction.
+  const view = getMeetingView(ledger, row.meetingId);
+  keepRoster(ledger, row.meetingId, view, holdersOf(ledger, record.orgId, leadingPost('principal_office'), view.date));
   const seal = sealMeeting(ledger, row.id);
   return { minutesId: row.id, state: 'signed' as const, signedBy: signer.name, signedAt, hash, anchor: seal.short };
 }
@@ -115,4 +121,17 @@ export function reviseMinutes(ledger: Ledger, input: { minutesId: number; reason
 /** Tamper evidence: sha256 over the signed revision and the previous link's hash. */
 export function chainHash(signed: { docNumber: string; revision: number; content: unknown; signedBy: number; signedAt: string }, prevHash: string | null): string {
   return createHash('sha256').update(JSON.stringify(signed)).update(prevHash ?? '').digest('hex');
+}
+
+/**
+ * Keep the names of everyone the signed meeting's view refers to (plus `extra`, e.g. the 校长 who
+ * decided in 校长决定 mode), once: a later revision's signing keeps the first roster.
+ */
+export function keepRoster(ledger: Ledger, meetingId: number, view: unknown, extra: number[] = []): void {
+  if (rosterOf(ledger, meetingId)) return;
+  const ids = [...peopleOf(view, new Set(extra))].sort((a, b) => a - b);
+  for (const personId of ids) {
+    const p = getPerson(ledger, personId);
+    ledger.db.insert(meetingRoster).values({ meetingId, personId, name: p.name, department: p.department }).run();
+  }
 }

@@ -5,6 +5,7 @@ import { inArray } from 'drizzle-orm';
 import type { AttendanceLines, DocWarning, MeetingFacts, RecordItem, RecordOutcome, RecordVote } from '../documents/model';
 import { getItem } from '../items/queries';
 import type { ReadLedger } from '../ledger';
+import { rosterOf, recordedName } from '../meetings/roster';
 import { getMeetingView } from '../meetings/view';
 import { principalOfficeStudy } from '../items/queries';
 import { getBody, getMatter, getOrganization, getPerson, holdersOf } from '../organization/queries';
@@ -27,7 +28,7 @@ export function readMeetingRecord(ledger: ReadLedger, meetingId: number) {
 
   // R12: the 校长 on the meeting date, who decides the 校长办公会's items in 校长决定 mode.
   const principal = holdersOf(ledger, org.id, '校长', view.date)[0];
-  const principalName = principal != null ? getPerson(ledger, principal).name : null;
+  const principalName = principal != null ? recordedName(rosterOf(ledger, meetingId), principal, getPerson(ledger, principal).name) : null;
 
   const items: RecordItem[] = view.entries.map((e) => {
     const study = e.purpose === 'decide' && view.body.kind === 'party_committee' ? principalOfficeStudy(ledger, e.item.id) : null;

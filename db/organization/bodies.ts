@@ -4,7 +4,7 @@ import { cnDate } from '../calendar';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { keepAmendment } from '../amendments';
 import { localDate } from '../ledger';
-import { isVoided, voidRefusal } from '../rules/amend';
+import { backdatedRefusal, isVoided, voidRefusal } from '../rules/amend';
 import { aheadRefusal } from '../rules/dates';
 import type { z } from 'zod';
 import { conflict, invalid, notFound } from '../errors';
@@ -12,7 +12,7 @@ import { today, type Ledger, type ReadLedger } from '../ledger';
 import { attendance, bodies, meetings, memberships, persons } from '../schema';
 import { BODY_LABELS, meetingTitle, type BodyKind } from '../terms';
 import type { organizationContract } from './contract';
-import { getBody, getOrganization, getPerson, heldOn, seatRunningFrom } from './queries';
+import { getBody, getOrganization, getPerson, heldOn, lastSignedMeeting, sameGroup, seatRunningFrom } from './queries';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
@@ -64,10 +64,13 @@ export function listMemberships(ledger: ReadLedger, input: In<'memberships.list'
 export function addMembership(ledger: Ledger, input: In<'memberships.add'>) {
   const body = getBody(ledger, input.bodyId);
   const person = getPerson(ledger, input.personId);
-  if (person.orgId !== body.orgId) notFound('人员', input.personId, 'personId');
+  // 集团化办学: a person of the 集团党委 or a sister campus may take a seat (the same person record).
+  if (person.orgId !== body.orgId && !sameGroup(ledger, person.orgId, body.orgId)) notFound('人员', input.personId, 'personId');
   if (!person.active) conflict(`${person.name}已设为不在职，不能加入议事机构。`, 'personId');
   const ahead = aheadRefusal('任期开始日期', input.startDate, today(ledger));
   if (ahead) invalid(ahead, 'startDate');
+  const backdated = backdatedRefusal({ label: '任期开始日期', date: input.startDate, lastSigned: lastSignedMeeting(ledger, { bodyId: body.id }) });
+  if (backdated) invalid(backdated, 'startDate');
   const open = ledger.db
     .select()
     .from(memberships)
@@ -88,6 +91,8 @@ export function endMembership(ledger: Ledger, input: In<'memberships.end'>) {
   if (isVoided(row)) conflict('该成员记录已经作废。', 'membershipId');
   if (row.endDate) conflict(`该任期已于${cnDate(row.endDate)}结束。`, 'membershipId');
   if (input.endDate <= row.startDate) invalid(`「任期结束日期」须晚于开始日期${row.startDate}`, 'endDate');
+  const backdated = backdatedRefusal({ label: '任期结束日期', date: input.endDate, lastSigned: lastSignedMeeting(ledger, { bodyId: row.bodyId }) });
+  if (backdated) invalid(backdated, 'endDate');
   return ledger.db.update(memberships).set({ endDate: input.endDate }).where(eq(memberships.id, row.id)).returning().get();
 }
 

@@ -4,11 +4,11 @@ import type { HandlersFor } from '../channel';
 import { addMembership, createBody, endMembership, listMemberships, renameBody, voidMembership } from './bodies';
 import type { organizationContract } from './contract';
 import { listMatters, saveMatter } from './matters';
-import { documentNames, setDocumentNames } from './names';
+import { documentNames } from './names';
 import { addPerson, updatePerson } from './people';
 import { assignPost, endPost, listPosts } from './posts';
 import { getOrganizationOverview, setupOrganization, updateOrganization } from './school';
-import { getSettings, setSettings } from './settings';
+import { getSettings, setDocumentNames, setSettings } from './settings';
 import { addThreshold, listThresholds } from './thresholds';
 
 export const organizationHandlers = {

@@ -3,25 +3,23 @@
 // in 设置 (org.setDocumentNames, a write: audited like every other). Kept in the settings table
 // under keys of their own, beside the rule settings.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { Ledger, ReadLedger } from '../ledger';
+import type { ReadLedger } from '../ledger';
 import { settings } from '../schema';
 import { issuingOfficeFor, minutesHeadingFor, type BodyKind, type PartyKind } from '../terms';
-import type { DocumentNamesPatch } from './contract';
 import { getOrganization } from './queries';
 
-const KEYS = { minutesHeading: 'doc.minutesHeading', issuingOffice: 'doc.issuingOffice', copyTo: 'doc.copyTo' } as const;
-type Name = keyof typeof KEYS;
+export const DOCUMENT_NAME_KEYS = { minutesHeading: 'doc.minutesHeading', issuingOffice: 'doc.issuingOffice', copyTo: 'doc.copyTo' } as const;
+export type DocumentName = keyof typeof DOCUMENT_NAME_KEYS;
 
 /** The school's own forms, null where it uses the usual one. */
-function ownNames(ledger: ReadLedger, orgId: number): Record<Name, string | null> {
+function ownNames(ledger: ReadLedger, orgId: number): Record<DocumentName, string | null> {
   const rows = ledger.db
     .select()
     .from(settings)
-    .where(and(eq(settings.orgId, orgId), inArray(settings.key, Object.values(KEYS))))
+    .where(and(eq(settings.orgId, orgId), inArray(settings.key, Object.values(DOCUMENT_NAME_KEYS))))
     .all();
-  const of = (name: Name) => {
-    const v = rows.find((r) => r.key === KEYS[name])?.value;
+  const of = (name: DocumentName) => {
+    const v = rows.find((r) => r.key === DOCUMENT_NAME_KEYS[name])?.value;
     return typeof v === 'string' && v ? v : null;
   };
   return { minutesHeading: of('minutesHeading'), issuingOffice: of('issuingOffice'), copyTo: of('copyTo') };
@@ -50,19 +48,4 @@ export function papersOf(ledger: ReadLedger, orgId: number, body: { kind: BodyKi
     issuer: (committee && own.issuingOffice) || issuingOfficeFor(org.name, kind, body.kind),
     copyTo: own.copyTo,
   };
-}
-
-export function setDocumentNames(ledger: Ledger, input: z.output<typeof DocumentNamesPatch>) {
-  getOrganization(ledger, input.orgId);
-  for (const name of Object.keys(KEYS) as Name[]) {
-    const value = input[name];
-    if (value === undefined) continue;
-    const key = KEYS[name];
-    if (value === null) {
-      ledger.db.delete(settings).where(and(eq(settings.orgId, input.orgId), eq(settings.key, key))).run();
-    } else {
-      ledger.db.insert(settings).values({ orgId: input.orgId, key, value }).onConflictDoUpdate({ target: [settings.orgId, settings.key], set: { value } }).run();
-    }
-  }
-  return documentNames(ledger, input.orgId);
 }

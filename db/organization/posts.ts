@@ -5,12 +5,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, invalid, notFound } from '../errors';
 import { today, type Ledger, type ReadLedger } from '../ledger';
+import { backdatedRefusal } from '../rules/amend';
 import { aheadRefusal } from '../rules/dates';
 import { holdsBothLeadingPosts, leadingPost } from '../rules/leadership';
 import { persons, posts } from '../schema';
 import type { Post } from '../terms';
 import type { organizationContract } from './contract';
-import { getOrganization, getPerson, heldOn, postsOn, runningFrom } from './queries';
+import { getOrganization, getPerson, heldOn, lastSignedMeeting, postsOn, runningFrom } from './queries';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
@@ -50,6 +51,8 @@ export function assignPost(ledger: Ledger, input: In<'posts.assign'>) {
   if (!person.active) conflict(`${person.name}已设为不在职，请先恢复在职再任命职务。`, 'personId');
   const ahead = aheadRefusal('任职日期', input.startDate, today(ledger));
   if (ahead) invalid(ahead, 'startDate');
+  const backdated = backdatedRefusal({ label: '任职日期', date: input.startDate, lastSigned: lastSignedMeeting(ledger, { orgId: person.orgId }) });
+  if (backdated) invalid(backdated, 'startDate');
   const own = ledger.db
     .select()
     .from(posts)
@@ -86,5 +89,7 @@ export function endPost(ledger: Ledger, input: In<'posts.end'>) {
   const row = ledger.db.select().from(posts).where(eq(posts.id, input.postId)).get() ?? notFound('职务记录', input.postId, 'postId');
   if (row.endDate) conflict(`该职务已于${cnDate(row.endDate)}结束。`, 'postId');
   if (input.endDate <= row.startDate) invalid(`「免职日期」须晚于任职日期${row.startDate}`, 'endDate');
+  const backdated = backdatedRefusal({ label: '免职日期', date: input.endDate, lastSigned: lastSignedMeeting(ledger, { orgId: row.orgId }) });
+  if (backdated) invalid(backdated, 'endDate');
   return ledger.db.update(posts).set({ endDate: input.endDate }).where(eq(posts.id, row.id)).returning().get();
 }

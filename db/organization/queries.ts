@@ -1,11 +1,11 @@
 // Read helpers other domains use to ask "who holds which post / who sits on which body, on a date".
-import { and, eq, isNull, lte, or, gt, asc, min, ne } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, gt, asc, desc, min, ne } from 'drizzle-orm';
 import { localDate, type ReadLedger } from '../ledger';
-import { bodies, memberships, organizations, persons, posts, settings, matters } from '../schema';
+import { bodies, meetings, memberships, minutes, organizations, persons, posts, settings, matters } from '../schema';
 import { DEFAULT_SETTINGS, type RuleSettings as Settings } from '../rules/settings';
 import { RuleSettings } from './settings-schema';
 import { notFound } from '../errors';
-import type { BodyKind, Post } from '../terms';
+import { meetingTitle, type BodyKind, type Post } from '../terms';
 
 /** A period [start, end) still running on or after `date`. */
 export const runningFrom = (end: typeof posts.endDate | typeof memberships.endDate, date: string) => or(isNull(end), gt(end, date));
@@ -83,6 +83,32 @@ export function getPerson(ledger: ReadLedger, personId: number, field = 'personI
   return ledger.db.select().from(persons).where(eq(persons.id, personId)).get() ?? notFound('人员', personId, field);
 }
 
+/**
+ * A person serves an organisation when it is their own, or they hold a post or a seat in it:
+ * 集团化办学 seats the same person (the 集团书记) in bodies of several organisations, one record.
+ */
+export function servesOrg(ledger: ReadLedger, person: { id: number; orgId: number }, orgId: number): boolean {
+  if (person.orgId === orgId) return true;
+  const post = ledger.db.select({ id: posts.id }).from(posts).where(and(eq(posts.personId, person.id), eq(posts.orgId, orgId))).get();
+  if (post) return true;
+  const seat = ledger.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+    .where(and(eq(memberships.personId, person.id), eq(bodies.orgId, orgId)))
+    .get();
+  return Boolean(seat);
+}
+
+/** Same 集团: both organisations are the 集团党委 or its campuses (or one school on its own). */
+export function sameGroup(ledger: ReadLedger, a: number, b: number): boolean {
+  const top = (id: number) => {
+    const org = getOrganization(ledger, id);
+    return org.parentId ?? org.id;
+  };
+  return top(a) === top(b);
+}
+
 export function getMatter(ledger: ReadLedger, matterId: number, field = 'matterId') {
   return ledger.db.select().from(matters).where(eq(matters.id, matterId)).get() ?? notFound('议事清单事项', matterId, field);
 }
@@ -91,4 +117,21 @@ export function ruleSettings(ledger: ReadLedger, orgId: number): Settings {
   const rows = ledger.db.select().from(settings).where(eq(settings.orgId, orgId)).all();
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return RuleSettings.parse({ ...DEFAULT_SETTINGS, ...stored });
+}
+
+/**
+ * The latest meeting with signed minutes, of one body or of any body of an organisation: its date
+ * and title (R16: a seat or post may not be dated on or before it, rules/amend backdatedRefusal).
+ */
+export function lastSignedMeeting(ledger: ReadLedger, where: { bodyId: number } | { orgId: number }): { date: string; title: string } | null {
+  const row = ledger.db
+    .select({ startsAt: meetings.startsAt, year: meetings.year, seq: meetings.seq, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .innerJoin(minutes, and(eq(minutes.meetingId, meetings.id), eq(minutes.state, 'signed')))
+    .where('bodyId' in where ? eq(meetings.bodyId, where.bodyId) : eq(bodies.orgId, where.orgId))
+    .orderBy(desc(meetings.startsAt))
+    .limit(1)
+    .get();
+  return row ? { date: localDate(new Date(row.startsAt)), title: meetingTitle(row.year, row.seq, row.bodyName) } : null;
 }

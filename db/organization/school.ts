@@ -1,6 +1,6 @@
 // The school itself: first-run set-up (org.setup), the overview every screen starts from
 // (org.get: people with their posts today, bodies with members and who leads them), and its name.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { localDate, nowIso, type Ledger, type ReadLedger } from '../ledger';
 import { defaultConsultants } from '../rules/consultation';
@@ -12,6 +12,7 @@ import { MAJOR_CATEGORIES, bodyNameFor, isLeadershipPost, type BodyKind, type Pa
 import { DEFAULT_THRESHOLD, SEED_CATALOGUE } from './catalogue';
 import type { organizationContract, SetupOrganization } from './contract';
 import { getOrganization, membersOn, postsOn } from './queries';
+import { currentOrgId } from '../scope';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
@@ -40,12 +41,29 @@ export function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOr
   return { orgId: org.id };
 }
 
+/** The organisation the session works in (db/scope.ts: chosen, else the first it may see), with its people and bodies. */
 export function getOrganizationOverview(ledger: ReadLedger) {
-  const org = ledger.db.select().from(organizations).orderBy(asc(organizations.id)).get();
+  const orgId = currentOrgId(ledger);
+  const org = orgId === null ? undefined : ledger.db.select().from(organizations).where(eq(organizations.id, orgId)).get();
   if (!org) return null;
   const date = localDate(ledger.now());
   const held = postsOn(ledger, org.id, date);
-  const people = ledger.db.select().from(persons).where(eq(persons.orgId, org.id)).orderBy(asc(persons.id)).all();
+  // Its own people, then those of the 集团 who hold a post or a seat here (one person record).
+  const guests = ledger.db
+    .selectDistinct({ id: persons.id })
+    .from(persons)
+    .innerJoin(memberships, eq(memberships.personId, persons.id))
+    .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+    .where(and(eq(bodies.orgId, org.id), ne(persons.orgId, org.id)))
+    .all()
+    .map((g) => g.id);
+  const postGuests = held.map((h) => h.personId);
+  const people = ledger.db
+    .select()
+    .from(persons)
+    .where(or(eq(persons.orgId, org.id), inArray(persons.id, [...new Set([...guests, ...postGuests])])))
+    .orderBy(asc(persons.id))
+    .all();
   const bodyRows = ledger.db.select().from(bodies).where(eq(bodies.orgId, org.id)).orderBy(asc(bodies.id)).all();
   const postsOf = (personId: number) => held.filter((h) => h.personId === personId).map((h) => h.post);
   const named = (personId: number) => ({ id: personId, name: people.find((p) => p.id === personId)?.name ?? '' });

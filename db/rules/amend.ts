@@ -76,3 +76,13 @@ export function cancelRefusal(state: string): string | null {
   if (state === 'cancelled') return '会议已经取消';
   return null;
 }
+
+/**
+ * A signed meeting keeps the facts it was signed with (R16; issue H, class 6): a seat or a post
+ * dated on or before it would change who was due at it (R6) or who chaired and signed it. Null
+ * when `date` falls after the last signed meeting concerned.
+ */
+export function backdatedRefusal(f: { label: string; date: string; lastSigned: { date: string; title: string } | null }): string | null {
+  if (!f.lastSigned || f.date > f.lastSigned.date) return null;
+  return `「${f.label}」须晚于${f.lastSigned.title}（${cnDate(f.lastSigned.date)}）：这次会议的纪要已经签发，应到人数和主持人按当时的成员和职务记录，已经锁定`;
+}

@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { HandlersFor } from '../channel';
 import { conflict, LedgerError } from '../errors';
 import { nowIso, type Ledger, type ReadLedger } from '../ledger';
-import { getPerson } from '../organization/queries';
+import { getPerson, servesOrg } from '../organization/queries';
+import { scopedOrgList } from '../scope';
 import { operators, persons } from '../schema';
 import type { sessionContract } from './contract';
 import { hashPin, pinMatches } from './pin';
@@ -80,12 +81,15 @@ function setPin(ledger: Ledger, input: { pin: string | null; currentPin?: string
 function listOperators(ledger: ReadLedger) {
   const known = ledger.db.select().from(operators).all();
   const byName = new Map(known.map((o) => [o.name, o]));
+  // Once an organisation is chosen (db/scope.ts), only the people who serve it.
+  const orgs = scopedOrgList(ledger);
   const people = ledger.db
-    .select({ id: persons.id, name: persons.name, department: persons.department })
+    .select({ id: persons.id, name: persons.name, department: persons.department, orgId: persons.orgId })
     .from(persons)
     .where(eq(persons.active, true))
     .orderBy(asc(persons.id))
-    .all();
+    .all()
+    .filter((p) => orgs === null || orgs.some((o) => servesOrg(ledger, p, o)));
   const listed = people.map((p) => ({
     personId: p.id as number | null,
     name: p.name,
@@ -94,7 +98,11 @@ function listOperators(ledger: ReadLedger) {
     lastSignInAt: byName.get(p.name)?.lastSignInAt ?? null,
   }));
   const seen = new Set(people.map((p) => p.name));
+  const outside = new Set(
+    orgs === null ? [] : ledger.db.select({ id: persons.id, orgId: persons.orgId }).from(persons).all().filter((p) => !orgs.some((o) => servesOrg(ledger, p, o))).map((p) => p.id),
+  );
   for (const o of known) {
+    if (o.personId !== null && outside.has(o.personId)) continue;
     if (!seen.has(o.name)) listed.push({ personId: o.personId, name: o.name, department: null, hasPin: Boolean(o.pinHash), lastSignInAt: o.lastSignInAt });
   }
   return { current: ledger.operator, operators: listed };

@@ -102,7 +102,7 @@ export function copyPages(db: Database.Database, dest: string, onProgress?: OnPr
   }
 }
 
-interface FileFacts {
+export interface FileFacts {
   ledgerId: string | null;
   meetings: number;
   signedMinutes: number;
@@ -111,6 +111,9 @@ interface FileFacts {
   auditHead: number | null;
   audit: AuditAnchor | null;
 }
+
+/** The facts of a checked copy, with its size and sha256 for the manifest. */
+export type CheckedCopy = FileFacts & { bytes: number; sha256: string };
 
 function hasTable(db: Database.Database, name: string): boolean {
   return Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name));
@@ -206,36 +209,63 @@ export function backupLedgerFile(file: string, dir: string, at: Date, options: C
 }
 
 function backupDatabase(source: Database.Database, dir: string, at: Date, options: CreateOptions): BackupEntry {
-  const name = nextFreeName(dir, at);
-  const dest = path.join(dir, name);
+  const dest = path.join(dir, nextFreeName(dir, at));
   const tmp = tempName(dest);
   fs.rmSync(tmp, { force: true });
-  let facts: FileFacts;
+  let facts: CheckedCopy;
   try {
     copyPages(source, tmp, options.onProgress);
     options.onProgress?.({ phase: 'check', done: 0, total: 1 });
-    const db = openSqlite(tmp);
-    try {
-      // A backup is one self-contained file: no -wal beside it on a USB stick.
-      db.pragma('journal_mode = DELETE');
-      const check = db.pragma('integrity_check') as { integrity_check: string }[];
-      if (check.length !== 1 || check[0]!.integrity_check !== 'ok') {
-        throw new LedgerError({ code: 'internal', message: '备份文件自检没有通过，已放弃这份备份，原台账没有改动。请检查磁盘空间后重试。' });
-      }
-      facts = factsOf(db);
-    } finally {
-      db.close();
+    facts = checkCopy(tmp);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw backupFailed(e);
+  }
+  return finishBackup(tmp, dest, at, facts, options);
+}
+
+function backupFailed(e: unknown): LedgerError {
+  if (e instanceof LedgerError) return e;
+  return new LedgerError({
+    code: 'internal',
+    message: `备份没有完成（${String((e as Error)?.message ?? e).slice(0, 80)}）。请确认备份位置可写、空间足够后重试，原台账没有改动。`,
+  });
+}
+
+/**
+ * The copy under its temporary name made self-contained (no -wal), checked whole and fsynced; its
+ * facts for the manifest. The slow part of a backup on a big file: the automatic backup runs it
+ * in a worker thread (electron/backup-worker.ts), so it never holds up the window.
+ */
+export function checkCopy(tmp: string): CheckedCopy {
+  const db = openSqlite(tmp);
+  let facts: FileFacts;
+  try {
+    // A backup is one self-contained file: no -wal beside it on a USB stick.
+    db.pragma('journal_mode = DELETE');
+    const check = db.pragma('integrity_check') as { integrity_check: string }[];
+    if (check.length !== 1 || check[0]!.integrity_check !== 'ok') {
+      throw new LedgerError({ code: 'internal', message: '备份文件自检没有通过，已放弃这份备份，原台账没有改动。请检查磁盘空间后重试。' });
     }
-    fsyncFile(tmp);
+    facts = factsOf(db);
+  } finally {
+    db.close();
+  }
+  fsyncFile(tmp);
+  // Read here too (a whole pass over the file): the rename does not change the bytes.
+  return { ...facts, bytes: fs.statSync(tmp).size, sha256: sha256File(tmp) };
+}
+
+/** Rename the checked copy into place, then write its manifest (which makes it a backup) and rotate. */
+function finishBackup(tmp: string, dest: string, at: Date, facts: CheckedCopy, options: Pick<CreateOptions, 'reason' | 'onProgress' | 'rotate'>): BackupEntry {
+  const dir = path.dirname(dest);
+  const name = path.basename(dest);
+  try {
     fs.renameSync(tmp, dest);
     fsyncDir(dir);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    if (e instanceof LedgerError) throw e;
-    throw new LedgerError({
-      code: 'internal',
-      message: `备份没有完成（${(e as Error).message.slice(0, 80)}）。请确认备份位置可写、空间足够后重试，原台账没有改动。`,
-    });
+    throw backupFailed(e);
   }
   const manifest: BackupManifest = {
     format: MANIFEST_FORMAT,
@@ -248,8 +278,8 @@ function backupDatabase(source: Database.Database, dir: string, at: Date, option
     meetings: facts.meetings,
     signedMinutes: facts.signedMinutes,
     items: facts.items,
-    bytes: fs.statSync(dest).size,
-    sha256: sha256File(dest),
+    bytes: facts.bytes,
+    sha256: facts.sha256,
     chain: facts.chain ? { ...facts.chain, short: shortAnchor(facts.chain) } : null,
     auditHead: facts.auditHead,
     audit: facts.audit,
@@ -261,6 +291,97 @@ function backupDatabase(source: Database.Database, dir: string, at: Date, option
   if (options.rotate !== false) rotateBackups(dir, at, manifest.ledgerId, name);
   return { ...manifest, path: dest, present: true };
 }
+
+export interface SteppedOptions {
+  onProgress?: OnProgress;
+  /** Where checkCopy runs; default in this thread (the shell passes its worker thread). */
+  check?: (tmp: string) => Promise<CheckedCopy>;
+  /** Pages copied between two turns of the event loop (256 pages: 1 MB, a few ms). */
+  pagesPerStep?: number;
+}
+
+/** A running automatic backup: `done` settles with the backup (null when nothing changed or stopped). */
+export interface SteppedBackup {
+  done: Promise<BackupEntry | null>;
+  /**
+   * Stop now, synchronously (before the ledger closes: the copy reads through its connection).
+   * The temporary file is removed; nothing half-made is ever listed as a backup.
+   */
+  stop(): void;
+}
+
+/**
+ * backupIfChanged in steps that never hold the event loop: the pages are copied a step at a time
+ * with a turn of the event loop between steps (the app's calls run in between; a write through
+ * the same connection is carried into the copy by SQLite), then the copy is checked by `check`.
+ * Written under a temporary name and renamed only when whole and checked.
+ */
+export function backupInSteps(ledger: Pick<Ledger, 'sqlite' | 'file' | 'now'>, options: SteppedOptions = {}): SteppedBackup {
+  let stopped = false;
+  let native: NativeBackup | null = null;
+  let tmp: string | null = null;
+  const cleanup = () => {
+    try {
+      native?.close();
+    } catch {
+      // Already closed.
+    }
+    native = null;
+    try {
+      if (tmp) fs.rmSync(tmp, { force: true });
+    } catch {
+      // Still open somewhere (Windows): swept at the next start (files.ts sweepLeftovers).
+    }
+  };
+  const run = async (): Promise<BackupEntry | null> => {
+    const head = auditHead(ledger.sqlite);
+    if (head === null) return null;
+    const ledgerId = readLedgerId(ledger.sqlite);
+    const dir = defaultBackupDir(ledger.file);
+    const newest = listBackups(dir).find((b) => b.present && b.ledgerId === ledgerId);
+    if (newest && newest.auditHead === head) return null;
+    fs.mkdirSync(dir, { recursive: true });
+    const at = ledger.now();
+    const dest = path.join(dir, nextFreeName(dir, at));
+    tmp = tempName(dest);
+    native = nativeBackup(ledger.sqlite, tmp);
+    for (;;) {
+      const p = native.transfer(options.pagesPerStep ?? 256);
+      options.onProgress?.({ phase: 'copy', done: p.totalPages - p.remainingPages, total: p.totalPages });
+      if (p.remainingPages === 0) break;
+      await nextTurn();
+      if (stopped) return null;
+    }
+    native.close();
+    native = null;
+    options.onProgress?.({ phase: 'check', done: 0, total: 1 });
+    const facts = await (options.check ?? (async (f: string) => checkCopy(f)))(tmp);
+    if (stopped) return null;
+    const entry = finishBackup(tmp, dest, at, facts, { reason: 'auto', onProgress: options.onProgress });
+    tmp = null;
+    return entry;
+  };
+  const done = run().then(
+    (entry) => {
+      if (stopped) cleanup();
+      return entry;
+    },
+    (e: unknown) => {
+      cleanup();
+      if (stopped) return null;
+      throw backupFailed(e);
+    },
+  );
+  return {
+    done,
+    stop() {
+      stopped = true;
+      cleanup();
+    },
+  };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const manifestPath = (sqliteFile: string): string => sqliteFile.replace(/\.sqlite$/, '.json');
 

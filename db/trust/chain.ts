@@ -3,12 +3,13 @@
 // of that meeting gets a seal: sha256 of its canonical content, chained to the previous seal.
 // verify.ts recomputes the chain; a short anchor (count + head hash) printed on the minutes and
 // written in every backup manifest also exposes a chain recomputed from scratch, or cut short.
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Ledger } from '../ledger';
 import { nowIso } from '../ledger';
 
-export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'minutes'] as const;
+export const SEAL_KINDS = ['meeting', 'attendance', 'entry', 'statement', 'recusal', 'opinion', 'ballot', 'decision', 'roster', 'minutes'] as const;
+// The signed minutes come last: their seal is the chain head that minutes.sign returns and the paper prints.
 export type SealKind = (typeof SEAL_KINDS)[number];
 /**
  * Events of the file itself, chained between meetings' records: a restore from a backup
@@ -27,6 +28,8 @@ interface KindSpec {
   columns: readonly string[];
   /** Ids of this kind belonging to one meeting (parameter: meeting id). */
   idsOfMeeting: string;
+  /** The same relation for every meeting at once, as (id, meeting id) rows: verify's check for unsealed records. */
+  allWithMeeting: string;
   /** Chinese name for reports. */
   label: string;
 }
@@ -38,12 +41,14 @@ export const KINDS: Record<ChainKind, KindSpec> = {
     table: 'meetings',
     columns: ['id', 'body_id', 'year', 'seq', 'starts_at', 'place', 'host_id', 'recorder_id', 'state', 'first_topic', 'agenda_confirmed_by', 'created_at'],
     idsOfMeeting: 'SELECT id FROM meetings WHERE id = ?',
+    allWithMeeting: 'SELECT id, id FROM meetings',
     label: '会议基本信息',
   },
   attendance: {
     table: 'attendance',
     columns: ['id', 'meeting_id', 'person_id', 'status', 'reason', 'arrives_at', 'leaves_after'],
     idsOfMeeting: 'SELECT id FROM attendance WHERE meeting_id = ?',
+    allWithMeeting: 'SELECT id, meeting_id FROM attendance',
     label: '出席情况',
   },
   entry: {
@@ -54,30 +59,35 @@ export const KINDS: Record<ChainKind, KindSpec> = {
       'vote_method', 'votes_for', 'votes_against', 'votes_abstain', 'tally', 'host_order_override',
     ],
     idsOfMeeting: 'SELECT id FROM agenda_entries WHERE meeting_id = ?',
+    allWithMeeting: 'SELECT id, meeting_id FROM agenda_entries',
     label: '议题表决结果',
   },
   statement: {
     table: 'statements',
     columns: ['id', 'entry_id', 'person_id', 'seq', 'position', 'note', 'recorded_at', 'operator'],
     idsOfMeeting: `SELECT id FROM statements WHERE ${BY_ENTRY}`,
+    allWithMeeting: 'SELECT x.id, e.meeting_id FROM statements x JOIN agenda_entries e ON e.id = x.entry_id',
     label: '发言表态',
   },
   recusal: {
     table: 'recusals',
     columns: ['id', 'entry_id', 'person_id', 'reason'],
     idsOfMeeting: `SELECT id FROM recusals WHERE ${BY_ENTRY}`,
+    allWithMeeting: 'SELECT x.id, e.meeting_id FROM recusals x JOIN agenda_entries e ON e.id = x.entry_id',
     label: '回避记录',
   },
   opinion: {
     table: 'written_opinions',
     columns: ['id', 'entry_id', 'person_id', 'text'],
     idsOfMeeting: `SELECT id FROM written_opinions WHERE ${BY_ENTRY}`,
+    allWithMeeting: 'SELECT x.id, e.meeting_id FROM written_opinions x JOIN agenda_entries e ON e.id = x.entry_id',
     label: '书面意见',
   },
   ballot: {
     table: 'ballots',
     columns: ['id', 'entry_id', 'person_id', 'choice'],
     idsOfMeeting: `SELECT id FROM ballots WHERE ${BY_ENTRY}`,
+    allWithMeeting: 'SELECT x.id, e.meeting_id FROM ballots x JOIN agenda_entries e ON e.id = x.entry_id',
     label: '表决票',
   },
   decision: {
@@ -85,18 +95,28 @@ export const KINDS: Record<ChainKind, KindSpec> = {
     table: 'decisions',
     columns: ['id', 'entry_id', 'item_id', 'number', 'text', 'rule_snapshot', 'created_at', 'operator'],
     idsOfMeeting: `SELECT id FROM decisions WHERE ${BY_ENTRY}`,
+    allWithMeeting: 'SELECT x.id, e.meeting_id FROM decisions x JOIN agenda_entries e ON e.id = x.entry_id',
     label: '决定事项',
   },
   minutes: {
     table: 'minutes',
     columns: ['id', 'meeting_id', 'revision', 'previous_id', 'revision_reason', 'doc_number', 'content', 'state', 'signed_by', 'signed_at', 'hash', 'prev_hash'],
     idsOfMeeting: "SELECT id FROM minutes WHERE meeting_id = ? AND state = 'signed'",
+    allWithMeeting: "SELECT id, meeting_id FROM minutes WHERE state = 'signed'",
     label: '已签发的会议纪要',
+  },
+  roster: {
+    table: 'meeting_roster',
+    columns: ['id', 'meeting_id', 'person_id', 'name', 'department'],
+    idsOfMeeting: 'SELECT id FROM meeting_roster WHERE meeting_id = ?',
+    allWithMeeting: 'SELECT id, meeting_id FROM meeting_roster',
+    label: '签发时的人员名单',
   },
   restore: {
     table: 'audit_log',
     columns: ['id', 'at', 'operator', 'channel', 'summary'],
     idsOfMeeting: 'SELECT id FROM audit_log WHERE 0 AND id = ?',
+    allWithMeeting: 'SELECT id, 0 FROM audit_log WHERE 0',
     label: '从备份恢复的记录',
   },
 };
@@ -129,7 +149,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
+// crypto.hash, where there is one (Node ≥ 20.12, Electron 45), skips a Hash object per call:
+// verify hashes every sealed record and audit row, and those objects kept the collector busy.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: 'hex') => string }).hash;
+export const sha256 = oneShot
+  ? (s: string | Buffer): string => oneShot('sha256', s, 'hex')
+  : (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
 
 /** The record's locked columns as stored (JSON columns stay text), or undefined if it is gone. */
 export function readRecord(ledger: Pick<Ledger, 'sqlite'>, kind: ChainKind, refId: number): Record<string, unknown> | undefined {
@@ -157,6 +182,30 @@ export function contentHashOf(seal: Pick<SealRow, 'kind' | 'refId' | 'meetingId'
 }
 
 export const linkHash = (prevHash: string, contentHash: string): string => sha256(prevHash + contentHash);
+/**
+ * contentHashOf for a row read in bulk (raw mode, columns in KINDS order): the same string
+ * canonicalJson builds, with the key order worked out once per kind instead of per record.
+ * verify reads tens of thousands of records; sorting keys and building objects per record
+ * cost more than the hashing.
+ */
+export function bulkHasher(kind: ChainKind): { sql: string; hash: (seal: Pick<SealRow, 'kind' | 'refId' | 'meetingId' | 'operator' | 'at'>, row: unknown[]) => string } {
+  const spec = KINDS[kind];
+  const order = spec.columns.map((c, i) => ({ c, i })).sort((a, b) => (a.c < b.c ? -1 : a.c > b.c ? 1 : 0));
+  const keys = order.map((o) => `${JSON.stringify(o.c)}:`);
+  const idx = order.map((o) => o.i);
+  return {
+    sql: `SELECT ${spec.columns.map((c) => `"${c}"`).join(', ')} FROM "${spec.table}" WHERE id BETWEEN ? AND ? ORDER BY id`,
+    hash: (seal, row) => {
+      let rec = '{';
+      for (let k = 0; k < idx.length; k++) rec += `${k ? ',' : ''}${keys[k]}${canonicalJson(row[idx[k]!])}`;
+      // Keys of contentHashOf's object, sorted: at, kind, meetingId, operator, record, refId.
+      return sha256(
+        `{"at":${canonicalJson(seal.at)},"kind":${canonicalJson(seal.kind)},"meetingId":${canonicalJson(seal.meetingId)},"operator":${canonicalJson(seal.operator)},"record":${rec}},"refId":${canonicalJson(seal.refId)}}`,
+      );
+    },
+  };
+}
+
 
 export interface Anchor {
   /** Number of seals in the chain when the anchor was taken. */
@@ -202,20 +251,35 @@ export function appendSeal(ledger: Ledger, kind: ChainKind, refId: number, meeti
   const meta = { kind, refId, meetingId, operator: ledger.operator, at: nowIso(ledger) };
   const contentHash = contentHashOf(meta, record);
   const hash = linkHash(prevHash, contentHash);
-  ledger.sqlite
-    .prepare('INSERT INTO seals (kind, ref_id, meeting_id, content_hash, prev_hash, hash, operator, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(kind, refId, meetingId, contentHash, prevHash, hash, meta.operator, meta.at);
+  sealStatements(ledger.sqlite).insert.run(kind, refId, meetingId, contentHash, prevHash, hash, meta.operator, meta.at);
   return hash;
 }
 
 /** Ids of every lockable record of a meeting, by kind, in a stable order. */
 export function recordsOfMeeting(ledger: Pick<Ledger, 'sqlite'>, meetingId: number): { kind: SealKind; refId: number }[] {
   const out: { kind: SealKind; refId: number }[] = [];
+  const byKind = sealStatements(ledger.sqlite).idsOfMeeting;
   for (const kind of SEAL_KINDS) {
-    const rows = ledger.sqlite.prepare(`${KINDS[kind].idsOfMeeting} ORDER BY id`).all(meetingId) as { id: number }[];
+    const rows = byKind.get(kind)!.all(meetingId) as { id: number }[];
     for (const r of rows) out.push({ kind, refId: r.id });
   }
   return out;
+}
+
+// Prepared once per connection: signing a 30-item meeting appends about 700 seals, and verify
+// lists the records of every sealed meeting (preparing each costs more than running it).
+const sealPrepared = new WeakMap<Database.Database, { insert: Database.Statement; idsOfMeeting: Map<SealKind, Database.Statement> }>();
+
+function sealStatements(db: Database.Database) {
+  let s = sealPrepared.get(db);
+  if (!s) {
+    s = {
+      insert: db.prepare('INSERT INTO seals (kind, ref_id, meeting_id, content_hash, prev_hash, hash, operator, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      idsOfMeeting: new Map(SEAL_KINDS.map((k) => [k, db.prepare(`${KINDS[k].idsOfMeeting} ORDER BY id`)])),
+    };
+    sealPrepared.set(db, s);
+  }
+  return s;
 }
 
 /**

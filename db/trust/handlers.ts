@@ -3,11 +3,12 @@ import { cnLocalDateTime } from '../calendar';
 import { LedgerError } from '../errors';
 import type { ReadLedger } from '../ledger';
 import { auditPage } from './audit';
+import { scopedOrgList } from '../scope';
 import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
 import { readRestoreRecords } from './restore';
-import { type AnchorSource, verifyChain } from './verify';
+import { type AnchorSource, verifyChain, verifyChainInSteps, type VerifyProgress } from './verify';
 
 function meta(ledger: ReadLedger, key: string): string | null {
   const row = ledger.sqlite.prepare('SELECT value FROM ledger_meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -20,13 +21,24 @@ function meta(ledger: ReadLedger, key: string): string | null {
  * id is written inside the file, and changing it must not make the anchors go away.
  */
 export function verifyLedger(ledger: ReadLedger, typedAnchor?: string) {
-  const dir = defaultBackupDir(ledger.file);
+  const { anchors, restores } = outsideAnchors(ledger.file, typedAnchor);
+  return verifyChain(ledger, anchors, restores);
+}
+
+/** verifyLedger in steps on a snapshot of its own, for the shell (verify.ts verifyChainInSteps). */
+export function verifyLedgerInSteps(file: string, typedAnchor: string | undefined, onProgress: (p: VerifyProgress) => void) {
+  const { anchors, restores } = outsideAnchors(file, typedAnchor);
+  return verifyChainInSteps(file, anchors, restores, onProgress);
+}
+
+function outsideAnchors(file: string, typedAnchor?: string) {
+  const dir = defaultBackupDir(file);
   const anchors: AnchorSource[] = listBackups(dir)
     .filter((b) => b.chain || b.audit)
     .map((b) => ({ anchor: b.chain ? { count: b.chain.count, hash: b.chain.hash } : null, audit: b.audit ?? null, source: `备份「${b.file}」`, at: b.at }));
   const typed = typedAnchor ? parseAnchor(typedAnchor) : null;
   if (typed) anchors.unshift({ anchor: typed, source: '会议纪要上印的存证码' });
-  return verifyChain(ledger, anchors, readRestoreRecords(dir));
+  return { anchors, restores: readRestoreRecords(dir) };
 }
 
 export const trustHandlers = {
@@ -53,7 +65,7 @@ export const trustHandlers = {
       message: `将用 ${preview.manifest ? cnLocalDateTime(preview.manifest.at) : '这份'} 的备份（含 ${preview.counts.meetings} 次会议）替换现在的台账。替换前会先把现在的台账另存为一份备份，可以撤销。`,
     };
   },
-  'audit.list': auditPage,
+  'audit.list': (ledger, input) => auditPage(ledger, input, scopedOrgList(ledger)),
 } satisfies HandlersFor<typeof trustContract>;
 
 function previewOf(file: string) {

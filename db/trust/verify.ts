@@ -12,9 +12,12 @@
 // record names).
 import { cnDate, cnLocalDateTime } from '../calendar';
 import type { Ledger } from '../ledger';
-import { type AuditAnchor, walkAudit } from './audit';
+import Database from 'better-sqlite3';
+import { type AuditAnchor, type AuditWalk, walkAuditSteps } from './audit';
 import {
   type Anchor,
+  bulkHasher,
+  type ChainKind,
   contentHashOf,
   EVENT_KINDS,
   GENESIS,
@@ -22,8 +25,9 @@ import {
   KINDS,
   linkHash,
   readRecord,
-  recordsOfMeeting,
+  SEAL_KINDS,
   SEAL_SELECT,
+  type SealKind,
   type SealRow,
   shortAnchor,
 } from './chain';
@@ -100,35 +104,102 @@ export interface VerifyReport {
 
 type Db = Pick<Ledger, 'sqlite'>;
 
+/** How far a verify in steps has got: records and audit rows re-hashed, of about how many. */
+export interface VerifyProgress {
+  done: number;
+  total: number;
+}
+
 export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restores: RestoreRecord[] = []): VerifyReport {
+  const steps = verifySteps(ledger, anchors, restores);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * verifyChain as steps of a few thousand records each, between turns of the event loop, on a
+ * read-only connection of its own held in one read transaction: the app's calls are served
+ * meanwhile, and every step sees the same snapshot of the file, so a signing made during the
+ * check neither breaks it nor slips into it half-sealed. Nothing is remembered between runs:
+ * every check re-hashes the whole chain from the file (a "verified up to here" mark kept in
+ * the file could be forged with it).
+ */
+export async function verifyChainInSteps(
+  file: string,
+  anchors: AnchorSource[] = [],
+  restores: RestoreRecord[] = [],
+  onProgress: (p: VerifyProgress) => void = () => {},
+): Promise<VerifyReport> {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.exec('BEGIN');
+    const steps = verifySteps({ sqlite }, anchors, restores);
+    let last = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      // Hand the event loop back every ~10 ms of work.
+      if (performance.now() - last > 10) {
+        onProgress(r.value);
+        await new Promise((resolve) => setImmediate(resolve));
+        last = performance.now();
+      }
+    }
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec('COMMIT');
+    sqlite.close();
+  }
+}
+
+const STEP = 2048;
+
+function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreRecord[]): Generator<VerifyProgress, VerifyReport> {
   const seals = ledger.sqlite.prepare(`${SEAL_SELECT} ORDER BY id`).all() as SealRow[];
-  const hashes: string[] = [];
-  let broken: Broken | null = null;
+  // Progress counts each seal twice (its link, its record) and each audit row once.
+  const auditRows = (ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  const total = 2 * seals.length + auditRows;
+  // The first break in chain order. The links are checked in one pass; the records each seal
+  // names are read in bulk per kind (recordBreak) rather than one query per seal, and the
+  // earliest failure of either kind wins, as if the chain were walked seal by seal.
+  let structural: Broken | null = null;
   let prev = GENESIS;
-  for (let i = 0; i < seals.length && !broken; i++) {
+  let end = seals.length;
+  for (let i = 0; i < seals.length; i++) {
     const s = seals[i]!;
     const at = { position: i + 1, sealId: s.id, kind: s.kind, refId: s.refId, meetingId: s.meetingId };
     if (s.prevHash !== prev) {
-      broken = { ...at, reason: 'link_broken', message: `存证链在第${i + 1}条处断开：此前有存证记录被删除、插入或改动。` };
+      structural = { ...at, reason: 'link_broken', message: `存证链在第${i + 1}条处断开：此前有存证记录被删除、插入或改动。` };
     } else if (linkHash(s.prevHash, s.contentHash) !== s.hash) {
-      broken = { ...at, reason: 'seal_altered', message: `第${i + 1}条存证记录本身被改动过（${describe(ledger, s.kind, s.refId, s.meetingId)}）。` };
+      structural = { ...at, reason: 'seal_altered', message: `第${i + 1}条存证记录本身被改动过（${describe(ledger, s.kind, s.refId, s.meetingId)}）。` };
     } else if (!isChainKind(s.kind)) {
-      broken = { ...at, reason: 'unknown_kind', message: `第${i + 1}条存证记录的类型无法识别，存证链可能被改动过。` };
-    } else {
-      const record = readRecord(ledger, s.kind, s.refId);
-      if (!record) {
-        broken = { ...at, reason: 'record_missing', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}已被删除，但它在签发时已锁定。` };
-      } else if (contentHashOf(s, record) !== s.contentHash) {
-        broken = { ...at, reason: 'record_changed', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}在签发锁定后被改动过，与存证不一致。` };
-      }
+      structural = { ...at, reason: 'unknown_kind', message: `第${i + 1}条存证记录的类型无法识别，存证链可能被改动过。` };
+    }
+    if (structural) {
+      end = i;
+      break;
     }
     prev = s.hash;
-    hashes.push(s.hash);
+    if (i % STEP === STEP - 1) yield { done: i + 1, total };
   }
+  const record = yield* recordBreak(ledger, seals, end, (n) => ({ done: seals.length + n, total }));
+  let broken: Broken | null = record ?? structural;
+  // The walk stops at the first break, that seal included: anchors are matched against this much.
+  const hashes = seals.slice(0, broken ? broken.position! : seals.length).map((s) => s.hash);
   if (!broken) broken = findUnsealed(ledger, seals);
 
   const auditIds = [...anchors.map((a) => a.audit?.id), ...restores.map((r) => r.audit?.id)].filter((x): x is number => typeof x === 'number');
-  const audit = walkAudit(ledger.sqlite, auditIds);
+  const walk = walkAuditSteps(ledger.sqlite, auditIds);
+  let audit: AuditWalk;
+  for (;;) {
+    const r = walk.next();
+    if (r.done) {
+      audit = r.value;
+      break;
+    }
+    yield { done: 2 * seals.length + r.value, total };
+  }
   if (!broken && audit.broken) {
     broken = { reason: 'audit_broken', position: null, sealId: null, kind: 'audit', refId: audit.broken.id, meetingId: null, message: audit.broken.message };
   }
@@ -223,6 +294,58 @@ export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restores: 
   };
 }
 
+/**
+ * The first of seals[0, end) whose record is gone or no longer hashes to its seal. Each kind's
+ * table is read once, in id order over the range the seals name, and merged with that kind's
+ * seals sorted by ref id. A ref id that is not an integer (an edited seal) is looked up alone.
+ */
+function* recordBreak(ledger: Db, seals: SealRow[], end: number, progress: (n: number) => VerifyProgress): Generator<VerifyProgress, Broken | null> {
+  let n = 0;
+  const byKind = new Map<ChainKind, number[]>();
+  for (let i = 0; i < end; i++) {
+    const k = seals[i]!.kind as ChainKind;
+    let list = byKind.get(k);
+    if (!list) byKind.set(k, (list = []));
+    list.push(i);
+  }
+  let first = end;
+  let missing = false;
+  const fail = (i: number, gone: boolean) => {
+    if (i < first) [first, missing] = [i, gone];
+  };
+  for (const [kind, list] of byKind) {
+    const hasher = bulkHasher(kind);
+    const ints: number[] = [];
+    for (const i of list) {
+      const s = seals[i]!;
+      if (Number.isSafeInteger(s.refId)) ints.push(i);
+      else {
+        const r = readRecord(ledger, kind, s.refId);
+        if (!r) fail(i, true);
+        else if (contentHashOf(s, r) !== s.contentHash) fail(i, false);
+      }
+    }
+    if (!ints.length) continue;
+    ints.sort((a, b) => seals[a]!.refId - seals[b]!.refId || a - b);
+    const rows = ledger.sqlite.prepare(hasher.sql).raw().iterate(seals[ints[0]!]!.refId, seals[ints[ints.length - 1]!]!.refId) as IterableIterator<unknown[]>;
+    let row = rows.next();
+    for (const i of ints) {
+      const s = seals[i]!;
+      while (!row.done && (row.value[0] as number) < s.refId) row = rows.next();
+      if (row.done || row.value[0] !== s.refId) fail(i, true);
+      else if (hasher.hash(s, row.value) !== s.contentHash) fail(i, false);
+      if (++n % STEP === 0) yield progress(n);
+    }
+    rows.return?.();
+  }
+  if (first === end) return null;
+  const s = seals[first]!;
+  const at = { position: first + 1, sealId: s.id, kind: s.kind, refId: s.refId, meetingId: s.meetingId };
+  return missing
+    ? { ...at, reason: 'record_missing', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}已被删除，但它在签发时已锁定。` }
+    : { ...at, reason: 'record_changed', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}在签发锁定后被改动过，与存证不一致。` };
+}
+
 /** Position of each restore seal in the chain, by the nonce its audit row carries. */
 function restorePositions(ledger: Db, seals: SealRow[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -275,22 +398,29 @@ function findUnsealed(ledger: Db, seals: SealRow[]): Broken | null {
       message: `${describe(ledger, 'minutes', m.id, m.meetingId)}标记为已签发，但没有经过签发手续留下存证。`,
     };
   }
-  for (const meetingId of meetingIds) {
-    for (const r of recordsOfMeeting(ledger, meetingId)) {
-      if (!have.has(`${r.kind}:${r.refId}`)) {
-        return {
-          reason: 'unsealed_record',
-          position: null,
-          sealId: null,
-          kind: r.kind,
-          refId: r.refId,
-          meetingId,
-          message: `${describe(ledger, r.kind, r.refId, meetingId)}是在会议纪要签发锁定之后才出现的，没有存证。`,
-        };
-      }
+  // Every record of a sealed meeting, one query per kind (not ten per meeting); of those without
+  // a seal, the one recordsOfMeeting would list first, meeting by meeting in chain order.
+  const order = new Map(meetingIds.map((id, i) => [id, i]));
+  let first: { at: number; kind: SealKind; refId: number; meetingId: number } | null = null;
+  SEAL_KINDS.forEach((kind, k) => {
+    for (const [refId, meetingId] of ledger.sqlite.prepare(KINDS[kind].allWithMeeting).raw().iterate() as Iterable<[number, number]>) {
+      const m = order.get(meetingId);
+      if (m === undefined || have.has(`${kind}:${refId}`)) continue;
+      const at = m * SEAL_KINDS.length + k;
+      if (!first || at < first.at || (at === first.at && refId < first.refId)) first = { at, kind, refId, meetingId };
     }
-  }
-  return null;
+  });
+  if (!first) return null;
+  const r: { kind: SealKind; refId: number; meetingId: number } = first;
+  return {
+    reason: 'unsealed_record',
+    position: null,
+    sealId: null,
+    kind: r.kind,
+    refId: r.refId,
+    meetingId: r.meetingId,
+    message: `${describe(ledger, r.kind, r.refId, r.meetingId)}是在会议纪要签发锁定之后才出现的，没有存证。`,
+  };
 }
 
 /** "2026年第3次党组织会议（2026年3月25日）的发言表态（编号 12）", tolerant of a damaged record. */

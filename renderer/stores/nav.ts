@@ -11,6 +11,7 @@ export const SECTIONS = [
   { key: 'followups', label: '督办' },
   { key: 'ledger', label: '台账' },
   { key: 'settings', label: '设置' },
+  { key: 'district', label: '区域统筹' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['key'];

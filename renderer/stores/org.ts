@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { BODY_LABELS, type BodyKind } from '../../db/terms';
 import { call, errorInfo, type LedgerErrorInfo, type OutputOf } from '../ledger-client';
+import { useOrgs } from './orgs';
 
 export type Overview = NonNullable<OutputOf<'org.get'>>;
 export type Person = Overview['persons'][number];
@@ -24,6 +25,8 @@ export const useOrg = create<OrgState>((set) => ({
   matters: [],
   async load() {
     try {
+      // The organisation chosen last on this computer first (集团化办学), then its overview.
+      await useOrgs.getState().load();
       const overview = await call('org.get', {});
       if (!overview) {
         set({ status: 'none', overview: null, matters: [] });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtLedger, shapeFor, type District } from '../../bench/generate';
 import { table } from '../../bench/measure';
 import { measureMemory } from '../../bench/memory';
+import { actionRows } from '../../bench/actions';
 import { runSuites, SEARCH_TERMS } from '../../bench/suites';
 
 const dirs: string[] = [];
@@ -69,14 +70,13 @@ describe('bench suites at small scale', () => {
   it('measures every group, each core path agreeing with its peer, and prints the table', async () => {
     const rows = await runSuites({ file: district.file, orgIds: district.orgIds, runs: 2, label: 'test' });
     const groups = new Set(rows.map((r) => r.group));
-    for (const g of ['open + dashboard, test', 'list pages', 'search (one school)', 'search (all schools)', 'backup']) expect(groups).toContain(g);
+    for (const g of ['open + dashboard, test', 'list pages', 'search (one school)']) expect(groups).toContain(g);
     expect(rows.filter((r) => r.group === 'search (one school)').length).toBe(SEARCH_TERMS.length);
     for (const r of rows) {
       expect(Number.isFinite(r.t.median) && r.t.median > 0, `${r.name} timed`).toBe(true);
       expect(r.note ?? '', `${r.name} ran against the real channel`).not.toContain('尚未实现');
       if (r.same !== undefined) expect(r.same, `${r.group}: ${r.name} gives the peer's answer`).toBe(true);
     }
-    expect(rows.find((r) => r.group === 'backup')!.note).toContain('quick_check ok');
     const printed = table(rows);
     expect(printed.split('\n').length).toBe(rows.length + 2);
   });
@@ -86,5 +86,15 @@ describe('bench suites at small scale', () => {
     expect(m.rssMb).toBeGreaterThan(m.heapUsedMb);
     expect(m.heapUsedMb).toBeGreaterThan(0);
     expect(m.fileMb).toBeGreaterThan(0);
+  });
+});
+
+describe('user actions at small scale', () => {
+  it('times a 30-item meeting, minutes, verify and the automatic backup through dispatch, every call answered', async () => {
+    const rows = await actionRows('test', district.file);
+    expect(rows.map((r) => r.name.split(/[ ,]/)[0])).toEqual(['entries.statement', 'entries.vote', 'minutes.generate', 'minutes.sign', 'trust.verify', 'automatic']);
+    expect(rows[0]!.t.runs).toBe(30 * 7);
+    for (const r of rows) expect(Number.isFinite(r.t.median) && r.t.median > 0, r.name).toBe(true);
+    expect(rows.at(-1)!.note).toMatch(/event loop held at most \d+ ms/);
   });
 });

@@ -301,7 +301,7 @@ describe('会议纪要 HTML', () => {
       expect(html).toMatch(/font-family:"YS Biao"/);
       expect(html).not.toMatch(/font-family:"YS Kai"/);
       expect(html).toContain(`font-family: ${FAMILY.hei};`);
-      expect(FAMILY.hei).toBe('"YS Hei", "YS Biao", "YS Fangsong"');
+      expect(FAMILY.hei).toBe('"YS Hei", "YS Biao", "YS Fangsong", "YS Rare"');
       setFontsRoot(path.join(only, 'missing'));
       expect(() => minutesHtml(demoMinutes())).toThrow(/找不到文书字体/);
     } finally {

@@ -162,7 +162,7 @@ describe('the forgiving desk (a new secretary’s mistakes, put right)', () => {
     await shot('meeting-wrong-year');
     await field('会议时间').fill('2026-04-02T14:30');
     await page.getByRole('button', { name: '新建会议' }).click();
-    await page.getByRole('heading', { name: '2026年第1次党组织会议' }).waitFor();
+    await page.getByRole('heading', { name: '2026年第1次党委会议' }).waitFor();
     // The place was mistyped too: 修改会议信息, kept in the meeting's 更正记录.
     await page.getByRole('button', { name: '修改会议信息' }).click();
     await field('会议地点', page.getByRole('region', { name: '修改会议信息' })).fill('行政楼三楼会议室');

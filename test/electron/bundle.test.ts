@@ -3,14 +3,21 @@
 // built-ins. Plus the Electron-ABI build plan of scripts/native-electron.mjs.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('./electron-mock'));
+
 import { buildEnv, plan } from '../../scripts/native-electron.mjs';
 import { shellPaths } from '../../electron/paths';
+import { signedMinutes } from '../documents/fixtures';
+import { checkInWorker } from '../../electron/trust';
+import { readLedgerId } from '../../db/trust/backup';
+import { freshLedger } from '../support/ledger';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let out: string;
@@ -37,17 +44,43 @@ describe('bundles', () => {
     const module = { exports: {} };
     const code = fs.readFileSync(path.join(out, 'preload.cjs'), 'utf8');
     vm.runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console, Promise, Object, Set, Map, Symbol, Error, TypeError });
-    expect([...exposed.keys()].sort()).toEqual(['host', 'ledger']);
+    expect([...exposed.keys()].sort()).toEqual(['district', 'host', 'ledger']);
     expect(Object.keys(exposed.get('ledger')!)).toEqual(['call']);
     expect(requiresOf(path.join(out, 'preload.cjs'))).toEqual(['electron']);
   });
 
-  it('main.cjs requires only electron, better-sqlite3 and Node built-ins (everything else is bundled)', () => {
-    const allowed = new Set(['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  it('main.cjs requires only electron, better-sqlite3, Node built-ins and its own office.cjs (everything else is bundled)', () => {
+    const allowed = new Set(['electron', 'better-sqlite3', './office.cjs', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     const required = [...new Set(requiresOf(path.join(out, 'main.cjs')))];
     expect(required).toContain('electron');
     expect(required).toContain('better-sqlite3');
     expect(required.filter((r) => !allowed.has(r))).toEqual([]);
+  });
+
+  it('the document libraries are in office.cjs, required on the first document made, not at start', async () => {
+    const main = fs.readFileSync(path.join(out, 'main.cjs'), 'utf8');
+    // Not at the top level: only inside the loader that db/documents/index.ts calls per document.
+    expect(main.match(/require\("\.\/office\.cjs"\)/g)).toEqual(['require("./office.cjs")']);
+    expect(main).toMatch(/=> Promise\.resolve\(\)\.then\(\(\) => require\("\.\/office\.cjs"\)\)/);
+    expect(main).not.toMatch(/ExcelJS|Packer\.toBuffer/);
+    expect(fs.statSync(path.join(out, 'main.cjs')).size).toBeLessThan(2 * 2 ** 20);
+    const office = createRequire(path.join(out, 'main.cjs'))('./office.cjs') as typeof import('../../db/documents/office');
+    const bytes = await office.minutesDocx(signedMinutes());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('backup-worker.cjs checks a copy in a worker thread with no node_modules beside it, and says when it is damaged', async () => {
+    const required = [...new Set(requiresOf(path.join(out, 'backup-worker.cjs')))];
+    expect(required.filter((r) => !builtinModules.includes(r.replace(/^node:/, '')))).toEqual([]);
+    const nativeBinding = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    const check = checkInWorker(path.join(out, 'backup-worker.cjs'), nativeBinding);
+    const t = freshLedger();
+    const copy = path.join(out, 'copy.sqlite');
+    await t.ledger.sqlite.backup(copy);
+    const facts = await check(copy, new AbortController().signal);
+    expect(facts.ledgerId).toBe(readLedgerId(t.ledger.sqlite));
+    fs.writeFileSync(copy, Buffer.alloc(8192, 7));
+    await expect(check(copy, new AbortController().signal)).rejects.toThrow();
   });
 
   it('main looks for the Electron-ABI module where native-electron.mjs puts it and electron-builder packs it', () => {

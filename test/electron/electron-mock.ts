@@ -17,6 +17,7 @@ export const ipcRenderer = {
   invoke: vi.fn(async (channel: string, arg?: unknown) => ({ echoed: channel, arg })),
   send: vi.fn(),
   on: vi.fn(),
+  removeListener: vi.fn(),
 };
 
 export const contextBridge = {

@@ -1,4 +1,4 @@
-// What the preload puts on window: exactly `ledger` and `host`, built from the contract and
+// What the preload puts on window: exactly `ledger`, `district` and `host`, built from the contract and
 // HostApi. No ipcRenderer, no Node; a channel outside the contract never reaches IPC.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -6,6 +6,7 @@ vi.mock('electron', () => import('./electron-mock'));
 
 import { contextBridge, ipcRenderer } from './electron-mock';
 import { CHANNEL_NAMES } from '../../db/contract';
+import { districtContract } from '../../db/district/contract';
 
 beforeAll(async () => {
   await import('../../electron/preload');
@@ -14,14 +15,21 @@ beforeAll(async () => {
 const exposed = () => Object.fromEntries(contextBridge.exposed) as Record<string, Record<string, unknown>>;
 
 describe('preload surface', () => {
-  it('exposes exactly window.ledger { call } and window.host { HostApi methods }', () => {
-    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(2);
+  it('exposes exactly window.ledger { call }, window.district { call, open, current } and window.host { HostApi methods }', () => {
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(3);
     const surface = Object.fromEntries(Object.entries(exposed()).map(([k, v]) => [k, Object.keys(v).sort()]));
     expect(surface).toMatchInlineSnapshot(`
       {
+        "district": [
+          "call",
+          "current",
+          "open",
+        ],
         "host": [
           "chooseFolder",
           "info",
+          "onBackupStatus",
+          "openFile",
           "openPath",
           "print",
           "restoreBackup",
@@ -75,6 +83,25 @@ describe('preload surface', () => {
     ipcRenderer.invoke.mockClear();
     for (const channel of [42, null, { toString: () => 'org.get' }]) expect((await call(channel, {})).ok).toBe(false);
     expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('forwards every district channel as district:<channel>, and refuses any other without IPC', async () => {
+    const district = exposed().district as unknown as { call: (c: unknown, i: unknown) => Promise<{ ok?: boolean; error?: { code: string } }>; open: () => Promise<unknown>; current: () => Promise<unknown> };
+    for (const channel of Object.keys(districtContract)) {
+      ipcRenderer.invoke.mockClear();
+      await district.call(channel, { probe: 1 });
+      expect(ipcRenderer.invoke).toHaveBeenCalledWith(`district:${channel}`, { probe: 1 });
+    }
+    ipcRenderer.invoke.mockClear();
+    for (const channel of ['org.get', 'district:district.view', '__proto__', 'constructor', '', 42, null]) {
+      const r = await district.call(channel, {});
+      expect(r.ok).toBe(false);
+      expect(r.error?.code).toBe('unknown_channel');
+    }
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+    await district.open();
+    await district.current();
+    expect(ipcRenderer.invoke.mock.calls).toEqual([['district-shell:open'], ['district-shell:current']]);
   });
 
   it('host methods invoke host:<method> with their one argument', async () => {

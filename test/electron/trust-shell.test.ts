@@ -10,10 +10,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-mock'));
 
 import { dialog, resetElectronMock, shell } from './electron-mock';
-import { autoBackup, backupAfter, openOrOfferRestore, RESTORE_BUTTON, restoreInPlace } from '../../electron/trust';
+import { autoBackups, openOrOfferRestore, RESTORE_BUTTON, restoreInPlace } from '../../electron/trust';
+import type { BackupStatus } from '../../db/host';
+import { openSqlite } from '../../db/trust/sqlite';
 import type { Ledger } from '../../db/ledger';
 import { openLedger } from '../../db/open';
-import { createBackup, defaultBackupDir, listBackups } from '../../db/trust/backup';
+import { backupInSteps, createBackup, defaultBackupDir, listBackups } from '../../db/trust/backup';
 import { MIGRATIONS, openAt, setupSchool, sha256Of, signedMeeting, tempDir, type Opened } from '../trust/fixture';
 
 let t: Opened;
@@ -105,23 +107,79 @@ describe('startup refusal window (guards → 从最近的可用备份恢复)', (
 });
 
 describe('automatic backups', () => {
-  it('after minutes.sign succeeds, and not after other calls or refusals', () => {
+  it('after minutes.sign succeeds, and not after other calls or refusals', async () => {
     setupSchool(t);
-    expect(backupAfter(t.ledger, 'items.create', { ok: true, value: {} })).toBeNull();
-    expect(backupAfter(t.ledger, 'minutes.sign', { ok: false, error: { code: 'conflict', message: 'x' } })).toBeNull();
+    const auto = autoBackups();
+    expect(auto.after(t.ledger, 'items.create', { ok: true, value: {} })).toBeNull();
+    expect(auto.after(t.ledger, 'minutes.sign', { ok: false, error: { code: 'conflict', message: 'x' } })).toBeNull();
     expect(listBackups(backups)).toHaveLength(0);
-    const made = backupAfter(t.ledger, 'minutes.sign', { ok: true, value: {} });
+    const made = await auto.after(t.ledger, 'minutes.sign', { ok: true, value: {} });
     expect(made?.reason).toBe('auto');
     expect(listBackups(backups).map((b) => b.file)).toEqual([made!.file]);
   });
 
-  it('at start only for a ledger someone wrote to (an empty first run is not backed up), and only when it changed', () => {
-    expect(autoBackup(t.ledger)).toBeNull();
+  it('at start only for a ledger someone wrote to (an empty first run is not backed up), and only when it changed', async () => {
+    const auto = autoBackups();
+    expect(await auto.start(t.ledger)).toBeNull();
     setupSchool(t);
-    expect(autoBackup(t.ledger)?.meetings).toBe(0);
+    expect((await auto.start(t.ledger))?.meetings).toBe(0);
     // The next start with nothing written since: the newest backup already holds this ledger.
-    expect(autoBackup(t.ledger)).toBeNull();
+    expect(await auto.start(t.ledger)).toBeNull();
     expect(listBackups(backups)).toHaveLength(1);
+  });
+
+  it('copies in steps: the app’s calls (reads and writes) run between them, and the backup holds the writes', async () => {
+    const s = setupSchool(t);
+    const steps: number[] = [];
+    const answered: number[] = [];
+    const run = backupInSteps(t.ledger, { pagesPerStep: 2, onProgress: (p) => p.phase === 'copy' && steps.push(p.done) });
+    // A user's click arrives while the backup runs: served on the next turn of the event loop.
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        answered.push(steps.length);
+        t.ok('items.create', { orgId: s.orgId, title: '关于备份途中新建的议题', matterId: s.matter('D3'), proposerId: s.person('陈志强') });
+        resolve();
+      }),
+    );
+    const entry = await run.done;
+    expect(answered[0]).toBeGreaterThan(0);
+    expect(answered[0]).toBeLessThan(steps.length);
+    const copy = openSqlite(entry!.path, { readonly: true });
+    try {
+      expect(copy.prepare("SELECT COUNT(*) AS n FROM agenda_items WHERE title = '关于备份途中新建的议题'").get()).toEqual({ n: 1 });
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('stopped midway (the app closing): no backup is listed and no partial file is left', async () => {
+    setupSchool(t);
+    let run: ReturnType<typeof backupInSteps> | null = null;
+    run = backupInSteps(t.ledger, { pagesPerStep: 2, onProgress: (p) => p.phase === 'copy' && p.done >= 4 && run?.stop() });
+    expect(await run.done).toBeNull();
+    expect(listBackups(backups)).toEqual([]);
+    expect(fs.readdirSync(backups)).toEqual([]);
+    // The ledger is untouched and the next start backs it up.
+    expect((await autoBackups().start(t.ledger))?.reason).toBe('auto');
+  });
+
+  it('tells the window how far it is, in Chinese, and a failure does not stop the app', async () => {
+    setupSchool(t);
+    const seen: BackupStatus[] = [];
+    const logged: string[] = [];
+    const ok = await autoBackups({ onStatus: (st) => seen.push(st) }).start(t.ledger);
+    expect(ok).not.toBeNull();
+    expect(seen.at(-1)).toMatchObject({ state: 'done', percent: 100 });
+    expect(seen.filter((st) => st.state === 'running').map((st) => st.percent)).toEqual([...new Set(seen.filter((st) => st.state === 'running').map((st) => st.percent))].sort((a, b) => a - b));
+    for (const st of seen) expect(st.message).toMatch(/^[^A-Za-z]*$/);
+    t.ok('items.create', { orgId: 1, title: '关于又一个议题', matterId: 1, proposerId: 1 });
+    const failing = autoBackups({ onStatus: (st) => seen.push(st), check: async () => Promise.reject(new Error('disk')), log: (line) => logged.push(line) });
+    expect(await failing.start(t.ledger)).toBeNull();
+    expect(seen.at(-1)).toMatchObject({ state: 'failed' });
+    expect(seen.at(-1)!.message).toMatch(/^[^A-Za-z]*$/);
+    expect(logged).toHaveLength(1);
+    expect(listBackups(backups)).toHaveLength(1);
+    expect(fs.readdirSync(backups).filter((n) => /\.tmp-/.test(n))).toEqual([]);
   });
 });
 

@@ -140,16 +140,16 @@ describe('会议: wrong year, reschedule, cancel', () => {
       message: '本次会议是2027年第1次，之后已有第2次，不能改到2026年；请取消本次会议后另建。',
     });
     const moved = m.t.ok('meetings.update', { meetingId: early, startsAt: '2026-12-30T14:30', place: '第二会议室' });
-    expect(moved.title).toBe('2026年第2次党组织会议');
+    expect(moved.title).toBe('2026年第2次党委会议');
     expect(m.view(early).meeting).toMatchObject({ year: 2026, seq: 2, place: '第二会议室' });
     expect(lastAmendment(m.t)).toMatchObject({
       subject_type: 'meeting',
       action: 'reschedule',
-      before: { startsAt: '2027-01-06T14:30', place: '学校会议室', title: '2027年第2次党组织会议' },
-      after: { startsAt: '2026-12-30T14:30', place: '第二会议室', title: '2026年第2次党组织会议' },
+      before: { startsAt: '2027-01-06T14:30', place: '学校会议室', title: '2027年第2次党委会议' },
+      after: { startsAt: '2026-12-30T14:30', place: '第二会议室', title: '2026年第2次党委会议' },
     });
     expect(m.view(early).history.map((h) => [h.actionLabel, h.change])).toEqual([
-      ['改期', '会议：2027年第2次党组织会议 → 2026年第2次党组织会议；会议时间：2027年1月6日（星期三）14:30 → 2026年12月30日（星期三）14:30；地点：学校会议室 → 第二会议室'],
+      ['改期', '会议：2027年第2次党委会议 → 2026年第2次党委会议；会议时间：2027年1月6日（星期三）14:30 → 2026年12月30日（星期三）14:30；地点：学校会议室 → 第二会议室'],
     ]);
   });
 
@@ -165,13 +165,13 @@ describe('会议: wrong year, reschedule, cancel', () => {
     expect(out.returned).toEqual(['议题A1', '议题D1']);
     expect([m.itemState(a), m.itemState(b)]).toEqual(['ready', 'ready']);
     const row = m.t.ok('meetings.list', { orgId: m.s.orgId }).find((x) => x.id === meetingId)!;
-    expect(row).toMatchObject({ state: 'cancelled', stateLabel: '已取消', cancelReason: '上级临时召开会议，改期另行通知', title: '2026年第1次党组织会议', entries: 0 });
+    expect(row).toMatchObject({ state: 'cancelled', stateLabel: '已取消', cancelReason: '上级临时召开会议，改期另行通知', title: '2026年第1次党委会议', entries: 0 });
     expect(lastAmendment(m.t)).toMatchObject({ action: 'cancel', before: { state: 'planned', agenda: [{ title: '议题A1', recusals: [{ personId: m.id('张丽'), reason: '近亲属' }] }, { title: '议题D1' }] } });
     expect(m.t.ok('loop.status', { orgId: m.s.orgId }).nextMeetings).toEqual([]);
     refusedUnchanged(m.t, () => m.t.call('meetings.update', { meetingId, place: '别处' }), { message: '会议已取消，不能再修改。' });
     refusedUnchanged(m.t, () => m.t.call('meetings.cancel', { meetingId, reason: '再取消' }), { message: '会议已经取消。' });
     const next = m.meeting();
-    expect(m.view(next).title).toBe('2026年第2次党组织会议');
+    expect(m.view(next).title).toBe('2026年第2次党委会议');
 
     const { meetingId: sitting, entryIds } = m.sitting();
     m.state(entryIds[0]!, ['张丽']);
@@ -245,7 +245,7 @@ describe('人员与成员', () => {
     const seat = t.ok('memberships.list', { bodyId: s.body('party_committee') }).rows.find((r) => r.name === '赵磊')!;
     refusedUnchanged(t, () => t.call('memberships.void', { membershipId: seat.id, reason: '误录' }), {
       field: 'membershipId',
-      message: '赵磊在党组织会议的成员记录：2026年第1次党组织会议已按这一成员资格召开，不能作废；如该成员已离开，请结束任期。',
+      message: '赵磊在党委会议的成员记录：2026年第1次党委会议已按这一成员资格召开，不能作废；如该成员已离开，请结束任期。',
     });
   });
 });
@@ -319,8 +319,8 @@ describe('会议中: statements, recusals, attendance and the vote result until 
     expect(m.itemState(m.view(meetingId).entries[0]!.item.id)).toBe('discussed');
     const item = m.t.ok('items.get', { itemId: v.entries[0]!.item.id });
     expect(item.transitions.slice(-2).map((x) => [x.fromState, x.toState, x.note])).toEqual([
-      ['discussed', 'passed', '2026年第1次党组织会议通过，决定事项第1项'],
-      ['passed', 'discussed', '2026年第1次党组织会议撤销表决结果：应为举手表决'],
+      ['discussed', 'passed', '2026年第1次党委会议通过，决定事项第1项'],
+      ['passed', 'discussed', '2026年第1次党委会议撤销表决结果：应为举手表决'],
     ]);
     // Voted again, the rules run again (R10: no more votes than present), and numbering starts at 1.
     expect(m.t.call('entries.vote', { entryId: first, method: '举手', counts: { for: 8, against: 0, abstain: 0 }, decisionText: '同意A1' })).toMatchObject({ ok: false, error: { rule: 'R10' } });

@@ -264,8 +264,8 @@ describe('documents.minutesDocx / documents.recordDocx', () => {
   it('refuses unknown minutes and meetings in Chinese', async () => {
     const t = freshLedger();
     setupSchool(t);
-    expect((await refused(t, 'documents.minutesDocx', { minutesId: 77 })).message).toContain('找不到会议纪要');
-    expect((await refused(t, 'documents.recordDocx', { meetingId: 77 })).message).toContain('找不到会议');
+    expect((await refused(t, 'documents.minutesDocx', { minutesId: 77 })).message).toContain('找不到该会议纪要');
+    expect((await refused(t, 'documents.recordDocx', { meetingId: 77 })).message).toContain('找不到该会议');
     expect((await refused(t, 'documents.minutesDocx', { minutesId: -1 })).code).toBe('invalid_input');
   });
 });
@@ -342,6 +342,6 @@ describe('documents.ledgerXlsx (R17, R18)', () => {
     const school = setupSchool(t);
     expect((await refused(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: 1999 })).message).toContain('台账年度不能早于2000年');
     expect((await refused(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: '2026' })).message).toContain('台账年度');
-    expect((await refused(t, 'documents.ledgerXlsx', { orgId: 42, year: 2026 })).message).toContain('找不到学校');
+    expect((await refused(t, 'documents.ledgerXlsx', { orgId: 42, year: 2026 })).message).toContain('找不到该学校');
   });
 });

@@ -23,14 +23,14 @@ describe('journal.list', () => {
     expect(page.rows.map((r) => r.sentence)).toEqual([
       `${when} 吴秘书 更正了 李明华 对「议题A1」的表态，改为：不同意`,
       `${when} 吴秘书 记录了 李明华 对「议题A1」的表态：同意`,
-      expect.stringContaining('吴秘书 登记了2026年第1次党组织会议的出席情况'),
+      expect.stringContaining('吴秘书 登记了2026年第1次党委会议的出席情况'),
     ]);
     const all = m.t.ok('journal.list', { limit: 500 });
     for (const r of all.rows) {
       expect(r.sentence, r.sentence).not.toMatch(/[{}"]|[a-z]+\.[a-z]+|undefined|null/);
     }
     expect(all.rows.at(-1)!.what).toBe('完成了学校设置（青山县第一中学）');
-    expect(all.rows.map((r) => r.what)).toContain('把议题「议题A1」列入2026年第1次党组织会议议程');
+    expect(all.rows.map((r) => r.what)).toContain('把议题「议题A1」列入2026年第1次党委会议议程');
   });
 
   it('a summary cut short, or a record since removed, still gives a sentence', async () => {

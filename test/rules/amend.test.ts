@@ -1,7 +1,7 @@
 // Corrections before the record is locked: undoing a vote result, voiding a membership,
 // extending a follow-up, moving or cancelling a meeting (db/rules/amend.ts).
 import { describe, expect, it } from 'vitest';
-import { cancelRefusal, extensionRefusal, isVoided, rescheduleRefusal, undoVoteRefusal, voidRefusal, type UndoVoteFacts } from '../../db/rules/amend';
+import { backdatedRefusal, cancelRefusal, extensionRefusal, isVoided, rescheduleRefusal, undoVoteRefusal, voidRefusal, type UndoVoteFacts } from '../../db/rules/amend';
 
 const facts = (over: Partial<UndoVoteFacts> = {}): UndoVoteFacts => ({
   outcome: 'passed',
@@ -102,5 +102,19 @@ describe('cancelRefusal (取消)', () => {
     expect(cancelRefusal('in_progress')).toBe('会议已经开始，不能取消；未议完的议题可以暂缓表决或移出议程，再结束会议');
     expect(cancelRefusal('closed')).toBe('会议已经结束，不能取消');
     expect(cancelRefusal('cancelled')).toBe('会议已经取消');
+  });
+});
+
+describe('backdatedRefusal (a signed meeting keeps who was due and who chaired)', () => {
+  const lastSigned = { date: '2026-01-06', title: '2026年第1次党委会议' };
+  it('refuses a date on or before the last signed meeting, naming it and its date', () => {
+    for (const date of ['2026-01-06', '2026-01-05', '2025-12-31']) {
+      const r = backdatedRefusal({ label: '任期结束日期', date, lastSigned });
+      expect(r).toBe('「任期结束日期」须晚于2026年第1次党委会议（2026年1月6日）：这次会议的纪要已经签发，应到人数和主持人按当时的成员和职务记录，已经锁定');
+    }
+  });
+  it('allows the day after, and any date when nothing is signed yet', () => {
+    expect(backdatedRefusal({ label: '任期结束日期', date: '2026-01-07', lastSigned })).toBeNull();
+    expect(backdatedRefusal({ label: '任职日期', date: '2020-01-01', lastSigned: null })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // The renderer without Electron: a real ledger file (openLedger + migrations), the built
 // dist-renderer/ served from a localhost server, and Debian's Chromium driven by playwright-core.
-// window.ledger and window.host are injected exactly as the preload would expose them, so the
+// window.ledger, window.district and window.host are injected exactly as the preload would expose them, so the
 // renderer cannot tell the two transports apart. Used by test/e2e and by `npm run preview`.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { dispatchAsync } from '../../db/api';
+import { DISTRICT_FILE_NAME, dispatchDistrict, NO_DISTRICT, type DistrictOpened } from '../../db/district/api';
+import { districtName, openDistrict, type District } from '../../db/district/store';
 import type { HostApi, RestoreOutcome } from '../../db/host';
 import type { Ledger } from '../../db/ledger';
 import { openLedger } from '../../db/open';
@@ -39,6 +41,11 @@ const MIME: Record<string, string> = {
 const BRIDGE_SCRIPT = `(() => {
   const host = (method) => (arg) => window.__host(method, arg === undefined ? null : arg);
   window.ledger = Object.freeze({ call: (channel, input) => window.__ledger(channel, input) });
+  window.district = Object.freeze({
+    call: (channel, input) => window.__district('call', channel, input),
+    open: () => window.__district('open', null, null),
+    current: () => window.__district('current', null, null),
+  });
   window.host = Object.freeze({
     savePdf: host('savePdf'),
     saveFile: host('saveFile'),
@@ -100,6 +107,8 @@ export interface HarnessOptions {
   chosenFolder?: string;
   /** What host.openFile answers: a file on disk (read as the shell reads it), or null (cancelled). */
   openFile?: string | null;
+  /** The folder district.open() picks (as the folder dialog would); default <ledger folder>/district. */
+  districtFolder?: string;
 }
 
 export interface Harness {
@@ -113,6 +122,8 @@ export interface Harness {
   hostCalls: HostCall[];
   /** Console errors and page errors seen so far (a test should expect none). */
   pageErrors: string[];
+  /** The district ledger the page opened (区域统筹), if any. */
+  district(): District | null;
   /** Move the fixed clock (ledger and page) forward, e.g. to the meeting's day. */
   setNow(iso: string): Promise<void>;
   close(): Promise<void>;
@@ -170,6 +181,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const fn = host[method] as (a: unknown) => Promise<unknown>;
     return JSON.parse(JSON.stringify((await fn(arg)) ?? null));
   });
+  // 区域统筹: the district ledger in districtFolder, opened when the page asks (as after the dialog).
+  const districtFolder = options.districtFolder ?? path.join(path.dirname(ledgerFile), 'district');
+  let district: District | null = null;
+  const describe = (d: District): DistrictOpened => ({ name: districtName(d), folder: districtFolder });
+  await context.exposeBinding('__district', (_src, op: 'call' | 'open' | 'current', channel: string, input: unknown) => {
+    if (op === 'open') {
+      fs.mkdirSync(districtFolder, { recursive: true });
+      district?.close();
+      district = openDistrict(path.join(districtFolder, DISTRICT_FILE_NAME), { now: () => fixed ?? new Date() });
+      return describe(district);
+    }
+    if (op === 'current') return district ? describe(district) : null;
+    return JSON.parse(JSON.stringify(district ? dispatchDistrict(district, channel, input) : NO_DISTRICT));
+  });
   // A string, not a function: tsx/esbuild may inject helpers (__name) into a serialized function.
   await context.addInitScript({ content: BRIDGE_SCRIPT });
 
@@ -197,6 +222,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     exportsDir,
     hostCalls,
     pageErrors,
+    district: () => district,
     async setNow(iso) {
       fixed = new Date(iso);
       await page.clock.setFixedTime(fixed);
@@ -209,6 +235,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       } catch {
         // already closed
       }
+      district?.close();
       if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
     },
   };

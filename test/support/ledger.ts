@@ -36,12 +36,19 @@ export function freshLedger(startIso = '2026-03-20T09:00:00'): TestLedger {
   let now = new Date(startIso);
   const ledger = openLedger(file, { migrationsFolder: MIGRATIONS, now: () => now, operator: '测试秘书' });
   opened.push({ ledger, dir });
+  return wrapLedger(ledger, file, (iso) => {
+    now = new Date(iso);
+  });
+}
+
+/** The TestLedger helpers around a ledger the caller opened (and closes), e.g. a copy of a bench file. */
+export function wrapLedger(ledger: Ledger, file: string, setNow: (iso: string) => void): TestLedger {
   const call = <C extends ChannelName>(channel: C, input: InputOf<C>) =>
     JSON.parse(JSON.stringify(dispatch(ledger, channel, input))) as Result<OutputOf<C>>;
   return {
     ledger,
     file,
-    setNow: (iso) => { now = new Date(iso); },
+    setNow,
     call,
     ok(channel, input) {
       const r = call(channel, input);

@@ -58,7 +58,7 @@ describe('H3: anchors come from outside the file and are matched by content', ()
     });
     const r = verify(t);
     expect(r.state).toBe('broken');
-    expect(r.broken).toMatchObject({ reason: 'anchor_mismatch', position: 64 });
+    expect(r.broken).toMatchObject({ reason: 'anchor_mismatch', position: 82 });
     expect(r.message).toContain('被整体改写过');
   });
 
@@ -71,7 +71,7 @@ describe('H3: anchors come from outside the file and are matched by content', ()
     });
     const r = verify(t);
     expect(r.state).toBe('broken');
-    expect(r.broken).toMatchObject({ reason: 'truncated', position: 65 });
+    expect(r.broken).toMatchObject({ reason: 'truncated', position: 83 });
     expect(r.anchors.every((a) => a.result !== 'superseded')).toBe(true);
   });
 
@@ -83,7 +83,7 @@ describe('H3: anchors come from outside the file and are matched by content', ()
     const r = verify(t);
     expect(r.ok).toBe(true);
     expect(r.state).toBe('unanchored');
-    expect(r.unanchored).toEqual({ from: 65, count: 32, meetings: ['2026年第3次党组织会议（2026年1月8日）'] });
+    expect(r.unanchored).toEqual({ from: 83, count: 41, meetings: ['2026年第3次党委会议（2026年1月8日）'] });
     expect(r.message).not.toContain('核验通过');
     expect(r.message).toContain('未锚定');
     // Once a backup (the shell takes one after every signing) vouches for it, it is anchored.

@@ -150,7 +150,7 @@ describe('backup.preview and backup.restore', () => {
       ['2026年第2次党委会议', true],
       ['2026年第1次党委会议', true],
     ]);
-    expect(p.chain).toMatchObject({ ok: true, sealed: 64 });
+    expect(p.chain).toMatchObject({ ok: true, sealed: 82 });
     expect(sha256Of(b.path)).toBe(before);
     expect(fs.existsSync(`${b.path}-wal`)).toBe(false);
   });

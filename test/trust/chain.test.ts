@@ -2,8 +2,10 @@
 // SQLite's own checks do not see an edited value; the seal chain must, and must name it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decidedMeeting } from '../support/decided';
-import { canonicalJson, contentHashOf, GENESIS, linkHash, parseAnchor, readRecord, SEAL_KINDS, SEAL_SELECT, type SealKind, type SealRow } from '../../db/trust/chain';
+import { auditLink } from '../../db/trust/audit';
+import { bulkHasher, canonicalJson, contentHashOf, GENESIS, KINDS, sha256, linkHash, parseAnchor, readRecord, SEAL_KINDS, SEAL_SELECT, type SealKind, type SealRow } from '../../db/trust/chain';
 import { verifyChain } from '../../db/trust/verify';
+import { verifyLedger, verifyLedgerInSteps } from '../../db/trust/handlers';
 import { freshAt, setupSchool, signedMeeting, type Opened } from './fixture';
 import { appendAndVerify } from './appends';
 import { tamperTrials } from './tamper';
@@ -40,8 +42,8 @@ describe('sealing at signature (R16)', () => {
   it('R16 minutes.sign seals the revision and every locked record of the meeting, chained from genesis', () => {
     const all = seals();
     expect(new Set(all.map((s) => s.kind))).toEqual(new Set(SEAL_KINDS));
-    // Per meeting: 1 meeting, 8 attendance, 2 entries, 12 statements, 2 recusals, 2 opinions, 2 ballots, 2 decisions, 1 minutes.
-    expect(all.filter((s) => s.meetingId === meetings[0]!.meetingId)).toHaveLength(32);
+    // Per meeting: 1 meeting, 8 attendance, 2 entries, 12 statements, 2 recusals, 2 opinions, 2 ballots, 2 decisions, 1 minutes, 9 names in the roster.
+    expect(all.filter((s) => s.meetingId === meetings[0]!.meetingId)).toHaveLength(41);
     expect(all[0]!.prevHash).toBe(GENESIS);
     all.forEach((s, i) => {
       expect(s.hash).toBe(linkHash(s.prevHash, s.contentHash));
@@ -59,19 +61,45 @@ describe('sealing at signature (R16)', () => {
     expect(contentHashOf(meta, { a: 1 })).not.toBe(contentHashOf({ ...meta, operator: '乙' }, { a: 1 }));
   });
 
+  it('the bulk hashers verify uses give exactly the canonical hashes, for every kind and odd values', () => {
+    const odd = [null, 0, -1.5, 2 ** 40, '', '"引号"\\\n\u2028', '同意', Buffer.from([0, 255])];
+    SEAL_KINDS.forEach((kind, k) => {
+      const h = bulkHasher(kind);
+      const cols = KINDS[kind].columns;
+      for (let n = 0; n < 20; n++) {
+        const row = cols.map((_, i) => odd[(i * 7 + n + k) % odd.length]);
+        const record = Object.fromEntries(cols.map((c, i) => [c, row[i]]));
+        const meta = { kind, refId: n + 1, meetingId: n % 3, operator: n % 2 ? '甲' : 'x"y', at: '2026-01-01T00:00:00Z' };
+        expect(h.hash(meta, row)).toBe(contentHashOf(meta, record));
+      }
+    });
+    const row = { id: 7, at: '2026-01-01T00:00:00Z', operator: '甲"', channel: 'entries.vote', summary: '{"a":"\\n"}' };
+    expect(auditLink(GENESIS, row)).toBe(sha256(GENESIS + canonicalJson({ ...row })));
+  });
+
   it('trust.verify passes on an untouched ledger; what no outside anchor vouches for is called 未锚定, not all well', () => {
     // No backup and no code typed: nothing outside the file vouches for any seal.
     const r = t.ok('trust.verify', {});
-    expect(r).toMatchObject({ ok: true, state: 'unanchored', sealed: 96, meetings: 3, broken: null, anchoredTo: 0 });
-    expect(r.unanchored).toMatchObject({ from: 1, count: 96 });
-    expect(r.message).toMatch(/^未发现改动：3次会议的96条锁定记录与存证一致，操作记录完整。但.*未锚定/);
+    expect(r).toMatchObject({ ok: true, state: 'unanchored', sealed: 123, meetings: 3, broken: null, anchoredTo: 0 });
+    expect(r.unanchored).toMatchObject({ from: 1, count: 123 });
+    expect(r.message).toMatch(/^未发现改动：3次会议的123条锁定记录与存证一致，操作记录完整。但.*未锚定/);
     // The code printed on the 2nd meeting's minutes vouches for meetings 1–2; the 3rd stays unanchored.
     const typed = t.ok('trust.verify', { anchor: meetings[1]!.anchor! });
     expect(typed.anchors).toEqual([{ source: '会议纪要上印的存证码', anchor: meetings[1]!.anchor, result: 'match' }]);
-    expect(typed).toMatchObject({ state: 'unanchored', anchoredTo: 64, unanchored: { from: 65, count: 32, meetings: ['2026年第3次党组织会议（2026年1月8日）'] } });
+    expect(typed).toMatchObject({ state: 'unanchored', anchoredTo: 82, unanchored: { from: 83, count: 41, meetings: ['2026年第3次党委会议（2026年1月8日）'] } });
     const head = t.ok('trust.verify', { anchor: meetings[2]!.anchor! });
-    expect(head).toMatchObject({ ok: true, state: 'ok', anchoredTo: 96, unanchored: null });
-    expect(head.message).toBe('核验通过：3次会议的96条锁定记录与存证一致，操作记录完整，与1个外部存证码相符。');
+    expect(head).toMatchObject({ ok: true, state: 'ok', anchoredTo: 123, unanchored: null });
+    expect(head.message).toBe('核验通过：3次会议的123条锁定记录与存证一致，操作记录完整，与1个外部存证码相符。');
+  });
+
+  it('verify in steps gives the same report as verify at once, on its own snapshot, with progress', async () => {
+    const ticks: number[] = [];
+    const stepped = await verifyLedgerInSteps(t.ledger.file, meetings[1]!.anchor!, (p) => {
+      expect(p.done).toBeLessThanOrEqual(p.total);
+      ticks.push(p.done);
+    });
+    expect(stepped).toEqual(verifyLedger(t.ledger, meetings[1]!.anchor!));
+    expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
   });
 
   it('signing a 勘误 revision seals only the new revision, on the same chain', () => {

@@ -29,6 +29,20 @@ describe('session: who is at the keyboard', () => {
     expect(t.ok('session.operators', {}).operators.map((o) => o.name)).toContain('临时帮忙的老师');
   });
 
+  it('操作日志 lists each operator once, in order, and filters and counts by one', () => {
+    const { t, s } = school();
+    const before = t.ok('audit.list', { offset: 0, limit: 10 });
+    t.ok('session.signIn', { personId: s.person('吴秘书') });
+    t.ok('items.create', { orgId: s.orgId, title: '关于校服采购的议题', matterId: s.matter('D3'), proposerId: s.person('陈志强') });
+    t.ok('session.signIn', { name: '临时帮忙的老师' });
+    const all = t.ok('audit.list', { offset: 0, limit: 10 });
+    expect(all.operators).toEqual([...new Set([...before.operators, '吴秘书', '临时帮忙的老师'])].sort());
+    expect(all.total).toBe(before.total + 3);
+    const mine = t.ok('audit.list', { offset: 0, limit: 10, operator: '吴秘书' });
+    expect(mine.total).toBe(2);
+    expect(mine.rows.map((r) => r.channel)).toEqual(['items.create', 'session.signIn']);
+  });
+
   it('a PIN, once set, is required; it is stored as a scrypt hash and never written to the audit log', () => {
     const { t, s } = school();
     t.ok('session.signIn', { personId: s.person('吴秘书') });

@@ -11,6 +11,8 @@ import { AttentionLists } from './AttentionLists';
 import { LoopStages } from './LoopStages';
 import { TodayPanel } from './TodayPanel';
 import { useReminders } from '../../stores/reminders';
+import { GroupPanel } from './GroupPanel';
+import { useOrgs } from '../../stores/orgs';
 
 const ChartsPanel = lazy(() => import('./ChartsPanel'));
 
@@ -20,6 +22,8 @@ export function DashboardScreen() {
   const go = useNav((s) => s.go);
   const today = useReminders((s) => s.today);
   const loadReminders = useReminders((s) => s.load);
+  // 集团化办学: the 集团党委's 工作台 opens with its campuses.
+  const isGroup = useOrgs((s) => s.orgs.some((o) => o.id === org.id && o.campusCount > 0));
   useEffect(() => {
     void load(org.id);
     void loadReminders(org.id);
@@ -39,6 +43,7 @@ export function DashboardScreen() {
       />
       <div className="content">
         <FormError error={error} />
+        {isGroup && <GroupPanel />}
         {status && (
           <>
             {status.stages.every((s) => s.count === 0) && (

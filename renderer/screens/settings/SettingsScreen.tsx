@@ -8,6 +8,7 @@ import { BodiesPanel } from './BodiesPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { MattersPanel } from './MattersPanel';
 import { PeoplePanel } from './PeoplePanel';
+import { ReportPanel } from './ReportPanel';
 import { RulesPanel } from './RulesPanel';
 import { RemindersPanel } from './RemindersPanel';
 import { ImportPanel } from './ImportPanel';
@@ -32,6 +33,7 @@ const TABS: SettingsTab[] = [
   { key: 'reminders', label: '提醒', panel: () => <RemindersPanel /> },
   { key: 'import', label: '历史台账导入', panel: () => <ImportPanel /> },
   { key: 'security', label: '数据安全', panel: () => <SecuritySection /> },
+  { key: 'report', label: '报送', panel: () => <ReportPanel /> },
 ];
 
 export function SettingsScreen() {

@@ -3,7 +3,7 @@
 // row is the first of the top ten naming at least two columns; merged cells give every cell of
 // the merge the same value; blank rows are skipped; row numbers are the sheet's own.
 import ExcelJS from 'exceljs';
-import { CN_DATE_FORMAT } from '../documents/xlsx';
+import { CN_DATE_FORMAT } from './xlsx';
 import { IMPORT_COLUMNS, checkRow, guessColumns, headerScore, type ColumnKey, type ImportRecord, type RowProblem } from '../rules/import';
 
 export async function templateWorkbook(): Promise<Buffer> {

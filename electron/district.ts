@@ -1,0 +1,98 @@
+// The district ledger (区域统筹) in the shell: which one is open (a folder holding
+// 区域台账.sqlite and its sealing key, remembered in the user-data folder for the next start),
+// and its IPC. The same rule as the school ledger: only our own page may ask (assertApp), every
+// payload goes through dispatchDistrict (zod, one transaction, never throws); a channel outside
+// the district contract is never registered. The renderer never names a path: the folder comes
+// from the system's folder dialog only.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { DISTRICT_CHANNELS, DISTRICT_FILE_NAME, dispatchDistrict, NO_DISTRICT, type DistrictOpened } from '../db/district/api';
+import { districtName, openDistrict, type District } from '../db/district/store';
+import { districtChannel, districtShellChannel } from './district-channels';
+import { assertApp } from './ipc';
+
+export const DISTRICT_POINTER = 'district.json';
+
+export interface DistrictHolder {
+  /** The open district ledger, if any. */
+  get(): District | null;
+  /** Open (or create) the district ledger in this folder, closing the one open before; remembered. */
+  openFolder(folder: string): DistrictOpened;
+  opened(): DistrictOpened | null;
+  close(): void;
+}
+
+/** Holds at most one district ledger; remembers its folder in <userData>/district.json. */
+export function districtHolder(userData: string, options: { nativeBinding?: string } = {}): DistrictHolder {
+  let current: District | null = null;
+  const pointer = path.join(userData, DISTRICT_POINTER);
+  const describe = (d: District): DistrictOpened => ({ name: districtName(d), folder: path.dirname(d.file) });
+  const holder: DistrictHolder = {
+    get: () => {
+      if (current) return current;
+      // The folder opened last time, if it is still there (a USB disk may be missing: then none).
+      try {
+        const folder = (JSON.parse(fs.readFileSync(pointer, 'utf8')) as { folder?: unknown }).folder;
+        if (typeof folder === 'string' && fs.existsSync(path.join(folder, DISTRICT_FILE_NAME))) current = openDistrict(path.join(folder, DISTRICT_FILE_NAME), options);
+      } catch {
+        // No pointer yet, or unreadable: no district ledger open.
+      }
+      return current;
+    },
+    openFolder(folder) {
+      fs.mkdirSync(folder, { recursive: true });
+      const next = openDistrict(path.join(folder, DISTRICT_FILE_NAME), options);
+      holder.close();
+      current = next;
+      fs.writeFileSync(pointer, JSON.stringify({ folder }));
+      return describe(next);
+    },
+    opened: () => {
+      const d = holder.get();
+      return d ? describe(d) : null;
+    },
+    close() {
+      try {
+        current?.close();
+      } catch {
+        // Already closed.
+      }
+      current = null;
+    },
+  };
+  return holder;
+}
+
+export interface DistrictIpcDeps {
+  holder: DistrictHolder;
+  /** Ask the user for the district ledger's folder (the system dialog); null when cancelled. */
+  chooseFolder: () => Promise<string | null>;
+}
+
+/** Register "district:<channel>" for every district channel and "district-shell:open|current". */
+export function registerDistrictIpc(deps: DistrictIpcDeps): string[] {
+  const registered: string[] = [];
+  for (const name of DISTRICT_CHANNELS) {
+    const channel = districtChannel(name);
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+      assertApp(event);
+      const d = deps.holder.get();
+      return d ? dispatchDistrict(d, name, input) : NO_DISTRICT;
+    });
+    registered.push(channel);
+  }
+  ipcMain.handle(districtShellChannel('open'), async (event: IpcMainInvokeEvent, arg: unknown) => {
+    assertApp(event);
+    if (arg !== undefined && arg !== null) throw new Error('参数无效');
+    const folder = await deps.chooseFolder();
+    return folder ? deps.holder.openFolder(folder) : null;
+  });
+  ipcMain.handle(districtShellChannel('current'), (event: IpcMainInvokeEvent, arg: unknown) => {
+    assertApp(event);
+    if (arg !== undefined && arg !== null) throw new Error('参数无效');
+    return deps.holder.opened();
+  });
+  registered.push(districtShellChannel('open'), districtShellChannel('current'));
+  return registered;
+}

@@ -1,0 +1,26 @@
+// Typed client over window.district (区域统筹): the district ledger's contract, the same shape as
+// ledger-client.ts. A refusal comes back as a LedgerCallError with the core's Chinese reason.
+import type { DistrictChannel, DistrictInputOf, DistrictOpened, DistrictOutputOf } from '../db/district/api';
+import { LedgerCallError } from './ledger-client';
+
+export type { DistrictChannel, DistrictOpened, DistrictOutputOf };
+
+export async function districtCall<C extends DistrictChannel>(channel: C, input: DistrictInputOf<C>): Promise<DistrictOutputOf<C>> {
+  if (!window.district) throw new LedgerCallError({ code: 'internal', message: '这个版本的议事台账不能打开区域台账。' });
+  let result;
+  try {
+    result = await window.district.call(channel, input);
+  } catch (e) {
+    throw new LedgerCallError({ code: 'internal', message: `与区域台账的连接中断，请稍后重试。（${String(e instanceof Error ? e.message : e).slice(0, 120)}）` });
+  }
+  if (!result.ok) throw new LedgerCallError(result.error);
+  return result.value;
+}
+
+/** A file the user picked, as base64 (a bundle file travels to the core as bytes). */
+export async function fileBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}

@@ -1,0 +1,301 @@
+// 区域统筹: the district ledger (a file of its own, read-only for records). Registered schools and
+// their indicators (sortable), one indicator compared across schools (ECharts), drill-down into
+// one school, and 导入报送包 with the core's Chinese reason when a bundle is refused. Everything
+// shown is what db/district computes; this screen only asks, sorts and draws.
+import { useCallback, useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { IndicatorKey } from '../../../db/terms';
+import { PageHead } from '../../components/PageHead';
+import { Field } from '../../forms/Field';
+import { FormError } from '../../forms/FormError';
+import { errorFor, useCommand } from '../../forms/useCommand';
+import { districtCall, fileBase64, type DistrictOpened, type DistrictOutputOf } from '../../district-client';
+import { errorInfo, type LedgerErrorInfo } from '../../ledger-client';
+import { notify } from '../../stores/notices';
+import { useNav } from '../../stores/nav';
+import { Chart } from '../dashboard/Chart';
+import { COLORS, type ChartOption } from '../dashboard/echarts';
+
+type View = DistrictOutputOf<'district.view'>;
+type Row = View['schools'][number];
+type SortKey = 'name' | 'bundles' | IndicatorKey;
+
+const AXIS = { axisLine: { lineStyle: { color: COLORS.line } }, axisLabel: { color: COLORS.muted }, splitLine: { lineStyle: { color: '#eef0f3' } } };
+const BAR_TOOLTIP = { trigger: 'axis', axisPointer: { type: 'shadow' } };
+
+export default function DistrictScreen() {
+  const [opened, setOpened] = useState<DistrictOpened | null | undefined>(undefined);
+  const route = useNav((s) => s.route);
+  useEffect(() => {
+    if (!window.district) return setOpened(null);
+    void window.district.current().then(setOpened, () => setOpened(null));
+  }, []);
+  const open = useCommand(async () => {
+    if (!window.district) throw new Error('这个版本的议事台账不能打开区域台账。');
+    const o = await window.district.open();
+    if (o) setOpened(o);
+  });
+  if (opened === undefined) return <div className="empty">正在加载…</div>;
+  if (!opened) {
+    return (
+      <>
+        <PageHead title="区域统筹" />
+        <section className="card" aria-label="打开区域台账">
+          <h2>区域台账</h2>
+          <p>区教育工委用区域台账收取各校的报送包，查看各校的议事决策情况。区域台账是单独的文件，与本校台账互不相混。</p>
+          <p className="muted small">请选择区域台账所在的文件夹；文件夹里还没有区域台账时，会新建一个。</p>
+          <FormError error={open.error} />
+          <div className="form-actions">
+            <button type="button" className="btn primary" disabled={open.busy} onClick={() => void open.run()}>打开或新建区域台账…</button>
+          </div>
+        </section>
+      </>
+    );
+  }
+  return route.id ? <SchoolDetail schoolId={route.id} district={opened.name} /> : <Overview opened={opened} onOpen={() => void open.run()} />;
+}
+
+function useDistrictView() {
+  const [view, setView] = useState<View | null>(null);
+  const [error, setError] = useState<LedgerErrorInfo | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      setView(await districtCall('district.view', {}));
+      setError(null);
+    } catch (e) {
+      setError(errorInfo(e));
+    }
+  }, []);
+  useEffect(() => void reload(), [reload]);
+  return { view, error, reload };
+}
+
+const sortValue = (r: Row, key: SortKey): number | string => (key === 'name' ? r.name : key === 'bundles' ? r.bundles : (r.values[key] ?? -1));
+
+function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => void }) {
+  const { view, error, reload } = useDistrictView();
+  const go = useNav((s) => s.go);
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
+  const [metric, setMetric] = useState<IndicatorKey>('consultedShare');
+  const [refusal, setRefusal] = useState<LedgerErrorInfo | null>(null);
+  const [name, setName] = useState('');
+  const [fingerprint, setFingerprint] = useState('');
+
+  const importBundle = useCommand(async (file: File) => {
+    setRefusal(null);
+    let outcome;
+    try {
+      outcome = await districtCall('district.import', { base64: await fileBase64(file) });
+    } catch (e) {
+      setRefusal(errorInfo(e));
+      return;
+    }
+    await reload();
+    notify(outcome.state === 'already' ? 'info' : 'ok', outcome.message);
+  });
+  const register = useCommand(async () => {
+    await districtCall('district.register', { name, fingerprint });
+    setName('');
+    setFingerprint('');
+    await reload();
+    notify('ok', '学校已登记。');
+  });
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (file) void importBundle.run(file);
+  };
+
+  const rows = useMemo(() => {
+    const list = [...(view?.schools ?? [])];
+    list.sort((a, b) => {
+      const x = sortValue(a, sort.key);
+      const y = sortValue(b, sort.key);
+      const c = typeof x === 'string' ? x.localeCompare(String(y), 'zh-CN') : x - (y as number);
+      return sort.desc ? -c : c;
+    });
+    return list;
+  }, [view, sort]);
+  const label = view?.columns.find((c) => c.key === metric)?.label ?? '';
+  const reported = (view?.schools ?? []).filter((s) => s.bundles > 0);
+  const option = useMemo<ChartOption>(
+    () => ({
+      color: [COLORS.accent],
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      tooltip: BAR_TOOLTIP,
+      xAxis: { type: 'category', data: reported.map((s) => s.name), ...AXIS, axisLabel: { color: COLORS.muted, interval: 0, rotate: reported.length > 8 ? 30 : 0 } },
+      yAxis: { type: 'value', minInterval: 1, ...AXIS },
+      series: [{ type: 'bar', name: label, barMaxWidth: 36, data: reported.map((s) => s.values[metric] ?? 0) }],
+    }),
+    [reported, metric, label],
+  );
+  const header = (key: SortKey, text: string) => (
+    <th key={key} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="linklike" onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'name' }))}>
+        {text}
+        {sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <>
+      <PageHead
+        title={`区域统筹·${view?.district ?? opened.name}`}
+        crumbs="区域台账（只读汇总各校报送包）"
+        actions={
+          <>
+            <label className="btn primary">
+              {importBundle.busy ? '正在核验…' : '导入报送包…'}
+              <input type="file" hidden accept=".yishi-bundle" aria-label="导入报送包" onChange={onFile} />
+            </label>
+            <button type="button" className="btn" onClick={onOpen}>换一个区域台账…</button>
+          </>
+        }
+      />
+      {refusal && (
+        <div className="notice error" role="alert" aria-label="导入被拒绝">
+          <strong>报送包没有导入：</strong>
+          {refusal.message}
+          <span className="muted">（区域台账未作任何改动）</span>
+        </div>
+      )}
+      <FormError error={error} />
+      <section className="card" aria-label="各校比较">
+        <div className="card-head">
+          <h2>各校比较</h2>
+          <div className="actions">
+            <label className="small">
+              指标{' '}
+              <select value={metric} onChange={(e) => setMetric(e.target.value as IndicatorKey)} aria-label="比较的指标">
+                {view?.columns.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
+              </select>
+            </label>
+          </div>
+        </div>
+        {reported.length > 0 ? (
+          <Chart
+            name={`各校${label}`}
+            option={option}
+            height={240}
+            series={{ [label]: reported.map((s) => s.values[metric] ?? 0) }}
+            table={{ head: ['学校', label], rows: reported.map((s) => [s.name, s.text[metric]]) }}
+          />
+        ) : (
+          <p className="muted">还没有导入任何报送包。</p>
+        )}
+      </section>
+      <section className="card" aria-label="各校指标">
+        <h2>各校指标</h2>
+        <div className="table-scroll">
+          <table className="list small district-table">
+            <thead>
+              <tr>
+                {header('name', '学校')}
+                <th>报送期间</th>
+                {header('bundles', '报送包')}
+                {view?.columns.map((c) => header(c.key, c.label))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.schoolId}>
+                  <td>
+                    <button type="button" className="linklike" onClick={() => go({ section: 'district', id: r.schoolId })}>{r.name}</button>
+                  </td>
+                  <td>{r.covered}</td>
+                  <td>{r.bundles}个</td>
+                  {view?.columns.map((c) => <td key={c.key}>{r.text[c.key]}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {rows.length === 0 && <p className="muted">还没有登记学校。请先按各校打印的密钥指纹登记。</p>}
+      </section>
+      <form className="card" aria-label="登记学校" onSubmit={(e: FormEvent) => { e.preventDefault(); void register.run(); }} noValidate>
+        <h2>登记学校</h2>
+        <p className="muted small">按学校盖章报送的密钥指纹登记；只有登记过的学校的报送包才能导入。</p>
+        <div className="form">
+          <Field label="学校名称" required error={errorFor(register.error, 'name')}>
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field label="密钥指纹" required error={errorFor(register.error, 'fingerprint')}>
+            <input type="text" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} />
+          </Field>
+        </div>
+        <FormError error={register.error} fields={['name', 'fingerprint']} />
+        <div className="form-actions">
+          <button type="submit" className="btn" disabled={register.busy}>登记</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function SchoolDetail({ schoolId, district }: { schoolId: number; district: string }) {
+  const go = useNav((s) => s.go);
+  const [detail, setDetail] = useState<DistrictOutputOf<'district.school'> | undefined>(undefined);
+  const [error, setError] = useState<LedgerErrorInfo | null>(null);
+  useEffect(() => {
+    districtCall('district.school', { schoolId }).then(setDetail, (e: unknown) => setError(errorInfo(e)));
+  }, [schoolId]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      color: [COLORS.accent, COLORS.ok, COLORS.bad],
+      grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
+      legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: COLORS.muted } },
+      tooltip: BAR_TOOLTIP,
+      xAxis: { type: 'category', data: detail?.months ?? [], ...AXIS },
+      yAxis: { type: 'value', minInterval: 1, ...AXIS },
+      series: [
+        { type: 'bar', name: '会议', data: detail?.meetings ?? [] },
+        { type: 'bar', name: '决定', data: detail?.decisions ?? [] },
+        { type: 'bar', name: '督办逾期', data: detail?.overdue ?? [] },
+      ],
+    }),
+    [detail],
+  );
+  const back = (
+    <button type="button" className="linklike" onClick={() => go({ section: 'district' })}>
+      区域统筹·{district}
+    </button>
+  );
+  if (error) return (<><PageHead title="学校详情" crumbs={back} /><FormError error={error} /></>);
+  if (detail === undefined) return <div className="empty">正在加载…</div>;
+  if (detail === null) return (<><PageHead title="学校详情" crumbs={back} /><p className="muted">找不到这所学校，可能已被移除。</p></>);
+  return (
+    <>
+      <PageHead title={detail.school.name} crumbs={back} />
+      <section className="card" aria-label="逐月情况">
+        <h2>逐月情况</h2>
+        <p className="muted small">只读：以下内容来自该校报送包，区域台账不能修改。{detail.school.chain}。</p>
+        {detail.months.length > 0 ? (
+          <Chart
+            name="逐月会议、决定与督办逾期"
+            option={option}
+            height={240}
+            series={{ 会议: detail.meetings, 决定: detail.decisions, 督办逾期: detail.overdue }}
+            table={{ head: ['月份', '会议', '决定', '督办逾期'], rows: detail.months.map((m, i) => [m, detail.meetings[i] ?? 0, detail.decisions[i] ?? 0, detail.overdue[i] ?? 0]) }}
+          />
+        ) : (
+          <p className="muted">还没有导入这所学校的报送包。</p>
+        )}
+      </section>
+      <section className="card" aria-label="报送包">
+        <h2>报送包</h2>
+        <table className="list small">
+          <thead>
+            <tr><th>期间</th><th>起止日期</th><th>制作时间</th><th>导入时间</th><th>存证链</th><th>加密</th><th>状态</th><th>内容</th></tr>
+          </thead>
+          <tbody>
+            {detail.bundles.map((b) => (
+              <tr key={b.id}>
+                <td>{b.period}</td><td>{b.range}</td><td>{b.madeAt}</td><td>{b.importedAt}</td><td>{b.chain}</td><td>{b.sealed}</td><td>{b.state}</td><td>{b.contents}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

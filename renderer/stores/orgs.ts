@@ -1,0 +1,48 @@
+// 集团化办学: the organisations this operator may work in, and switching between them. The core
+// keeps the choice for the session (orgs.use) and scopes every channel to it; the renderer only
+// remembers the last one on this computer, so the next start opens where the secretary left off.
+import { create } from 'zustand';
+import { call, errorInfo, type LedgerErrorInfo, type OutputOf } from '../ledger-client';
+
+export type OrgChoice = OutputOf<'orgs.list'>['orgs'][number];
+const REMEMBERED = 'yishi.orgId';
+
+interface OrgsState {
+  orgs: OrgChoice[];
+  currentOrgId: number | null;
+  error: LedgerErrorInfo | null;
+  load(): Promise<void>;
+  /** Work in another organisation: every screen reloads from the core for it. */
+  switchTo(orgId: number): Promise<void>;
+}
+
+export const useOrgs = create<OrgsState>((set, get) => ({
+  orgs: [],
+  currentOrgId: null,
+  error: null,
+  async load() {
+    try {
+      let list = await call('orgs.list', {});
+      const remembered = Number(localStorage.getItem(REMEMBERED));
+      if (remembered && remembered !== list.currentOrgId && list.orgs.some((o) => o.id === remembered)) {
+        await call('orgs.use', { orgId: remembered });
+        list = await call('orgs.list', {});
+      }
+      set({ orgs: list.orgs, currentOrgId: list.currentOrgId, error: null });
+    } catch (e) {
+      set({ error: errorInfo(e) });
+    }
+  },
+  async switchTo(orgId) {
+    if (orgId === get().currentOrgId) return;
+    try {
+      await call('orgs.use', { orgId });
+      localStorage.setItem(REMEMBERED, String(orgId));
+      // Every store holds the previous organisation's rows: start the screens afresh, at the 工作台.
+      location.hash = '#/dashboard';
+      location.reload();
+    } catch (e) {
+      set({ error: errorInfo(e) });
+    }
+  },
+}));

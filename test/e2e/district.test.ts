@@ -1,0 +1,151 @@
+// 区域统筹 end to end (J2): two schools make signed, sealed 报送包 through the core; the district
+// ledger is opened in the page (as after the folder dialog), both schools are registered and both
+// bundles imported through the screen; the view shows both, sorts, compares them on a chart and
+// drills into one school read-only. A tampered bundle is refused with the core's Chinese reason.
+// Real Chromium, real SQLite. Screenshots at 1366×768: artifacts/screenshots/district-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { dispatchDistrict } from '../../db/district/api';
+import { decidedMeeting } from '../support/decided';
+import { startHarness, type Harness } from '../support/harness';
+import { asTestLedger } from '../support/harness-ledger';
+import { freshLedger, type TestLedger } from '../support/ledger';
+import { screenshots, type Shot } from '../support/screenshots';
+import { setupSchool } from '../support/school';
+
+let h: Harness;
+let page: Page;
+let shot: Shot;
+let a: TestLedger;
+let b: TestLedger;
+let orgA: number;
+let orgB: number;
+
+/** One signed meeting (its minutes signed the same evening), on the ledger's clock. */
+function signedMeeting(t: TestLedger, school: ReturnType<typeof setupSchool>, startsAt: string) {
+  const { meetingId, hostId } = decidedMeeting(t, school, { startsAt });
+  const { minutesId } = t.ok('minutes.generate', { meetingId });
+  t.setNow(`${startsAt.slice(0, 10)}T20:00:00`);
+  t.ok('minutes.sign', { minutesId, personId: hostId });
+}
+
+beforeAll(async () => {
+  h = await startHarness({ now: '2026-03-20T09:00:00', viewport: { width: 1366, height: 768 } });
+  page = h.page;
+  page.setDefaultTimeout(15_000);
+  shot = screenshots('district-', page, 250);
+  a = asTestLedger(h);
+  const sa = setupSchool(a);
+  orgA = sa.orgId;
+  signedMeeting(a, sa, '2026-03-25T15:00');
+  await h.setNow('2026-04-20T09:00:00');
+}, 60_000);
+
+/** The second school: a ledger of its own (freshLedger closes it after the test that made it). */
+function secondSchool() {
+  b = freshLedger('2026-03-20T09:00:00');
+  const sb = setupSchool(b);
+  orgB = sb.orgId;
+  signedMeeting(b, sb, '2026-03-26T15:00');
+  signedMeeting(b, sb, '2026-04-08T15:00');
+  b.setNow('2026-04-20T09:00:00');
+}
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const bundleFile = (name: string, base64: string) => {
+  const file = path.join(h.exportsDir, name);
+  fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+  return file;
+};
+
+describe('区域统筹', () => {
+  it('opens a district ledger from the 区域统筹 screen', async () => {
+    await page.getByRole('button', { name: /区域统筹/ }).click();
+    await page.getByRole('button', { name: '打开或新建区域台账…' }).click();
+    await page.getByRole('heading', { name: /区域统筹·/ }).waitFor();
+    expect(h.district()).not.toBeNull();
+    await shot('empty');
+  });
+
+  it('registers two schools by fingerprint, imports both bundles, and shows both', async () => {
+    const d = h.district()!;
+    const key = (dispatchDistrict(d, 'district.info', {}) as { ok: true; value: { keyFile: { text: string } } }).value.keyFile.text;
+    secondSchool();
+    const files: string[] = [];
+    for (const [t, orgId, name, file] of [
+      [a, orgA, '青山第一中学', 'a.yishi-bundle'],
+      [b, orgB, '青山实验小学', 'b.yishi-bundle'],
+    ] as const) {
+      t.ok('report.setDistrictKey', { text: key });
+      const fp = t.ok('report.key', {}).fingerprint;
+      await page.getByLabel('学校名称').fill(name);
+      await page.getByLabel('密钥指纹').fill(fp);
+      await page.getByRole('button', { name: '登记', exact: true }).click();
+      await page.getByRole('button', { name, exact: true }).waitFor();
+      files.push(bundleFile(file, t.ok('report.make', { orgId, from: '2026-03-01', to: '2026-04-19', seal: true }).base64));
+    }
+    for (const file of files) {
+      await page.getByLabel('导入报送包').setInputFiles(file);
+      await page.getByText(/^已导入.*的报送包。$/).first().waitFor();
+      await page.getByText(/^已导入/).first().waitFor({ state: 'detached' });
+    }
+    const table = page.locator('table.district-table');
+    await expect(table.locator('tbody tr').count()).resolves.toBe(2);
+    const text = await table.innerText();
+    expect(text).toContain('青山第一中学');
+    expect(text).toContain('青山实验小学');
+    expect(text).toContain('2026年3月1日至2026年4月19日');
+    expect(text).not.toMatch(/[A-Za-z]{3,}|\{|\}/);
+    await page.locator('[data-chart][data-rendered="true"]').first().waitFor();
+    const series = JSON.parse((await page.locator('[data-chart]').first().getAttribute('data-series'))!) as Record<string, number[]>;
+    expect(Object.values(series)[0]).toHaveLength(2);
+    await shot('two-schools');
+  });
+
+  it('sorts the table by an indicator and compares another on the chart', async () => {
+    // The first click on an indicator sorts the most first.
+    await page.getByRole('button', { name: /月均会议次数/ }).click();
+    const first = await page.locator('table.district-table tbody tr').first().innerText();
+    expect(first).toContain('青山实验小学');
+    await page.getByLabel('比较的指标').selectOption({ label: '月均会议次数' });
+    await page.locator('[data-chart="各校月均会议次数"][data-rendered="true"]').waitFor();
+    await shot('sorted-compared');
+  });
+
+  it('refuses a tampered bundle with a Chinese reason and leaves the view as it was', async () => {
+    // One character of the sealed data changed for another valid one, as a tamperer would. (An
+    // ASCII file name: playwright's setInputFiles does not deliver a file named in Chinese here.)
+    const text = fs.readFileSync(path.join(h.exportsDir, 'a.yishi-bundle'), 'utf8');
+    const at = text.indexOf('"data":"') + 100;
+    const tampered = text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    fs.writeFileSync(path.join(h.exportsDir, 'tampered.yishi-bundle'), tampered);
+    await page.getByLabel('导入报送包').setInputFiles(path.join(h.exportsDir, 'tampered.yishi-bundle'));
+    const alert = page.getByRole('alert', { name: '导入被拒绝' });
+    await alert.waitFor();
+    const reason = await alert.innerText();
+    expect(reason).toMatch(/报送包没有导入：[\u4e00-\u9fa5]/);
+    expect(reason).not.toMatch(/[A-Za-z]{3,}/);
+    await expect(page.locator('table.district-table tbody tr').count()).resolves.toBe(2);
+    await shot('refused');
+  });
+
+  it('drills into one school, read-only, with its bundle and months', async () => {
+    await page.getByRole('button', { name: '青山实验小学', exact: true }).click();
+    await page.getByRole('heading', { name: '青山实验小学' }).waitFor();
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('只读');
+    expect(body).toContain('2026年3月');
+    expect(body).toContain('2026年4月');
+    expect(body).toContain('有效');
+    expect(body).not.toMatch(/[A-Za-z]{3,}|\{|\}/);
+    await page.locator('[data-chart][data-rendered="true"]').waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await shot('school');
+    expect(h.pageErrors).toEqual([]);
+  });
+});

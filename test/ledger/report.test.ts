@@ -1,0 +1,267 @@
+// 报送包 and the district import (J2): the trust promise. A signed, sealed bundle from a school is
+// imported once; a tampered bundle, the wrong key, a replayed old bundle, a gap in the chain, a
+// rewritten chain and a school clock set back are each refused with a Chinese reason, and the
+// district file is left byte for byte as it was.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatchDistrict, type DistrictChannel, type DistrictInputOf, type DistrictOutputOf } from '../../db/district/api';
+import { openDistrict, type District } from '../../db/district/store';
+import { openBundle, packBundle, schoolKey } from '../../db/report/envelope';
+import type { BundleBody } from '../../db/report/body';
+import { type ChainKind, contentHashOf, GENESIS, linkHash, readRecord, SEAL_SELECT, type SealRow } from '../../db/trust/chain';
+import { decidedMeeting } from '../support/decided';
+import { freshLedger, type TestLedger } from '../support/ledger';
+import { setupSchool } from '../support/school';
+
+const districts: { d: District; dir: string }[] = [];
+afterEach(() => {
+  for (const { d, dir } of districts.splice(0)) {
+    try { d.close(); } catch { /* closed by the test */ }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function freshDistrict(now = '2026-08-01T09:00:00') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-district-'));
+  const file = path.join(dir, 'district.sqlite');
+  let clock = new Date(now);
+  const d = openDistrict(file, { name: '青山县教育工委', now: () => clock, operator: '区督导' });
+  districts.push({ d, dir });
+  const call = <C extends DistrictChannel>(c: C, i: DistrictInputOf<C>) => dispatchDistrict(d, c, i);
+  const ok = <C extends DistrictChannel>(c: C, i: DistrictInputOf<C>) => {
+    const r = call(c, i);
+    if (!r.ok) throw new Error(`${c} refused: ${r.error.message}`);
+    return r.value as DistrictOutputOf<C>;
+  };
+  /** Every byte of the file after a checkpoint, and every table's rows: "unchanged" means both. */
+  const fingerprint = () => {
+    d.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const rows = (d.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+      ({ name }) => `${name}:${(d.sqlite.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n}`,
+    );
+    return { rows, sha: crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') };
+  };
+  return { d, file, call, ok, fingerprint, setNow: (iso: string) => void (clock = new Date(iso)) };
+}
+
+type School = ReturnType<typeof setupSchool>;
+
+/** A school with one signed meeting (its records sealed), made on the ledger's clock. */
+function schoolWithMeeting(startsAt = '2026-03-25T15:00') {
+  const t = freshLedger('2026-03-20T09:00:00');
+  const school = setupSchool(t);
+  signedMeeting(t, school, startsAt);
+  return { t, school };
+}
+
+function signedMeeting(t: TestLedger, school: School, startsAt: string) {
+  const { meetingId, hostId } = decidedMeeting(t, school, { startsAt });
+  const { minutesId } = t.ok('minutes.generate', { meetingId });
+  t.setNow(`${startsAt.slice(0, 10)}T20:00:00`);
+  t.ok('minutes.sign', { minutesId, personId: hostId });
+  return meetingId;
+}
+
+function make(t: TestLedger, orgId: number, from: string, to: string, seal = true, chainFrom?: 'last' | 'start') {
+  return Buffer.from(t.ok('report.make', { orgId, from, to, seal, chainFrom }).base64, 'base64');
+}
+
+function setUp() {
+  const dist = freshDistrict();
+  const { t, school } = schoolWithMeeting();
+  t.ok('report.setDistrictKey', { text: dist.ok('district.info', {}).keyFile.text });
+  const fp = t.ok('report.key', {}).fingerprint;
+  dist.ok('district.register', { name: '青山县第一中学', fingerprint: fp });
+  return { dist, t, school };
+}
+
+describe('报送包: the school side', () => {
+  it('holds the period, the chain with its records, a manifest; signs; seals for the district; records what was made', () => {
+    const { dist, t, school } = setUp();
+    t.setNow('2026-07-20T10:00:00');
+    const preview = t.ok('report.preview', { orgId: school.orgId, from: '2026-02-01', to: '2026-07-31', label: '2025—2026学年第二学期' });
+    expect(preview.period).toBe('2025—2026学年第二学期');
+    expect(preview.contents).toContainEqual({ label: '会议', count: 1 });
+    expect(preview.chain).toMatch(/^存证链第1至\d+条（本校记录\d+条）$/);
+    expect(preview.district?.name).toBe('青山县教育工委');
+    const made = t.ok('report.make', { orgId: school.orgId, from: '2026-02-01', to: '2026-07-31', label: '2025—2026学年第二学期', seal: true });
+    expect(made.fileName).toBe('青山县第一中学报送包（2025—2026学年第二学期）.yishi-bundle');
+    const bytes = Buffer.from(made.base64, 'base64');
+    // Sealed: nothing of the school, its records or its name is readable on the stick.
+    expect(bytes.toString('utf8')).not.toContain('青山');
+    expect(() => openBundle(bytes)).toThrow(/需要本区的密钥/);
+    const opened = openBundle(bytes, dist.d.key);
+    const body = JSON.parse(zlib.gunzipSync(opened.payload).toString('utf8')) as BundleBody;
+    expect(body.manifest.school.name).toBe('青山县第一中学');
+    expect(body.manifest.counts.decisions).toBe(2);
+    expect(body.chain.seals.length).toBeGreaterThan(10);
+    expect(body.chain.seals.every((s) => s.own && s.record)).toBe(true);
+    expect(body.chain.anchors).toHaveLength(1);
+    const history = t.ok('report.history', { orgId: school.orgId });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ period: '2025—2026学年第二学期', range: '2026年2月1日至2026年7月31日', sealed: '已加密' });
+  });
+
+  it('keeps secret ballots as counts only', () => {
+    const { t, school } = setUp();
+    const body = bodyOf(make(t, school.orgId, '2026-01-01', '2026-12-31', false));
+    const secret = body.records.agenda_entries.filter((e) => e.vote_method === '无记名投票').map((e) => e.id);
+    expect(body.records.ballots.filter((b) => secret.includes(b.entry_id))).toEqual([]);
+  });
+});
+
+function bodyOf(bytes: Buffer, district?: District): BundleBody {
+  return JSON.parse(zlib.gunzipSync(openBundle(bytes, district?.key).payload).toString('utf8')) as BundleBody;
+}
+
+describe('district import: accepted once', () => {
+  it('imports a bundle, and the same bundle twice changes nothing', () => {
+    const { dist, t, school } = setUp();
+    const bytes = make(t, school.orgId, '2026-02-01', '2026-07-31');
+    const first = dist.ok('district.import', { base64: bytes.toString('base64') });
+    expect(first.state).toBe('imported');
+    const before = dist.fingerprint();
+    const again = dist.ok('district.import', { base64: bytes.toString('base64') });
+    expect(again.state).toBe('already');
+    expect(again.message).toContain('已经导入过');
+    expect(dist.fingerprint()).toEqual(before);
+    const view = dist.ok('district.view', {});
+    expect(view.schools[0]!.name).toBe('青山县第一中学');
+    expect(view.schools[0]!.values.consultedShare).toBe(100);
+    expect(view.schools[0]!.text.firstTopicShare).toBe('100%');
+  });
+
+  it('continues the chain with the next period, and a corrected bundle replaces only through supersede (audited)', () => {
+    const { dist, t, school } = setUp();
+    dist.ok('district.import', { base64: make(t, school.orgId, '2026-02-01', '2026-03-31').toString('base64') });
+    signedMeeting(t, school, '2026-04-20T15:00');
+    t.setNow('2026-05-01T09:00:00');
+    const april = make(t, school.orgId, '2026-04-01', '2026-04-30');
+    expect(dist.ok('district.import', { base64: april.toString('base64') }).state).toBe('imported');
+    // A corrected April bundle (made later, same period): refused as covered, accepted via supersede.
+    t.setNow('2026-05-02T09:00:00');
+    const corrected = make(t, school.orgId, '2026-04-01', '2026-04-30', true);
+    const r = dist.call('district.import', { base64: corrected.toString('base64') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ reason: 'period_covered' });
+    const s = dist.ok('district.supersede', { base64: corrected.toString('base64'), reason: '补录督办进展' });
+    expect(s.state).toBe('superseded');
+    const audit = dist.ok('district.audit', {});
+    expect(audit[0]).toMatchObject({ action: '以更正包替换' });
+    expect(audit[0]!.summary).toContain('补录督办进展');
+    const detail = dist.ok('district.school', { schoolId: dist.ok('district.view', {}).schools[0]!.schoolId })!;
+    expect(detail.bundles.map((b) => b.state)).toEqual(['有效', '已被更正包替换', '有效']);
+  });
+});
+
+describe('district import: refused with its reason, the district file unchanged', () => {
+  function refused(dist: ReturnType<typeof freshDistrict>, bytes: Buffer, reason: string, message: RegExp) {
+    const before = dist.fingerprint();
+    const r = dist.call('district.import', { base64: bytes.toString('base64') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.reason).toBe(reason);
+      expect(r.error.message).toMatch(message);
+      expect(r.error.message).not.toMatch(/undefined|null|NaN/);
+    }
+    expect(dist.fingerprint()).toEqual(before);
+  }
+
+  it('a tampered bundle (one byte of the sealed data changed)', () => {
+    const { dist, t, school } = setUp();
+    const bytes = make(t, school.orgId, '2026-02-01', '2026-07-31');
+    const outer = JSON.parse(bytes.toString('utf8')) as { data: string };
+    const data = Buffer.from(outer.data, 'base64');
+    data[100] ^= 1;
+    refused(dist, Buffer.from(JSON.stringify({ ...outer, data: data.toString('base64') })), 'bad_signature', /改动或损坏/);
+  });
+
+  it('a tampered unsealed bundle (a vote changed, then re-packed without the key)', () => {
+    const { dist, t, school } = setUp();
+    const bytes = make(t, school.orgId, '2026-02-01', '2026-07-31', false);
+    const outer = JSON.parse(bytes.toString('utf8')) as { signed: { payload: string } };
+    const body = bodyOf(bytes);
+    body.records.agenda_entries[0]!.votes_for = 1;
+    outer.signed.payload = zlib.gzipSync(Buffer.from(JSON.stringify(body))).toString('base64');
+    refused(dist, Buffer.from(JSON.stringify(outer)), 'bad_signature', /签名核验不通过/);
+  });
+
+  it('signed with another key (an unregistered school, or a forged sender)', () => {
+    const { dist, t, school } = setUp();
+    const body = bodyOf(make(t, school.orgId, '2026-02-01', '2026-07-31', false));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-other-'));
+    try {
+      const other = schoolKey(path.join(dir, 'ledger.sqlite'));
+      body.manifest.key.fingerprint = other.fingerprint;
+      refused(dist, packBundle(zlib.gzipSync(Buffer.from(JSON.stringify(body))), other), 'unknown_school', /没有登记密钥指纹/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sealed for another district', () => {
+    const { dist, t, school } = setUp();
+    const other = freshDistrict();
+    t.ok('report.setDistrictKey', { text: other.ok('district.info', {}).keyFile.text });
+    refused(dist, make(t, school.orgId, '2026-02-01', '2026-07-31'), 'wrong_key', /另一个区/);
+  });
+
+  it('a replayed old bundle', () => {
+    const { dist, t, school } = setUp();
+    // Made in March for January and never sent; the March bundle is imported.
+    const january = make(t, school.orgId, '2026-01-01', '2026-01-31', true, 'start');
+    dist.ok('district.import', { base64: make(t, school.orgId, '2026-02-01', '2026-03-31', true, 'start').toString('base64') });
+    signedMeeting(t, school, '2026-04-20T15:00');
+    t.setNow('2026-05-01T09:00:00');
+    dist.ok('district.import', { base64: make(t, school.orgId, '2026-04-01', '2026-04-30').toString('base64') });
+    // Replayed in May: its chain stops before April's meeting.
+    refused(dist, january, 'replayed', /较早的报送包（存证链只到第\d+条）/);
+  });
+
+  it('a gap in the chain (the bundle before it never arrived)', () => {
+    const { dist, t, school } = setUp();
+    make(t, school.orgId, '2026-02-01', '2026-03-31'); // lost on the way
+    signedMeeting(t, school, '2026-04-20T15:00');
+    t.setNow('2026-05-01T09:00:00');
+    refused(dist, make(t, school.orgId, '2026-04-01', '2026-04-30'), 'gap', /缺少第1至\d+条存证/);
+  });
+
+  it('a rewritten chain: a record changed after signing and every hash recomputed (consistent, but not what the district saw)', () => {
+    const { dist, t, school } = setUp();
+    dist.ok('district.import', { base64: make(t, school.orgId, '2026-02-01', '2026-03-31').toString('base64') });
+    const db = t.ledger.sqlite;
+    for (const trg of db.prepare("SELECT name FROM sqlite_master WHERE type='trigger'").all() as { name: string }[]) db.exec(`DROP TRIGGER "${trg.name}"`);
+    db.prepare("UPDATE agenda_entries SET votes_for = 4, votes_against = 2 WHERE id = 1").run();
+    let prev = GENESIS;
+    for (const s of db.prepare(`${SEAL_SELECT} ORDER BY id`).all() as SealRow[]) {
+      const content = contentHashOf(s, readRecord(t.ledger, s.kind as ChainKind, s.refId)!);
+      const hash = linkHash(prev, content);
+      db.prepare('UPDATE seals SET content_hash = ?, prev_hash = ?, hash = ? WHERE id = ?').run(content, prev, hash, s.id);
+      prev = hash;
+    }
+    t.setNow('2026-05-01T09:00:00');
+    refused(dist, make(t, school.orgId, '2026-04-01', '2026-04-30', true, 'start'), 'rewritten_chain', /第\d+条及之前的记录被改写过/);
+  });
+
+  it('a broken chain: a sealed record changed and the seals left as they were', () => {
+    const { dist, t, school } = setUp();
+    const db = t.ledger.sqlite;
+    for (const trg of db.prepare("SELECT name FROM sqlite_master WHERE type='trigger'").all() as { name: string }[]) db.exec(`DROP TRIGGER "${trg.name}"`);
+    db.prepare("UPDATE agenda_entries SET votes_for = 4, votes_against = 2 WHERE id = 1").run();
+    refused(dist, make(t, school.orgId, '2026-02-01', '2026-03-31'), 'broken_chain', /锁定的记录与存证不一致/);
+  });
+
+  it("a school's clock set back", () => {
+    const { dist, t, school } = setUp();
+    t.setNow('2026-04-01T09:00:00');
+    dist.ok('district.import', { base64: make(t, school.orgId, '2026-02-01', '2026-03-31').toString('base64') });
+    // The clock goes back to February: a meeting signed "then", a bundle made "then".
+    signedMeeting(t, school, '2026-02-20T15:00');
+    t.setNow('2026-02-25T09:00:00');
+    refused(dist, make(t, school.orgId, '2026-04-01', '2026-04-30'), 'clock', /时钟被调回/);
+  });
+});
