@@ -1,6 +1,6 @@
 // Document renderers: pure data (db/documents/model.ts) -> self-contained HTML for Chromium
 // printing, DOCX (editable) and XLSX (台账) bytes.
-import type { LedgerSheet, MinutesDoc, RecordDoc } from './model';
+import type { RegisterSheet, MinutesDoc, RecordDoc } from './model';
 import type { GroupSheet } from './group';
 import type { ImportPreview } from './import-workbook';
 export * from './model';
@@ -16,9 +16,9 @@ export { setFontsRoot } from './fonts';
 const office = () => import('./office');
 export const minutesDocx = async (doc: MinutesDoc): Promise<Buffer> => (await office()).minutesDocx(doc);
 export const recordDocx = async (doc: RecordDoc): Promise<Buffer> => (await office()).recordDocx(doc);
-export const ledgerXlsx = async (sheet: LedgerSheet): Promise<Buffer> => (await office()).ledgerXlsx(sheet);
+export const registerXlsx = async (sheet: RegisterSheet): Promise<Buffer> => (await office()).registerXlsx(sheet);
 export { warmUpHtml } from './page';
-export { ledgerTitle } from './wording';
+export { registerTitle } from './wording';
 export { groupHtml, groupTitle, type GroupSheet } from './group';
 // 历史台账导入: the template and the reader of a school's workbook (exceljs).
 export const templateWorkbook = async (): Promise<Buffer> => (await office()).templateWorkbook();

@@ -269,7 +269,7 @@ export interface LedgerFollowUp {
 }
 
 /** One row of the XLSX 台账: one decision (or one undecided item) of one meeting. */
-export interface LedgerRow {
+export interface RegisterRow {
   meetingLabel: string;
   /** ISO date */
   meetingDate: string;
@@ -299,13 +299,13 @@ export interface LedgerRow {
   evaluation?: { rating: Rating; effect: string } | null;
 }
 
-export interface LedgerSheet {
+export interface RegisterSheet {
   orgName: string;
   /** The 台账's year: its meetings were held that year. */
   year: number;
   /** ISO date of export */
   exportedOn: string;
-  rows: LedgerRow[];
+  rows: RegisterRow[];
 }
 
 /** 督办通知单 (or 催办单 when overdue) for one follow-up (R17): A4, sent to the owner department. */

@@ -2,6 +2,6 @@
 // shell's code by size). Loaded only when a document is made, never at start: the shell bundles
 // this file apart (scripts/build-electron.mjs → dist-electron/office.cjs).
 export { minutesDocx, recordDocx } from './docx';
-export { ledgerXlsx } from './xlsx';
+export { registerXlsx } from './xlsx';
 export { groupXlsx } from './group-xlsx';
 export { previewWorkbook, templateWorkbook } from './import-workbook';

@@ -1,7 +1,7 @@
 // How an item was settled, in the words the 纪要 and the 会议记录 both print (one home for each
 // sentence): the vote with 应到/实到 and the result, 校长决定, statements in brief, 回避, 暂缓表决.
 // Never a rule code: paper is filed and sent up, rule hits belong on the screen.
-import type { ItemVote, LedgerSheet, MinutesItem, RecordItem } from './model';
+import type { ItemVote, RegisterSheet, MinutesItem, RecordItem } from './model';
 
 /** User text used inside a sentence: trimmed, its closing punctuation dropped (the sentence ends it). */
 export function clause(text: string | null | undefined): string {
@@ -75,6 +75,6 @@ export function itemVote(i: Pick<RecordItem, 'vote' | 'tally'>): ItemVote | null
 }
 
 /** 青山县第一中学2026年议事决策台账: the first sheet's title and the file's name. */
-export function ledgerTitle(data: Pick<LedgerSheet, 'orgName' | 'year'>): string {
+export function registerTitle(data: Pick<RegisterSheet, 'orgName' | 'year'>): string {
   return `${data.orgName}${data.year}年议事决策台账`;
 }

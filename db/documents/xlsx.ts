@@ -6,8 +6,8 @@
 // with the school and year, a frozen header with a filter, and prints on A4 landscape, one page
 // wide, with the title and header repeated on every page.
 import ExcelJS from 'exceljs';
-import type { LedgerSheet } from './model';
-import { ledgerTitle } from './wording';
+import type { RegisterSheet } from './model';
+import { registerTitle } from './wording';
 
 /** 2026年3月25日, as Excel and WPS show a date cell (the value stays a date). */
 export const CN_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
@@ -89,12 +89,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, columns: reado
   return ws;
 }
 
-export async function ledgerXlsx(data: LedgerSheet): Promise<Buffer> {
+export async function registerXlsx(data: RegisterSheet): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '议事台账';
   wb.created = new Date(`${data.exportedOn}T00:00:00`);
 
-  const main = sheet(wb, '议事决策台账', ledgerTitle(data), LEDGER_COLUMNS, data.rows.length);
+  const main = sheet(wb, '议事决策台账', registerTitle(data), LEDGER_COLUMNS, data.rows.length);
   data.rows.forEach((r, i) => {
     const row = main.addRow({
       no: i + 1,

@@ -29,7 +29,7 @@ export const exportsContract = {
   /** Editable Word copy of the full 会议记录. */
   'documents.recordDocx': read(z.object({ meetingId: zId('会议') })),
   /** The year's 议事决策台账 as an Excel workbook: one row per agenda entry of a held meeting. */
-  'documents.ledgerXlsx': read(
+  'documents.registerXlsx': read(
     z.object({
       orgId: zId('学校'),
       year: z

@@ -2,14 +2,14 @@
 // rendered by the pure db/documents renderers. DOCX and XLSX packing is asynchronous (zip), so
 // those handlers return later(...) over plain data already read; dispatchAsync runs it.
 import { later, type HandlersFor } from '../channel';
-import { ballotHtml, groupHtml, groupTitle, groupXlsx, ledgerTitle, ledgerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml, supervisionHtml } from '../documents';
+import { ballotHtml, groupHtml, groupTitle, groupXlsx, registerTitle, registerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml, supervisionHtml } from '../documents';
 import { conflict } from '../errors';
 import type { ReadLedger } from '../ledger';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './minutes';
 import { safeFileName, withExtension } from './names';
 import type { exportsContract } from './contract';
 import { ballotDoc, ballotMethodFor, leadTimes, noticeDoc, noticeWarnings, signInDoc } from './forms';
-import { readLedgerSheet } from './ledger-sheet';
+import { readRegisterSheet } from './register-sheet';
 import { ballotVoters, readMeetingForms } from './read';
 import { supervisionDocOf } from './supervision';
 import { groupOverview } from '../group/read';
@@ -88,9 +88,9 @@ export const exportsHandlers = {
     const doc = recordDocOf(ledger, meetingId);
     return bytes(() => recordDocx(doc), withExtension(recordFileName(doc), 'docx'));
   },
-  'documents.ledgerXlsx': (ledger, { orgId, year }) => {
-    const sheet = readLedgerSheet(ledger, orgId, year);
-    return later(async () => ({ ...(await bytes(() => ledgerXlsx(sheet), safeFileName(`${ledgerTitle(sheet)}.xlsx`)).run()), rows: sheet.rows.length }));
+  'documents.registerXlsx': (ledger, { orgId, year }) => {
+    const sheet = readRegisterSheet(ledger, orgId, year);
+    return later(async () => ({ ...(await bytes(() => registerXlsx(sheet), safeFileName(`${registerTitle(sheet)}.xlsx`)).run()), rows: sheet.rows.length }));
   },
   'documents.groupHtml': (ledger, { year }) => {
     const sheet = groupSheet(ledger, year);

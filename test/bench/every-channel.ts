@@ -218,7 +218,7 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   ok('documents.recordHtml', { meetingId });
   await later('documents.minutesDocx', { minutesId: minutes.minutesId });
   await later('documents.recordDocx', { meetingId });
-  await later('documents.ledgerXlsx', { orgId: s.orgId, year: 2026 });
+  await later('documents.registerXlsx', { orgId: s.orgId, year: 2026 });
 
   // 集团化办学: a campus under this school's 党委, an item sent up to it, a decision handed down,
   // the 集团工作台 and its exports, an operator limited to the campus. The cross-level steps may be

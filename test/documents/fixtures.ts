@@ -1,6 +1,6 @@
 // Demo documents of the 青山县第一中学 school (the same people as test/support/school.ts), built by
 // hand as plain JSON so the renderers are tested on their own.
-import type { BallotDoc, LedgerSheet, MeetingFacts, MinutesDoc, NoticeDoc, RecordDoc, RecordItem, SignInDoc } from '../../db/documents/model';
+import type { BallotDoc, RegisterSheet, MeetingFacts, MinutesDoc, NoticeDoc, RecordDoc, RecordItem, SignInDoc } from '../../db/documents/model';
 
 export const FACTS: MeetingFacts = {
   orgName: '青山县第一中学',
@@ -291,7 +291,7 @@ export function demoBallot(method: BallotDoc['method']): BallotDoc {
   };
 }
 
-export function demoLedgerSheet(): LedgerSheet {
+export function demoRegisterSheet(): RegisterSheet {
   return {
     orgName: '青山县第一中学',
     year: 2026,

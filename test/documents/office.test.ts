@@ -6,9 +6,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesDocx, recordDocx } from '../../db/documents/docx';
-import { CN_DATE_FORMAT, FOLLOW_UP_COLUMNS, LEDGER_COLUMNS, ledgerXlsx } from '../../db/documents/xlsx';
+import { CN_DATE_FORMAT, FOLLOW_UP_COLUMNS, LEDGER_COLUMNS, registerXlsx } from '../../db/documents/xlsx';
 import { PT_PER_MM, darkRules, lineTops, pdfInfo, pdfText, pdfWords, tempDir } from '../support/chromium';
-import { demoLedgerSheet, demoMinutes, demoRecord, longMinutes, signedMinutes } from './fixtures';
+import { demoRegisterSheet, demoMinutes, demoRecord, longMinutes, signedMinutes } from './fixtures';
 
 const LIBREOFFICE = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((f) => fs.existsSync(f));
 const flat = (s: string) => s.replace(/\s+/g, '');
@@ -154,9 +154,9 @@ describe('DOCX of the minutes and the record (R16)', () => {
 
 describe('XLSX 台账 (R17, R18)', () => {
   it('re-reads with exceljs: title row, header, one row per decision with real dates, amounts, 应到/实到 and the vote; follow-ups on a second sheet by 序号', async () => {
-    const sheet = demoLedgerSheet();
+    const sheet = demoRegisterSheet();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await ledgerXlsx(sheet)) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await registerXlsx(sheet)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('议事决策台账')!;
     expect(ws.getCell(1, 1).value).toBe('青山县第一中学2026年议事决策台账');
     expect(ws.getCell(1, LEDGER_COLUMNS.length).isMerged).toBe(true);
@@ -201,17 +201,17 @@ describe('XLSX 台账 (R17, R18)', () => {
 
   it('an empty ledger still has its title, header and filter on both sheets', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await ledgerXlsx({ ...demoLedgerSheet(), rows: [] })) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await registerXlsx({ ...demoRegisterSheet(), rows: [] })) as unknown as ArrayBuffer);
     expect(wb.getWorksheet('议事决策台账')!.rowCount).toBe(2);
     expect(wb.getWorksheet('督办事项')!.rowCount).toBe(2);
   });
 
   it.skipIf(!LIBREOFFICE)('LibreOffice Calc shows the dates as 2026年3月25日 and prints A4 landscape with the title and header on every page', async () => {
-    const base = demoLedgerSheet();
+    const base = demoRegisterSheet();
     // Enough decisions for a second printed page.
     const rows = Array.from({ length: 90 }, (_, i) => ({ ...base.rows[i % 3]!, itemTitle: `${base.rows[i % 3]!.itemTitle}（${i + 1}）` }));
     const file = path.join(dir, 'ledger.xlsx');
-    fs.writeFileSync(file, await ledgerXlsx({ ...base, rows }));
+    fs.writeFileSync(file, await registerXlsx({ ...base, rows }));
     // Both sheets to CSV, each cell as Calc shows it (the 9th option), UTF-8.
     execFileSync(
       LIBREOFFICE!,

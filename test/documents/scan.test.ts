@@ -15,11 +15,11 @@ import { minutesHtml } from '../../db/documents/minutes';
 import { noticeHtml } from '../../db/documents/notice';
 import { recordHtml } from '../../db/documents/record';
 import { signInHtml } from '../../db/documents/signin';
-import { ledgerXlsx } from '../../db/documents/xlsx';
+import { registerXlsx } from '../../db/documents/xlsx';
 import { launchChromium, pdfText, printPdf, tempDir } from '../support/chromium';
 import { HARD_NAMES, HARD_TITLES } from '../support/hard-meeting';
 import { sampleDocuments } from '../support/samples';
-import { demoBallot, demoLedgerSheet, demoMinutes, demoNotice, demoRecord, demoSignIn, longMinutes, signedMinutes } from './fixtures';
+import { demoBallot, demoRegisterSheet, demoMinutes, demoNotice, demoRecord, demoSignIn, longMinutes, signedMinutes } from './fixtures';
 
 let browser: Browser;
 let dir: string;
@@ -77,7 +77,7 @@ beforeAll(async () => {
   await addPdf('表决票', ballotHtml(demoBallot('记名投票')));
   addDocx('纪要', await minutesDocx(demoMinutes()));
   addDocx('记录', await recordDocx(demoRecord()));
-  texts.set('台账.xlsx', await cellText(await ledgerXlsx(demoLedgerSheet())));
+  texts.set('台账.xlsx', await cellText(await registerXlsx(demoRegisterSheet())));
 }, 240_000);
 
 afterAll(async () => {

@@ -270,7 +270,7 @@ describe('documents.minutesDocx / documents.recordDocx', () => {
   });
 });
 
-describe('documents.ledgerXlsx (R17, R18)', () => {
+describe('documents.registerXlsx (R17, R18)', () => {
   async function sheetOf(base64: string) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
@@ -303,7 +303,7 @@ describe('documents.ledgerXlsx (R17, R18)', () => {
     t.ok('followups.complete', { followUpId: fu.followUp.id, note: '已完成排查整改' });
     t.ok('evaluations.record', { followUpId: fu.followUp.id, rating: '较好', effect: '隐患基本消除', evaluatorId: school.person('王建国') });
 
-    const out = await ok(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: 2026 });
+    const out = await ok(t, 'documents.registerXlsx', { orgId: school.orgId, year: 2026 });
     expect(out.fileName).toBe('青山县第一中学2026年议事决策台账.xlsx');
     expect(out.rows).toBe(2);
     const { ws, rows, fus } = await sheetOf(out.base64);
@@ -329,10 +329,10 @@ describe('documents.ledgerXlsx (R17, R18)', () => {
     const school = setupSchool(t);
     decidedMeeting(t, school);
     plannedMeeting(t, school, 'D1', '关于下周活动安排的议题');
-    const out = await ok(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: 2026 });
+    const out = await ok(t, 'documents.registerXlsx', { orgId: school.orgId, year: 2026 });
     const { rows } = await sheetOf(out.base64);
     expect(rows.map((r) => r['状态'])).toEqual(['待安排督办', '待安排督办']);
-    const empty = await ok(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: 2025 });
+    const empty = await ok(t, 'documents.registerXlsx', { orgId: school.orgId, year: 2025 });
     expect(empty.rows).toBe(0);
     expect((await sheetOf(empty.base64)).rows).toEqual([]);
   });
@@ -340,8 +340,8 @@ describe('documents.ledgerXlsx (R17, R18)', () => {
   it('refuses a bad year or school in Chinese', async () => {
     const t = freshLedger();
     const school = setupSchool(t);
-    expect((await refused(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: 1999 })).message).toContain('台账年度不能早于2000年');
-    expect((await refused(t, 'documents.ledgerXlsx', { orgId: school.orgId, year: '2026' })).message).toContain('台账年度');
-    expect((await refused(t, 'documents.ledgerXlsx', { orgId: 42, year: 2026 })).message).toContain('找不到该学校');
+    expect((await refused(t, 'documents.registerXlsx', { orgId: school.orgId, year: 1999 })).message).toContain('台账年度不能早于2000年');
+    expect((await refused(t, 'documents.registerXlsx', { orgId: school.orgId, year: '2026' })).message).toContain('台账年度');
+    expect((await refused(t, 'documents.registerXlsx', { orgId: 42, year: 2026 })).message).toContain('找不到该学校');
   });
 });

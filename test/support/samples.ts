@@ -75,7 +75,7 @@ export async function sampleDocuments(): Promise<Samples> {
     html['表决票（无记名）'] = await doc('documents.ballotHtml', { entryId, method: '无记名投票' });
     html['表决票（记名）'] = await doc('documents.ballotHtml', { entryId, method: '记名投票' });
     t.setNow('2026-06-10T09:00:00');
-    bytes['议事决策台账'] = await doc('documents.ledgerXlsx', { orgId: school.orgId, year: 2026 });
+    bytes['议事决策台账'] = await doc('documents.registerXlsx', { orgId: school.orgId, year: 2026 });
     return { html, bytes };
   } finally {
     ledger.close();

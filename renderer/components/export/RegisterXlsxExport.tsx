@@ -7,14 +7,14 @@ import { ExportProgress } from './ExportProgress';
 import { useExport, type ExportJob } from './useExport';
 import './export.css';
 
-export function LedgerXlsxExport({ orgId, year: initialYear }: { orgId: number; year?: number }) {
+export function RegisterXlsxExport({ orgId, year: initialYear }: { orgId: number; year?: number }) {
   const exporter = useExport();
   const [year, setYear] = useState(initialYear ?? new Date().getFullYear());
   const [rows, setRows] = useState<number | null>(null);
   const job: ExportJob<{ base64: string; fileName: string; rows: number }> = {
     label: `${year}年台账 Excel`,
     kind: 'xlsx',
-    make: () => call('documents.ledgerXlsx', { orgId, year }),
+    make: () => call('documents.registerXlsx', { orgId, year }),
     onMade: (made) => setRows(made.rows),
   };
   return (
@@ -35,7 +35,7 @@ export function LedgerXlsxExport({ orgId, year: initialYear }: { orgId: number; 
 /** The same export as a toolbar button for the 台账 screen, which already has its year filter. */
 export function LedgerXlsxButton({ orgId, year }: { orgId: number; year: number }) {
   const exporter = useExport();
-  const job: ExportJob = { label: `${year}年台账 Excel`, kind: 'xlsx', make: () => call('documents.ledgerXlsx', { orgId, year }) };
+  const job: ExportJob = { label: `${year}年台账 Excel`, kind: 'xlsx', make: () => call('documents.registerXlsx', { orgId, year }) };
   return (
     <span className="export-inline">
       <ExportButton exporter={exporter} job={job}>导出 Excel</ExportButton>

@@ -1,7 +1,7 @@
 // The year's 议事决策台账 (XLSX): one row per agenda entry of every meeting held that year, with
 // its vote, decision, follow-ups (R17: owner, deadline, 逾期), status and evaluation (R18).
 import { and, asc, eq, ne } from 'drizzle-orm';
-import type { LedgerRow, LedgerSheet, RecordOutcome } from '../documents/model';
+import type { RegisterRow, RegisterSheet, RecordOutcome } from '../documents/model';
 import { OUTCOME_LABELS } from '../documents/record';
 import { followUpsOf } from '../followups/queries';
 import { today, type ReadLedger } from '../ledger';
@@ -40,7 +40,7 @@ function entriesOfYear(ledger: ReadLedger, orgId: number, year: number) {
     .all();
 }
 
-export function readLedgerSheet(ledger: ReadLedger, orgId: number, year: number): LedgerSheet {
+export function readRegisterSheet(ledger: ReadLedger, orgId: number, year: number): RegisterSheet {
   const org = getOrganization(ledger, orgId);
   const rows = entriesOfYear(ledger, orgId, year);
   const on = today(ledger);
@@ -50,7 +50,7 @@ export function readLedgerSheet(ledger: ReadLedger, orgId: number, year: number)
     orgName: org.name,
     year,
     exportedOn: on,
-    rows: rows.map((r): LedgerRow => {
+    rows: rows.map((r): RegisterRow => {
       const number = (numbers.get(r.meetingId) ?? 0) + 1;
       numbers.set(r.meetingId, number);
       const d = r.decision;
@@ -102,7 +102,7 @@ function statusOfDecision(d: { loopState: string; noFollowUpReason: string | nul
 }
 
 /** R18: the weakest rating of the decision's evaluated follow-ups, with every effect noted. */
-function evaluationOf(fus: { rating: string | null; effect: string | null }[]): LedgerRow['evaluation'] {
+function evaluationOf(fus: { rating: string | null; effect: string | null }[]): RegisterRow['evaluation'] {
   const rated = fus.filter((f): f is { rating: Rating; effect: string } => f.rating != null);
   if (rated.length === 0) return null;
   const worst = rated.reduce((a, b) => (RATINGS.indexOf(b.rating) > RATINGS.indexOf(a.rating) ? b : a));
