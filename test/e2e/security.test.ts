@@ -234,6 +234,8 @@ describe('first run: nobody to choose yet', () => {
       const p = first.page;
       p.setDefaultTimeout(15_000);
       await p.getByRole('heading', { name: '议事台账 · 选择操作人' }).waitFor();
+      // The list of operators arrives after the heading: wait for it before counting.
+      await p.getByRole('radio', { name: /系统管理员/ }).waitFor();
       await expect(p.getByRole('radio').count()).resolves.toBe(1);
       // Keyboard only: the one choice is focused, Enter signs in.
       await p.getByRole('radio', { name: /系统管理员/ }).focus();
