@@ -27,13 +27,15 @@ export interface AuditRow {
  * null — sign-in, backups, rows from before organisations were told apart — are everyone's).
  */
 export function auditPage(ledger: ReadLedger, input: { offset: number; limit: number; operator?: string }, orgs: readonly number[] | null = null) {
+  // The session's organisations as one condition, used by both the page and the operator list.
+  const inScope = orgs !== null ? `(org_id IS NULL OR org_id IN (${orgs.map(Number).join(',') || 'NULL'}))` : null;
   const conditions: string[] = [];
   const by: unknown[] = [];
   if (input.operator !== undefined) {
     conditions.push('operator = ?');
     by.push(input.operator);
   }
-  if (orgs !== null) conditions.push(`(org_id IS NULL OR org_id IN (${orgs.map(Number).join(',') || 'NULL'}))`);
+  if (inScope !== null) conditions.push(inScope);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const rows = ledger.sqlite
     .prepare(`SELECT id, at, operator, channel, summary FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
@@ -41,7 +43,7 @@ export function auditPage(ledger: ReadLedger, input: { offset: number; limit: nu
   const total = (ledger.sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log ${where}`).get(...by) as { n: number }).n;
   // One index step per operator (audit_operator), not a read of every row: a district ledger
   // holds millions of rows and a handful of operators. Limited to the session's organisations.
-  const orgCond = orgs !== null ? ` AND (org_id IS NULL OR org_id IN (${orgs.map(Number).join(',') || 'NULL'}))` : '';
+  const orgCond = inScope !== null ? ` AND ${inScope}` : '';
   const operators = (
     ledger.sqlite
       .prepare(
