@@ -113,10 +113,8 @@ export function dueReminders(facts: ReminderFacts, settings: ReminderSettings = 
   }
   const rank = { overdue: 0, today: 1, soon: 2 } as const;
   const order = (k: ReminderKind) => REMINDER_KINDS.indexOf(k);
-  return out
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => order(a.r.kind) - order(b.r.kind) || rank[a.r.urgency] - rank[b.r.urgency] || a.i - b.i)
-    .map(({ r }) => r);
+  // Array.prototype.sort is stable (ES2019): equal reminders stay in the order they were found.
+  return out.sort((a, b) => order(a.kind) - order(b.kind) || rank[a.urgency] - rank[b.urgency]);
 }
 
 /**
