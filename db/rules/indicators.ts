@@ -63,7 +63,11 @@ export function bundleFacts(r: IndicatorRecords, asOf: string): Fact[] {
   const item = new Map(r.agenda_items.map((i) => [i.id, i]));
   const preStudy = new Map(r.matters.map((m) => [m.id, Boolean(m.pre_study)]));
   const entriesByItem = new Map<unknown, Row[]>();
-  for (const e of r.agenda_entries) entriesByItem.set(e.item_id, [...(entriesByItem.get(e.item_id) ?? []), e]);
+  for (const e of r.agenda_entries) {
+    const list = entriesByItem.get(e.item_id);
+    if (list) list.push(e);
+    else entriesByItem.set(e.item_id, [e]);
+  }
   const scheduledOn = new Map<unknown, string>();
   for (const t of r.item_transitions) if (t.to_state === 'scheduled' && !scheduledOn.has(t.item_id)) scheduledOn.set(t.item_id, day(t.at));
   const consultedOn = new Map<unknown, string>();
@@ -111,13 +115,12 @@ export function bundleFacts(r: IndicatorRecords, asOf: string): Fact[] {
     if (tally && tally.quorumOk === false) add(month(meeting.get(e.meeting_id)?.starts_at), 'quorumProblems');
   }
   const entry = new Map(r.agenda_entries.map((e) => [e.id, e]));
-  const followUpsOf = new Map<unknown, number>();
-  for (const f of r.follow_ups) followUpsOf.set(f.decision_id, (followUpsOf.get(f.decision_id) ?? 0) + 1);
+  const followedUp = new Set(r.follow_ups.map((f) => f.decision_id));
   for (const d of r.decisions) {
     const mm = month(meeting.get(entry.get(d.entry_id)?.meeting_id)?.starts_at) || month(d.created_at);
     add(mm, 'decisions');
     // R17: every decision gets a follow-up or an explicit 无需督办 with its reason.
-    if (d.loop_state !== 'reconsidered' && !followUpsOf.get(d.id) && !str(d.no_follow_up_reason).trim()) add(mm, 'noFollowUp');
+    if (d.loop_state !== 'reconsidered' && !followedUp.has(d.id) && !str(d.no_follow_up_reason).trim()) add(mm, 'noFollowUp');
   }
   for (const f of r.follow_ups) {
     const deadline = str(f.deadline);
@@ -134,10 +137,12 @@ export function bundleFacts(r: IndicatorRecords, asOf: string): Fact[] {
   const meetingsOfBody = (bodyId: unknown) => r.meetings.filter((m) => m.body_id === bodyId && m.state !== 'planned').sort((a, b) => str(a.starts_at).localeCompare(str(b.starts_at)));
   for (const a of r.emergency_actions) {
     const next = meetingsOfBody(a.body_id).find((m) => str(m.starts_at) > str(a.at).slice(0, 16));
-    const reportedAt = a.reported_entry_id != null ? meeting.get(entry.get(a.reported_entry_id)?.meeting_id) : undefined;
     let inTime: boolean | null;
-    if (a.reported_entry_id != null) inTime = !reportedAt || !next || reportedAt.id === next.id;
-    else inTime = next ? false : null;
+    if (a.reported_entry_id != null) {
+      // Reported at a meeting the bundle does not carry, or with no later meeting to compare: in time.
+      const reportedAt = meeting.get(entry.get(a.reported_entry_id)?.meeting_id);
+      inTime = !reportedAt || !next || reportedAt.id === next.id;
+    } else inTime = next ? false : null;
     if (inTime === null) continue;
     add(month(a.at), 'emergency');
     if (inTime) add(month(a.at), 'emergencyInTime');
