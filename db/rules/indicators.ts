@@ -62,6 +62,7 @@ export function bundleFacts(r: IndicatorRecords, asOf: string): Fact[] {
   const kindOfMeeting = (id: unknown) => bodyKind.get(meeting.get(id)?.body_id) ?? '';
   const item = new Map(r.agenda_items.map((i) => [i.id, i]));
   const preStudy = new Map(r.matters.map((m) => [m.id, Boolean(m.pre_study)]));
+  // Every entry's item has its list (the loops below read it with `!`).
   const entriesByItem = new Map<unknown, Row[]>();
   for (const e of r.agenda_entries) {
     const list = entriesByItem.get(e.item_id);
@@ -90,11 +91,11 @@ export function bundleFacts(r: IndicatorRecords, asOf: string): Fact[] {
     const it = item.get(e.item_id);
     const routing = parse<{ major?: boolean }>(it?.routing);
     if (routing?.major) {
-      const decided = (entriesByItem.get(e.item_id) ?? []).find((x) => x.purpose === 'decide' && (x.outcome === 'passed' || x.outcome === 'not_passed'));
+      const decided = entriesByItem.get(e.item_id)!.find((x) => x.purpose === 'decide' && (x.outcome === 'passed' || x.outcome === 'not_passed'));
       const at = decided ? meeting.get(decided.meeting_id) : undefined;
       if (decided && at) {
         add(month(at.starts_at), 'major');
-        const studied = (entriesByItem.get(e.item_id) ?? []).some(
+        const studied = entriesByItem.get(e.item_id)!.some(
           (x) => x.purpose === 'study' && kindOfMeeting(x.meeting_id) === 'principal_office' && str(meeting.get(x.meeting_id)?.starts_at) <= str(at.starts_at),
         );
         if (kindOfMeeting(decided.meeting_id) === 'party_committee' && (!preStudy.get(it?.matter_id) || studied)) add(month(at.starts_at), 'majorRouted');
