@@ -45,7 +45,7 @@ beforeAll(async () => {
   // The 集团党委 decides the item sent up, and hands a decision to all three campuses.
   const group = schoolIn(groupId);
   const { decided } = decidedMeeting(t, group, { startsAt: '2026-03-27T15:00', items: [{ itemId: groupItemId, text: '同意东校区购置多媒体设备。' }] });
-  t.ok('group.assign', { decisionId: decided[0]!.decisionId, campusIds, task: '各校区按集团决定落实', deadline: '2026-03-31' });
+  t.ok('group.assign', { decisionId: decided[0]!.decisionId, task: '各校区按集团决定落实', campuses: campusIds.map((campusId) => ({ campusId, ownerDept: '办公室', deadline: '2026-03-31' })) });
   await h.setNow('2026-04-10T09:00:00');
   t.ok('orgs.use', { orgId: groupId });
   await page.evaluate(() => localStorage.clear());
