@@ -25,11 +25,12 @@ export function getItemDetail(ledger: ReadLedger, itemId: number) {
   const matter = getMatter(ledger, item.matterId);
   const name = (id: number | null) => (id == null ? null : getPerson(ledger, id).name);
   const decision = ledger.db.select().from(decisions).where(eq(decisions.itemId, item.id)).orderBy(desc(decisions.id)).get() ?? null;
+  const escalation = escalationOf(ledger, item);
+  // A withdrawn item (or one sent up to the 集团) goes to no meeting: nothing is missing for one.
   const gate =
-    item.routing.body === 'party_committee' && item.kind !== 'execution_report' && item.kind !== 'emergency_report'
+    item.routing.body === 'party_committee' && item.kind !== 'execution_report' && item.kind !== 'emergency_report' && item.state !== 'withdrawn'
       ? consultationGate({ ...latestOutcomes(ledger, item.id), cadre: matter.cadre })
       : [];
-  const escalation = escalationOf(ledger, item);
   return {
     item: {
       ...item,
@@ -48,7 +49,8 @@ export function getItemDetail(ledger: ReadLedger, itemId: number) {
     transitions: transitionsOf(ledger, item.id).map((t) => ({
       ...t,
       fromLabel: t.fromState ? ITEM_STATE_LABELS[t.fromState as ItemState] : null,
-      toLabel: ITEM_STATE_LABELS[t.toState as ItemState],
+      // The step that sent it up reads 已上报集团, as the item does.
+      toLabel: itemStateLabel(t.toState as ItemState, escalation.up !== null && t.toState === 'withdrawn'),
     })),
     consultations: consultationsOf(ledger, item.id).map((c) => ({ ...c, outcomeLabel: CONSULTATION_OUTCOME_LABELS[c.outcome] })),
     /** R4: what is still missing before a 党组织会议 agenda (empty when nothing). */

@@ -86,6 +86,8 @@ describe('集团化办学', () => {
     const campusSide = t.ok('items.get', { itemId });
     expect(campusSide.item.stateLabel).toBe('已上报集团');
     expect(campusSide.sendUp).toBeNull();
+    expect(campusSide.transitions.at(-1)!.toLabel).toBe('已上报集团');
+    expect(campusSide.gate).toEqual([]);
     // The list says so too (one home of the label: db/rules/group.ts), and a plain withdrawn item stays 已撤回.
     t.ok('items.withdraw', { itemId: small, reason: '不再需要' });
     const listed = t.ok('items.list', { orgId: east.orgId }).rows;
