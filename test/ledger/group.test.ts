@@ -94,6 +94,9 @@ describe('集团化办学', () => {
     expect(listed.find((r) => r.id === itemId)!.stateLabel).toBe('已上报集团');
     expect(listed.find((r) => r.id === small)!.stateLabel).toBe('已撤回');
     expect(listed.every((r) => !('sentUp' in r))).toBe(true);
+    const found = t.ok('search.everywhere', { orgId: east.orgId, query: '多媒体设备' }).groups.find((g) => g.kind === 'item')!.hits;
+    expect(found.map((h) => h.detail.split(' · ')[0])).toEqual(['已上报集团']);
+    expect(t.ok('search.everywhere', { orgId: east.orgId, query: '图书角' }).groups.find((g) => g.kind === 'item')!.hits[0]!.detail).toMatch(/^已撤回/);
     expect(campusSide.escalation.up).toMatchObject({ itemId: up.groupItemId, orgName: '青山县第一中学教育集团' });
     // Not twice; and the 集团's item is not the campus's to read.
     expect(t.call('group.escalate', { itemId, reason: '再次上报' })).toMatchObject({ ok: false });
