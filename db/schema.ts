@@ -2,6 +2,7 @@
 // migrations drizzle-kit generates into migrations/. Dates are ISO strings
 // (YYYY-MM-DD or full ISO timestamps) so every row crosses IPC as plain JSON.
 // Amounts are whole 元 (integers): schools never decide on fractions of a yuan.
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const id = () => integer('id').primaryKey({ autoIncrement: true });
@@ -142,6 +143,8 @@ export const agendaItems = sqliteTable('agenda_items', {
   index('items_escalated_from').on(t.escalatedFromId),
   // emergency.report finds the item already made for an emergency action.
   index('items_emergency').on(t.emergencyActionId),
+  // 集团工作台: open 修正 items per campus, read from the few corrections only (bench/group.ts).
+  index('items_corrections').on(t.orgId, t.state).where(sql`kind = 'correction'`),
 ]);
 
 export const itemTransitions = sqliteTable('item_transitions', {
@@ -358,7 +361,13 @@ export const followUps = sqliteTable('follow_ups', {
   completedAt: text('completed_at'),
   completionNote: text('completion_note'),
   createdAt: text('created_at').notNull(),
-}, (t) => [index('followups_decision').on(t.decisionId), index('followups_state_deadline').on(t.state, t.deadline), index('followups_org').on(t.orgId)]);
+}, (t) => [
+  index('followups_decision').on(t.decisionId),
+  index('followups_state_deadline').on(t.state, t.deadline),
+  index('followups_org').on(t.orgId),
+  // 集团工作台: overdue follow-ups per campus from the open ones only, without reading the table (bench/group.ts).
+  index('followups_open').on(t.deadline, t.orgId, t.decisionId).where(sql`state = 'open'`),
+]);
 
 export const progressReports = sqliteTable('progress_reports', {
   id: id(),

@@ -38,6 +38,8 @@ const MEETING = 'SELECT b.org_id AS org FROM meetings m JOIN bodies b ON b.id = 
 export const OWNER_SQL: Record<string, string> = {
   orgId: 'SELECT id AS org FROM organizations WHERE id = @id',
   parentId: 'SELECT id AS org FROM organizations WHERE id = @id',
+  // group.assign: a campus of the 集团 (FAMILY_FIELDS), not necessarily the organisation chosen.
+  campusId: 'SELECT id AS org FROM organizations WHERE id = @id',
   bodyId: 'SELECT org_id AS org FROM bodies WHERE id = @id',
   meetingId: MEETING,
   entryId: 'SELECT b.org_id AS org FROM agenda_entries e JOIN meetings m ON m.id = e.meeting_id JOIN bodies b ON b.id = m.body_id WHERE e.id = @id',
@@ -74,6 +76,8 @@ export const NOT_RECORDS: ReadonlySet<string> = new Set<string>([]);
  */
 const FAMILY_FIELDS: Record<string, ReadonlySet<string>> = {
   'memberships.add': new Set(['personId']),
+  // A 集团 decision is handed to campuses of the same 集团 (checked again by assignRefusal).
+  'group.assign': new Set(['campusId']),
 };
 
 /**

@@ -63,6 +63,8 @@ const followUpColumns = {
   completedAt: followUps.completedAt,
   completionNote: followUps.completionNote,
   createdAt: followUps.createdAt,
+  /** 集团化办学: the campus a 集团 decision's follow-up was handed to (null: the decision's own organisation). */
+  orgId: followUps.orgId,
   evaluationId: evaluations.id,
   rating: evaluations.rating,
   effect: evaluations.effect,
@@ -189,9 +191,11 @@ export function listFollowUps(ledger: ReadLedger, orgId: number, today: string, 
   // two index-led queries merged in deadline order, so the common case keeps its plan.
   const own = followUpQuery(ledger, state, 'own').all({ orgId, today, limit });
   const handed = followUpQuery(ledger, state, 'handed').all({ orgId, today, limit });
-  const rows = handed.length === 0 ? own : [...own, ...handed].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id - b.id).slice(0, limit);
+  const mine = own.map((f) => ({ ...f, handed: false }));
+  const rows = handed.length === 0 ? mine : [...mine, ...handed.map((f) => ({ ...f, handed: true }))].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id - b.id).slice(0, limit);
   return rows.map((f) => {
     const status = followUpStatus(f, today);
+    // handed: a 集团 decision's follow-up this school carries out; it opens on its own page (group.handed).
     return { ...f, overdue: isOverdue(f, today), daysOverdue: daysOverdue(f, today), status, statusLabel: FOLLOW_UP_STATUS_LABELS[status] };
   });
 }

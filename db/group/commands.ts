@@ -2,6 +2,7 @@
 // operator, sending a campus item up (上报集团) and handing a 集团 decision to campuses.
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { cnDate } from '../calendar';
 import { conflict, invalid, refuse } from '../errors';
 import { nowIso, today, type Ledger } from '../ledger';
 import { createFollowUp } from '../followups/commands';
@@ -88,9 +89,12 @@ export function escalateItem(ledger: Ledger, input: In<'group.escalate'>) {
 export function assignToCampuses(ledger: Ledger, input: In<'group.assign'>) {
   const ctx = decisionContext(ledger, input.decisionId);
   const group = getOrganization(ledger, ctx.orgId);
-  const campuses = [...new Set(input.campusIds)].map((id, i) => getOrganizationOr(ledger, id, `campusIds.${i}`));
-  const refusal = assignRefusal(group, campuses);
-  if (refusal) conflict(refusal, 'campusIds');
+  const ids = input.campuses.map((c) => c.campusId);
+  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twice >= 0) invalid('同一校区选了两次，请每个校区只填一行。', `campuses.${twice}.campusId`);
+  const campuses = input.campuses.map((c, i) => ({ ...c, org: getOrganizationOr(ledger, c.campusId, `campuses.${i}.campusId`) }));
+  const refusal = assignRefusal(group, campuses.map((c) => c.org));
+  if (refusal) conflict(refusal, 'campuses');
   const taken = new Set(
     ledger.db
       .select({ orgId: followUps.orgId })
@@ -100,12 +104,15 @@ export function assignToCampuses(ledger: Ledger, input: In<'group.assign'>) {
       .all()
       .map((f) => f.orgId),
   );
-  const already = campuses.find((c) => taken.has(c.id));
-  if (already) conflict(`该决定事项已交${already.name}落实，不能重复交办。`, 'campusIds');
-  const made = campuses.map((campus) => {
-    const { followUp } = createFollowUp(ledger, { decisionId: ctx.decision.id, task: input.task, ownerDept: campus.name, deadline: input.deadline });
-    ledger.db.update(followUps).set({ orgId: campus.id }).where(eq(followUps.id, followUp.id)).run();
-    return { followUpId: followUp.id, orgId: campus.id, name: campus.name };
+  const already = campuses.findIndex((c) => taken.has(c.org.id));
+  if (already >= 0) conflict(`该决定事项已交${campuses[already]!.org.name}落实，不能重复交办。`, `campuses.${already}.campusId`);
+  // Said beside the campus's row, before any follow-up is made (createFollowUp says it without the row).
+  const early = campuses.findIndex((c) => c.deadline < ctx.decidedOn);
+  if (early >= 0) conflict(`${campuses[early]!.org.name}的完成时限不能早于作出决定的日期（${cnDate(ctx.decidedOn)}），请重新选择。`, `campuses.${early}.deadline`);
+  const made = campuses.map((c) => {
+    const { followUp } = createFollowUp(ledger, { decisionId: ctx.decision.id, task: input.task, ownerDept: c.ownerDept, deadline: c.deadline });
+    ledger.db.update(followUps).set({ orgId: c.org.id }).where(eq(followUps.id, followUp.id)).run();
+    return { followUpId: followUp.id, orgId: c.org.id, name: c.org.name };
   });
   return { decisionId: ctx.decision.id, followUps: made };
 }

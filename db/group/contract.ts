@@ -22,15 +22,19 @@ export const groupContract = {
   ),
   /** 上报集团 (R2): a campus item goes up to the 集团党委, which files it as its own item, linked both ways. */
   'group.escalate': write(z.object({ itemId: zId('议题'), reason: zText('上报理由', 500) })),
-  /** A 集团 decision carried out by campuses: one follow-up per campus, each reporting back. */
+  /** A 集团 decision carried out by campuses: one follow-up per campus (its 承办 and 完成时限), each reporting back. */
   'group.assign': write(
     z.object({
       decisionId: zId('决定事项'),
-      campusIds: z.array(zId('校区')).min(1, { error: '请至少选择一个校区' }).max(100, { error: '所选校区过多' }),
       task: zText('落实任务', 500),
-      deadline: zDate('完成时限'),
+      campuses: z
+        .array(z.object({ campusId: zId('校区'), ownerDept: zName('承办部门', 40), deadline: zDate('完成时限') }))
+        .min(1, { error: '请至少选择一个校区' })
+        .max(100, { error: '所选校区过多' }),
     }),
   ),
+  /** A 集团 decision's follow-up handed to this campus: the decision, the task and its reports (the campus's side). */
+  'group.handed': read(z.object({ followUpId: zId('督办事项') })),
   /** 集团工作台: per campus, the numbers of the loop this year and month (computed in the core). */
   'group.overview': read(z.object({ year: z.number().int().min(2000).max(2100).optional() })),
 } as const;

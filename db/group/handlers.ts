@@ -1,7 +1,7 @@
 import type { HandlersFor } from '../channel';
 import { assignToCampuses, createCampus, escalateItem, limitOperator, useOrganization } from './commands';
 import type { groupContract } from './contract';
-import { groupOverview, listOrganizations } from './read';
+import { groupOverview, handedFollowUp, listOrganizations } from './read';
 
 export const groupHandlers = {
   'orgs.list': (ledger) => listOrganizations(ledger),
@@ -10,5 +10,6 @@ export const groupHandlers = {
   'operators.limit': limitOperator,
   'group.escalate': escalateItem,
   'group.assign': assignToCampuses,
+  'group.handed': handedFollowUp,
   'group.overview': groupOverview,
 } satisfies HandlersFor<typeof groupContract>;

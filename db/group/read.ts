@@ -1,10 +1,14 @@
 // 集团化办学 reads: the organisations an operator may switch between, and the 集团工作台 — per
 // campus, the loop's numbers, counted here in a few grouped queries over all campuses at once
 // (12 campuses × 10 years: bench/), never in the screen.
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { conflict, notFound } from '../errors';
+import { decisionContext, followUpsOf } from '../followups/queries';
+import { followUpViews } from '../followups/read';
 import { today, type ReadLedger } from '../ledger';
-import { attentionScore, type CampusFigures } from '../rules/group';
-import { organizations } from '../schema';
+import { getOrganization } from '../organization/queries';
+import { attentionScore, handedActions, type CampusFigures } from '../rules/group';
+import { followUps, organizations } from '../schema';
 import { currentOrgId, permittedOrgs } from '../scope';
 
 export function listOrganizations(ledger: ReadLedger) {
@@ -28,6 +32,29 @@ export function listOrganizations(ledger: ReadLedger) {
         campusCount: all.filter((c) => c.parentId === o.id).length,
       };
     }),
+  };
+}
+
+/**
+ * group.handed: a 集团 decision's follow-up as the campus carrying it out sees it — the 集团's
+ * decision, the task, its reports, and what the campus may do (report, 办结); not the other
+ * campuses' follow-ups, and not the decision page, which is the 集团's.
+ */
+export function handedFollowUp(ledger: ReadLedger, input: { followUpId: number }) {
+  const row = ledger.db.select({ decisionId: followUps.decisionId, orgId: followUps.orgId }).from(followUps).where(eq(followUps.id, input.followUpId)).get();
+  if (!row) return notFound('督办事项', input.followUpId, 'followUpId');
+  if (row.orgId === null) conflict('该督办事项不是集团交校区落实的事项，请在督办看板中打开它的决定事项。', 'followUpId');
+  const ctx = decisionContext(ledger, row.decisionId);
+  const [followUp] = followUpViews(ledger, followUpsOf(ledger, [row.decisionId]).filter((f) => f.id === input.followUpId));
+  return {
+    groupName: getOrganization(ledger, ctx.orgId).name,
+    campusName: getOrganization(ledger, row.orgId).name,
+    meetingLabel: ctx.meetingLabel,
+    decidedOn: ctx.decidedOn,
+    decision: { number: ctx.decision.number, text: ctx.decision.text },
+    itemTitle: ctx.item.title,
+    followUp: followUp!,
+    actions: handedActions(followUp!.state),
   };
 }
 

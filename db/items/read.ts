@@ -3,13 +3,13 @@
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ReadLedger } from '../ledger';
-import { getMatter, getPerson } from '../organization/queries';
+import { getMatter, getOrganization, getPerson } from '../organization/queries';
 import { amendmentsOf } from '../amendments';
 import { consultationGate } from '../rules/consultation';
 import { editRefusal, withdrawRefusal } from '../rules/lifecycle';
 import { itemSearchCondition } from '../search/items';
 import { agendaItems, decisions, matters, organizations, persons } from '../schema';
-import { ESCALATED_LABEL } from '../rules/group';
+import { escalateConsequence, escalateRefusal, itemStateLabel, mustEscalate } from '../rules/group';
 import { CONSULTATION_OUTCOME_LABELS, ITEM_STATE_LABELS, type ItemState } from '../terms';
 import { warningsOf } from '../warnings';
 import type { itemContract } from './contract';
@@ -25,20 +25,23 @@ export function getItemDetail(ledger: ReadLedger, itemId: number) {
   const matter = getMatter(ledger, item.matterId);
   const name = (id: number | null) => (id == null ? null : getPerson(ledger, id).name);
   const decision = ledger.db.select().from(decisions).where(eq(decisions.itemId, item.id)).orderBy(desc(decisions.id)).get() ?? null;
+  const escalation = escalationOf(ledger, item);
+  // A withdrawn item (or one sent up to the 集团) goes to no meeting: nothing is missing for one.
   const gate =
-    item.routing.body === 'party_committee' && item.kind !== 'execution_report' && item.kind !== 'emergency_report'
+    item.routing.body === 'party_committee' && item.kind !== 'execution_report' && item.kind !== 'emergency_report' && item.state !== 'withdrawn'
       ? consultationGate({ ...latestOutcomes(ledger, item.id), cadre: matter.cadre })
       : [];
-  const escalation = escalationOf(ledger, item);
   return {
     item: {
       ...item,
-      stateLabel: escalation.up ? ESCALATED_LABEL : ITEM_STATE_LABELS[item.state],
+      stateLabel: itemStateLabel(item.state, escalation.up !== null),
       proposerName: name(item.proposerId),
       leaderName: name(item.leaderId),
     },
     /** 上报集团 (集团化办学), both ways: the 集团's item this one went up as, or the campus item it came from. */
     escalation,
+    /** 上报集团 offered (the screen shows the action only then), or null: not a campus, or refused (db/rules/group.ts). */
+    sendUp: sendUpOffer(ledger, item, escalation.up !== null),
     matter,
     routing: item.routing,
     /** R19 */
@@ -46,7 +49,8 @@ export function getItemDetail(ledger: ReadLedger, itemId: number) {
     transitions: transitionsOf(ledger, item.id).map((t) => ({
       ...t,
       fromLabel: t.fromState ? ITEM_STATE_LABELS[t.fromState as ItemState] : null,
-      toLabel: ITEM_STATE_LABELS[t.toState as ItemState],
+      // The step that sent it up reads 已上报集团, as the item does.
+      toLabel: itemStateLabel(t.toState as ItemState, escalation.up !== null && t.toState === 'withdrawn'),
     })),
     consultations: consultationsOf(ledger, item.id).map((c) => ({ ...c, outcomeLabel: CONSULTATION_OUTCOME_LABELS[c.outcome] })),
     /** R4: what is still missing before a 党组织会议 agenda (empty when nothing). */
@@ -66,16 +70,29 @@ export function getItemDetail(ledger: ReadLedger, itemId: number) {
   };
 }
 
+function sendUpOffer(ledger: ReadLedger, item: ReturnType<typeof getItem>, alreadyUp: boolean) {
+  const campus = getOrganization(ledger, item.orgId);
+  if (campus.parentId === null || escalateRefusal(campus, item, alreadyUp) !== null) return null;
+  const group = getOrganization(ledger, campus.parentId);
+  return {
+    groupName: group.name,
+    /** R2 (集团): a 三重一大 item of a campus is the 集团's to decide. */
+    required: mustEscalate(campus, item.routing),
+    consequence: escalateConsequence(campus.name, group.name),
+  };
+}
+
 function escalationOf(ledger: ReadLedger, item: { id: number; escalatedFromId: number | null }) {
-  const link = (row: { id: number; title: string; state: string; orgId: number } | undefined) => {
+  const link = (row: { id: number; title: string; state: string; orgId: number } | undefined, sentUp: boolean) => {
     if (!row) return null;
     const org = ledger.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, row.orgId)).get();
-    return { itemId: row.id, title: row.title, orgName: org?.name ?? '', stateLabel: ITEM_STATE_LABELS[row.state as ItemState] };
+    return { itemId: row.id, title: row.title, orgId: row.orgId, orgName: org?.name ?? '', stateLabel: itemStateLabel(row.state as ItemState, sentUp) };
   };
   const columns = { id: agendaItems.id, title: agendaItems.title, state: agendaItems.state, orgId: agendaItems.orgId };
   const up = ledger.db.select(columns).from(agendaItems).where(eq(agendaItems.escalatedFromId, item.id)).get();
   const from = item.escalatedFromId === null ? undefined : ledger.db.select(columns).from(agendaItems).where(eq(agendaItems.id, item.escalatedFromId)).get();
-  return { up: link(up), from: link(from) };
+  // The campus item a 集团 item came from was, by that fact, sent up.
+  return { up: link(up, false), from: link(from, true) };
 }
 
 export function listItems(ledger: ReadLedger, input: z.output<(typeof itemContract)['items.list']['input']>) {
@@ -106,6 +123,8 @@ export function listItems(ledger: ReadLedger, input: z.output<(typeof itemContra
       matterName: matters.name,
       proposerId: proposer.id,
       proposerName: proposer.name,
+      /** 上报集团: the 集团党委 filed this item as its own (items_escalated_from index). */
+      sentUp: sql<number>`EXISTS (SELECT 1 FROM agenda_items g WHERE g.escalated_from_id = ${agendaItems.id})`,
     })
     .from(agendaItems)
     .innerJoin(matters, eq(matters.id, agendaItems.matterId))
@@ -121,6 +140,6 @@ export function listItems(ledger: ReadLedger, input: z.output<(typeof itemContra
   const total = (input.matterGroup ? counted.innerJoin(matters, eq(matters.id, agendaItems.matterId)) : counted).where(cond).get()!.n;
   return {
     total,
-    rows: rows.map((r) => ({ ...r, stateLabel: ITEM_STATE_LABELS[r.state as ItemState] })),
+    rows: rows.map(({ sentUp, ...r }) => ({ ...r, stateLabel: itemStateLabel(r.state as ItemState, sentUp === 1) })),
   };
 }

@@ -1,6 +1,6 @@
 // 集团化办学 (rule book, "Groups and districts"): a 集团党委 leads several campuses (校区/成员校),
 // each with its own bodies, people, thresholds and 议事清单; matters cross levels. Pure.
-import type { ItemState, PartyKind } from '../terms';
+import { ITEM_STATE_LABELS, type ItemState, type PartyKind } from '../terms';
 
 /** A campus is set up under a 集团党委: a 党委 that is itself no campus (one level only). */
 export function campusRefusal(parent: { partyKind: string; parentId: number | null }): string | null {
@@ -25,6 +25,16 @@ export function mustEscalate(org: { parentId: number | null }, routing: { major:
 const ESCALATABLE: readonly ItemState[] = ['draft', 'consultation', 'postponed', 'ready', 'vote_postponed'];
 export const ESCALATED_LABEL = '已上报集团';
 
+/** The one home of an item's state label: a campus item sent up says 已上报集团, never 已撤回. */
+export function itemStateLabel(state: ItemState, sentUp: boolean): string {
+  return sentUp ? ESCALATED_LABEL : ITEM_STATE_LABELS[state];
+}
+
+/** What 上报集团 does, said before it is done (the confirmation the screen shows). */
+export function escalateConsequence(campus: string, group: string): string {
+  return `议题将报${group}，由集团党委书记作为集团党委的议题提出，按集团的议事清单办理；${campus}的这项议题随即结束为“${ESCALATED_LABEL}”，不再列入本组织的议程。上报后不能撤销。`;
+}
+
 export function escalateRefusal(org: { parentId: number | null }, item: { state: string; kind: string }, alreadyUp: boolean): string | null {
   if (org.parentId === null) return '本组织不属于任何集团，议题无处上报。';
   if (item.kind !== 'normal') return '执行情况报告、修正议题和临时处置通报在本组织办理，不上报集团。';
@@ -39,6 +49,15 @@ export function assignRefusal(group: { id: number; parentId: number | null }, ca
   if (campuses.length === 0) return '请至少选择一个校区。';
   if (campuses.some((c) => c.parentId !== group.id)) return '所选组织不是本集团的校区（成员校），请重新选择。';
   return null;
+}
+
+/**
+ * What a campus may do on a 集团 decision's follow-up handed to it: report progress and 办结; the
+ * 集团 approves a 延期, changes the 承办 and evaluates (its own 督办 page).
+ */
+export function handedActions(state: string): { report: boolean; complete: boolean } {
+  const open = state !== 'done';
+  return { report: open, complete: open };
 }
 
 /** Per campus, the 集团工作台's numbers (counted by the core, shown by the screen). */

@@ -7,7 +7,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReadLedger } from '../ledger';
 import { cnDate } from '../calendar';
-import { ITEM_STATE_LABELS, FOLLOW_UP_STATUS_LABELS, MINUTES_STATE_LABELS, SEARCH_KIND_LABELS, SEARCH_KINDS, meetingTitle, type ItemState, type SearchKind } from '../terms';
+import { FOLLOW_UP_STATUS_LABELS, MINUTES_STATE_LABELS, SEARCH_KIND_LABELS, SEARCH_KINDS, meetingTitle, type ItemState, type SearchKind } from '../terms';
+import { itemStateLabel } from '../rules/group';
 import { searchItems } from './items';
 import { excerpt, orgMatch, searchTerms } from './query';
 
@@ -49,13 +50,15 @@ export function searchEverywhere(ledger: ReadLedger, orgId: number, query: strin
   const groups: Record<SearchKind, { total: number; hits: SearchHit[] }> = {} as never;
 
   const items = searchItems(ledger, orgId, query, { limit: perKind });
+  // A withdrawn campus item may have been sent up (上报集团): it says so (items_escalated_from index).
+  const sentUp = (id: number) => ledger.sqlite.prepare('SELECT 1 FROM agenda_items WHERE escalated_from_id = ?').get(id) !== undefined;
   groups.item = {
     total: items.total,
     hits: items.items.map((i) => ({
       kind: 'item',
       key: `item:${i.id}`,
       title: i.title,
-      detail: [ITEM_STATE_LABELS[i.state as ItemState], i.excerpt].filter(Boolean).join(' · '),
+      detail: [itemStateLabel(i.state as ItemState, i.state === 'withdrawn' && sentUp(i.id)), i.excerpt].filter(Boolean).join(' · '),
       target: { section: 'items', id: i.id },
     })),
   };

@@ -22,19 +22,24 @@ export interface Route {
   id?: number;
   /** "new" for a creation form */
   view?: 'new';
+  /** 督办: a 集团 decision's follow-up handed to this campus (its own page: the decision is the 集团's). */
+  handed?: number;
 }
 
 function parseHash(hash: string): Route {
-  const [section, rest] = hash.replace(/^#\/?/, '').split('/');
+  const [section, rest, more] = hash.replace(/^#\/?/, '').split('/');
   const known = SECTIONS.find((s) => s.key === section);
   if (!known) return { section: 'dashboard' };
   if (rest === 'new') return { section: known.key, view: 'new' };
+  const handed = Number(more);
+  if (rest === 'handed' && Number.isInteger(handed) && handed > 0) return { section: known.key, handed };
   const id = Number(rest);
   return Number.isInteger(id) && id > 0 ? { section: known.key, id } : { section: known.key };
 }
 
 export function hashOf(route: Route): string {
-  return `#/${route.section}${route.view ? `/${route.view}` : route.id ? `/${route.id}` : ''}`;
+  const tail = route.view ? `/${route.view}` : route.handed ? `/handed/${route.handed}` : route.id ? `/${route.id}` : '';
+  return `#/${route.section}${tail}`;
 }
 
 interface NavState {

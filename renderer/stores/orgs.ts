@@ -3,6 +3,7 @@
 // remembers the last one on this computer, so the next start opens where the secretary left off.
 import { create } from 'zustand';
 import { call, errorInfo, type LedgerErrorInfo, type OutputOf } from '../ledger-client';
+import { hashOf, type Route } from './nav';
 
 export type OrgChoice = OutputOf<'orgs.list'>['orgs'][number];
 const REMEMBERED = 'yishi.orgId';
@@ -12,8 +13,10 @@ interface OrgsState {
   currentOrgId: number | null;
   error: LedgerErrorInfo | null;
   load(): Promise<void>;
-  /** Work in another organisation: every screen reloads from the core for it. */
-  switchTo(orgId: number): Promise<void>;
+  /** Work in another organisation: every screen reloads from the core for it (at the 工作台, or at `to`). */
+  switchTo(orgId: number, to?: Route): Promise<void>;
+  /** Only what the core lets this operator switch to (orgs.list), offered as a place to go. */
+  mayUse(orgId: number): boolean;
 }
 
 export const useOrgs = create<OrgsState>((set, get) => ({
@@ -33,13 +36,17 @@ export const useOrgs = create<OrgsState>((set, get) => ({
       set({ error: errorInfo(e) });
     }
   },
-  async switchTo(orgId) {
-    if (orgId === get().currentOrgId) return;
+  mayUse(orgId) {
+    return get().orgs.some((o) => o.id === orgId);
+  },
+  async switchTo(orgId, to) {
+    if (orgId === get().currentOrgId && !to) return;
     try {
       await call('orgs.use', { orgId });
       localStorage.setItem(REMEMBERED, String(orgId));
-      // Every store holds the previous organisation's rows: start the screens afresh, at the 工作台.
-      location.hash = '#/dashboard';
+      // Every store holds the previous organisation's rows: start the screens afresh, at the 工作台
+      // (or at the linked record: 上报集团 shows the item on the other side).
+      location.hash = to ? hashOf(to) : '#/dashboard';
       location.reload();
     } catch (e) {
       set({ error: errorInfo(e) });

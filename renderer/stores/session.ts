@@ -2,6 +2,8 @@
 // 切换) and the core writes that name on every audit row, statement and seal (db/session).
 import { create } from 'zustand';
 import { call, errorInfo, type LedgerErrorInfo, type OutputOf } from '../ledger-client';
+import { useNav } from './nav';
+import { useOrg } from './org';
 
 export type OperatorOption = OutputOf<'session.operators'>['operators'][number];
 
@@ -46,6 +48,14 @@ export const useSession = create<SessionState>((set, get) => ({
   // Throws LedgerCallError: the sign-in form shows it beside the PIN or the name.
   async signIn(input) {
     const r = await call('session.signIn', input);
+    // The organisations were read before anyone signed in (集团化办学): read them again for this
+    // operator, who may be limited to some (the switcher lists only what the core allows).
+    if (r.operator !== get().operator) {
+      const before = useOrg.getState().overview?.org.id;
+      await useOrg.getState().load();
+      // Another organisation now (the last one is not this operator's): start at its 工作台.
+      if (before !== undefined && useOrg.getState().overview?.org.id !== before) useNav.getState().go({ section: 'dashboard' });
+    }
     set({ status: 'signedIn', operator: r.operator, hasPin: r.hasPin, switching: false, error: null });
   },
   startSwitch() {

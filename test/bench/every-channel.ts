@@ -239,7 +239,9 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   });
   tried('group.escalate', { itemId: upItem, reason: '金额超过校区标准，须由集团党委决定' });
   ok('orgs.use', { orgId: s.orgId });
-  tried('group.assign', { decisionId: decisions[1]!.id, campusIds: [campusId], task: '完成本校区安全隐患排查', deadline: '2026-06-30' });
+  const handed = tried('group.assign', { decisionId: decisions[1]!.id, task: '完成本校区安全隐患排查', campuses: [{ campusId, ownerDept: '东校区总务处', deadline: '2026-06-30' }] });
+  const handedId = handed.ok ? (handed.value as { followUps: { followUpId: number }[] }).followUps[0]!.followUpId : 1;
+  tried('group.handed', { followUpId: handedId });
   ok('group.overview', { year: 2026 });
   ok('documents.groupHtml', { year: 2026 });
   await later('documents.groupXlsx', { year: 2026 });

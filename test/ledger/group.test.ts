@@ -73,10 +73,30 @@ describe('集团化办学', () => {
     expect(t.call('meetings.addItem', { meetingId, itemId })).toMatchObject({ ok: false, error: { rule: 'R2', code: 'rule_violation' } });
     expect(t.snapshot()).toEqual(before);
 
+    // Offered on the item's page before, with what will happen; R2 says it must go up.
+    const offer = t.ok('items.get', { itemId }).sendUp!;
+    expect(offer).toMatchObject({ groupName: '青山县第一中学教育集团', required: true });
+    expect(offer.consequence).toContain('已上报集团');
+    // A campus item below its threshold may still be sent up, but is not required to.
+    const { id: small } = t.ok('items.create', { orgId: east.orgId, title: '关于东校区图书角的议题', matterId: east.matter('D1'), proposerId: east.person('陈志强') });
+    expect(t.ok('items.get', { itemId: small }).sendUp).toMatchObject({ required: false });
+
     const up = t.ok('group.escalate', { itemId, reason: '金额超过校区标准，须由集团党委决定' });
     expect(up.groupName).toBe('青山县第一中学教育集团');
     const campusSide = t.ok('items.get', { itemId });
     expect(campusSide.item.stateLabel).toBe('已上报集团');
+    expect(campusSide.sendUp).toBeNull();
+    expect(campusSide.transitions.at(-1)!.toLabel).toBe('已上报集团');
+    expect(campusSide.gate).toEqual([]);
+    // The list says so too (one home of the label: db/rules/group.ts), and a plain withdrawn item stays 已撤回.
+    t.ok('items.withdraw', { itemId: small, reason: '不再需要' });
+    const listed = t.ok('items.list', { orgId: east.orgId }).rows;
+    expect(listed.find((r) => r.id === itemId)!.stateLabel).toBe('已上报集团');
+    expect(listed.find((r) => r.id === small)!.stateLabel).toBe('已撤回');
+    expect(listed.every((r) => !('sentUp' in r))).toBe(true);
+    const found = t.ok('search.everywhere', { orgId: east.orgId, query: '多媒体设备' }).groups.find((g) => g.kind === 'item')!.hits;
+    expect(found.map((h) => h.detail.split(' · ')[0])).toEqual(['已上报集团']);
+    expect(t.ok('search.everywhere', { orgId: east.orgId, query: '图书角' }).groups.find((g) => g.kind === 'item')!.hits[0]!.detail).toMatch(/^已撤回/);
     expect(campusSide.escalation.up).toMatchObject({ itemId: up.groupItemId, orgName: '青山县第一中学教育集团' });
     // Not twice; and the 集团's item is not the campus's to read.
     expect(t.call('group.escalate', { itemId, reason: '再次上报' })).toMatchObject({ ok: false });
@@ -84,7 +104,9 @@ describe('集团化办学', () => {
 
     schoolIn(t, groupId);
     const groupSide = t.ok('items.get', { itemId: up.groupItemId });
-    expect(groupSide.escalation.from).toMatchObject({ itemId, orgName: CAMPUSES[0] });
+    expect(groupSide.escalation.from).toMatchObject({ itemId, orgId: campusIds[0], orgName: CAMPUSES[0], stateLabel: '已上报集团' });
+    // The 集团's item is no campus's: nothing to send up.
+    expect(groupSide.sendUp).toBeNull();
     expect(groupSide.item.routing.major).toBe(true);
     // A school on its own has nowhere to send an item.
     const { id: own } = t.ok('items.create', { orgId: groupId, title: '集团自己的议题', matterId: schoolIn(t, groupId).matter('D1'), proposerId: groupSide.item.proposerId });
@@ -94,19 +116,48 @@ describe('集团化办学', () => {
   it('a 集团 decision handed to three campuses: each reports back on its own follow-up, and the loop closes when all are evaluated', () => {
     const { t, groupId, campusIds } = group();
     const g = schoolIn(t, groupId);
-    const { decided } = decidedMeeting(t, g, { topics: [{ title: '关于集团各校区开展安全隐患排查的议题', matter: 'D3', text: '各校区4月底前完成安全隐患排查。' }] });
+    const { decided } = decidedMeeting(t, g, {
+      topics: [
+        { title: '关于集团各校区开展安全隐患排查的议题', matter: 'D3', text: '各校区4月底前完成安全隐患排查。' },
+        { title: '关于集团办公室文印管理的议题', matter: 'D1', text: '集团办公室完善文印管理。' },
+      ],
+    });
     const decisionId = decided[0]!.decisionId;
-    const handed = t.ok('group.assign', { decisionId, campusIds, task: '完成本校区安全隐患排查', deadline: '2026-04-30' });
+    // Offered on the 集团's decision page, with every campus and a suggested 承办.
+    const offer = t.ok('decisions.get', { decisionId }).assign!;
+    expect(offer.campuses.map((c) => [c.id, c.ownerDept])).toEqual(campusIds.map((id, i) => [id, CAMPUSES[i]]));
+    const row = (campusId: number, i: number) => ({ campusId, ownerDept: `${CAMPUSES[i]}总务处`, deadline: `2026-04-${28 + i}` });
+    // Refused, changing nothing: a deadline before the decision (said beside that campus's row), a campus twice, another 集团's school.
+    const before = t.snapshot();
+    expect(t.call('group.assign', { decisionId, task: '排查', campuses: [row(campusIds[0]!, 0), { ...row(campusIds[1]!, 1), deadline: '2026-01-02' }] })).toMatchObject({
+      ok: false, error: { code: 'conflict', field: 'campuses.1.deadline', message: expect.stringContaining(`${CAMPUSES[1]}的完成时限不能早于作出决定的日期`) },
+    });
+    expect(t.call('group.assign', { decisionId, task: '排查', campuses: [row(campusIds[0]!, 0), row(campusIds[0]!, 0)] })).toMatchObject({ ok: false, error: { field: 'campuses.1.campusId' } });
+    expect(t.call('group.assign', { decisionId, task: '排查', campuses: [{ campusId: groupId, ownerDept: '办公室', deadline: '2026-04-30' }] })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(t.snapshot()).toEqual(before);
+
+    const handed = t.ok('group.assign', { decisionId, task: '完成本校区安全隐患排查', campuses: campusIds.map(row) });
     expect(handed.followUps.map((f) => f.name)).toEqual(CAMPUSES);
-    expect(t.call('group.assign', { decisionId, campusIds: [campusIds[0]!], task: '再交一次', deadline: '2026-04-30' })).toMatchObject({ ok: false });
+    expect(t.call('group.assign', { decisionId, task: '再交一次', campuses: [row(campusIds[0]!, 0)] })).toMatchObject({ ok: false, error: { field: 'campuses.0.campusId' } });
+    // Handed to all: no longer offered; each campus's follow-up with its own 承办, deadline and name.
+    const detail = t.ok('decisions.get', { decisionId });
+    expect(detail.assign).toBeNull();
+    expect(detail.followUps.map((f) => [f.campusName, f.ownerDept, f.deadline])).toEqual(campusIds.map((id, i) => [CAMPUSES[i], `${CAMPUSES[i]}总务处`, `2026-04-${28 + i}`]));
+    // A campus's decisions are never handed further (a campus has no campuses).
+    expect(t.call('group.handed', { followUpId: handed.followUps[0]!.followUpId })).toMatchObject({ ok: true });
 
     // Each campus sees its own follow-up only, and reports back.
     for (const [i, campusId] of campusIds.entries()) {
       schoolIn(t, campusId);
       const mine = t.ok('followups.list', { orgId: campusId });
-      expect(mine.map((f) => f.id)).toEqual([handed.followUps[i]!.followUpId]);
+      expect(mine.map((f) => [f.id, f.handed])).toEqual([[handed.followUps[i]!.followUpId, true]]);
+      // The campus's page of it: the 集团's decision and what the campus may do.
+      const page = t.ok('group.handed', { followUpId: mine[0]!.id });
+      expect(page).toMatchObject({ groupName: '青山县第一中学教育集团', campusName: CAMPUSES[i], decision: { text: '各校区4月底前完成安全隐患排查。' }, actions: { report: true, complete: true } });
+      expect(t.call('decisions.get', { decisionId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
       t.ok('followups.report', { followUpId: mine[0]!.id, kind: 'progress', text: '已排查完毕' });
       t.ok('followups.complete', { followUpId: mine[0]!.id, note: '整改完成' });
+      expect(t.ok('group.handed', { followUpId: mine[0]!.id })).toMatchObject({ followUp: { reports: [{ text: '已排查完毕' }] }, actions: { report: false, complete: false } });
       // Another campus's follow-up is out of reach.
       const other = handed.followUps[(i + 1) % 3]!.followUpId;
       expect(t.call('followups.report', { followUpId: other, kind: 'progress', text: '越权' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -117,6 +168,9 @@ describe('集团化办学', () => {
       t.ok('evaluations.record', { followUpId: f.followUpId, rating: '好', effect: '排查到位', evaluatorId: g.person('王建国') });
     }
     expect(t.ok('decisions.get', { decisionId }).loopState).toBe('closed');
+    // The 集团's own follow-up is no handed one.
+    const own = t.ok('followups.create', { decisionId: decided[1]!.decisionId, task: '集团办公室落实', ownerDept: '办公室', deadline: '2026-05-30' }).followUp.id;
+    expect(t.call('group.handed', { followUpId: own })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('集团工作台: per campus the numbers of the loop, the 集团 first; a campus secretary sees only their campus', () => {

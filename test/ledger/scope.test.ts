@@ -121,7 +121,7 @@ function sampleFor(field: string, ids: Ids): unknown {
     stances: [{ personId: p['王建国'], role: '书记', stance: '同意' }, { personId: p['李明华'], role: '校长', stance: '同意' }],
     rows: [{ personId: p['王建国'], status: '出席' }],
     members: DEMO_SCHOOL.members,
-    orgIds: [ids.orgId], campusIds: [ids.orgId], operator: undefined, currentPin: undefined, anchor: undefined,
+    orgIds: [ids.orgId], campuses: [{ campusId: ids.orgId, ownerDept: '总务处', deadline: '2026-06-30' }], operator: undefined, currentPin: undefined, anchor: undefined,
     from: '2026-01-01', to: '2026-12-31', label: undefined, chainFrom: undefined, seal: false,
     query: '预算', perKind: undefined, fileName: '历史台账.xlsx', base64: 'UEsDBA==', consultationWaitDays: 5, notify: false,
   };

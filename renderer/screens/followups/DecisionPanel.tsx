@@ -5,6 +5,7 @@ import { useFollowUps } from '../../stores/followups';
 import { useNav } from '../../stores/nav';
 import { FollowUpCard } from './FollowUpCard';
 import { FollowUpCreate } from './FollowUpCreate';
+import { AssignCampuses } from './AssignCampuses';
 
 export function DecisionPanel({ decisionId, onChanged }: { decisionId: number; onChanged(): void }) {
   const { detail, loadDetail } = useFollowUps();
@@ -46,6 +47,7 @@ export function DecisionPanel({ decisionId, onChanged }: { decisionId: number; o
           </div>
         )}
       </section>
+      {detail.assign && <AssignCampuses key={detail.assign.campuses.map((c) => c.id).join()} decisionId={decisionId} offer={detail.assign} onDone={changed} />}
       {detail.followUps.map((f) => (
         <FollowUpCard key={f.id} followUp={f} onChanged={changed} />
       ))}

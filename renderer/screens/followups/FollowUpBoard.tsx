@@ -67,11 +67,15 @@ export function FollowUpBoard({ rows, waiting, today }: { rows: BoardRow[]; wait
               </h3>
               <div className="board-cards">
                 {cards.length === 0 && <p className="muted small">暂无</p>}
-                {cards.map((f) => (
-                  <article key={f.id} className="board-card" data-board-card={f.task} onClick={() => go({ section: 'followups', id: f.decisionId })}>
-                    <button className="linklike card-title" onClick={(e) => { e.stopPropagation(); go({ section: 'followups', id: f.decisionId }); }}>
+                {cards.map((f) => {
+                  // A 集团 decision handed to this campus opens on its own page (the decision is the 集团's).
+                  const open = () => go(f.handed ? { section: 'followups', handed: f.id } : { section: 'followups', id: f.decisionId });
+                  return (
+                  <article key={f.id} className="board-card" data-board-card={f.task} onClick={open}>
+                    <button className="linklike card-title" onClick={(e) => { e.stopPropagation(); open(); }}>
                       {f.task}
                     </button>
+                    {f.handed && <span className="badge info small" data-testid="board-handed">集团交办</span>}
                     <span className="muted small ellipsis" title={f.itemTitle}>{f.itemTitle}</span>
                     <span className="row small">
                       <span>{f.ownerDept}{f.ownerName ? ` · ${f.ownerName}` : ''}</span>
@@ -93,7 +97,8 @@ export function FollowUpBoard({ rows, waiting, today }: { rows: BoardRow[]; wait
                       </button>
                     )}
                   </article>
-                ))}
+                  );
+                })}
               </div>
             </section>
           );

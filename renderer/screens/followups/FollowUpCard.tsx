@@ -36,6 +36,7 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
       <div className="card-head">
         <h3>{f.task}</h3>
         <div className="actions">
+          {f.campusName && <span className="badge info" data-testid="handed-campus">交{f.campusName}落实</span>}
           <span className={`badge ${TONE[f.status] ?? ''}`}>{f.statusLabel}{f.status === 'overdue' ? `${f.daysOverdue}天` : ''}</span>
           {f.rating && <span className={`badge ${f.rating === '一般' || f.rating === '差' ? 'bad' : 'ok'}`}>评价：{f.rating}</span>}
         </div>

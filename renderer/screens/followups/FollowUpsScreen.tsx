@@ -9,6 +9,7 @@ import { useNav } from '../../stores/nav';
 import { useOverview } from '../../stores/org';
 import { useLoop } from '../../stores/loop';
 import { DecisionPanel } from './DecisionPanel';
+import { HandedPanel } from './HandedPanel';
 import { FollowUpBoard } from './FollowUpBoard';
 import { todayInput } from '../../dates';
 import { useShortcut } from '../../components/useShortcut';
@@ -20,10 +21,14 @@ export function FollowUpsScreen() {
   const go = useNav((s) => s.go);
   useEffect(() => {
     void loadBoard(org.id);
-  }, [loadBoard, org.id, route.id]);
-  useShortcut('Alt+b', () => go({ section: 'followups' }), route.id !== undefined);
+  }, [loadBoard, org.id, route.id, route.handed]);
+  useShortcut('Alt+b', () => go({ section: 'followups' }), route.id !== undefined || route.handed !== undefined);
+  const reloadAll = () => {
+    void loadBoard(org.id);
+    void useLoop.getState().load(org.id);
+  };
 
-  if (route.id) {
+  if (route.id || route.handed) {
     return (
       <>
         <PageHead
@@ -36,13 +41,7 @@ export function FollowUpsScreen() {
           }
         />
         <div className="content content-narrow">
-          <DecisionPanel
-            decisionId={route.id}
-            onChanged={() => {
-              void loadBoard(org.id);
-              void useLoop.getState().load(org.id);
-            }}
-          />
+          {route.handed ? <HandedPanel followUpId={route.handed} onChanged={reloadAll} /> : <DecisionPanel decisionId={route.id!} onChanged={reloadAll} />}
         </div>
       </>
     );

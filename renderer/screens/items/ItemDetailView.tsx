@@ -17,6 +17,7 @@ import { ConsultationForm } from './ConsultationForm';
 import { ConsultationHistory } from './ConsultationHistory';
 import { SchedulePanel } from './SchedulePanel';
 import { CopyItemButton, ItemEditForm, WithdrawItemButton } from './ItemCorrect';
+import { EscalationNotice, SendUpCard } from './EscalationPanel';
 
 const CONSULTABLE = ['draft', 'consultation', 'postponed', 'ready', 'vote_postponed'];
 const SCHEDULABLE = ['consultation', 'postponed', 'ready', 'vote_postponed'];
@@ -85,7 +86,8 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
             {warnings.map((w, i) => (
               <RuleNotice key={i} rule={w.rule} message={w.message} />
             ))}
-            {item.state === 'withdrawn' && (
+            <EscalationNotice detail={detail} />
+            {item.state === 'withdrawn' && !detail.escalation.up && (
               <div className="notice warn" role="status">
                 议题<strong>{item.stateLabel}</strong>，保留在台账中。如需重新提出，可以「复制为新草稿」。
               </div>
@@ -148,6 +150,7 @@ export function ItemDetailView({ itemId }: { itemId: number }) {
           </div>
 
           <div>
+            <SendUpCard detail={detail} onDone={reload} />
             {SCHEDULABLE.includes(item.state) && (
               <section className="card">
                 <h2>列入会议议程</h2>

@@ -1,0 +1,2 @@
+CREATE INDEX `items_corrections` ON `agenda_items` (`org_id`,`state`) WHERE kind = 'correction';--> statement-breakpoint
+CREATE INDEX `followups_open` ON `follow_ups` (`deadline`,`org_id`,`decision_id`) WHERE state = 'open';
