@@ -131,25 +131,57 @@ export async function verifyChainInSteps(
   anchors: AnchorSource[] = [],
   restores: RestoreRecord[] = [],
   onProgress: (p: VerifyProgress) => void = () => {},
+  { signal, sliceMs = 10 }: StepOptions = {},
 ): Promise<VerifyReport> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  let steps: Generator<VerifyProgress, VerifyReport> | null = null;
+  const close = () => {
+    try {
+      // Ends the suspended step first: an open statement cursor would keep the connection busy.
+      steps?.return(undefined as never);
+      if (sqlite.open && sqlite.inTransaction) sqlite.exec('COMMIT');
+      if (sqlite.open) sqlite.close();
+    } catch {
+      // Never thrown out of an abort listener; the finally below tries again.
+    }
+  };
+  // Stopped (the app closing, a restore): let go of the file at once, not at the next step, so a
+  // close can checkpoint and a restore can replace the file.
+  signal?.addEventListener('abort', close, { once: true });
   try {
+    if (signal?.aborted) throw new VerifyStopped();
     sqlite.exec('BEGIN');
-    const steps = verifySteps({ sqlite }, anchors, restores);
+    steps = verifySteps({ sqlite }, anchors, restores);
     let last = performance.now();
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
       // Hand the event loop back every ~10 ms of work.
-      if (performance.now() - last > 10) {
+      if (performance.now() - last >= sliceMs) {
         onProgress(r.value);
         await new Promise((resolve) => setImmediate(resolve));
+        if (signal?.aborted) throw new VerifyStopped();
         last = performance.now();
       }
     }
   } finally {
-    if (sqlite.inTransaction) sqlite.exec('COMMIT');
-    sqlite.close();
+    signal?.removeEventListener('abort', close);
+    close();
+  }
+}
+
+export interface StepOptions {
+  /** Stops the run: its connection is closed at once and it rejects with VerifyStopped. */
+  signal?: AbortSignal;
+  /** Work done between turns of the event loop, in ms (tests: 0, a turn after every step). */
+  sliceMs?: number;
+}
+
+/** A verify in steps stopped before it finished: it reports nothing, neither passed nor broken. */
+export class VerifyStopped extends Error {
+  constructor() {
+    super('核验在完成前停止了。');
+    this.name = 'VerifyStopped';
   }
 }
 
@@ -328,15 +360,19 @@ function* recordBreak(ledger: Db, seals: SealRow[], end: number, progress: (n: n
     if (!ints.length) continue;
     ints.sort((a, b) => seals[a]!.refId - seals[b]!.refId || a - b);
     const rows = ledger.sqlite.prepare(hasher.sql).raw().iterate(seals[ints[0]!]!.refId, seals[ints[ints.length - 1]!]!.refId) as IterableIterator<unknown[]>;
-    let row = rows.next();
-    for (const i of ints) {
-      const s = seals[i]!;
-      while (!row.done && (row.value[0] as number) < s.refId) row = rows.next();
-      if (row.done || row.value[0] !== s.refId) fail(i, true);
-      else if (hasher.hash(s, row.value) !== s.contentHash) fail(i, false);
-      if (++n % STEP === 0) yield progress(n);
+    try {
+      let row = rows.next();
+      for (const i of ints) {
+        const s = seals[i]!;
+        while (!row.done && (row.value[0] as number) < s.refId) row = rows.next();
+        if (row.done || row.value[0] !== s.refId) fail(i, true);
+        else if (hasher.hash(s, row.value) !== s.contentHash) fail(i, false);
+        if (++n % STEP === 0) yield progress(n);
+      }
+    } finally {
+      // Also when the steps are stopped here (verifyChainInSteps' close): the cursor is let go.
+      rows.return?.();
     }
-    rows.return?.();
   }
   if (first === end) return null;
   const s = seals[first]!;
