@@ -185,12 +185,24 @@ export class VerifyStopped extends Error {
   }
 }
 
-const STEP = 2048;
+// Records per step: small enough that one step stays short on a slow, busy PC (a yield costs nothing).
+const STEP = 512;
 
 function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreRecord[]): Generator<VerifyProgress, VerifyReport> {
-  const seals = ledger.sqlite.prepare(`${SEAL_SELECT} ORDER BY id`).all() as SealRow[];
-  // Progress counts each seal twice (its link, its record) and each audit row once.
-  const auditRows = (ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  // Progress counts each seal twice (its link, its record) and each audit row once. The audit
+  // log's highest id stands for its size (append-only, so at least its row count): COUNT(*)
+  // would read the whole table in one step before the first progress.
+  const auditRows = (ledger.sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit_log').get() as { n: number }).n;
+  // The seals a page at a time, the event loop handed back between pages (a district file has 100,000s).
+  const seals: SealRow[] = [];
+  const sealPage = ledger.sqlite.prepare(`${SEAL_SELECT} WHERE id > ? ORDER BY id LIMIT ${STEP * 8}`);
+  for (let after = -Infinity; ; ) {
+    const page = sealPage.all(after) as SealRow[];
+    for (const s of page) seals.push(s);
+    if (page.length < STEP * 8) break;
+    after = page[page.length - 1]!.id;
+    yield { done: 0, total: 2 * seals.length + auditRows };
+  }
   const total = 2 * seals.length + auditRows;
   // The first break in chain order. The links are checked in one pass; the records each seal
   // names are read in bulk per kind (recordBreak) rather than one query per seal, and the
@@ -219,7 +231,7 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   let broken: Broken | null = record ?? structural;
   // The walk stops at the first break, that seal included: anchors are matched against this much.
   const hashes = seals.slice(0, broken ? broken.position! : seals.length).map((s) => s.hash);
-  if (!broken) broken = findUnsealed(ledger, seals);
+  if (!broken) broken = yield* findUnsealed(ledger, seals, { done: 2 * seals.length, total });
 
   const auditIds = [...anchors.map((a) => a.audit?.id), ...restores.map((r) => r.audit?.id)].filter((x): x is number => typeof x === 'number');
   const walk = walkAuditSteps(ledger.sqlite, auditIds);
@@ -415,7 +427,7 @@ function checkAnchor(
  * A record inside a sealed meeting that has no seal was added after signing; a signed minutes
  * revision without a seal was signed (or flipped to "signed") outside minutes.sign.
  */
-function findUnsealed(ledger: Db, seals: SealRow[]): Broken | null {
+function* findUnsealed(ledger: Db, seals: SealRow[], at: VerifyProgress): Generator<VerifyProgress, Broken | null> {
   const have = new Set(seals.map((s) => `${s.kind}:${s.refId}`));
   const meetingIds = [...new Set(seals.filter((s) => s.meetingId > 0).map((s) => s.meetingId))];
   const signed = ledger.sqlite.prepare("SELECT id, meeting_id AS meetingId FROM minutes WHERE state = 'signed' ORDER BY id").all() as {
@@ -438,14 +450,18 @@ function findUnsealed(ledger: Db, seals: SealRow[]): Broken | null {
   // a seal, the one recordsOfMeeting would list first, meeting by meeting in chain order.
   const order = new Map(meetingIds.map((id, i) => [id, i]));
   let first: { at: number; kind: SealKind; refId: number; meetingId: number } | null = null;
-  SEAL_KINDS.forEach((kind, k) => {
+  let n = 0;
+  for (const [k, kind] of SEAL_KINDS.entries()) {
+    // for…of: a stop between steps ends the cursor too (the generator's return closes it).
     for (const [refId, meetingId] of ledger.sqlite.prepare(KINDS[kind].allWithMeeting).raw().iterate() as Iterable<[number, number]>) {
+      // Every record of every kind is listed here: hand the event loop back as often as elsewhere.
+      if (++n % (STEP * 8) === 0) yield at;
       const m = order.get(meetingId);
       if (m === undefined || have.has(`${kind}:${refId}`)) continue;
-      const at = m * SEAL_KINDS.length + k;
-      if (!first || at < first.at || (at === first.at && refId < first.refId)) first = { at, kind, refId, meetingId };
+      const pos = m * SEAL_KINDS.length + k;
+      if (!first || pos < first.at || (pos === first.at && refId < first.refId)) first = { at: pos, kind, refId, meetingId };
     }
-  });
+  }
   if (!first) return null;
   const r: { kind: SealKind; refId: number; meetingId: number } = first;
   return {
