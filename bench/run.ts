@@ -1,12 +1,13 @@
-// npm run bench [-- --scale 0.01] [--runs 30] [--fresh] [--no-pdf] [--no-renderer] [--no-report] [--city]
+// npm run bench [-- --scale 0.01] [--runs 30] [--fresh] [--no-pdf] [--no-renderer] [--no-report] [--city] [--district-multiplier 2|4]
 // Generates (or reuses from bench/.cache/) the district ledger and prints one table of
 // medians and p95s, each next to its peer measured in the same run. Never fails on timing.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { actionRows } from './actions';
 import { startupRows } from './startup';
-import { districtLedger, schoolLedger } from './generate';
+import { districtLedger, ledgerOfShape, schoolLedger } from './generate';
 import { table } from './measure';
 import { measureMemory } from './memory';
 import { pdfRows } from './pdf';
@@ -24,8 +25,13 @@ const { values } = parseArgs({
     'no-renderer': { type: 'boolean', default: false },
     'no-report': { type: 'boolean', default: false },
     city: { type: 'boolean', default: false },
+    // The user-action rows again on a district of 2× or 4× the schools, generated now into a
+    // temporary folder and deleted afterwards (never cached, so CI never carries it).
+    'district-multiplier': { type: 'string', default: '1' },
   },
 });
+const multiplier = Number(values['district-multiplier']);
+if (![1, 2, 4].includes(multiplier)) throw new Error('--district-multiplier 须为 1、2 或 4');
 const scale = Number(values.scale);
 const runs = Math.max(1, Number(values.runs));
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -45,6 +51,18 @@ rows.push(...insertRows(school.file, runs));
 log('user actions …');
 rows.push(...(await actionRows(`one school, ${d.shape.years} years`, school.file)));
 rows.push(...(await actionRows(`district file, ${d.shape.schools} schools`, d.file)));
+if (multiplier > 1) {
+  const shape = { schools: d.shape.schools * multiplier, years: d.shape.years };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-multiplied-'));
+  try {
+    log(`district ×${multiplier}: generating ${shape.schools} schools × ${shape.years} years …`);
+    const big = ledgerOfShape(shape, { dir, log: (s) => process.stderr.write(`${s}\r`) });
+    log(`generated in ${big.seconds.toFixed(1)} s, ${(fs.statSync(big.file).size / 2 ** 20).toFixed(0)} MB`);
+    rows.push(...(await actionRows(`district ×${multiplier}, ${shape.schools} schools`, big.file)));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 log('start-up as a process …');
 // Whole processes, alternating with a raw open: fewer runs, each costs about a second.
 const startRuns = Math.max(3, Math.min(10, runs));

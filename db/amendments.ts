@@ -1,8 +1,8 @@
 // 更正记录: every correction of a record not yet locked keeps what it was before and after,
 // who, when and why (the amendments table, append-only). Commands call keepAmendment in their
 // own transaction; screens show amendmentsOf beside the record.
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { nowIso, type Ledger, type ReadLedger } from './ledger';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { nowIso, prepared, type Ledger, type ReadLedger } from './ledger';
 import { amendments, persons } from './schema';
 import { cnDate, cnDateTime } from './calendar';
 import { AMENDMENT_ACTIONS, ITEM_STATE_LABELS, MEETING_STATE_LABELS, type AmendmentAction } from './terms';
@@ -42,24 +42,37 @@ export function keepAmendment(ledger: Ledger, a: Amendment): void {
 export function amendmentsOf(ledger: ReadLedger, subjectType: AmendmentSubject, subjectIds: number | number[]) {
   const ids = Array.isArray(subjectIds) ? subjectIds : [subjectIds];
   if (ids.length === 0) return [];
-  return ledger.db
-    .select({
-      id: amendments.id,
-      subjectId: amendments.subjectId,
-      action: amendments.action,
-      before: amendments.before,
-      after: amendments.after,
-      reason: amendments.reason,
-      approvedBy: persons.name,
-      at: amendments.at,
-      operator: amendments.operator,
-    })
-    .from(amendments)
-    .leftJoin(persons, eq(persons.id, amendments.approvedBy))
-    .where(and(eq(amendments.subjectType, subjectType), inArray(amendments.subjectId, ids)))
-    .orderBy(asc(amendments.id))
-    .all()
-    .map((r) => ({ ...r, actionLabel: AMENDMENT_ACTIONS[r.action as AmendmentAction] ?? r.action, change: describeChange(r.before, r.after) }));
+  const columns = {
+    id: amendments.id,
+    subjectId: amendments.subjectId,
+    action: amendments.action,
+    before: amendments.before,
+    after: amendments.after,
+    reason: amendments.reason,
+    approvedBy: persons.name,
+    at: amendments.at,
+    operator: amendments.operator,
+  };
+  // One record (every entry of a meeting's view asks for its own): prepared once per connection.
+  const rows =
+    ids.length === 1
+      ? prepared(ledger, 'amendments.ofOne', () =>
+          ledger.db
+            .select(columns)
+            .from(amendments)
+            .leftJoin(persons, eq(persons.id, amendments.approvedBy))
+            .where(and(eq(amendments.subjectType, sql.placeholder('subjectType')), eq(amendments.subjectId, sql.placeholder('subjectId'))))
+            .orderBy(asc(amendments.id))
+            .prepare(),
+        ).all({ subjectType, subjectId: ids[0]! })
+      : ledger.db
+          .select(columns)
+          .from(amendments)
+          .leftJoin(persons, eq(persons.id, amendments.approvedBy))
+          .where(and(eq(amendments.subjectType, subjectType), inArray(amendments.subjectId, ids)))
+          .orderBy(asc(amendments.id))
+          .all();
+  return rows.map((r) => ({ ...r, actionLabel: AMENDMENT_ACTIONS[r.action as AmendmentAction] ?? r.action, change: describeChange(r.before, r.after) }));
 }
 
 /** The fields a correction may name, in words. */

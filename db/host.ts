@@ -1,6 +1,10 @@
 // What only the shell can do (print with Chromium, save dialogs, open a folder). Implemented by
 // electron/host.ts (Electron) and by the Playwright harness (test/support/harness.ts); the
 // renderer sees it as window.host. Types only: no I/O here.
+import type { Result } from './api';
+import type { VerifyProgress, VerifyReport } from './trust/verify';
+
+export type { VerifyProgress, VerifyReport };
 export interface SavedFile {
   path: string;
 }
@@ -27,6 +31,14 @@ export interface HostApi {
    * saves the current file first, swaps the files and reopens. The page reloads itself afterwards.
    */
   restoreBackup(req: { file: string }): Promise<RestoreOutcome>;
+  /**
+   * 校验台账 in steps beside the user's work (db/trust/stepped.ts): the same checks and report as
+   * the trust.verify channel, with progress pushed to onVerifyProgress meanwhile. A second call
+   * while one runs joins it when it names the same 存证码, else is refused.
+   */
+  verifyLedger(req: { anchor?: string }): Promise<Result<VerifyReport>>;
+  /** The running verify's progress (records re-hashed of about how many); returns an unsubscribe. */
+  onVerifyProgress?(listener: (p: VerifyProgress) => void): () => void;
   /** The automatic backup's progress, pushed by the desktop shell; returns an unsubscribe. Absent elsewhere. */
   onBackupStatus?(listener: (s: BackupStatus) => void): () => void;
 }

@@ -1,7 +1,7 @@
 // Warn-level rules: the command goes through and the warning is kept on the record,
 // to be shown in the minutes and on the dashboard.
-import { and, eq } from 'drizzle-orm';
-import { nowIso, type Ledger, type ReadLedger } from './ledger';
+import { and, eq, sql } from 'drizzle-orm';
+import { nowIso, prepared, type Ledger, type ReadLedger } from './ledger';
 import { ruleWarnings } from './schema';
 import type { RuleWarning } from './terms';
 
@@ -19,9 +19,12 @@ export function keepWarnings(ledger: Ledger, orgId: number, subjectType: Warning
 }
 
 export function warningsOf(ledger: ReadLedger, subjectType: WarningSubject, subjectId: number): RuleWarning[] {
-  return ledger.db
-    .select({ rule: ruleWarnings.rule, message: ruleWarnings.message })
-    .from(ruleWarnings)
-    .where(and(eq(ruleWarnings.subjectType, subjectType), eq(ruleWarnings.subjectId, subjectId)))
-    .all();
+  // Once per entry of every meeting view: prepared once per connection.
+  return prepared(ledger, 'warnings.of', () =>
+    ledger.db
+      .select({ rule: ruleWarnings.rule, message: ruleWarnings.message })
+      .from(ruleWarnings)
+      .where(and(eq(ruleWarnings.subjectType, sql.placeholder('subjectType')), eq(ruleWarnings.subjectId, sql.placeholder('subjectId'))))
+      .prepare(),
+  ).all({ subjectType, subjectId });
 }

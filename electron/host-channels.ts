@@ -1,18 +1,21 @@
 // The HostApi methods as IPC channels ("host:savePdf" …), with zod checks of what the
 // renderer sends. Shared by preload (which exposes exactly these) and ipc (which serves them).
 import { z } from 'zod';
-import type { HostApi } from '../db/host';
+import type { HostApi, VerifyProgress } from '../db/host';
+import { trustContract } from '../db/trust/contract';
 
 /** Main → window: the automatic backup's progress (db/host.ts BackupStatus). */
 export const BACKUP_STATUS = 'backup:status';
+/** Main → window: 校验台账's progress, { done, total } (db/trust/stepped.ts). */
+export const VERIFY_PROGRESS = 'verify:progress';
 
-export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info', 'chooseFolder', 'openFile', 'restoreBackup'] as const;
+export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info', 'chooseFolder', 'openFile', 'restoreBackup', 'verifyLedger'] as const;
 export type HostMethod = (typeof HOST_METHODS)[number];
 
 // Compile-time check that HOST_METHODS is exactly the keys of HostApi, no more, no less
-// (onBackupStatus is a subscription main pushes to, not a method the page invokes).
+// (onBackupStatus and onVerifyProgress are subscriptions main pushes to, not methods the page invokes).
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _exhaustive: Exact<HostMethod, Exclude<keyof HostApi, 'onBackupStatus'>> = true;
+const _exhaustive: Exact<HostMethod, Exclude<keyof HostApi, 'onBackupStatus' | 'onVerifyProgress'>> = true;
 void _exhaustive;
 
 const fileName = z
@@ -38,7 +41,19 @@ export const hostInputs = {
   openFile: z.object({ title: z.string().trim().min(1).max(60), kind: z.enum(['xlsx'], { error: '只能导入Excel工作簿（.xlsx）' }) }),
   // Checked again (sha256, quick_check, seal chain) by restoreBackup before anything is replaced.
   restoreBackup: z.object({ file: z.string().min(1).max(4096).refine((f) => f.endsWith('.sqlite'), { error: '请选择议事台账的备份文件（.sqlite）' }) }),
+  // The trust.verify channel's own input (the 存证码 as printed on signed minutes), checked again by the core.
+  verifyLedger: trustContract['trust.verify'].input,
 } satisfies Record<HostMethod, z.ZodType>;
+
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** What the page accepts as a verify's progress: the preload passes on nothing else. */
+export const verifyProgress = z.object({ done: count, total: count }).strict();
+
+/** A pushed progress, checked: only { done, total } with whole numbers, never the IPC event. */
+export function progressOf(raw: unknown): VerifyProgress | null {
+  const p = verifyProgress.safeParse(raw);
+  return p.success ? { done: Math.min(p.data.done, p.data.total), total: p.data.total } : null;
+}
 
 export const hostChannel = (method: HostMethod) => `host:${method}`;
 export const ledgerChannel = (name: string) => `ledger:${name}`;

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { BrowserWindow, dialog, shell, type SaveDialogOptions } from 'electron';
 import { warmUpHtml } from '../db/documents';
 import type { HostApi, RestoreOutcome, SavedFile } from '../db/host';
+import type { Result } from '../db/api';
+import type { VerifyReport } from '../db/trust/verify';
 import type { PrintDocuments } from './protocol';
 import { hardenedWindow } from './window';
 
@@ -22,6 +24,8 @@ export interface HostDeps {
   documentsFolder: () => string;
   /** Close the ledger, restore the backup, reopen (electron/trust.ts restoreInPlace). */
   restore: (file: string) => RestoreOutcome;
+  /** 校验台账 in steps (electron/trust.ts shellVerify). */
+  verify: (req: { anchor?: string }) => Promise<Result<VerifyReport>>;
   /**
    * Warm the print window up this long after start (the secretary's first export then finds it
    * open with the common font slices decoded); none when absent.
@@ -157,6 +161,10 @@ export function electronHost(deps: HostDeps): HostApi {
 
     async restoreBackup({ file }) {
       return deps.restore(file);
+    },
+
+    verifyLedger(req) {
+      return deps.verify(req);
     },
   };
 

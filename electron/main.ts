@@ -17,7 +17,7 @@ import { APP_ENTRY } from './app-url';
 import { shellPaths } from './paths';
 import { handleAppProtocol, printDocuments, registerAppScheme } from './protocol';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
-import { autoBackups, checkInWorker, openOrOfferRestore, restoreInPlace, type AutoBackups } from './trust';
+import { autoBackups, checkInWorker, openOrOfferRestore, restoreInPlace, shellVerify, type AutoBackups, type ShellVerify } from './trust';
 import { BACKUP_STATUS } from './host-channels';
 import { defaultBackupDir } from '../db/trust/backup';
 import { startReminders } from './reminders';
@@ -29,6 +29,7 @@ let ledger: Ledger | null = null;
 let mainWindow: BrowserWindow | null = null;
 let data: DataFolder;
 let backups: AutoBackups | null = null;
+let verifier: ShellVerify | null = null;
 let district: DistrictHolder | null = null;
 
 // All of these must happen before 'ready'.
@@ -114,6 +115,8 @@ function start(): void {
     onStatus: (s) => mainWindow?.webContents.send(BACKUP_STATUS, s),
   });
   const auto = backups;
+  verifier = shellVerify({ ledger: () => ledger, window: () => mainWindow });
+  const verify = verifier;
 
   const print = printDocuments();
   hardenSession(session.defaultSession);
@@ -141,6 +144,7 @@ function start(): void {
           },
           file,
         ),
+      verify: (req) => verify.verify(req),
     }),
     afterCall: (l, channel, result) => void auto.after(l, channel, result),
   });
@@ -235,6 +239,8 @@ function start(): void {
 function closeLedger(): void {
   // A backup cut short leaves a temporary file only; it reads through this connection.
   backups?.stop();
+  // A verify reads through a connection of its own: closed now, so the close can checkpoint (and a restore replace the file).
+  verifier?.stop();
   try {
     ledger?.close();
   } catch {

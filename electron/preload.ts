@@ -6,8 +6,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES } from '../db/contract';
 import type { LedgerApi } from '../db/api';
 import type { HostApi } from '../db/host';
-import type { BackupStatus } from '../db/host';
-import { BACKUP_STATUS, hostChannel, ledgerChannel, type HostMethod } from './host-channels';
+import type { BackupStatus, VerifyProgress } from '../db/host';
+import { BACKUP_STATUS, hostChannel, ledgerChannel, progressOf, VERIFY_PROGRESS, type HostMethod } from './host-channels';
 import { districtContract } from '../db/district/contract';
 import type { DistrictBridge } from '../db/district/api';
 import { districtChannel, districtShellChannel } from './district-channels';
@@ -39,6 +39,15 @@ export const hostApi = {
   chooseFolder: (req) => host('chooseFolder', req),
   openFile: (req) => host('openFile', req),
   restoreBackup: (req) => host('restoreBackup', req),
+  verifyLedger: (req) => host('verifyLedger', req),
+  onVerifyProgress: (listener: (p: VerifyProgress) => void) => {
+    const forward = (_event: unknown, raw: unknown) => {
+      const p = progressOf(raw);
+      if (p) listener(p);
+    };
+    ipcRenderer.on(VERIFY_PROGRESS, forward);
+    return () => void ipcRenderer.removeListener(VERIFY_PROGRESS, forward);
+  },
   // Only the status object reaches the page, never the IPC event.
   onBackupStatus: (listener: (s: BackupStatus) => void) => {
     const forward = (_event: unknown, s: BackupStatus) => listener(s);

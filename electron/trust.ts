@@ -6,12 +6,16 @@
 //    another program) is named as such, with 重试 and no restore; a -wal set aside is told;
 //  - a backup once the window shows and after a meeting's minutes are signed, in steps beside
 //    the app's calls, its progress shown in the window;
-//  - a restore asked for by the page: close, restoreBackup (saves the current file first), reopen.
+//  - a restore asked for by the page: close, restoreBackup (saves the current file first), reopen;
+//  - 校验台账 in steps beside the app's calls (db/trust/stepped.ts), its progress pushed to the window.
 import { cnLocalDateTime } from '../db/calendar';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { dialog, shell } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Result } from '../db/api';
+import { steppedVerify, VERIFY_STOPPED, type SteppedOptions } from '../db/trust/stepped';
+import type { VerifyReport } from '../db/trust/verify';
+import { VERIFY_PROGRESS } from './host-channels';
 import type { BackupStatus, RestoreOutcome } from '../db/host';
 import type { Ledger } from '../db/ledger';
 import { backupInSteps, type BackupEntry, type CheckedCopy, type SteppedBackup } from '../db/trust/backup';
@@ -233,3 +237,28 @@ export function restoreInPlace(ctl: LedgerControl, file: string): RestoreOutcome
     ctl.reopen(operator);
   }
 }
+
+/**
+ * The 校验台账 button's verify (HostApi.verifyLedger): in steps on a snapshot of its own, progress
+ * sent to the window while it lives (a window closed meanwhile gets nothing; the run still ends).
+ * stop() before the ledger closes, is restored or moved: the run lets go of the file at once and
+ * answers that it stopped, never a verdict.
+ */
+export function shellVerify(deps: { ledger: () => Ledger | null; window: () => BrowserWindow | null; steps?: SteppedOptions }) {
+  const runs = steppedVerify((p) => {
+    const win = deps.window();
+    if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(VERIFY_PROGRESS, p);
+  }, deps.steps);
+  return {
+    verify(req: { anchor?: string }): Promise<Result<VerifyReport>> {
+      const ledger = deps.ledger();
+      if (!ledger) return Promise.resolve({ ok: false, error: { code: 'conflict', message: VERIFY_STOPPED } });
+      return runs.run(ledger, req);
+    },
+    stop: () => runs.stop(),
+    get running() {
+      return runs.running;
+    },
+  };
+}
+export type ShellVerify = ReturnType<typeof shellVerify>;

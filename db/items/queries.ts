@@ -1,8 +1,8 @@
 // Shared reads about agenda items, for this domain and for others (meetings, loop, search).
-import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { joinEntryMeeting } from '../joins';
 import { notFound } from '../errors';
-import { localDate, type ReadLedger } from '../ledger';
+import { localDate, prepared, type ReadLedger } from '../ledger';
 import {
   agendaEntries,
   agendaItems,
@@ -20,7 +20,7 @@ import type { ThresholdRow } from '../rules/routing';
 
 /** An agenda item, its state typed; not found → a Chinese refusal naming the field. */
 export function getItem(ledger: ReadLedger, itemId: number, field = 'itemId') {
-  const item = ledger.db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+  const item = prepared(ledger, 'items.byId', () => ledger.db.select().from(agendaItems).where(eq(agendaItems.id, sql.placeholder('id'))).prepare()).get({ id: itemId });
   return item ? { ...item, state: item.state as ItemState } : notFound('议题', itemId, field);
 }
 
@@ -116,18 +116,21 @@ export function entriesOf(ledger: ReadLedger, itemId: number) {
 
 /** R1: the 校长办公会 study entry of this item with a 研究意见 recorded (its meeting and the 研究意见), or null. */
 export function principalOfficeStudy(ledger: ReadLedger, itemId: number) {
+  // Once per decided entry of a 党委会's minutes: prepared once per connection.
   return (
-    joinEntryMeeting(ledger.db.select({ year: meetings.year, seq: meetings.seq, bodyName: bodies.name, proposal: agendaEntries.proposal }).from(agendaEntries).$dynamic())
-      .where(
-        and(
-          eq(agendaEntries.itemId, itemId),
-          eq(bodies.kind, 'principal_office'),
-          eq(agendaEntries.purpose, 'study'),
-          isNotNull(agendaEntries.proposal),
-          ne(agendaEntries.proposal, ''),
-        ),
-      )
-      .get() ?? null
+    prepared(ledger, 'items.principalOfficeStudy', () =>
+      joinEntryMeeting(ledger.db.select({ year: meetings.year, seq: meetings.seq, bodyName: bodies.name, proposal: agendaEntries.proposal }).from(agendaEntries).$dynamic())
+        .where(
+          and(
+            eq(agendaEntries.itemId, sql.placeholder('itemId')),
+            eq(bodies.kind, 'principal_office'),
+            eq(agendaEntries.purpose, 'study'),
+            isNotNull(agendaEntries.proposal),
+            ne(agendaEntries.proposal, ''),
+          ),
+        )
+        .prepare(),
+    ).get({ itemId }) ?? null
   );
 }
 

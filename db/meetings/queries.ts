@@ -1,10 +1,10 @@
 // Shared reads of the meetings domain: a meeting, its attendance, and everything one agenda
 // entry needs for the rules (R6–R10). Commands and meetings.get build on the same loaders,
 // so what the meeting screen shows is exactly what the commands enforce.
-import { and, asc, count, eq, inArray, isNull, lte, max } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { conflict, notFound, refuse } from '../errors';
-import { localDate, type ReadLedger } from '../ledger';
+import { localDate, prepared, type ReadLedger } from '../ledger';
 import { assertMeetingUnlocked } from './lock';
 import { getBody, getMatter, membersOn, ruleSettings } from '../organization/queries';
 import type { UndoVoteFacts } from '../rules/amend';
@@ -100,60 +100,74 @@ export function entriesOfMeeting(ledger: ReadLedger, meetingId: number): EntryRo
   return ledger.db.select().from(agendaEntries).where(eq(agendaEntries.meetingId, meetingId)).orderBy(asc(agendaEntries.position)).all();
 }
 
+// The per-entry reads below run once per agenda entry for every meeting view, minutes and
+// signing (30 entries: hundreds of calls): built and prepared once per connection (prepared()).
 export function recusalsOf(ledger: ReadLedger, entryId: number) {
-  return ledger.db
-    .select({ personId: recusals.personId, name: persons.name, reason: recusals.reason })
-    .from(recusals)
-    .innerJoin(persons, eq(persons.id, recusals.personId))
-    .where(eq(recusals.entryId, entryId))
-    .orderBy(asc(recusals.id))
-    .all();
+  return prepared(ledger, 'meetings.recusalsOf', () =>
+    ledger.db
+      .select({ personId: recusals.personId, name: persons.name, reason: recusals.reason })
+      .from(recusals)
+      .innerJoin(persons, eq(persons.id, recusals.personId))
+      .where(eq(recusals.entryId, sql.placeholder('entryId')))
+      .orderBy(asc(recusals.id))
+      .prepare(),
+  ).all({ entryId });
 }
 
 export function statementsOf(ledger: ReadLedger, entryId: number) {
-  return ledger.db
-    .select({
-      seq: statements.seq,
-      personId: statements.personId,
-      name: persons.name,
-      stance: statements.stance,
-      note: statements.note,
-      recordedAt: statements.recordedAt,
-    })
-    .from(statements)
-    .innerJoin(persons, eq(persons.id, statements.personId))
-    .where(eq(statements.entryId, entryId))
-    .orderBy(asc(statements.seq))
-    .all();
+  return prepared(ledger, 'meetings.statementsOf', () =>
+    ledger.db
+      .select({
+        seq: statements.seq,
+        personId: statements.personId,
+        name: persons.name,
+        stance: statements.stance,
+        note: statements.note,
+        recordedAt: statements.recordedAt,
+      })
+      .from(statements)
+      .innerJoin(persons, eq(persons.id, statements.personId))
+      .where(eq(statements.entryId, sql.placeholder('entryId')))
+      .orderBy(asc(statements.seq))
+      .prepare(),
+  ).all({ entryId });
 }
 
 export function writtenOpinionsOf(ledger: ReadLedger, entryId: number) {
-  return ledger.db
-    .select({ personId: writtenOpinions.personId, name: persons.name, text: writtenOpinions.text })
-    .from(writtenOpinions)
-    .innerJoin(persons, eq(persons.id, writtenOpinions.personId))
-    .where(eq(writtenOpinions.entryId, entryId))
-    .orderBy(asc(writtenOpinions.id))
-    .all();
+  return prepared(ledger, 'meetings.writtenOpinionsOf', () =>
+    ledger.db
+      .select({ personId: writtenOpinions.personId, name: persons.name, text: writtenOpinions.text })
+      .from(writtenOpinions)
+      .innerJoin(persons, eq(persons.id, writtenOpinions.personId))
+      .where(eq(writtenOpinions.entryId, sql.placeholder('entryId')))
+      .orderBy(asc(writtenOpinions.id))
+      .prepare(),
+  ).all({ entryId });
 }
 
 export function ballotsOf(ledger: ReadLedger, entryId: number) {
-  return ledger.db
-    .select({ personId: ballots.personId, name: persons.name, choice: ballots.choice })
-    .from(ballots)
-    .innerJoin(persons, eq(persons.id, ballots.personId))
-    .where(eq(ballots.entryId, entryId))
-    .orderBy(asc(ballots.id))
-    .all();
+  return prepared(ledger, 'meetings.ballotsOf', () =>
+    ledger.db
+      .select({ personId: ballots.personId, name: persons.name, choice: ballots.choice })
+      .from(ballots)
+      .innerJoin(persons, eq(persons.id, ballots.personId))
+      .where(eq(ballots.entryId, sql.placeholder('entryId')))
+      .orderBy(asc(ballots.id))
+      .prepare(),
+  ).all({ entryId });
 }
 
 export function decisionOfEntry(ledger: ReadLedger, entryId: number) {
-  return ledger.db.select().from(decisions).where(eq(decisions.entryId, entryId)).get() ?? null;
+  return prepared(ledger, 'meetings.decisionOfEntry', () => ledger.db.select().from(decisions).where(eq(decisions.entryId, sql.placeholder('entryId'))).prepare()).get({ entryId }) ?? null;
+}
+
+function itemOfEntry(ledger: ReadLedger, itemId: number) {
+  return prepared(ledger, 'meetings.itemOfEntry', () => ledger.db.select().from(agendaItems).where(eq(agendaItems.id, sql.placeholder('itemId'))).prepare()).get({ itemId });
 }
 
 /** Everything the rules need about one entry, with the live R6 view. */
 export function entryFacts(ledger: ReadLedger, facts: MeetingFacts, entry: EntryRow) {
-  const item = ledger.db.select().from(agendaItems).where(eq(agendaItems.id, entry.itemId)).get() ?? notFound('议题', entry.itemId);
+  const item = itemOfEntry(ledger, entry.itemId) ?? notFound('议题', entry.itemId);
   const matter = getMatter(ledger, item.matterId);
   const recused = recusalsOf(ledger, entry.id);
   const quorum: QuorumView = quorumFor({
@@ -244,7 +258,7 @@ export function closedMeetingsSince(ledger: ReadLedger, bodyId: number, at: stri
 }
 
 export function reconsiderationsOf(ledger: ReadLedger, entryId: number) {
-  return ledger.db.select().from(reconsiderations).where(eq(reconsiderations.entryId, entryId)).all();
+  return prepared(ledger, 'meetings.reconsiderationsOf', () => ledger.db.select().from(reconsiderations).where(eq(reconsiderations.entryId, sql.placeholder('entryId'))).prepare()).all({ entryId });
 }
 
 /** What undoing an entry's vote result depends on (db/rules/amend.ts undoVoteRefusal). */

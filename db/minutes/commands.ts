@@ -56,7 +56,9 @@ export function updateDraft(ledger: Ledger, input: UpdateDraft) {
 /** 签发 (R16): only the meeting's host; locks this revision and the meeting record. */
 export function signMinutes(ledger: Ledger, input: { minutesId: number; personId: number }) {
   const row = getMinutes(ledger, input.minutesId);
-  const record = readMeetingRecord(ledger, row.meetingId);
+  // One view for the record and the roster: building it walks every entry of the meeting.
+  const view = getMeetingView(ledger, row.meetingId);
+  const record = readMeetingRecord(ledger, row.meetingId, view);
   const signer = getPerson(ledger, input.personId, 'personId');
   const refusal = signRefusal({
     bodyKind: record.bodyKind,
@@ -83,8 +85,8 @@ export function signMinutes(ledger: Ledger, input: { minutesId: number; personId
     .where(eq(minutes.id, row.id))
     .run();
   // The names as signed (H class 6), then tamper evidence (db/trust): seal this revision, the
-  // meeting's locked records and its roster in the same transaction.
-  const view = getMeetingView(ledger, row.meetingId);
+  // meeting's locked records and its roster in the same transaction. The view was read before
+  // this revision was marked signed: that changes what may still be corrected, not who took part.
   keepRoster(ledger, row.meetingId, view, holdersOf(ledger, record.orgId, leadingPost('principal_office'), view.date));
   const seal = sealMeeting(ledger, row.id);
   return { minutesId: row.id, state: 'signed' as const, signedBy: signer.name, signedAt, hash, anchor: seal.short };

@@ -6,14 +6,14 @@ import type { AttendanceLines, DocWarning, MeetingFacts, RecordItem, RecordOutco
 import { getItem } from '../items/queries';
 import type { ReadLedger } from '../ledger';
 import { rosterOf, recordedName } from '../meetings/roster';
-import { getMeetingView } from '../meetings/view';
+import { getMeetingView, type MeetingView } from '../meetings/view';
 import { principalOfficeStudy } from '../items/queries';
 import { getBody, getMatter, getOrganization, getPerson, holdersOf } from '../organization/queries';
 import { decisions } from '../schema';
 import { meetingTitle, type BallotChoice, type MajorCategory, type StatementStance, type VoteMethod } from '../terms';
 
-export function readMeetingRecord(ledger: ReadLedger, meetingId: number) {
-  const view = getMeetingView(ledger, meetingId);
+/** `view`: the meeting's view when the caller has it already (minutes.sign: built once, not twice). */
+export function readMeetingRecord(ledger: ReadLedger, meetingId: number, view: MeetingView = getMeetingView(ledger, meetingId)) {
   const { meeting } = view;
   const body = getBody(ledger, view.body.id);
   const org = getOrganization(ledger, body.orgId);

@@ -1,6 +1,6 @@
 // Read helpers other domains use to ask "who holds which post / who sits on which body, on a date".
-import { and, eq, isNull, lte, or, gt, asc, desc, min, ne } from 'drizzle-orm';
-import { localDate, type ReadLedger } from '../ledger';
+import { and, eq, isNull, lte, or, gt, asc, desc, min, ne, sql } from 'drizzle-orm';
+import { localDate, prepared, type ReadLedger } from '../ledger';
 import { bodies, meetings, memberships, minutes, organizations, persons, posts, settings, matters } from '../schema';
 import { DEFAULT_SETTINGS, type RuleSettings as Settings } from '../rules/settings';
 import { RuleSettings } from './settings-schema';
@@ -80,7 +80,8 @@ export function bodyOfKind(ledger: ReadLedger, orgId: number, kind: BodyKind) {
 }
 
 export function getPerson(ledger: ReadLedger, personId: number, field = 'personId') {
-  return ledger.db.select().from(persons).where(eq(persons.id, personId)).get() ?? notFound('人员', personId, field);
+  // Prepared once per connection: a meeting's view and its signing look up dozens of people.
+  return prepared(ledger, 'persons.byId', () => ledger.db.select().from(persons).where(eq(persons.id, sql.placeholder('id'))).prepare()).get({ id: personId }) ?? notFound('人员', personId, field);
 }
 
 /**
@@ -110,7 +111,7 @@ export function sameGroup(ledger: ReadLedger, a: number, b: number): boolean {
 }
 
 export function getMatter(ledger: ReadLedger, matterId: number, field = 'matterId') {
-  return ledger.db.select().from(matters).where(eq(matters.id, matterId)).get() ?? notFound('议事清单事项', matterId, field);
+  return prepared(ledger, 'matters.byId', () => ledger.db.select().from(matters).where(eq(matters.id, sql.placeholder('id'))).prepare()).get({ id: matterId }) ?? notFound('议事清单事项', matterId, field);
 }
 
 export function ruleSettings(ledger: ReadLedger, orgId: number): Settings {

@@ -157,7 +157,7 @@ export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []
   const from = chained ? Number((db.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").get() as { value: string } | undefined)?.value ?? 1) : Infinity;
   // Read in pages of rowids (raw rows, not one object per row through an iterator): the log
   // grows by a row per write, millions on a district file.
-  const page = db.prepare(`SELECT id, at, operator, channel, summary, ${chained ? 'hash' : 'NULL AS hash'} FROM audit_log WHERE id > ? ORDER BY id LIMIT 4096`).raw();
+  const page = db.prepare(`SELECT id, at, operator, channel, summary, ${chained ? 'hash' : 'NULL AS hash'} FROM audit_log WHERE id > ? ORDER BY id LIMIT 1024`).raw();
   for (let batch = page.all(-Infinity) as [number, string, string, string, string, string | null][]; batch.length; batch = page.all(prevId) as typeof batch) {
     for (const [id, at, operator, channel, summary, hash] of batch) {
       h = auditLink(h, { id, at, operator, channel, summary });

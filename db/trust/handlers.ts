@@ -8,7 +8,7 @@ import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './ba
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
 import { readRestoreRecords } from './restore';
-import { type AnchorSource, verifyChain, verifyChainInSteps, type VerifyProgress } from './verify';
+import { type AnchorSource, type StepOptions, verifyChain, verifyChainInSteps, type VerifyProgress } from './verify';
 
 function meta(ledger: ReadLedger, key: string): string | null {
   const row = ledger.sqlite.prepare('SELECT value FROM ledger_meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -26,9 +26,9 @@ export function verifyLedger(ledger: ReadLedger, typedAnchor?: string) {
 }
 
 /** verifyLedger in steps on a snapshot of its own, for the shell (verify.ts verifyChainInSteps). */
-export function verifyLedgerInSteps(file: string, typedAnchor: string | undefined, onProgress: (p: VerifyProgress) => void) {
+export function verifyLedgerInSteps(file: string, typedAnchor: string | undefined, onProgress: (p: VerifyProgress) => void, options?: StepOptions) {
   const { anchors, restores } = outsideAnchors(file, typedAnchor);
-  return verifyChainInSteps(file, anchors, restores, onProgress);
+  return verifyChainInSteps(file, anchors, restores, onProgress, options);
 }
 
 function outsideAnchors(file: string, typedAnchor?: string) {

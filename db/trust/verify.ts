@@ -131,34 +131,78 @@ export async function verifyChainInSteps(
   anchors: AnchorSource[] = [],
   restores: RestoreRecord[] = [],
   onProgress: (p: VerifyProgress) => void = () => {},
+  { signal, sliceMs = 10 }: StepOptions = {},
 ): Promise<VerifyReport> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  let steps: Generator<VerifyProgress, VerifyReport> | null = null;
+  const close = () => {
+    try {
+      // Ends the suspended step first: an open statement cursor would keep the connection busy.
+      steps?.return(undefined as never);
+      if (sqlite.open && sqlite.inTransaction) sqlite.exec('COMMIT');
+      if (sqlite.open) sqlite.close();
+    } catch {
+      // Never thrown out of an abort listener; the finally below tries again.
+    }
+  };
+  // Stopped (the app closing, a restore): let go of the file at once, not at the next step, so a
+  // close can checkpoint and a restore can replace the file.
+  signal?.addEventListener('abort', close, { once: true });
   try {
+    if (signal?.aborted) throw new VerifyStopped();
     sqlite.exec('BEGIN');
-    const steps = verifySteps({ sqlite }, anchors, restores);
+    steps = verifySteps({ sqlite }, anchors, restores);
     let last = performance.now();
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
       // Hand the event loop back every ~10 ms of work.
-      if (performance.now() - last > 10) {
+      if (performance.now() - last >= sliceMs) {
         onProgress(r.value);
         await new Promise((resolve) => setImmediate(resolve));
+        if (signal?.aborted) throw new VerifyStopped();
         last = performance.now();
       }
     }
   } finally {
-    if (sqlite.inTransaction) sqlite.exec('COMMIT');
-    sqlite.close();
+    signal?.removeEventListener('abort', close);
+    close();
   }
 }
 
-const STEP = 2048;
+export interface StepOptions {
+  /** Stops the run: its connection is closed at once and it rejects with VerifyStopped. */
+  signal?: AbortSignal;
+  /** Work done between turns of the event loop, in ms (tests: 0, a turn after every step). */
+  sliceMs?: number;
+}
+
+/** A verify in steps stopped before it finished: it reports nothing, neither passed nor broken. */
+export class VerifyStopped extends Error {
+  constructor() {
+    super('核验在完成前停止了。');
+    this.name = 'VerifyStopped';
+  }
+}
+
+// Records per step: small enough that one step stays short on a slow, busy PC (a yield costs nothing).
+const STEP = 512;
 
 function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreRecord[]): Generator<VerifyProgress, VerifyReport> {
-  const seals = ledger.sqlite.prepare(`${SEAL_SELECT} ORDER BY id`).all() as SealRow[];
-  // Progress counts each seal twice (its link, its record) and each audit row once.
-  const auditRows = (ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  // Progress counts each seal twice (its link, its record) and each audit row once. The audit
+  // log's highest id stands for its size (append-only, so at least its row count): COUNT(*)
+  // would read the whole table in one step before the first progress.
+  const auditRows = (ledger.sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit_log').get() as { n: number }).n;
+  // The seals a page at a time, the event loop handed back between pages (a district file has 100,000s).
+  const seals: SealRow[] = [];
+  const sealPage = ledger.sqlite.prepare(`${SEAL_SELECT} WHERE id > ? ORDER BY id LIMIT ${STEP * 8}`);
+  for (let after = -Infinity; ; ) {
+    const page = sealPage.all(after) as SealRow[];
+    for (const s of page) seals.push(s);
+    if (page.length < STEP * 8) break;
+    after = page[page.length - 1]!.id;
+    yield { done: 0, total: 2 * seals.length + auditRows };
+  }
   const total = 2 * seals.length + auditRows;
   // The first break in chain order. The links are checked in one pass; the records each seal
   // names are read in bulk per kind (recordBreak) rather than one query per seal, and the
@@ -187,7 +231,7 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   let broken: Broken | null = record ?? structural;
   // The walk stops at the first break, that seal included: anchors are matched against this much.
   const hashes = seals.slice(0, broken ? broken.position! : seals.length).map((s) => s.hash);
-  if (!broken) broken = findUnsealed(ledger, seals);
+  if (!broken) broken = yield* findUnsealed(ledger, seals, { done: 2 * seals.length, total });
 
   const auditIds = [...anchors.map((a) => a.audit?.id), ...restores.map((r) => r.audit?.id)].filter((x): x is number => typeof x === 'number');
   const walk = walkAuditSteps(ledger.sqlite, auditIds);
@@ -328,15 +372,19 @@ function* recordBreak(ledger: Db, seals: SealRow[], end: number, progress: (n: n
     if (!ints.length) continue;
     ints.sort((a, b) => seals[a]!.refId - seals[b]!.refId || a - b);
     const rows = ledger.sqlite.prepare(hasher.sql).raw().iterate(seals[ints[0]!]!.refId, seals[ints[ints.length - 1]!]!.refId) as IterableIterator<unknown[]>;
-    let row = rows.next();
-    for (const i of ints) {
-      const s = seals[i]!;
-      while (!row.done && (row.value[0] as number) < s.refId) row = rows.next();
-      if (row.done || row.value[0] !== s.refId) fail(i, true);
-      else if (hasher.hash(s, row.value) !== s.contentHash) fail(i, false);
-      if (++n % STEP === 0) yield progress(n);
+    try {
+      let row = rows.next();
+      for (const i of ints) {
+        const s = seals[i]!;
+        while (!row.done && (row.value[0] as number) < s.refId) row = rows.next();
+        if (row.done || row.value[0] !== s.refId) fail(i, true);
+        else if (hasher.hash(s, row.value) !== s.contentHash) fail(i, false);
+        if (++n % STEP === 0) yield progress(n);
+      }
+    } finally {
+      // Also when the steps are stopped here (verifyChainInSteps' close): the cursor is let go.
+      rows.return?.();
     }
-    rows.return?.();
   }
   if (first === end) return null;
   const s = seals[first]!;
@@ -379,7 +427,7 @@ function checkAnchor(
  * A record inside a sealed meeting that has no seal was added after signing; a signed minutes
  * revision without a seal was signed (or flipped to "signed") outside minutes.sign.
  */
-function findUnsealed(ledger: Db, seals: SealRow[]): Broken | null {
+function* findUnsealed(ledger: Db, seals: SealRow[], at: VerifyProgress): Generator<VerifyProgress, Broken | null> {
   const have = new Set(seals.map((s) => `${s.kind}:${s.refId}`));
   const meetingIds = [...new Set(seals.filter((s) => s.meetingId > 0).map((s) => s.meetingId))];
   const signed = ledger.sqlite.prepare("SELECT id, meeting_id AS meetingId FROM minutes WHERE state = 'signed' ORDER BY id").all() as {
@@ -402,14 +450,18 @@ function findUnsealed(ledger: Db, seals: SealRow[]): Broken | null {
   // a seal, the one recordsOfMeeting would list first, meeting by meeting in chain order.
   const order = new Map(meetingIds.map((id, i) => [id, i]));
   let first: { at: number; kind: SealKind; refId: number; meetingId: number } | null = null;
-  SEAL_KINDS.forEach((kind, k) => {
+  let n = 0;
+  for (const [k, kind] of SEAL_KINDS.entries()) {
+    // for…of: a stop between steps ends the cursor too (the generator's return closes it).
     for (const [refId, meetingId] of ledger.sqlite.prepare(KINDS[kind].allWithMeeting).raw().iterate() as Iterable<[number, number]>) {
+      // Every record of every kind is listed here: hand the event loop back as often as elsewhere.
+      if (++n % (STEP * 8) === 0) yield at;
       const m = order.get(meetingId);
       if (m === undefined || have.has(`${kind}:${refId}`)) continue;
-      const at = m * SEAL_KINDS.length + k;
-      if (!first || at < first.at || (at === first.at && refId < first.refId)) first = { at, kind, refId, meetingId };
+      const pos = m * SEAL_KINDS.length + k;
+      if (!first || pos < first.at || (pos === first.at && refId < first.refId)) first = { at: pos, kind, refId, meetingId };
     }
-  });
+  }
   if (!first) return null;
   const r: { kind: SealKind; refId: number; meetingId: number } = first;
   return {

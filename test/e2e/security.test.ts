@@ -124,9 +124,24 @@ describe('数据安全 through the UI', () => {
 
   it('verifies the ledger: nothing changed, but with no backup yet the signed meeting is 未锚定, not 核验通过', async () => {
     await openSecurity();
+    // Held before it starts, so the panel can be seen while a verify runs; the progress is pushed
+    // the way the shell pushes it (a district file's figures: a small file is done before a push).
+    const release = h.holdVerify();
     await page.getByRole('button', { name: '校验台账' }).click();
+    const running = page.locator('.verify-progress');
+    await running.getByText('正在读取存证链…').waitFor();
+    await expect(page.getByRole('button', { name: '正在校验…' }).isDisabled()).resolves.toBe(true);
+    await h.pushVerifyProgress({ done: 12345, total: 58800 });
+    await running.getByText('正在核验 12,345 / 58,800 条记录（可以照常操作）').waitFor();
+    await expect(running.locator('progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).resolves.toEqual([12345, 58800]);
+    await page.getByRole('heading', { name: '校验台账' }).scrollIntoViewIfNeeded();
+    await shot('04a-verify-progress');
+    release();
     const unanchored = page.locator('[data-verify="unanchored"]');
     await unanchored.waitFor();
+    await expect(running.count()).resolves.toBe(0);
+    // The button ran the stepped verify through the host, not the one-shot channel.
+    expect(h.hostCalls.filter((c) => c.method === 'verifyLedger')).toHaveLength(1);
     const head = (h.ledger.sqlite.prepare('SELECT COUNT(*) AS n, (SELECT hash FROM seals ORDER BY id DESC LIMIT 1) AS hash FROM seals').get()) as { n: number; hash: string };
     await expect(unanchored.textContent()).resolves.toContain('未锚定');
     await expect(unanchored.textContent()).resolves.not.toContain('核验通过');

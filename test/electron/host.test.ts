@@ -27,6 +27,9 @@ const makeHost = (main: BrowserWindow | null = null, warmUpAfterMs?: number) =>
     dataFolder: () => dir,
     version: '0.1.0',
     documentsFolder: () => dir,
+    verify: () => {
+      throw new Error('not in this test');
+    },
     restore: () => {
       throw new Error('not in this test');
     },

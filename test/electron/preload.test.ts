@@ -7,6 +7,7 @@ vi.mock('electron', () => import('./electron-mock'));
 import { contextBridge, ipcRenderer } from './electron-mock';
 import { CHANNEL_NAMES } from '../../db/contract';
 import { districtContract } from '../../db/district/contract';
+import { VERIFY_PROGRESS } from '../../electron/host-channels';
 
 beforeAll(async () => {
   await import('../../electron/preload');
@@ -29,6 +30,7 @@ describe('preload surface', () => {
           "chooseFolder",
           "info",
           "onBackupStatus",
+          "onVerifyProgress",
           "openFile",
           "openPath",
           "print",
@@ -36,6 +38,7 @@ describe('preload surface', () => {
           "saveFile",
           "savePdf",
           "showInFolder",
+          "verifyLedger",
         ],
         "ledger": [
           "call",
@@ -115,5 +118,28 @@ describe('preload surface', () => {
       ['host:openPath', '/tmp/a.pdf'],
       ['host:info', undefined],
     ]);
+  });
+
+  it('校验台账: verifyLedger invokes host:verifyLedger; its progress reaches the page only as { done, total } with whole numbers', async () => {
+    const host = exposed().host as unknown as {
+      verifyLedger(req: unknown): Promise<unknown>;
+      onVerifyProgress(l: (p: unknown) => void): () => void;
+    };
+    ipcRenderer.invoke.mockClear();
+    await host.verifyLedger({ anchor: '26-3f9a2c1b07de' });
+    expect(ipcRenderer.invoke.mock.calls).toEqual([['host:verifyLedger', { anchor: '26-3f9a2c1b07de' }]]);
+    ipcRenderer.on.mockClear();
+    ipcRenderer.removeListener.mockClear();
+    const seen: unknown[] = [];
+    const off = host.onVerifyProgress((p) => seen.push(p));
+    const [[channel, forward]] = ipcRenderer.on.mock.calls as unknown as [[string, (event: unknown, raw: unknown) => void]];
+    expect(channel).toBe(VERIFY_PROGRESS);
+    const event = { sender: { send: () => undefined }, ports: [] };
+    forward(event, { done: 12345, total: 58800 });
+    for (const junk of [null, 'x', { done: -1, total: 3 }, { done: 1.5, total: 3 }, { done: 1, total: 3, html: '<img>' }, { done: '1', total: 3 }, { done: 1 }]) forward(event, junk);
+    forward(event, { done: 9, total: 3 });
+    expect(seen).toEqual([{ done: 12345, total: 58800 }, { done: 3, total: 3 }]);
+    off();
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith(VERIFY_PROGRESS, forward);
   });
 });

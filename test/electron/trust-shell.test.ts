@@ -10,7 +10,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-mock'));
 
 import { dialog, resetElectronMock, shell } from './electron-mock';
-import { autoBackups, openOrOfferRestore, RESTORE_BUTTON, restoreInPlace } from '../../electron/trust';
+import type { BrowserWindow } from 'electron';
+import { autoBackups, openOrOfferRestore, RESTORE_BUTTON, restoreInPlace, shellVerify } from '../../electron/trust';
+import { VERIFY_PROGRESS } from '../../electron/host-channels';
+import { dispatch } from '../../db/api';
+import { VERIFY_BUSY, VERIFY_STOPPED } from '../../db/trust/stepped';
+import type { VerifyProgress, VerifyReport } from '../../db/trust/verify';
+import type { Result } from '../../db/api';
 import type { BackupStatus } from '../../db/host';
 import { openSqlite } from '../../db/trust/sqlite';
 import type { Ledger } from '../../db/ledger';
@@ -215,5 +221,98 @@ describe('restore while running', () => {
     ledger!.close();
     expect(sha256Of(file)).toBe(before);
     // dispose() closes t.ledger again: harmless.
+  });
+});
+
+describe('校验台账 in steps (shellVerify: the button runs it; progress pushed to the window)', () => {
+  type Sent = { channel: string; payload: VerifyProgress };
+  function fakeWindow() {
+    const sent: Sent[] = [];
+    let destroyed = false;
+    const win = {
+      isDestroyed: () => destroyed,
+      webContents: { isDestroyed: () => destroyed, send: (channel: string, payload: VerifyProgress) => sent.push({ channel, payload }) },
+    };
+    return { win: win as unknown as BrowserWindow, sent, destroy: () => (destroyed = true) };
+  }
+  // A turn of the event loop after every step, and every progress pushed: a small file shows them all.
+  const eager = { everyMs: 0, sliceMs: 0 };
+  const oneShot = (anchor?: string) => {
+    const r = dispatch(t.ledger, 'trust.verify', anchor ? { anchor } : {}) as Result<VerifyReport>;
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+
+  it('pushes { done, total } that only grows, and answers exactly what trust.verify answers', async () => {
+    const s = setupSchool(t);
+    const m = [1, 2].map((n) => signedMeeting(t, s, n));
+    const w = fakeWindow();
+    const v = shellVerify({ ledger: () => t.ledger, window: () => w.win, steps: eager });
+    const r = await v.verify({ anchor: m[0]!.anchor! });
+    expect(r).toEqual({ ok: true, value: oneShot(m[0]!.anchor!) });
+    expect(r.ok && r.value.state).toBe('unanchored');
+    expect(w.sent.length).toBeGreaterThan(0);
+    expect(new Set(w.sent.map((x) => x.channel))).toEqual(new Set([VERIFY_PROGRESS]));
+    const done = w.sent.map((x) => x.payload.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    for (const { payload } of w.sent) {
+      expect(Object.keys(payload).sort()).toEqual(['done', 'total']);
+      expect(payload.done).toBeLessThanOrEqual(payload.total);
+    }
+    expect(v.running).toBe(false);
+  });
+
+  it('a record changed after signing is still named, with the same message as trust.verify', async () => {
+    const s = setupSchool(t);
+    signedMeeting(t, s, 1);
+    t.ledger.sqlite.exec("UPDATE statements SET position = '不同意' WHERE id = (SELECT MIN(id) FROM statements)");
+    const expected = oneShot();
+    expect(expected.state).toBe('broken');
+    const r = await shellVerify({ ledger: () => t.ledger, window: () => null, steps: eager }).verify({});
+    expect(r).toEqual({ ok: true, value: expected });
+  });
+
+  it('a second press while one runs joins it; another 存证码 meanwhile is refused in Chinese', async () => {
+    const s = setupSchool(t);
+    const m = signedMeeting(t, s, 1);
+    const v = shellVerify({ ledger: () => t.ledger, window: () => null, steps: eager });
+    const first = v.verify({});
+    expect(v.running).toBe(true);
+    const again = v.verify({ anchor: '' });
+    const other = await v.verify({ anchor: m.anchor! });
+    expect(other).toEqual({ ok: false, error: { code: 'conflict', message: VERIFY_BUSY, field: 'anchor' } });
+    expect(again).toBe(first);
+    expect((await first).ok).toBe(true);
+    // Once it has answered, the other 存证码 may be checked.
+    expect((await v.verify({ anchor: m.anchor! })).ok).toBe(true);
+  });
+
+  it('stopped mid-run (the app closing, a restore): the file is let go at once and no verdict is given', async () => {
+    const s = setupSchool(t);
+    signedMeeting(t, s, 1);
+    const w = fakeWindow();
+    const v = shellVerify({ ledger: () => t.ledger, window: () => w.win, steps: eager });
+    const running = v.verify({});
+    v.stop();
+    // No reader holds the file any more: the close can checkpoint it completely.
+    const [ck] = t.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+    expect(ck).toMatchObject({ busy: 0, log: 0 });
+    expect(await running).toEqual({ ok: false, error: { code: 'conflict', message: VERIFY_STOPPED } });
+    expect(v.running).toBe(false);
+  });
+
+  it('the window closed meanwhile gets nothing and the run still ends; a closed ledger or a bad 存证码 is refused', async () => {
+    const s = setupSchool(t);
+    signedMeeting(t, s, 1);
+    const w = fakeWindow();
+    w.destroy();
+    const v = shellVerify({ ledger: () => t.ledger, window: () => w.win, steps: eager });
+    expect((await v.verify({})).ok).toBe(true);
+    expect(w.sent).toEqual([]);
+    expect(await shellVerify({ ledger: () => null, window: () => null }).verify({})).toEqual({ ok: false, error: { code: 'conflict', message: VERIFY_STOPPED } });
+    const bad = await v.verify({ anchor: 'DROP TABLE seals' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toMatchObject({ code: 'invalid_input', field: 'anchor' });
+    expect(!bad.ok && bad.error.message).toMatch(/存证码/);
   });
 });

@@ -11,7 +11,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { dispatchAsync } from '../../db/api';
 import { DISTRICT_FILE_NAME, dispatchDistrict, NO_DISTRICT, type DistrictOpened } from '../../db/district/api';
 import { districtName, openDistrict, type District } from '../../db/district/store';
-import type { HostApi, RestoreOutcome } from '../../db/host';
+import type { HostApi, RestoreOutcome, VerifyProgress, VerifyReport } from '../../db/host';
+import type { Result } from '../../db/api';
+import { steppedVerify } from '../../db/trust/stepped';
 import type { Ledger } from '../../db/ledger';
 import { openLedger } from '../../db/open';
 import { restoreBackup } from '../../db/trust/restore';
@@ -40,6 +42,9 @@ const MIME: Record<string, string> = {
 /** Builds window.ledger and window.host on the two exposed bindings, before any page script runs. */
 const BRIDGE_SCRIPT = `(() => {
   const host = (method) => (arg) => window.__host(method, arg === undefined ? null : arg);
+  // 校验台账's progress, pushed by the harness (page.evaluate) as main pushes it over IPC.
+  const verifyListeners = new Set();
+  Object.defineProperty(window, '__verifyProgress', { value: (p) => verifyListeners.forEach((l) => l(p)) });
   window.ledger = Object.freeze({ call: (channel, input) => window.__ledger(channel, input) });
   window.district = Object.freeze({
     call: (channel, input) => window.__district('call', channel, input),
@@ -56,6 +61,11 @@ const BRIDGE_SCRIPT = `(() => {
     chooseFolder: host('chooseFolder'),
     openFile: host('openFile'),
     restoreBackup: host('restoreBackup'),
+    verifyLedger: host('verifyLedger'),
+    onVerifyProgress: (listener) => {
+      verifyListeners.add(listener);
+      return () => void verifyListeners.delete(listener);
+    },
   });
 })();`;
 
@@ -88,7 +98,7 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
 }
 
 export interface HostCall {
-  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile' | 'chooseFolder' | 'openFile' | 'restoreBackup';
+  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile' | 'chooseFolder' | 'openFile' | 'restoreBackup' | 'verifyLedger';
   arg: string;
 }
 
@@ -124,6 +134,12 @@ export interface Harness {
   pageErrors: string[];
   /** The district ledger the page opened (区域统筹), if any. */
   district(): District | null;
+  /**
+   * Hold the next 校验台账 runs before they start (until the returned release is called), so a
+   * test can see the panel while one runs; pushVerifyProgress sends a progress as main would.
+   */
+  holdVerify(): () => void;
+  pushVerifyProgress(p: VerifyProgress): Promise<void>;
   /** Move the fixed clock (ledger and page) forward, e.g. to the meeting's day. */
   setNow(iso: string): Promise<void>;
   close(): Promise<void>;
@@ -158,11 +174,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const hostCalls: HostCall[] = [];
   const pageErrors: string[] = [];
   const chosenFolder = options.chosenFolder ?? path.join(path.dirname(ledgerFile), 'chosen');
+  // 校验台账 in steps as the Electron shell runs it (electron/trust.ts shellVerify), progress pushed to the page.
+  let page: Page | null = null;
+  const pushVerifyProgress = async (p: VerifyProgress) => {
+    await page?.evaluate((q) => (window as unknown as { __verifyProgress(p: VerifyProgress): void }).__verifyProgress(q), p).catch(() => undefined);
+  };
+  const verifier = steppedVerify((p) => void pushVerifyProgress(p));
+  let held: Promise<void> | null = null;
   const host = harnessHost(browser, exportsDir, ledgerFile, hostCalls, {
+    async verify(req) {
+      if (held) await held;
+      return verifier.run(ledger, req);
+    },
     chosenFolder,
     openFile: options.openFile ?? null,
     restore(file) {
       const operator = ledger.operator;
+      verifier.stop();
       ledger.close();
       try {
         const r = restoreBackup(ledgerFile, file, { now: fixed ?? undefined });
@@ -198,7 +226,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // A string, not a function: tsx/esbuild may inject helpers (__name) into a serialized function.
   await context.addInitScript({ content: BRIDGE_SCRIPT });
 
-  const page = await context.newPage();
+  page = await context.newPage();
   if (fixed) await page.clock.setFixedTime(fixed);
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -223,11 +251,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     hostCalls,
     pageErrors,
     district: () => district,
+    holdVerify() {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
+    },
+    pushVerifyProgress,
     async setNow(iso) {
       fixed = new Date(iso);
       await page.clock.setFixedTime(fixed);
     },
     async close() {
+      verifier.stop();
       await browser.close().catch(() => undefined);
       await server.close();
       try {
@@ -247,7 +285,7 @@ function harnessHost(
   exportsDir: string,
   ledgerFile: string,
   calls: HostCall[],
-  shell: { chosenFolder: string; openFile: string | null; restore(file: string): RestoreOutcome },
+  shell: { chosenFolder: string; openFile: string | null; restore(file: string): RestoreOutcome; verify(req: { anchor?: string }): Promise<Result<VerifyReport>> },
 ): HostApi {
   const target = (fileName: string, ext: string) => {
     const safe = path.basename(fileName).replace(/[\\/:*?"<>|]/g, '_');
@@ -301,6 +339,10 @@ function harnessHost(
     async restoreBackup({ file }) {
       calls.push({ method: 'restoreBackup', arg: file });
       return shell.restore(file);
+    },
+    async verifyLedger(req) {
+      calls.push({ method: 'verifyLedger', arg: req.anchor ?? '' });
+      return shell.verify(req);
     },
   };
 }

@@ -20,7 +20,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const makeHost = () =>
-  electronHost({ parent: () => null, print: printDocuments(), dataFolder: () => path.join(dir, 'data'), version: '0.1.0', documentsFolder: () => dir, restore: () => { throw new Error('not here'); } });
+  electronHost({ parent: () => null, print: printDocuments(), dataFolder: () => path.join(dir, 'data'), version: '0.1.0', documentsFolder: () => dir, restore: () => { throw new Error('not here'); }, verify: () => { throw new Error('not here'); } });
 
 const payload = Buffer.from('@echo off\r\nformat c:\r\n').toString('base64');
 

@@ -1,10 +1,13 @@
-// 校验台账: recompute the seal chain of every signed meeting (trust.verify) and say in Chinese
-// whether the locked records are unchanged, or which record is the first one that is not.
-import { useState } from 'react';
+// 校验台账: recompute the seal chain of every signed meeting and say in Chinese whether the
+// locked records are unchanged, or which record is the first one that is not. The shell runs it
+// in steps beside the user's work (window.host.verifyLedger, db/trust/stepped.ts) and pushes its
+// progress; the report is the trust.verify channel's.
+import { useEffect, useState } from 'react';
 import { Field } from '../../../forms/Field';
 import { FormError } from '../../../forms/FormError';
 import { errorFor, useCommand } from '../../../forms/useCommand';
-import { call, type OutputOf } from '../../../ledger-client';
+import { LedgerCallError, type OutputOf } from '../../../ledger-client';
+import type { VerifyProgress } from '../../../../db/host';
 import { formatDateTime } from '../../../dates';
 
 type Report = OutputOf<'trust.verify'>;
@@ -19,8 +22,14 @@ const ANCHOR_RESULT: Record<Report['anchors'][number]['result'], string> = {
 export function VerifyPanel() {
   const [anchor, setAnchor] = useState('');
   const [report, setReport] = useState<Report | null>(null);
+  const [progress, setProgress] = useState<VerifyProgress | null>(null);
+  useEffect(() => window.host.onVerifyProgress?.(setProgress), []);
   const verify = useCommand(async () => {
-    setReport(await call('trust.verify', anchor.trim() ? { anchor: anchor.trim() } : {}));
+    setReport(null);
+    setProgress(null);
+    const r = await window.host.verifyLedger(anchor.trim() ? { anchor: anchor.trim() } : {});
+    if (!r.ok) throw new LedgerCallError(r.error);
+    setReport(r.value);
   });
   return (
     <section className="card" aria-labelledby="verify-title">
@@ -44,9 +53,32 @@ export function VerifyPanel() {
           {verify.busy ? '正在校验…' : '校验台账'}
         </button>
       </form>
+      {verify.busy && <VerifyRunning progress={progress} />}
       <FormError error={verify.error} fields={['anchor']} />
       {report && <VerifyResult report={report} />}
     </section>
+  );
+}
+
+const count = (n: number) => n.toLocaleString('zh-CN');
+
+function VerifyRunning({ progress }: { progress: VerifyProgress | null }) {
+  return (
+    <div className="backup-progress verify-progress" role="status">
+      {progress ? (
+        <>
+          <progress className="bar" value={progress.done} max={Math.max(1, progress.total)} aria-label="校验进度" />
+          <span>
+            正在核验 {count(progress.done)} / {count(progress.total)} 条记录（可以照常操作）
+          </span>
+        </>
+      ) : (
+        <>
+          <progress className="bar" aria-label="校验进度" />
+          <span>正在读取存证链…</span>
+        </>
+      )}
+    </div>
   );
 }
 
