@@ -35,7 +35,7 @@ describe('tallies (quorum problems)', () => {
         entry(99, 102, 'report', null, '{"quorumOk":false}'),
         entry(1, 103, 'report', null, '{"quorumOk":true}'),
         entry(1, 105, 'report', null, '{"quorumOk":false}'),
-        entry(1, 106, 'report', null, '{"quorumOk":true,"yes":5}'),
+        entry(1, 106, 'report', null, '{"yes":5}'),
         entry(1, 104, 'report', null, '{}'),
       ],
     });
