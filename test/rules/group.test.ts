@@ -1,7 +1,7 @@
 // 集团化办学 rules (db/rules/group.ts) on plain values: who may have campuses, what goes up, what
 // may be handed down, and which campus the 集团 secretary looks at first.
 import { describe, expect, it } from 'vitest';
-import { assignRefusal, attentionScore, campusRefusal, ESCALATED_LABEL, escalateRefusal, mustEscalate, type CampusFigures } from '../../db/rules/group';
+import { assignRefusal, attentionScore, campusRefusal, ESCALATED_LABEL, escalateConsequence, escalateRefusal, handedActions, itemStateLabel, mustEscalate, type CampusFigures } from '../../db/rules/group';
 
 describe('campusRefusal', () => {
   it('lets a 党委 that is no campus itself have campuses', () => {
@@ -82,5 +82,24 @@ describe('attentionScore', () => {
     expect(attentionScore({ ...zero, waitingConsultation: 1 })).toBe(1);
     expect(attentionScore({ ...zero, meetingsThisMonth: 5, meetingsThisYear: 9, firstTopicsThisYear: 4 })).toBe(0);
     expect(attentionScore({ ...zero, overdueFollowUps: 2, openEmergencies: 3, decisionsWithoutFollowUp: 5, openCorrections: 7, waitingConsultation: 11 })).toBe(2 * 3 + 3 * 3 + 5 * 2 + 7 * 2 + 11);
+  });
+});
+
+describe('an item sent up, and a follow-up handed down', () => {
+  it('labels an item sent up 已上报集团 whatever its state, others by their state', () => {
+    expect(itemStateLabel('withdrawn', true)).toBe('已上报集团');
+    expect(itemStateLabel('draft', true)).toBe('已上报集团');
+    expect(itemStateLabel('withdrawn', false)).toBe('已撤回');
+    expect(itemStateLabel('draft', false)).not.toBe('已上报集团');
+  });
+  it('says before sending up what will happen, naming both organisations', () => {
+    expect(escalateConsequence('东校区', '某某教育集团党委')).toBe(
+      '议题将报某某教育集团党委，由集团党委书记作为集团党委的议题提出，按集团的议事清单办理；东校区的这项议题随即结束为“已上报集团”，不再列入本组织的议程。上报后不能撤销。',
+    );
+  });
+  it('lets a campus report and 办结 an open handed follow-up, nothing once done', () => {
+    expect(handedActions('open')).toEqual({ report: true, complete: true });
+    expect(handedActions('in_progress')).toEqual({ report: true, complete: true });
+    expect(handedActions('done')).toEqual({ report: false, complete: false });
   });
 });
