@@ -24,4 +24,10 @@ export const districtContract = {
   'district.school': read(z.object({ schoolId: zId('学校') })),
   /** The district's own log: registrations, imports, replacements. */
   'district.audit': read(z.object({})),
+  /** 汇总报告: every school's indicators and the schools needing attention, GB/T 9704 HTML for the shell's PDF. */
+  'district.summaryHtml': read(z.object({})),
+  /** 汇总表: the same as an Excel workbook (base64), with a 说明 sheet of the period and the sources. */
+  'district.summaryXlsx': read(z.object({})),
+  /** 检查表 of one school for 巡察/督导: indicators, a blank findings column, and what to check the bundle by. */
+  'district.inspectionHtml': read(z.object({ schoolId: zId('学校') })),
 } as const;

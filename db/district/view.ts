@@ -1,8 +1,11 @@
 // The district's view: per school, the indicators summed over its current bundles (a bundle
 // replaced by a corrected one no longer counts), and one school's months for the drill-down.
 import { cnDate, cnLocalDateTime } from '../calendar';
-import { FACT_KEYS, indicatorsOf, monthsCovered, type FactKey, type IndicatorValues } from '../rules/indicators';
-import { INDICATOR_LABELS, REPORT_TABLE_LABELS } from '../terms';
+import type { DistrictSummaryDoc, InspectionDoc } from '../documents';
+import { localDate } from '../ledger';
+import { attentionKeys, FACT_KEYS, indicatorsOf, monthsCovered, type FactKey, type IndicatorValues } from '../rules/indicators';
+import { INDICATOR_LABELS, REPORT_TABLE_LABELS, type IndicatorKey } from '../terms';
+import { shortAnchor } from '../trust/chain';
 import { districtName, type District } from './store';
 
 type Reader = Pick<District, 'sqlite' | 'key'>;
@@ -118,5 +121,91 @@ export function schoolDetail(d: Reader, schoolId: number) {
     meetings: series.meetings,
     decisions: series.decisions,
     overdue: series.overdue,
+  };
+}
+
+const COLUMNS = Object.entries(INDICATOR_LABELS).map(([key, label]) => ({ key: key as IndicatorKey, label }));
+
+/** A hash as printed for the inspector: upper case, groups of four (as the key fingerprint). */
+const grouped = (hex: string) => hex.toUpperCase().match(/.{1,4}/g)?.join(' ') ?? '';
+
+interface SourceRow {
+  id: number;
+  s: number;
+  school: string;
+  label: string;
+  f: string;
+  t: string;
+  madeAt: string;
+  importedAt: string;
+  cf: number;
+  ch: number;
+  chHash: string | null;
+  hash: string;
+}
+
+/** The bundles the district's figures come from now (a replaced bundle no longer counts). */
+function currentBundles(d: Reader, schoolId?: number): SourceRow[] {
+  return d.sqlite
+    .prepare(
+      `SELECT b.id, b.school_id AS s, s.name AS school, b.period_label AS label, b.period_from AS f, b.period_to AS t, b.made_at AS madeAt,
+              b.imported_at AS importedAt, b.chain_from AS cf, b.chain_head AS ch, b.chain_head_hash AS chHash, b.hash
+         FROM bundles b JOIN schools s ON s.id = b.school_id
+        WHERE b.superseded_by IS NULL ${schoolId === undefined ? '' : 'AND b.school_id = ?'}
+        ORDER BY s.name, b.period_from, b.id`,
+    )
+    .all(...(schoolId === undefined ? [] : [schoolId])) as SourceRow[];
+}
+
+const spanOf = (rows: { f: string; t: string }[]) =>
+  rows.length ? `${cnDate(rows.reduce((a, r) => (a < r.f ? a : r.f), rows[0]!.f))}至${cnDate(rows.reduce((a, r) => (a > r.t ? a : r.t), rows[0]!.t))}` : '尚无报送';
+
+/** What a flagged indicator says on paper: 督办逾期2项, 会前沟通在先占比80%. */
+const reasonsOf = (row: SchoolIndicators) => attentionKeys(row.values).map((k) => `${INDICATOR_LABELS[k]}${row.text[k]}`);
+
+/** The district summary (汇总表 and 汇总报告): every school's indicators, who needs attention, and the sources. */
+export function districtSummary(d: Reader & Pick<District, 'now'>): DistrictSummaryDoc {
+  const view = districtView(d);
+  const sources = currentBundles(d);
+  return {
+    district: view.district,
+    period: spanOf(sources),
+    madeOn: localDate(d.now()),
+    columns: COLUMNS,
+    rows: view.schools.map((r) => ({ name: r.name, covered: r.covered, bundles: r.bundles, values: r.values, text: r.text })),
+    attention: view.schools.flatMap((r) => {
+      if (r.bundles === 0) return [{ name: r.name, reasons: ['尚未报送'] }];
+      const reasons = reasonsOf(r);
+      return reasons.length ? [{ name: r.name, reasons }] : [];
+    }),
+    sources: sources.map((b) => ({
+      school: b.school,
+      period: b.label,
+      range: `${cnDate(b.f)}至${cnDate(b.t)}`,
+      madeAt: cnLocalDateTime(b.madeAt),
+      importedAt: cnLocalDateTime(b.importedAt),
+      chain: `第${b.cf + 1}至${b.ch}条`,
+      code: b.chHash ? shortAnchor({ count: b.ch, hash: b.chHash }) : '—',
+    })),
+  };
+}
+
+/** One school's 检查表 for the inspector: its indicators, blank findings, and what to check the bundle against. */
+export function inspectionSheet(d: Reader & Pick<District, 'now'>, schoolId: number): InspectionDoc | null {
+  const view = districtView(d);
+  const row = view.schools.find((s) => s.schoolId === schoolId);
+  if (!row) return null;
+  const head = d.sqlite.prepare('SELECT head_count AS n, head_hash AS h FROM schools WHERE id = ?').get(schoolId) as { n: number; h: string | null };
+  const flagged = new Set(attentionKeys(row.values));
+  const bundles = currentBundles(d, schoolId);
+  return {
+    district: view.district,
+    school: row.name,
+    fingerprint: row.fingerprint,
+    period: spanOf(bundles),
+    madeOn: localDate(d.now()),
+    indicators: COLUMNS.map((c) => ({ label: c.label, value: row.bundles ? row.text[c.key] : '尚未报送', flagged: flagged.has(c.key) })),
+    chain: head.h ? { count: head.n, code: shortAnchor({ count: head.n, hash: head.h }), hash: grouped(head.h) } : null,
+    bundles: bundles.map((b) => ({ period: b.label, range: `${cnDate(b.f)}至${cnDate(b.t)}`, madeAt: cnLocalDateTime(b.madeAt), chain: `第${b.cf + 1}至${b.ch}条`, hash: grouped(b.hash.slice(0, 32)) })),
   };
 }
