@@ -10,7 +10,7 @@ import { safeFileName } from '../exports/names';
 import { districtKeyFileText } from '../report/envelope';
 import { describeZodError } from '../validation';
 import { districtContract } from './contract';
-import { importBundle, Refusal, registerSchool, type RefusalReason } from './import';
+import { importBundle, Refusal, registerSchool, supersedePreview, type RefusalReason } from './import';
 import { districtName, type District } from './store';
 import { districtSummary, districtView, inspectionSheet, schoolDetail } from './view';
 import { cnLocalDateTime } from '../calendar';
@@ -26,6 +26,7 @@ const handlers = {
   },
   'district.register': (d: District, i: { name: string; fingerprint: string }) => registerSchool(d, i.name, i.fingerprint),
   'district.import': (d: District, i: { base64: string }) => importBundle(d, Buffer.from(i.base64, 'base64')),
+  'district.supersedePreview': (d: District, i: { base64: string }) => supersedePreview(d, Buffer.from(i.base64, 'base64')),
   'district.supersede': (d: District, i: { base64: string; reason: string }) => importBundle(d, Buffer.from(i.base64, 'base64'), i.reason),
   'district.view': (d: District) => districtView(d),
   'district.school': (d: District, i: { schoolId: number }) => schoolDetail(d, i.schoolId),

@@ -16,6 +16,8 @@ export const districtContract = {
   'district.register': write(z.object({ name: zName('学校名称', 60), fingerprint: zText('密钥指纹', 80) })),
   /** Import a bundle file (base64 bytes). */
   'district.import': write(z.object({ base64: zBundle })),
+  /** Before 以更正包替换 is confirmed: check the corrected bundle and say which imported bundle it replaces. Writes nothing. */
+  'district.supersedePreview': read(z.object({ base64: zBundle })),
   /** Replace the imported bundle of the same period by a corrected one, with the reason (audited). */
   'district.supersede': write(z.object({ base64: zBundle, reason: zText('替换理由', 200) })),
   /** Every school's indicators, for the table and the charts. */

@@ -82,6 +82,14 @@ export function districtView(d: Reader) {
   };
 }
 
+/** What a bundle holds, as its manifest counts it: 会议3条，决定5条. */
+export function contentsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([t, n]) => n > 0 && t !== 'organizations')
+    .map(([t, n]) => `${REPORT_TABLE_LABELS[t] ?? t}${n}条`)
+    .join('，');
+}
+
 /** One school: its bundles and the facts by month (for the trend chart), read-only. */
 export function schoolDetail(d: Reader, schoolId: number) {
   const school = d.sqlite.prepare('SELECT id, name, fingerprint, head_count AS head FROM schools WHERE id = ?').get(schoolId) as
@@ -104,10 +112,7 @@ export function schoolDetail(d: Reader, schoolId: number) {
     chain: `存证链第${b.cf + 1}至${b.ch}条`,
     sealed: b.sealed ? '已加密' : '未加密',
     state: b.supersededBy ? '已被更正包替换' : '有效',
-    contents: Object.entries(JSON.parse(b.counts) as Record<string, number>)
-      .filter(([t, n]) => n > 0 && t !== 'organizations')
-      .map(([t, n]) => `${REPORT_TABLE_LABELS[t] ?? t}${n}条`)
-      .join('，'),
+    contents: contentsText(JSON.parse(b.counts) as Record<string, number>),
   }));
   const facts = d.sqlite
     .prepare('SELECT f.month AS m, f.key AS k, SUM(f.n) AS n FROM facts f JOIN bundles b ON b.id = f.bundle_id WHERE f.school_id = ? AND b.superseded_by IS NULL GROUP BY f.month, f.key ORDER BY f.month')
