@@ -12,7 +12,7 @@ import { describeZodError } from '../validation';
 import { districtContract } from './contract';
 import { importBundle, Refusal, registerSchool, supersedePreview, type RefusalReason } from './import';
 import { districtName, type District } from './store';
-import { districtSummary, districtView, inspectionSheet, schoolDetail } from './view';
+import { districtSummary, districtTrend, districtView, inspectionSheet, schoolDetail } from './view';
 import { cnLocalDateTime } from '../calendar';
 
 type DistrictContract = typeof districtContract;
@@ -29,6 +29,7 @@ const handlers = {
   'district.supersedePreview': (d: District, i: { base64: string }) => supersedePreview(d, Buffer.from(i.base64, 'base64')),
   'district.supersede': (d: District, i: { base64: string; reason: string }) => importBundle(d, Buffer.from(i.base64, 'base64'), i.reason),
   'district.view': (d: District) => districtView(d),
+  'district.trend': (d: District) => districtTrend(d),
   'district.school': (d: District, i: { schoolId: number }) => schoolDetail(d, i.schoolId),
   'district.audit': (d: District) =>
     (d.sqlite.prepare('SELECT id, at, operator, action, summary FROM audit ORDER BY id DESC').all() as { id: number; at: string; operator: string; action: string; summary: string }[]).map(

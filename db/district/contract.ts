@@ -22,6 +22,8 @@ export const districtContract = {
   'district.supersede': write(z.object({ base64: zBundle, reason: zText('替换理由', 200) })),
   /** Every school's indicators, for the table and the charts. */
   'district.view': read(z.object({})),
+  /** Every school's indicators by month, for the trend chart. */
+  'district.trend': read(z.object({})),
   /** One school, read-only: its bundles and its indicators by month. */
   'district.school': read(z.object({ schoolId: zId('学校') })),
   /** The district's own log: registrations, imports, replacements. */

@@ -242,10 +242,13 @@ export function supersedePreview(d: District, bytes: Buffer) {
   const { body, school, same } = checked as Checked;
   const m = body.manifest;
   const old = d.sqlite.prepare('SELECT made_at AS madeAt, imported_at AS importedAt, counts FROM bundles WHERE id = ?').get(same!.id) as { madeAt: string; importedAt: string; counts: string };
+  const range = `${cnDate(m.period.from)}至${cnDate(m.period.to)}`;
   return {
     school: school.name,
     period: m.period.label,
-    range: `${cnDate(m.period.from)}至${cnDate(m.period.to)}`,
+    range,
+    /** The bundle replaced, as a sentence names it: 青山实验小学「2026年春季学期」（2026年2月1日至…） */
+    what: `${school.name}「${m.period.label}」${m.period.label === range ? '' : `（${range}）`}`,
     replaces: { madeAt: cnLocalDateTime(old.madeAt), importedAt: cnLocalDateTime(old.importedAt), contents: contentsText(JSON.parse(old.counts) as Record<string, number>) },
     by: { madeAt: cnLocalDateTime(m.madeAt), contents: contentsText(m.counts) },
   };

@@ -214,3 +214,37 @@ export function inspectionSheet(d: Reader & Pick<District, 'now'>, schoolId: num
     bundles: bundles.map((b) => ({ period: b.label, range: `${cnDate(b.f)}至${cnDate(b.t)}`, madeAt: cnLocalDateTime(b.madeAt), chain: `第${b.cf + 1}至${b.ch}条`, hash: grouped(b.hash.slice(0, 32)) })),
   };
 }
+
+/**
+ * Every school's indicators month by month (the district's trend chart): the same indicator
+ * function as the table, over one month's summed facts. Months with no facts are gaps (null).
+ */
+export function districtTrend(d: Reader) {
+  const schools = d.sqlite.prepare('SELECT id, name FROM schools ORDER BY name').all() as { id: number; name: string }[];
+  const facts = d.sqlite
+    .prepare(
+      'SELECT f.school_id AS s, f.month AS m, f.key AS k, SUM(f.n) AS n FROM facts f JOIN bundles b ON b.id = f.bundle_id WHERE b.superseded_by IS NULL GROUP BY f.school_id, f.month, f.key',
+    )
+    .all() as { s: number; m: string; k: FactKey; n: number }[];
+  const months = [...new Set(facts.map((f) => f.m))].sort();
+  const at = new Map(months.map((m, i) => [m, i]));
+  const sums = new Map<number, Partial<Record<FactKey, number>>[]>();
+  for (const f of facts) {
+    const row = sums.get(f.s) ?? months.map((): Partial<Record<FactKey, number>> => ({}));
+    row[at.get(f.m)!]![f.k] = f.n;
+    sums.set(f.s, row);
+  }
+  return {
+    months: months.map((m) => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`),
+    columns: COLUMNS,
+    schools: schools
+      .filter((s) => sums.has(s.id))
+      .map((s) => {
+        const perMonth = sums.get(s.id)!.map((sum) => (Object.keys(sum).length ? indicatorsOf(sum, 1) : null));
+        return {
+          name: s.name,
+          values: Object.fromEntries(COLUMNS.map((c) => [c.key, perMonth.map((v) => (v ? v[c.key] : null))])) as Record<IndicatorKey, (number | null)[]>,
+        };
+      }),
+  };
+}

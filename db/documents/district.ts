@@ -57,7 +57,9 @@ table.sheet { font-size: 10pt; }
 table.sheet td.name { width: 8em; }
 table.sheet td.covered { width: 9em; }
 p.explain { font-size: 12pt; line-height: 1.5; letter-spacing: 0; margin-top: 4pt; }
-.issuer { margin-top: 8pt; }
+.issuer { margin-top: 4pt; }
+/* The date never stands alone on a page: the note goes with it. */
+.closing { break-inside: avoid; page-break-inside: avoid; }
 `;
 
 export function districtSummaryHtml(doc: DistrictSummaryDoc): string {
@@ -90,8 +92,10 @@ export function districtSummaryHtml(doc: DistrictSummaryDoc): string {
 ${rows}
 </tbody></table>
 ${blocksHtml(attention)}
+<div class="closing">
 <p class="explain">说明：三重一大事项未经党组织会议决定、会前沟通在后、到会人数不足、决定未安排督办、督办逾期、临时处置未按时报告、第一议题未学习、纪要会后超过7天签发的，列为需要关注；表中加粗的数值即需要关注的指标。</p>
-<div class="issuer"><div>${esc(doc.district)}<br>${esc(cnDate(doc.madeOn))}</div></div>`;
+<div class="issuer"><div>${esc(doc.district)}<br>${esc(cnDate(doc.madeOn))}</div></div>
+</div>`;
   return htmlDocument({ title, css: BLOCK_CSS + SUMMARY_CSS, body });
 }
 

@@ -172,3 +172,15 @@ describe('district.inspectionHtml: the 检查表', () => {
     expect(crypto.createHash('sha256').update(JSON.stringify(d.sqlite.prepare('SELECT * FROM audit').all())).digest('hex')).toBe(before);
   });
 });
+
+describe('district.trend: the month trend', () => {
+  it('each reporting school month by month, through the same indicator function; a school that sent nothing has no line', async () => {
+    const trend = await ok('district.trend', {});
+    expect(trend.months).toEqual(['2026年3月']);
+    expect(trend.schools.map((s) => s.name)).toEqual(['青山县第一中学']);
+    expect(trend.schools[0]!.values.meetingsPerMonth).toEqual([1]);
+    expect(trend.schools[0]!.values.noFollowUp).toEqual([2]);
+    expect(trend.schools[0]!.values.emergencyInTime).toEqual([null]);
+    expect(trend.columns.map((c) => c.key)).toEqual((await ok('district.view', {})).columns.map((c) => c.key));
+  });
+});

@@ -151,7 +151,7 @@ describe('district import: accepted once', () => {
     // Before the secretary confirms: which bundle it replaces, and nothing written by asking.
     const before = dist.fingerprint();
     const preview = dist.ok('district.supersedePreview', { base64: corrected.toString('base64') });
-    expect(preview).toMatchObject({ school: '青山县第一中学', range: '2026年4月1日至2026年4月30日', replaces: { madeAt: '2026年5月1日 09:00' }, by: { madeAt: '2026年5月2日 09:00' } });
+    expect(preview).toMatchObject({ school: '青山县第一中学', range: '2026年4月1日至2026年4月30日', what: '青山县第一中学「2026年4月1日至2026年4月30日」', replaces: { madeAt: '2026年5月1日 09:00' }, by: { madeAt: '2026年5月2日 09:00' } });
     expect(preview.replaces.contents).toMatch(/会议\d+条/);
     expect([preview.school, preview.period, preview.range, ...Object.values(preview.replaces), ...Object.values(preview.by)].join('')).not.toMatch(/[A-Za-z]{3,}|undefined|null/);
     expect(dist.fingerprint()).toEqual(before);
