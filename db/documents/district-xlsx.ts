@@ -62,7 +62,7 @@ export async function districtXlsx(doc: DistrictSummaryDoc): Promise<Buffer> {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
 
-  const notes = wb.addWorksheet('说明');
+  const notes = wb.addWorksheet('说明', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   notes.columns = [{ width: 22 }, { width: 30 }, { width: 26 }, { width: 20 }, { width: 20 }, { width: 18 }, { width: 20 }];
   const line = (...cells: (string | number)[]) => notes.addRow(cells);
   const title = line(districtSummaryTitle(doc));
@@ -72,8 +72,16 @@ export async function districtXlsx(doc: DistrictSummaryDoc): Promise<Buffer> {
   line('制表日期', cnDate(doc.madeOn));
   line('登记学校', `${doc.rows.length}所`);
   line('已报送学校', `${doc.rows.filter((r) => r.bundles > 0).length}所`);
-  line('说明', '各项指标由各校签名报送包中的记录计算，导入时已核验签名和存证链；被更正包替换的报送包不计入。空白表示该校尚未报送或没有可计算的记录。');
-  line('需要关注', '三重一大事项未经党组织会议决定、会前沟通在后、到会人数不足、决定未安排督办、督办逾期、临时处置未按时报告、第一议题未学习、纪要会后超过7天签发。');
+  // The two long sentences across the source table's width, wrapped, so they print whole.
+  const long = (label: string, text: string) => {
+    const row = line(label, text);
+    notes.mergeCells(row.number, 2, row.number, 7);
+    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.height = 36;
+  };
+  long('说明', '各项指标由各校签名报送包中的记录计算，导入时已核验签名和存证链；被更正包替换的报送包不计入。空白表示该校尚未报送或没有可计算的记录。');
+  long('需要关注', '三重一大事项未经党组织会议决定、会前沟通在后、到会人数不足、决定未安排督办、督办逾期、临时处置未按时报告、第一议题未学习、纪要会后超过7天签发。');
   line();
   const head = line('数据来源：学校', '报送期间', '起止日期', '制作时间', '导入时间', '存证链', '存证码');
   head.font = { bold: true, name: '黑体' };

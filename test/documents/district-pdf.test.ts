@@ -101,6 +101,8 @@ describe('district.summaryXlsx: the 汇总表', () => {
   it('one row per school with numbers that sort as numbers, header frozen and filterable, and a 说明 sheet with the period and sources', async () => {
     const made = await ok('district.summaryXlsx', {});
     expect(made.fileName).toBe('青山县教育工委各校议事决策情况汇总表.xlsx');
+    // Kept for looking at (LibreOffice renders it: soffice --headless --convert-to pdf).
+    fs.writeFileSync(path.join(SHOTS, 'district-summary.xlsx'), Buffer.from(made.base64, 'base64'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(made.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('各校指标')!;
