@@ -326,7 +326,9 @@ function generate(file: string, shape: DistrictShape, log: (s: string) => void):
             audit('meetings.close', `${startsAt}:00.000Z`, { meetingId });
             audit('minutes.generate', `${isoDay(date + 1)}T09:00:00.000Z`, { meetingId });
             // 签发 seals the meeting's records (db/trust/chain.ts sealMeeting), as minutes.sign does.
-            clock = new Date(signedAt);
+            // Never backwards: the meetings are generated body by body within a year, and a chain whose
+            // times go back is what the district refuses as a clock set back (db/report/body.ts).
+            clock = new Date(Math.max(clock.getTime(), Date.parse(signedAt)));
             for (const rec of recordsOfMeeting(ledger, meetingId)) chain = appendSeal(ledger, rec.kind, rec.refId, meetingId, chain);
             audit('minutes.sign', signedAt, { meetingId, personId: host.id });
           });

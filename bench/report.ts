@@ -24,13 +24,14 @@ const MIGRATIONS = path.resolve(import.meta.dirname, '..', 'migrations');
 /** The schools' clock is fixed at the end of 2026; the district imports a few days later. */
 const AFTER = new Date('2027-01-05T09:00:00Z');
 
-/** A copy of a generated school whose signed minutes are sealed (the generator writes no seals). */
+/** A copy of a generated school whose signed minutes are sealed (older generators wrote no seals). */
 function sealedSchool(years: number, dir: string, log: (s: string) => void) {
   const src = schoolLedger(years, { log });
   const file = path.join(dir, `school-${years}.sqlite`);
   fs.copyFileSync(src.file, file);
   const ledger = openLedger(file, { migrationsFolder: MIGRATIONS, now: () => new Date('2026-12-31T12:00:00Z'), operator: '基准' });
-  const minutes = ledger.sqlite.prepare("SELECT id FROM minutes WHERE state = 'signed' ORDER BY id").all() as { id: number }[];
+  const sealed = (ledger.sqlite.prepare('SELECT COUNT(*) AS n FROM seals').get() as { n: number }).n > 0;
+  const minutes = sealed ? [] : (ledger.sqlite.prepare("SELECT id FROM minutes WHERE state = 'signed' ORDER BY id").all() as { id: number }[]);
   ledger.sqlite.transaction(() => {
     for (const m of minutes) sealMeeting(ledger, m.id);
   })();

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { DISTRICT_CHANNELS, DISTRICT_FILE_NAME, dispatchDistrict, NO_DISTRICT, type DistrictOpened } from '../db/district/api';
+import { DISTRICT_CHANNELS, DISTRICT_FILE_NAME, dispatchDistrictAsync, NO_DISTRICT, type DistrictOpened } from '../db/district/api';
 import { districtName, openDistrict, type District } from '../db/district/store';
 import { districtChannel, districtShellChannel } from './district-channels';
 import { assertApp } from './ipc';
@@ -78,7 +78,7 @@ export function registerDistrictIpc(deps: DistrictIpcDeps): string[] {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
       assertApp(event);
       const d = deps.holder.get();
-      return d ? dispatchDistrict(d, name, input) : NO_DISTRICT;
+      return d ? dispatchDistrictAsync(d, name, input) : NO_DISTRICT;
     });
     registered.push(channel);
   }

@@ -3,13 +3,16 @@
 // rolls back the whole transaction, so the district file is left exactly as it was.
 import { z } from 'zod';
 import type { LedgerErrorInfo } from '../errors';
-import { LedgerError } from '../errors';
+import { Later, later } from '../channel';
+import { districtSummaryHtml, districtSummaryTitle, districtXlsx, inspectionHtml, inspectionTitle } from '../documents';
+import { LedgerError, notFound } from '../errors';
+import { safeFileName } from '../exports/names';
 import { districtKeyFileText } from '../report/envelope';
 import { describeZodError } from '../validation';
 import { districtContract } from './contract';
-import { importBundle, Refusal, registerSchool, type RefusalReason } from './import';
+import { importBundle, Refusal, registerSchool, supersedePreview, type RefusalReason } from './import';
 import { districtName, type District } from './store';
-import { districtView, schoolDetail } from './view';
+import { districtSummary, districtTrend, districtView, inspectionSheet, schoolDetail } from './view';
 import { cnLocalDateTime } from '../calendar';
 
 type DistrictContract = typeof districtContract;
@@ -23,16 +26,37 @@ const handlers = {
   },
   'district.register': (d: District, i: { name: string; fingerprint: string }) => registerSchool(d, i.name, i.fingerprint),
   'district.import': (d: District, i: { base64: string }) => importBundle(d, Buffer.from(i.base64, 'base64')),
+  'district.supersedePreview': (d: District, i: { base64: string }) => supersedePreview(d, Buffer.from(i.base64, 'base64')),
   'district.supersede': (d: District, i: { base64: string; reason: string }) => importBundle(d, Buffer.from(i.base64, 'base64'), i.reason),
   'district.view': (d: District) => districtView(d),
+  'district.trend': (d: District) => districtTrend(d),
   'district.school': (d: District, i: { schoolId: number }) => schoolDetail(d, i.schoolId),
   'district.audit': (d: District) =>
     (d.sqlite.prepare('SELECT id, at, operator, action, summary FROM audit ORDER BY id DESC').all() as { id: number; at: string; operator: string; action: string; summary: string }[]).map(
       (r) => ({ ...r, at: cnLocalDateTime(r.at) }),
     ),
+  'district.summaryHtml': (d: District) => {
+    const doc = districtSummary(d);
+    return { html: districtSummaryHtml(doc), fileName: safeFileName(`${districtSummaryTitle(doc)}.pdf`) };
+  },
+  'district.summaryXlsx': (d: District) => {
+    const doc = districtSummary(d);
+    const fileName = safeFileName(`${doc.district}各校议事决策情况汇总表.xlsx`);
+    // Packed after the transaction (zip is asynchronous), over the rows already read.
+    return later(async () => {
+      const buf = await districtXlsx(doc);
+      return { base64: buf.toString('base64'), fileName, size: buf.length };
+    });
+  },
+  'district.inspectionHtml': (d: District, i: { schoolId: number }) => {
+    const doc = inspectionSheet(d, i.schoolId);
+    if (!doc) notFound('学校', i.schoolId, 'schoolId');
+    return { html: inspectionHtml(doc), fileName: safeFileName(`${inspectionTitle(doc)}.pdf`) };
+  },
 } satisfies { [K in DistrictChannel]: (d: District, input: z.output<DistrictContract[K]['input']>) => unknown };
 
-export type DistrictOutputOf<C extends DistrictChannel> = ReturnType<(typeof handlers)[C]>;
+/** What a channel answers; a packed file (Later) is what it resolves to. */
+export type DistrictOutputOf<C extends DistrictChannel> = ReturnType<(typeof handlers)[C]> extends Later<infer T> ? T : ReturnType<(typeof handlers)[C]>;
 export type DistrictError = LedgerErrorInfo & { reason?: RefusalReason };
 export type DistrictResult<T> = { ok: true; value: T } | { ok: false; error: DistrictError };
 
@@ -60,6 +84,21 @@ export function dispatchDistrict(d: District, channel: string, raw: unknown): Di
     if (e instanceof LedgerError) return { ok: false, error: e.info };
     console.error(`[district] ${name} failed`, e);
     return { ok: false, error: { code: 'internal', message: '操作没有完成，区域台账未被改动。请重试；如果反复出现，请联系技术支持。' } };
+  }
+}
+
+/**
+ * dispatchDistrict, then wait for a file packed after the transaction (the 汇总表's XLSX); what the
+ * shell and the harness call. A failed packing is the same typed internal error, nothing changed.
+ */
+export async function dispatchDistrictAsync(d: District, channel: string, raw: unknown): Promise<DistrictResult<unknown>> {
+  const result = dispatchDistrict(d, channel, raw);
+  if (!result.ok || !(result.value instanceof Later)) return result;
+  try {
+    return { ok: true, value: await result.value.run() };
+  } catch (e) {
+    console.error(`[district] ${channel} failed`, e);
+    return { ok: false, error: { code: 'internal', message: '文件没有生成，区域台账未被改动。请重试；如果反复出现，请联系技术支持。' } };
   }
 }
 

@@ -10,6 +10,7 @@ import { checkSegment, type BundleBody } from '../report/body';
 import { BundleError, openBundle } from '../report/envelope';
 import { shortAnchor } from '../trust/chain';
 import { audit, type District } from './store';
+import { contentsText } from './view';
 
 export type RefusalReason =
   | 'not_bundle'
@@ -71,8 +72,23 @@ function readBody(payload: Buffer): BundleBody {
   }
 }
 
-/** Import one bundle file. `supersede`: the reason for replacing an imported bundle of the same period. */
-export function importBundle(d: District, bytes: Buffer, supersede?: string): ImportOutcome {
+/** A bundle that passed every check, with what writing it needs (nothing written yet). */
+interface Checked {
+  opened: ReturnType<typeof openBundle>;
+  body: BundleBody;
+  school: SchoolRow;
+  from: number;
+  head: number;
+  fresh: BundleBody['chain']['seals'];
+  /** The imported bundle of exactly this period, which a corrected bundle replaces. */
+  same: { id: number; label: string; importedAt: string } | null;
+}
+
+/**
+ * Every check of an import, reading only: the refusal with its reason, the outcome when the bundle
+ * is already in, or what to write. `supersede` (any string): checked as a replacement.
+ */
+function checkBundle(d: District, bytes: Buffer, supersede?: string): Checked | ImportOutcome {
   let opened;
   try {
     opened = openBundle(bytes, d.key);
@@ -87,7 +103,7 @@ export function importBundle(d: District, bytes: Buffer, supersede?: string): Im
     | { id: number; name: string; label: string }
     | undefined;
   if (known) {
-    return { state: 'already', bundleId: known.id, school: known.name, period: known.label, message: `${known.name}${known.label}的报送包已经导入过，没有任何改动。` };
+    return { state: 'already', bundleId: known.id, school: known.name, period: known.label, message: `${known.name}${known.label}的报送包已经导入过，没有任何改动。` } satisfies ImportOutcome;
   }
   const body = readBody(opened.payload);
   const m = body.manifest;
@@ -138,10 +154,10 @@ export function importBundle(d: District, bytes: Buffer, supersede?: string): Im
   // The period: one imported bundle per stretch of time; a different one for it needs supersede.
   const overlapping = d.sqlite
     .prepare(
-      `SELECT id, period_from AS f, period_to AS t, period_label AS label, imported_at AS importedAt FROM bundles
+      `SELECT id, period_from AS f, period_to AS t, period_label AS label, imported_at AS importedAt, made_at AS madeAt, counts FROM bundles
        WHERE school_id = ? AND superseded_by IS NULL AND period_from <= ? AND period_to >= ? ORDER BY period_from`,
     )
-    .all(school.id, m.period.to, m.period.from) as { id: number; f: string; t: string; label: string; importedAt: string }[];
+    .all(school.id, m.period.to, m.period.from) as { id: number; f: string; t: string; label: string; importedAt: string; madeAt: string; counts: string }[];
   const same = overlapping.length === 1 && overlapping[0]!.f === m.period.from && overlapping[0]!.t === m.period.to ? overlapping[0]! : null;
   if (supersede !== undefined) {
     if (!same) refuse('nothing_to_supersede', `${school.name}：区里没有同一期间（${m.period.label}）的报送包可以替换，请直接导入。`);
@@ -153,6 +169,15 @@ export function importBundle(d: District, bytes: Buffer, supersede?: string): Im
     );
   }
 
+  return { opened, body, school, from, head, fresh, same };
+}
+
+/** Import one bundle file. `supersede`: the reason for replacing an imported bundle of the same period. */
+export function importBundle(d: District, bytes: Buffer, supersede?: string): ImportOutcome {
+  const checked = checkBundle(d, bytes, supersede);
+  if ('state' in checked) return checked;
+  const { opened, body, school, from, head, fresh, same } = checked;
+  const m = body.manifest;
   // Every check passed: write.
   const now = d.now().toISOString();
   const info = d.sqlite
@@ -205,4 +230,26 @@ export function registerSchool(d: District, name: string, fingerprint: string): 
   const info = d.sqlite.prepare('INSERT INTO schools (name, fingerprint, registered_at) VALUES (?, ?, ?)').run(name, pretty, d.now().toISOString());
   audit(d, '登记学校', `${name}（密钥指纹 ${pretty}）`);
   return { id: Number(info.lastInsertRowid) };
+}
+
+/**
+ * What 以更正包替换 would do, before the secretary confirms: which school's bundle of which period it
+ * replaces, made and imported when, and what each holds. Reads only; refuses as the import would.
+ */
+export function supersedePreview(d: District, bytes: Buffer) {
+  const checked = checkBundle(d, bytes, '');
+  if ('state' in checked) refuse('replayed', checked.message.replace('没有任何改动。', '不需要替换。'));
+  const { body, school, same } = checked as Checked;
+  const m = body.manifest;
+  const old = d.sqlite.prepare('SELECT made_at AS madeAt, imported_at AS importedAt, counts FROM bundles WHERE id = ?').get(same!.id) as { madeAt: string; importedAt: string; counts: string };
+  const range = `${cnDate(m.period.from)}至${cnDate(m.period.to)}`;
+  return {
+    school: school.name,
+    period: m.period.label,
+    range,
+    /** The bundle replaced, as a sentence names it: 青山实验小学「2026年春季学期」（2026年2月1日至…） */
+    what: `${school.name}「${m.period.label}」${m.period.label === range ? '' : `（${range}）`}`,
+    replaces: { madeAt: cnLocalDateTime(old.madeAt), importedAt: cnLocalDateTime(old.importedAt), contents: contentsText(JSON.parse(old.counts) as Record<string, number>) },
+    by: { madeAt: cnLocalDateTime(m.madeAt), contents: contentsText(m.counts) },
+  };
 }

@@ -3,6 +3,7 @@
 import type { RegisterSheet, MinutesDoc, RecordDoc } from './model';
 import type { GroupSheet } from './group';
 import type { ImportPreview } from './import-workbook';
+import type { DistrictSummaryDoc } from './district';
 export * from './model';
 export { minutesHtml } from './minutes';
 export { recordHtml } from './record';
@@ -25,3 +26,5 @@ export const templateWorkbook = async (): Promise<Buffer> => (await office()).te
 export const previewWorkbook = async (bytes: Buffer, fileName: string, year: number): Promise<ImportPreview> => (await office()).previewWorkbook(bytes, fileName, year);
 export type { ImportPreview, PreviewRow } from './import-workbook';
 export const groupXlsx = async (sheet: GroupSheet): Promise<Buffer> => (await office()).groupXlsx(sheet);
+export { districtSummaryHtml, districtSummaryTitle, inspectionHtml, inspectionTitle, type DistrictSummaryDoc, type InspectionDoc } from './district';
+export const districtXlsx = async (doc: DistrictSummaryDoc): Promise<Buffer> => (await office()).districtXlsx(doc);

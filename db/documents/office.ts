@@ -4,4 +4,5 @@
 export { minutesDocx, recordDocx } from './docx';
 export { registerXlsx } from './xlsx';
 export { groupXlsx } from './group-xlsx';
+export { districtXlsx } from './district-xlsx';
 export { previewWorkbook, templateWorkbook } from './import-workbook';

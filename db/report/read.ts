@@ -2,7 +2,7 @@
 // the last bundle. Every query is scoped by the organisation (through bodies.org_id for
 // meetings), so a file holding several organisations (集团) sends only the chosen one's rows.
 import type { ReadLedger } from '../ledger';
-import { type Anchor, KINDS, isChainKind, readRecord, SEAL_SELECT, type SealRow } from '../trust/chain';
+import { type Anchor, type ChainKind, KINDS, isChainKind, readRecords, SEAL_SELECT, type SealRow } from '../trust/chain';
 import { RECORD_TABLES, type BundleSeal, type Records, type Row } from './body';
 
 const ids = (rows: Row[], key = 'id') => JSON.stringify([...new Set(rows.map((r) => r[key] as number))]);
@@ -62,10 +62,20 @@ export function chainSegment(ledger: ReadLedger, orgId: number, fromCount: numbe
   );
   const rows = ledger.sqlite.prepare(`${SEAL_SELECT} ORDER BY id LIMIT -1 OFFSET ?`).all(fromCount) as SealRow[];
   const before = fromCount > 0 ? (ledger.sqlite.prepare('SELECT hash FROM seals ORDER BY id LIMIT 1 OFFSET ?').get(fromCount - 1) as { hash: string } | undefined) : undefined;
+  const own = (s: SealRow): s is SealRow & { kind: ChainKind } => ownMeetings.has(s.meetingId) && isChainKind(s.kind) && s.kind in KINDS;
+  // The locked records read per kind in one query each, not one query per seal (the profile's hot spot).
+  const idsByKind = new Map<ChainKind, number[]>();
+  for (const s of rows) {
+    if (!own(s)) continue;
+    const ids = idsByKind.get(s.kind);
+    if (ids) ids.push(s.refId);
+    else idsByKind.set(s.kind, [s.refId]);
+  }
+  const records = new Map([...idsByKind].map(([kind, ids]) => [kind, readRecords(ledger, kind, ids)]));
   const seals = rows.map((s, n): BundleSeal => {
     const base = { position: fromCount + n + 1, prevHash: s.prevHash, hash: s.hash, contentHash: s.contentHash, at: s.at };
-    if (!ownMeetings.has(s.meetingId) || !isChainKind(s.kind) || !(s.kind in KINDS)) return { ...base, own: false };
-    const record = readRecord(ledger, s.kind, s.refId);
+    if (!own(s)) return { ...base, own: false };
+    const record = records.get(s.kind)?.get(s.refId);
     return { ...base, own: true, kind: s.kind, refId: s.refId, meetingId: s.meetingId, operator: s.operator, record };
   });
   const last = rows[rows.length - 1];

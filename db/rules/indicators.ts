@@ -211,3 +211,25 @@ export function monthsCovered(periods: { from: string; to: string }[]): number {
   }
   return months.size;
 }
+
+/**
+ * The indicators that put a school on the 需要关注 list of the district's report: a rule of the
+ * reform broken at least once (R1/R2 三重一大 not routed, R4 consultation after scheduling, R9
+ * quorum, R14 临时处置 reported late, R17 decisions without follow-up or overdue), the 第一议题
+ * missed, or minutes written up late. Meeting frequency and corrections are context, never a flag.
+ */
+export function attentionKeys(v: IndicatorValues): IndicatorKey[] {
+  const below = (x: number | null) => x !== null && x < 100;
+  const some = (x: number | null) => (x ?? 0) > 0;
+  const flags: [IndicatorKey, boolean][] = [
+    ['consultedShare', below(v.consultedShare)],
+    ['majorRoutedShare', below(v.majorRoutedShare)],
+    ['firstTopicShare', below(v.firstTopicShare)],
+    ['quorumProblems', some(v.quorumProblems)],
+    ['noFollowUp', some(v.noFollowUp)],
+    ['overdueFollowUps', some(v.overdueFollowUps)],
+    ['emergencyInTime', below(v.emergencyInTime)],
+    ['minutesLate', some(v.minutesLate)],
+  ];
+  return flags.filter(([, on]) => on).map(([k]) => k);
+}

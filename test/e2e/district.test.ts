@@ -2,17 +2,22 @@
 // ledger is opened in the page (as after the folder dialog), both schools are registered and both
 // bundles imported through the screen; the view shows both, sorts, compares them on a chart and
 // drills into one school read-only. A tampered bundle is refused with the core's Chinese reason.
+// The district secretary makes the 汇总报告 (PDF), the 汇总表 (Excel) and one school's 检查表 from
+// the screens, replaces a bundle by a corrected one after a confirmation that says what goes, and
+// reads it all back in the 操作记录; the month trend draws one line per school.
 // Real Chromium, real SQLite. Screenshots at 1366×768: artifacts/screenshots/district-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
 import { dispatchDistrict } from '../../db/district/api';
+import { flowText, pdfFonts, pdfInfo, pdfPngs } from '../support/chromium';
 import { decidedMeeting } from '../support/decided';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import { freshLedger, type TestLedger } from '../support/ledger';
-import { screenshots, type Shot } from '../support/screenshots';
+import { screenshots, SHOTS, type Shot } from '../support/screenshots';
 import { setupSchool } from '../support/school';
 
 let h: Harness;
@@ -22,6 +27,9 @@ let a: TestLedger;
 let b: TestLedger;
 let orgA: number;
 let orgB: number;
+/** School B's key fingerprint and its corrected bundle, made while its ledger is open (freshLedger closes it after). */
+let fpB: string;
+let correctedB: string;
 
 /** One signed meeting (its minutes signed the same evening), on the ledger's clock. */
 function signedMeeting(t: TestLedger, school: ReturnType<typeof setupSchool>, startsAt: string) {
@@ -57,6 +65,18 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** Click an export button, wait for 生成 → 排版 → 保存 to end, return the saved file. */
+async function exportFrom(panel: Locator, button: string): Promise<string> {
+  await panel.getByRole('button', { name: button, exact: true }).click();
+  const progress = page.getByTestId('export-progress').and(page.locator('[data-status="saved"]'));
+  await progress.waitFor();
+  const file = (await progress.getByTestId('saved-path').textContent())!;
+  expect(fs.existsSync(file), file).toBe(true);
+  return file;
+}
+
+const flat = (x: string) => x.replace(/\s+/g, '');
+
 const bundleFile = (name: string, base64: string) => {
   const file = path.join(h.exportsDir, name);
   fs.writeFileSync(file, Buffer.from(base64, 'base64'));
@@ -89,6 +109,10 @@ describe('区域统筹', () => {
       await page.getByRole('button', { name, exact: true }).waitFor();
       files.push(bundleFile(file, t.ok('report.make', { orgId, from: '2026-03-01', to: '2026-04-19', seal: true }).base64));
     }
+    fpB = b.ok('report.key', {}).fingerprint;
+    // A corrected bundle of the same period, made the next day (replaced later, from the screen).
+    b.setNow('2026-04-21T09:00:00');
+    correctedB = bundleFile('b2.yishi-bundle', b.ok('report.make', { orgId: orgB, from: '2026-03-01', to: '2026-04-19', seal: true }).base64);
     for (const file of files) {
       await page.getByLabel('导入报送包').setInputFiles(file);
       await page.getByText(/^已导入.*的报送包。$/).first().waitFor();
@@ -117,6 +141,44 @@ describe('区域统筹', () => {
     await shot('sorted-compared');
   });
 
+  it('draws each school month by month on the trend chart', async () => {
+    const trend = page.locator('[data-chart="各校逐月月均会议次数"][data-rendered="true"]');
+    await trend.waitFor();
+    const series = JSON.parse((await trend.getAttribute('data-series'))!) as Record<string, number[]>;
+    // 青山实验小学 met once in March and once in April; 青山第一中学 once in March.
+    expect(series).toEqual({ 青山实验小学: [1, 1], 青山第一中学: [1, 0] });
+    await page.getByLabel('趋势的指标').selectOption({ label: '纪要迟签（超过7天）' });
+    await page.locator('[data-chart="各校逐月纪要迟签（超过7天）"][data-rendered="true"]').waitFor();
+    await page.getByRole('region', { name: '逐月趋势' }).scrollIntoViewIfNeeded();
+    await shot('trend');
+  });
+
+  it('makes the 汇总报告 as a PDF and the 汇总表 as an Excel workbook from the screen', async () => {
+    const panel = page.getByRole('region', { name: '汇总报告' });
+    await panel.scrollIntoViewIfNeeded();
+    const pdf = await exportFrom(panel, '汇总报告 PDF');
+    expect(path.basename(pdf)).toMatch(/各校议事决策情况汇总报告\.pdf$/);
+    expect(pdfFonts(pdf).filter((f) => !f.emb)).toEqual([]);
+    const text = flowText(pdf);
+    for (const x of ['各校议事决策情况汇总报告', '统计期间：2026年3月1日至2026年4月19日', '青山第一中学', '青山实验小学', '需要关注的学校', '2026年4月20日']) expect(text, x).toContain(flat(x));
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+    // The date never stands alone on the last page: the note goes with it.
+    const pages = pdfInfo(pdf).pages;
+    expect(flowText(pdf, { page: pages })).toContain('说明：');
+    expect(flowText(pdf, { page: pages })).toContain('2026年4月20日');
+    pdfPngs(pdf, path.join(SHOTS, 'district-e2e-summary'), 60);
+    await shot('summary-saved');
+    const xlsx = await exportFrom(panel, '汇总表 Excel');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet('各校指标')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.rowCount).toBe(3);
+    const names = [ws.getRow(2).getCell(1).value, ws.getRow(3).getCell(1).value];
+    expect(names.sort()).toEqual(['青山实验小学', '青山第一中学'].sort());
+    expect(wb.getWorksheet('说明')).toBeTruthy();
+  });
+
   it('refuses a tampered bundle with a Chinese reason and leaves the view as it was', async () => {
     // One character of the sealed data changed for another valid one, as a tamperer would. (An
     // ASCII file name: playwright's setInputFiles does not deliver a file named in Chinese here.)
@@ -142,10 +204,53 @@ describe('区域统筹', () => {
     expect(body).toContain('2026年3月');
     expect(body).toContain('2026年4月');
     expect(body).toContain('有效');
-    expect(body).not.toMatch(/[A-Za-z]{3,}|\{|\}/);
+    expect(body.replace(/PDF/g, '')).not.toMatch(/[A-Za-z]{3,}|\{|\}/);
     await page.locator('[data-chart][data-rendered="true"]').waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
     await shot('school');
+  });
+
+  it('prints that school’s 检查表 for the inspector, with a blank column for the findings and what to check the bundle by', async () => {
+    const file = await exportFrom(page.locator('main'), '检查表 PDF');
+    expect(path.basename(file)).toBe('青山实验小学议事决策情况检查表.pdf');
+    expect(pdfFonts(file).filter((f) => !f.emb)).toEqual([]);
+    const text = flowText(file);
+    for (const x of ['青山实验小学议事决策情况检查表', '检查发现（检查人填写）', '月均会议次数', '学校密钥指纹', fpB, '存证码', '检查人（签名）']) expect(text, x).toContain(flat(x));
+    pdfPngs(file, path.join(SHOTS, 'district-e2e-inspection'), 60);
+    await shot('inspection-saved');
+  });
+
+  it('replaces a bundle by a corrected one only after a confirmation that says what is replaced, and logs it', async () => {
+    await page.getByRole('button', { name: /^区域统筹·/ }).click();
+    await page.getByRole('heading', { name: /区域统筹·/ }).waitFor();
+    const corrected = correctedB;
+    await page.getByRole('button', { name: '以更正包替换…' }).click();
+    const panel = page.getByRole('region', { name: '以更正包替换' });
+    await panel.getByLabel('选择更正包').setInputFiles(corrected);
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    const said = await dialog.innerText();
+    expect(said).toContain('2026年4月21日 09:00制作的更正包');
+    expect(said).toContain('替换青山实验小学「2026年3月1日至2026年4月19日」的报送包');
+    expect(said).toContain('2026年4月20日 09:00制作');
+    expect(said).not.toMatch(/[A-Za-z]{3,}|undefined|null/);
+    await shot('supersede-confirm');
+    // No reason: refused beside the field, nothing replaced.
+    await dialog.getByRole('button', { name: '确认替换' }).click();
+    await dialog.getByText('「替换理由」不能为空').waitFor();
+    await dialog.getByLabel('替换理由').fill('补录4月督办进展');
+    await dialog.getByRole('button', { name: '确认替换' }).click();
+    await page.getByText(/已由更正包替换/).first().waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const log = page.getByRole('region', { name: '操作记录' });
+    await log.scrollIntoViewIfNeeded();
+    const rows = await log.locator('tbody tr').allInnerTexts();
+    expect(rows[0]).toContain('以更正包替换');
+    expect(rows[0]).toContain('补录4月督办进展');
+    expect(rows.some((r) => r.includes('导入报送包') && r.includes('青山第一中学'))).toBe(true);
+    expect(rows.some((r) => r.includes('登记学校'))).toBe(true);
+    expect(await log.getByRole('textbox').count()).toBe(0);
+    await shot('audit-log');
     expect(h.pageErrors).toEqual([]);
   });
 });

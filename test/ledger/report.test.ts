@@ -148,6 +148,18 @@ describe('district import: accepted once', () => {
     const r = dist.call('district.import', { base64: corrected.toString('base64') });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ reason: 'period_covered' });
+    // Before the secretary confirms: which bundle it replaces, and nothing written by asking.
+    const before = dist.fingerprint();
+    const preview = dist.ok('district.supersedePreview', { base64: corrected.toString('base64') });
+    expect(preview).toMatchObject({ school: '青山县第一中学', range: '2026年4月1日至2026年4月30日', what: '青山县第一中学「2026年4月1日至2026年4月30日」', replaces: { madeAt: '2026年5月1日 09:00' }, by: { madeAt: '2026年5月2日 09:00' } });
+    expect(preview.replaces.contents).toMatch(/会议\d+条/);
+    expect([preview.school, preview.period, preview.range, ...Object.values(preview.replaces), ...Object.values(preview.by)].join('')).not.toMatch(/[A-Za-z]{3,}|undefined|null/);
+    expect(dist.fingerprint()).toEqual(before);
+    // A bundle with no imported one of its period to replace, or one already in, is refused the same way.
+    const other = make(t, school.orgId, '2026-05-01', '2026-05-02', true);
+    expect(dist.call('district.supersedePreview', { base64: other.toString('base64') })).toMatchObject({ ok: false, error: { reason: 'nothing_to_supersede' } });
+    expect(dist.call('district.supersedePreview', { base64: april.toString('base64') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/已经导入过，不需要替换。$/) } });
+    expect(dist.fingerprint()).toEqual(before);
     const s = dist.ok('district.supersede', { base64: corrected.toString('base64'), reason: '补录督办进展' });
     expect(s.state).toBe('superseded');
     const audit = dist.ok('district.audit', {});

@@ -1,6 +1,6 @@
 // The district's indicators on plain rows: facts per month, then the shares and counts.
 import { describe, expect, it } from 'vitest';
-import { bundleFacts, indicatorsOf, monthsCovered, type IndicatorRecords } from '../../db/rules/indicators';
+import { attentionKeys, bundleFacts, indicatorsOf, monthsCovered, type IndicatorRecords, type IndicatorValues } from '../../db/rules/indicators';
 
 const base = (): IndicatorRecords => ({
   bodies: [{ id: 1, kind: 'party_committee' }, { id: 2, kind: 'principal_office' }],
@@ -56,5 +56,31 @@ describe('district indicators', () => {
 
   it('months covered count each month once', () => {
     expect(monthsCovered([{ from: '2025-09-01', to: '2026-01-31' }, { from: '2026-01-15', to: '2026-02-10' }])).toBe(6);
+  });
+});
+
+describe('schools needing attention (the district report)', () => {
+  const clean: IndicatorValues = {
+    consultedShare: 100, majorRoutedShare: 100, meetingsPerMonth: 0.5, firstTopicShare: 100, quorumProblems: 0,
+    noFollowUp: 0, overdueFollowUps: 0, corrections: 3, emergencyInTime: 100, minutesDays: 6.9, minutesLate: 0,
+  };
+  it('a school that kept every rule is not flagged, however few meetings or many corrections it had', () => {
+    expect(attentionKeys(clean)).toEqual([]);
+    expect(attentionKeys({ ...clean, consultedShare: null, majorRoutedShare: null, firstTopicShare: null, emergencyInTime: null, minutesDays: null, meetingsPerMonth: null })).toEqual([]);
+  });
+  it.each([
+    ['consultedShare', 99.9],
+    ['majorRoutedShare', 0],
+    ['firstTopicShare', 50],
+    ['quorumProblems', 1],
+    ['noFollowUp', 1],
+    ['overdueFollowUps', 2],
+    ['emergencyInTime', 0],
+    ['minutesLate', 1],
+  ] as const)('%s at %s flags the school, and only for that indicator', (key, value) => {
+    expect(attentionKeys({ ...clean, [key]: value })).toEqual([key]);
+  });
+  it('several broken rules are listed in the table\'s order', () => {
+    expect(attentionKeys({ ...clean, minutesLate: 2, consultedShare: 80 })).toEqual(['consultedShare', 'minutesLate']);
   });
 });

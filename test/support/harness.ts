@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { dispatchAsync } from '../../db/api';
-import { DISTRICT_FILE_NAME, dispatchDistrict, NO_DISTRICT, type DistrictOpened } from '../../db/district/api';
+import { DISTRICT_FILE_NAME, dispatchDistrictAsync, NO_DISTRICT, type DistrictOpened } from '../../db/district/api';
 import { districtName, openDistrict, type District } from '../../db/district/store';
 import type { HostApi, RestoreOutcome, VerifyProgress, VerifyReport } from '../../db/host';
 import type { Result } from '../../db/api';
@@ -213,7 +213,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const districtFolder = options.districtFolder ?? path.join(path.dirname(ledgerFile), 'district');
   let district: District | null = null;
   const describe = (d: District): DistrictOpened => ({ name: districtName(d), folder: districtFolder });
-  await context.exposeBinding('__district', (_src, op: 'call' | 'open' | 'current', channel: string, input: unknown) => {
+  await context.exposeBinding('__district', async (_src, op: 'call' | 'open' | 'current', channel: string, input: unknown) => {
     if (op === 'open') {
       fs.mkdirSync(districtFolder, { recursive: true });
       district?.close();
@@ -221,7 +221,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return describe(district);
     }
     if (op === 'current') return district ? describe(district) : null;
-    return JSON.parse(JSON.stringify(district ? dispatchDistrict(district, channel, input) : NO_DISTRICT));
+    return JSON.parse(JSON.stringify(district ? await dispatchDistrictAsync(district, channel, input) : NO_DISTRICT));
   });
   // A string, not a function: tsx/esbuild may inject helpers (__name) into a serialized function.
   await context.addInitScript({ content: BRIDGE_SCRIPT });

@@ -1,10 +1,13 @@
 // 区域统筹: the district ledger (a file of its own, read-only for records). Registered schools and
-// their indicators (sortable), one indicator compared across schools (ECharts), drill-down into
-// one school, and 导入报送包 with the core's Chinese reason when a bundle is refused. Everything
-// shown is what db/district computes; this screen only asks, sorts and draws.
-import { useCallback, useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+// their indicators (sortable), one indicator compared across schools (ECharts) and month by month,
+// the 汇总报告/汇总表, drill-down into one school with its 检查表, 导入报送包 with the core's
+// Chinese reason when a bundle is refused, 以更正包替换 and the 操作记录. Everything shown is what
+// db/district computes; this screen only asks, sorts and draws.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { IndicatorKey } from '../../../db/terms';
 import { PageHead } from '../../components/PageHead';
+import { ExportProgress, useExport, type ExportJob } from '../../components/export';
+import { ExportButton } from '../../components/export/ExportButton';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
 import { errorFor, useCommand } from '../../forms/useCommand';
@@ -14,6 +17,11 @@ import { notify } from '../../stores/notices';
 import { useNav } from '../../stores/nav';
 import { Chart } from '../dashboard/Chart';
 import { COLORS, type ChartOption } from '../dashboard/echarts';
+import { AuditLog } from './AuditLog';
+import { DistrictReports } from './DistrictReports';
+import { SupersedePanel } from './SupersedePanel';
+
+const DistrictTrend = lazy(() => import('./DistrictTrend'));
 
 type View = DistrictOutputOf<'district.view'>;
 type Row = View['schools'][number];
@@ -57,6 +65,8 @@ export default function DistrictScreen() {
 function useDistrictView() {
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<LedgerErrorInfo | null>(null);
+  // Bumped after every reload, so the trend and the 操作记录 ask again too.
+  const [version, setVersion] = useState(0);
   const reload = useCallback(async () => {
     try {
       setView(await districtCall('district.view', {}));
@@ -64,15 +74,17 @@ function useDistrictView() {
     } catch (e) {
       setError(errorInfo(e));
     }
+    setVersion((v) => v + 1);
   }, []);
   useEffect(() => void reload(), [reload]);
-  return { view, error, reload };
+  return { view, error, reload, version };
 }
 
 const sortValue = (r: Row, key: SortKey): number | string => (key === 'name' ? r.name : key === 'bundles' ? r.bundles : (r.values[key] ?? -1));
 
 function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => void }) {
-  const { view, error, reload } = useDistrictView();
+  const { view, error, reload, version } = useDistrictView();
+  const [superseding, setSuperseding] = useState(false);
   const go = useNav((s) => s.go);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
   const [metric, setMetric] = useState<IndicatorKey>('consultedShare');
@@ -148,6 +160,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
               {importBundle.busy ? '正在核验…' : '导入报送包…'}
               <input type="file" hidden accept=".yishi-bundle" aria-label="导入报送包" onChange={onFile} />
             </label>
+            <button type="button" className="btn" aria-expanded={superseding} onClick={() => setSuperseding((x) => !x)}>以更正包替换…</button>
             <button type="button" className="btn" onClick={onOpen}>换一个区域台账…</button>
           </>
         }
@@ -160,6 +173,8 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
         </div>
       )}
       <FormError error={error} />
+      {superseding && <SupersedePanel onDone={reload} onClose={() => setSuperseding(false)} />}
+      <DistrictReports reported={reported.length} />
       <section className="card" aria-label="各校比较">
         <div className="card-head">
           <h2>各校比较</h2>
@@ -184,6 +199,9 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
           <p className="muted">还没有导入任何报送包。</p>
         )}
       </section>
+      <Suspense fallback={<div className="muted">正在加载图表…</div>}>
+        <DistrictTrend version={version} />
+      </Suspense>
       <section className="card" aria-label="各校指标">
         <h2>各校指标</h2>
         <div className="table-scroll">
@@ -228,6 +246,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
           <button type="submit" className="btn" disabled={register.busy}>登记</button>
         </div>
       </form>
+      <AuditLog version={version} />
     </>
   );
 }
@@ -236,9 +255,11 @@ function SchoolDetail({ schoolId, district }: { schoolId: number; district: stri
   const go = useNav((s) => s.go);
   const [detail, setDetail] = useState<DistrictOutputOf<'district.school'> | undefined>(undefined);
   const [error, setError] = useState<LedgerErrorInfo | null>(null);
+  const exporter = useExport();
   useEffect(() => {
     districtCall('district.school', { schoolId }).then(setDetail, (e: unknown) => setError(errorInfo(e)));
   }, [schoolId]);
+  const inspection: ExportJob = { label: '检查表 PDF', kind: 'pdf', make: () => districtCall('district.inspectionHtml', { schoolId }) };
   const option = useMemo<ChartOption>(
     () => ({
       color: [COLORS.accent, COLORS.ok, COLORS.bad],
@@ -265,7 +286,12 @@ function SchoolDetail({ schoolId, district }: { schoolId: number; district: stri
   if (detail === null) return (<><PageHead title="学校详情" crumbs={back} /><p className="muted">找不到这所学校，可能已被移除。</p></>);
   return (
     <>
-      <PageHead title={detail.school.name} crumbs={back} />
+      <PageHead title={detail.school.name} crumbs={back} actions={<ExportButton exporter={exporter} job={inspection} primary>检查表 PDF</ExportButton>} />
+      {exporter.state.status !== 'idle' && (
+        <section className="card" aria-label="检查表">
+          <ExportProgress state={exporter.state} />
+        </section>
+      )}
       <section className="card" aria-label="逐月情况">
         <h2>逐月情况</h2>
         <p className="muted small">只读：以下内容来自该校报送包，区域台账不能修改。{detail.school.chain}。</p>
