@@ -99,6 +99,8 @@ export interface VerifyReport {
   audit: { rows: number; anchoredTo: number | null };
   /** Restores recorded outside and inside the file, oldest first. */
   restores: { at: string; from: string }[];
+  /** Meetings that left with other organisations at a split (their seals stay in the chain, their records went). */
+  movedOut: { meetings: number; seals: number } | null;
   message: string;
 }
 
@@ -164,6 +166,7 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   // names are read in bulk per kind (recordBreak) rather than one query per seal, and the
   // earliest failure of either kind wins, as if the chain were walked seal by seal.
   let structural: Broken | null = null;
+  const moved = movedOut(ledger, seals);
   let prev = GENESIS;
   let end = seals.length;
   for (let i = 0; i < seals.length; i++) {
@@ -183,7 +186,7 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
     prev = s.hash;
     if (i % STEP === STEP - 1) yield { done: i + 1, total };
   }
-  const record = yield* recordBreak(ledger, seals, end, (n) => ({ done: seals.length + n, total }));
+  const record = yield* recordBreak(ledger, seals, end, (n) => ({ done: seals.length + n, total }), moved);
   let broken: Broken | null = record ?? structural;
   // The walk stops at the first break, that seal included: anchors are matched against this much.
   const hashes = seals.slice(0, broken ? broken.position! : seals.length).map((s) => s.hash);
@@ -264,12 +267,20 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   }
 
   const head = seals.length ? { count: seals.length, hash: seals[seals.length - 1]!.hash } : null;
-  const meetingSeals = seals.filter((s) => !(EVENT_KINDS as readonly string[]).includes(s.kind));
+  const meetingSeals = seals.filter((s, i) => !(EVENT_KINDS as readonly string[]).includes(s.kind) && !moved.has(i));
   const meetings = new Set(meetingSeals.map((s) => s.meetingId)).size;
-  const tail = seals.slice(anchoredTo).filter((s) => !(EVENT_KINDS as readonly string[]).includes(s.kind));
+  // A split seal after the newest anchor is as unvouched as a meeting's: one written with another
+  // tool could claim that deleted meetings had left with another organisation.
+  const tail = seals.map((s, i) => ({ s, i })).slice(anchoredTo).filter(({ s, i }) => s.kind !== 'restore' && !moved.has(i)).map(({ s }) => s);
   const unanchored = tail.length
-    ? { from: anchoredTo + 1, count: tail.length, meetings: [...new Set(tail.map((s) => s.meetingId))].map((id) => meetingName(ledger, id)) }
+    ? {
+        from: anchoredTo + 1,
+        count: tail.length,
+        meetings: [...new Set(tail.map((s) => (s.kind === 'split' ? -1 : s.meetingId)))].map((id) => (id === -1 ? '拆分台账的记录' : meetingName(ledger, id))),
+      }
     : null;
+  const movedMeetings = new Set([...moved].map((i) => seals[i]!.meetingId)).size;
+  const movedNote = moved.size ? `另有${movedMeetings}次会议的${moved.size}条存证随拆分移出本台账，拆分本身已存证。` : '';
   const state: VerifyState = broken ? 'broken' : unanchored ? 'unanchored' : 'ok';
   const matched = checks.filter((c) => c.result === 'match').length;
   return {
@@ -285,12 +296,13 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
     unanchored,
     audit: { rows: audit.rows, anchoredTo: auditAnchoredTo },
     restores: confirmed.map((r) => ({ at: r.at, from: r.from })),
+    movedOut: moved.size ? { meetings: movedMeetings, seals: moved.size } : null,
     message:
       state === 'broken'
         ? `核验未通过：${broken!.message}请保留此文件，不要继续录入，并用最近一份核验通过的备份对照。`
         : state === 'unanchored'
-          ? `未发现改动：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整。但${unanchored!.meetings.join('、')}的${unanchored!.count}条记录在最近一份外部存证之后才记入，尚无备份或纪要上的存证码佐证（未锚定）；用其他工具补造的记录也会是这样。请现在备份一次。`
-          : `核验通过：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整${matched ? `，与${matched}个外部存证码相符` : ''}。`,
+          ? `未发现改动：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整。但${unanchored!.meetings.join('、')}的${unanchored!.count}条记录在最近一份外部存证之后才记入，尚无备份或纪要上的存证码佐证（未锚定）；用其他工具补造的记录也会是这样。请现在备份一次。${movedNote}`
+          : `核验通过：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整${matched ? `，与${matched}个外部存证码相符` : ''}。${movedNote}`,
   };
 }
 
@@ -299,10 +311,17 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
  * table is read once, in id order over the range the seals name, and merged with that kind's
  * seals sorted by ref id. A ref id that is not an integer (an edited seal) is looked up alone.
  */
-function* recordBreak(ledger: Db, seals: SealRow[], end: number, progress: (n: number) => VerifyProgress): Generator<VerifyProgress, Broken | null> {
+function* recordBreak(
+  ledger: Db,
+  seals: SealRow[],
+  end: number,
+  progress: (n: number) => VerifyProgress,
+  moved: ReadonlySet<number> = new Set(),
+): Generator<VerifyProgress, Broken | null> {
   let n = 0;
   const byKind = new Map<ChainKind, number[]>();
   for (let i = 0; i < end; i++) {
+    if (moved.has(i)) continue;
     const k = seals[i]!.kind as ChainKind;
     let list = byKind.get(k);
     if (!list) byKind.set(k, (list = []));
@@ -344,6 +363,38 @@ function* recordBreak(ledger: Db, seals: SealRow[], end: number, progress: (n: n
   return missing
     ? { ...at, reason: 'record_missing', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}已被删除，但它在签发时已锁定。` }
     : { ...at, reason: 'record_changed', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}在签发锁定后被改动过，与存证不一致。` };
+}
+
+/**
+ * Seals (positions, 0-based) whose records left at a split: each split seal's audit row names the
+ * meetings that went with the other organisations (db/transfer/split.ts). Only seals before that
+ * split seal, of a meeting that is really gone: a meeting still in the file is checked as ever,
+ * whatever a split row claims. The split seal itself is checked like any record, so an edited
+ * list breaks it.
+ */
+function movedOut(ledger: Db, seals: SealRow[]): Set<number> {
+  const out = new Set<number>();
+  const present = ledger.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?');
+  seals.forEach((s, p) => {
+    if (s.kind !== 'split') return;
+    const row = readRecord(ledger, 'split', s.refId) as { summary?: string } | undefined;
+    let moved: unknown;
+    try {
+      moved = (JSON.parse(String(row?.summary)) as { moved?: unknown }).moved;
+    } catch {
+      return; // not a split row this app wrote: it explains nothing
+    }
+    if (!Array.isArray(moved)) return;
+    const ids = new Set(moved.filter((x): x is number => Number.isSafeInteger(x) && x > 0));
+    const gone = new Map<number, boolean>();
+    for (let i = 0; i < p; i++) {
+      const m = seals[i]!.meetingId;
+      if (!ids.has(m)) continue;
+      if (!gone.has(m)) gone.set(m, !present.get(m));
+      if (gone.get(m)) out.add(i);
+    }
+  });
+  return out;
 }
 
 /** Position of each restore seal in the chain, by the nonce its audit row carries. */
