@@ -4,7 +4,7 @@
 //
 // How (docs/group.md): the source is copied page by page (SQLite's backup API, inside the read
 // transaction the channel runs in, so the source is only read and never changes), and in the
-// private copy every row of the other organisations is removed (db/transfer/tables.ts). Record
+// private copy every row of the other organisations is removed (db/trust/tables.ts). Record
 // ids stay as they are, so every seal of the kept meetings still verifies and the 存证码 printed
 // on their minutes still match the chain, which is kept whole. The meetings that left are named
 // in a `split` seal over an audit row (db/trust/verify.ts reports their seals as 已移出, not as
@@ -22,7 +22,7 @@ import { appendSeal, chainHead, GENESIS } from '../trust/chain';
 import { fsyncDir, fsyncFile, tempName } from '../trust/files';
 import { openSqlite } from '../trust/sqlite';
 import { verifyChain } from '../trust/verify';
-import { APPEND_ONLY_TRIMMED, SPLIT_CLEAR, SPLIT_REMOVE } from './tables';
+import { APPEND_ONLY_TRIMMED, SPLIT_CLEAR, SPLIT_REMOVE } from '../trust/tables';
 
 /** The kinds a split and a merge count, in the order screens list them. */
 export const KIND_LABELS = {

@@ -31,6 +31,7 @@ import {
   type SealRow,
   shortAnchor,
 } from './chain';
+import { shiftRow, shiftRules } from './tables';
 
 export type BreakReason =
   | 'link_broken'
@@ -190,7 +191,9 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   let broken: Broken | null = record ?? structural;
   // The walk stops at the first break, that seal included: anchors are matched against this much.
   const hashes = seals.slice(0, broken ? broken.position! : seals.length).map((s) => s.hash);
-  if (!broken) broken = findUnsealed(ledger, seals);
+  const imported = importedChains(ledger);
+  if (!broken) broken = findUnsealed(ledger, [...seals, ...imported.covered]);
+  if (!broken) broken = imported.broken;
 
   const auditIds = [...anchors.map((a) => a.audit?.id), ...restores.map((r) => r.audit?.id)].filter((x): x is number => typeof x === 'number');
   const walk = walkAuditSteps(ledger.sqlite, auditIds);
@@ -225,6 +228,12 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   ];
   for (const a of all) {
     let result = checkAnchor(a, hashes.length, audit.headId, sealMatches, auditMatches);
+    // A code printed on the minutes of a school merged into this file names its own chain.
+    const fromSchool = result !== 'match' && a.anchor && !a.at ? imported.chains.find((c) => c.matches(a.anchor!)) : undefined;
+    if (fromSchool) {
+      checks.push({ source: `${a.source}（并入的「${fromSchool.name}」台账）`, anchor: shortAnchor(a.anchor!), result: 'match' });
+      continue;
+    }
     // An anchor taken before a recorded restore may belong to the timeline the restore left.
     if (result !== 'match' && a.at && confirmed.some((r) => r !== a.restore && a.at! <= r.at)) result = 'superseded';
     checks.push({ source: a.source, anchor: a.anchor ? shortAnchor(a.anchor) : a.audit ? `操作记录第${a.audit.id}条` : '—', result });
@@ -373,11 +382,20 @@ function* recordBreak(
  * list breaks it.
  */
 function movedOut(ledger: Db, seals: SealRow[]): Set<number> {
-  const out = new Set<number>();
   const present = ledger.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?');
+  return movedBySplits(
+    seals,
+    (s) => readRecord(ledger, 'split', s.refId) as { summary?: string } | undefined,
+    (m) => !present.get(m),
+  );
+}
+
+/** movedOut over any chain: the split rows by seal, and whether a meeting (by its id in the chain) is gone. */
+function movedBySplits(seals: SealRow[], rowOf: (s: SealRow) => { summary?: string } | undefined, isGone: (meetingId: number) => boolean): Set<number> {
+  const out = new Set<number>();
   seals.forEach((s, p) => {
     if (s.kind !== 'split') return;
-    const row = readRecord(ledger, 'split', s.refId) as { summary?: string } | undefined;
+    const row = rowOf(s);
     let moved: unknown;
     try {
       moved = (JSON.parse(String(row?.summary)) as { moved?: unknown }).moved;
@@ -390,11 +408,107 @@ function movedOut(ledger: Db, seals: SealRow[]): Set<number> {
     for (let i = 0; i < p; i++) {
       const m = seals[i]!.meetingId;
       if (!ids.has(m)) continue;
-      if (!gone.has(m)) gone.set(m, !present.get(m));
+      if (!gone.has(m)) gone.set(m, isGone(m));
       if (gone.get(m)) out.add(i);
     }
   });
   return out;
+}
+
+/**
+ * The chains of schools merged into this file (db/transfer/merge.ts): each kept verbatim, its
+ * links and head checked, and each meeting's seal recomputed over the record as it is here with
+ * its ids moved back by the merge's offsets. Event seals (a restore or split in the school's own
+ * file) sealed its audit rows, which stayed in that file: their links are checked, not their rows.
+ */
+function importedChains(ledger: Db): {
+  broken: Broken | null;
+  chains: { name: string; matches: (a: Anchor) => boolean }[];
+  /** The records the imported seals lock, under their ids in this file (for the unsealed-record check). */
+  covered: SealRow[];
+} {
+  const covered: SealRow[] = [];
+  const hasTable = ledger.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'imported_chains'").get();
+  if (!hasTable) return { broken: null, chains: [], covered };
+  const chains = ledger.sqlite.prepare('SELECT id, source_name AS name, seals, head_hash AS headHash, offsets, events FROM imported_chains ORDER BY id').all() as {
+    id: number;
+    name: string;
+    seals: number;
+    headHash: string | null;
+    offsets: string;
+    events: string;
+  }[];
+  const present = ledger.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?');
+  const out: { name: string; matches: (a: Anchor) => boolean }[] = [];
+  let broken: Broken | null = null;
+  const fail = (name: string, s: SealRow | null, reason: BreakReason, text: string): Broken => ({
+    reason,
+    position: null,
+    sealId: s?.id ?? null,
+    kind: s?.kind ?? '',
+    refId: s?.refId ?? null,
+    meetingId: null,
+    message: `并入的「${name}」台账中，${text}`,
+  });
+  for (const c of chains) {
+    const seals = ledger.sqlite.prepare('SELECT id, kind, ref_id AS refId, meeting_id AS meetingId, content_hash AS contentHash, prev_hash AS prevHash, hash, operator, at FROM imported_seals WHERE chain_id = ? ORDER BY position').all(c.id) as SealRow[];
+    const hashes = seals.map((s) => s.hash);
+    out.push({ name: c.name, matches: (a) => a.count >= 1 && a.count <= hashes.length && hashes[a.count - 1]!.startsWith(a.hash) });
+    if (broken) continue;
+    let offsets: Record<string, number>;
+    let events: Map<number, Record<string, unknown>>;
+    try {
+      offsets = JSON.parse(c.offsets) as Record<string, number>;
+      events = new Map((JSON.parse(c.events) as Record<string, unknown>[]).map((e) => [Number(e.id), e]));
+    } catch {
+      broken = fail(c.name, null, 'seal_altered', '合并时记下的编号对照被改动过。');
+      continue;
+    }
+    for (const s of seals) {
+      if ((EVENT_KINDS as readonly string[]).includes(s.kind) || !isChainKind(s.kind)) continue; // moved ones name no record here: harmless
+      const table = KINDS[s.kind as SealKind].table;
+      covered.push({ ...s, refId: s.refId + (offsets[table] ?? 0), meetingId: s.meetingId + (offsets.meetings ?? 0) });
+    }
+    if (seals.length !== c.seals || (hashes[hashes.length - 1] ?? null) !== c.headHash) {
+      broken = fail(c.name, null, 'truncated', `合并时有${c.seals}条存证，现在是${seals.length}条，或末条不一致：存证被删改过。`);
+      continue;
+    }
+    const moved = movedBySplits(seals, (s) => events.get(s.refId) as { summary?: string } | undefined, (m) => !present.get(m + (offsets.meetings ?? 0)));
+    let prev = GENESIS;
+    for (const [i, s] of seals.entries()) {
+      if (s.prevHash !== prev || linkHash(s.prevHash, s.contentHash) !== s.hash || !isChainKind(s.kind)) {
+        broken = fail(c.name, s, 'link_broken', `存证链在第${i + 1}条处断开或被改动。`);
+        break;
+      }
+      prev = s.hash;
+      if (moved.has(i)) continue;
+      if ((EVENT_KINDS as readonly string[]).includes(s.kind)) {
+        // The school's own restore or split: sealed over its audit row, kept with the chain.
+        const row = events.get(s.refId);
+        const record = row && { id: row.id, at: row.at, operator: row.operator, channel: row.channel, summary: row.summary };
+        if (!record || contentHashOf(s, record) !== s.contentHash) {
+          broken = fail(c.name, s, 'record_changed', `第${i + 1}条存证所记的${KINDS[s.kind as ChainKind].label}与存证不一致。`);
+          break;
+        }
+        continue;
+      }
+      const spec = KINDS[s.kind as SealKind];
+      const rules = shiftRules(ledger.sqlite, spec.table);
+      const here = ledger.sqlite
+        .prepare(`SELECT ${spec.columns.map((col) => `"${col}"`).join(', ')} FROM "${spec.table}" WHERE id = ?`)
+        .get(s.refId + (offsets[spec.table] ?? 0)) as Record<string, unknown> | undefined;
+      const label = `${spec.label}（原编号 ${s.refId}）`;
+      if (!here) {
+        broken = fail(c.name, s, 'record_missing', `${label}已被删除，但它在签发时已锁定。`);
+        break;
+      }
+      if (contentHashOf(s, shiftRow(spec.table, rules, here, offsets, -1)) !== s.contentHash) {
+        broken = fail(c.name, s, 'record_changed', `${label}在签发锁定后被改动过，与存证不一致。`);
+        break;
+      }
+    }
+  }
+  return { broken, chains: out, covered };
 }
 
 /** Position of each restore seal in the chain, by the nonce its audit row carries. */

@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/api';
 import { splitClosedFile } from '../../db/transfer/split';
-import { isIndexTable, SPLIT_CLEAR, SPLIT_KEEP_WHOLE, SPLIT_REMOVE } from '../../db/transfer/tables';
+import { isIndexTable, MERGE_SKIP, NOT_REFS, shiftJson, shiftRules, SPLIT_CLEAR, SPLIT_KEEP_WHOLE, SPLIT_REMOVE } from '../../db/trust/tables';
+import { MERGE_TABLES } from '../../db/transfer/merge';
 import { decidedMeeting } from '../support/decided';
 import { DEMO_SCHOOL } from '../support/school';
 import type { TestLedger } from '../support/ledger';
@@ -229,7 +230,7 @@ describe('拆分台账: every table is accounted for', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter((n) => !isIndexTable(n));
     const ruled = new Set(SPLIT_REMOVE.map(([table]) => table));
     const missing = tables.filter((n) => !ruled.has(n) && !SPLIT_KEEP_WHOLE.has(n));
-    expect(missing, 'tables a split does not know: add a rule to db/transfer/tables.ts').toEqual([]);
+    expect(missing, 'tables a split does not know: add a rule to db/trust/tables.ts').toEqual([]);
     for (const [table] of SPLIT_REMOVE) expect(tables).toContain(table);
     for (const [table, column] of SPLIT_CLEAR) {
       expect((db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name)).toContain(column);
@@ -240,5 +241,149 @@ describe('拆分台账: every table is accounted for', () => {
       if (cols.includes('org_id') && !SPLIT_KEEP_WHOLE.has(table)) expect(ruled.has(table), table).toBe(true);
     }
     expect(dispatch(t.ledger, 'orgs.splitPreview', { orgId: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('合并台账', () => {
+  /** A 集团 ledger of its own, and the east campus split out of the group file into a school file. */
+  function schoolAndGroup() {
+    const { t, eastId, eastSigned } = groupFile();
+    const school = path.join(t.dir, '东校区台账.sqlite');
+    const split = t.ok('orgs.split', { orgId: eastId, file: school });
+    const g = openAt(path.join(tempDir(), '新集团.sqlite'), '2026-05-01T09:00:00');
+    opened.push(g);
+    const { orgId: groupId } = g.ok('org.setup', { ...DEMO_SCHOOL, name: '青山教育集团' });
+    const gs = schoolIn(g, groupId);
+    signedMeeting(g, gs, 7);
+    g.ledger.orgId = null;
+    return { t, g, groupId, school, split, eastSigned };
+  }
+
+  it('round trip: a campus split out, then merged under another 集团, keeps every count; both files verify; the school file is unchanged; the printed codes still verify; twice is refused', () => {
+    const { g, groupId, school, split, eastSigned } = schoolAndGroup();
+    const before = sidesOf(school);
+    const preview = g.ok('orgs.mergePreview', { file: school, parentId: groupId });
+    expect(preview.orgName).toBe(EAST);
+    const done = g.ok('orgs.merge', { file: school, parentId: groupId });
+    expect(sidesOf(school)).toEqual(before);
+    const counts = (rows: { kind: string; count: number }[]) => Object.fromEntries(rows.filter((r) => r.kind !== 'sealed').map((r) => [r.kind, r.count]));
+    expect(counts(done.counts)).toEqual(counts(split.counts));
+    expect(counts(preview.counts)).toEqual(counts(split.counts));
+    // The campus in the 集团 file: under the group, with the same numbers, seen through the channels.
+    expect(g.ok('orgs.list', {}).orgs.map((o) => [o.name, o.parentName])).toEqual([['青山教育集团', null], [EAST, '青山教育集团']]);
+    const east = schoolIn(g, done.orgId);
+    expect(g.ok('meetings.list', { orgId: done.orgId }).length).toBe(split.counts.find((c) => c.kind === 'meetings')!.count);
+    expect(east.overview.persons.filter((p) => p.orgId === done.orgId).length).toBe(split.counts.find((c) => c.kind === 'persons')!.count);
+    g.ledger.orgId = null;
+    const report = g.ok('trust.verify', {});
+    expect(report).toMatchObject({ ok: true, broken: null });
+    for (const m of eastSigned) {
+      const r = g.ok('trust.verify', { anchor: m.anchor! });
+      expect(r.anchors[0]!.result).toBe('match');
+      expect(r.anchors[0]!.source).toContain(EAST);
+    }
+    // The school's file still verifies on its own.
+    const again = openAt(school);
+    opened.push(again);
+    expect(again.ok('trust.verify', {}).ok).toBe(true);
+    again.close();
+    // Twice: refused, nothing changes.
+    const snap = g.snapshot();
+    const twice = g.call('orgs.merge', { file: school, parentId: groupId });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(twice.ok ? '' : twice.error.message).toContain('已经并入过');
+    expect(g.snapshot()).toEqual(snap);
+    // The 操作日志 says it in words.
+    expect(JSON.stringify(g.ok('journal.list', { offset: 0, limit: 5 }))).toContain('并入为校区');
+  });
+
+  it('moves every reference of every merged row onto the merged rows (a column the merge forgets points into the 集团’s own records)', () => {
+    const { g, groupId, school } = schoolAndGroup();
+    g.ok('orgs.merge', { file: school, parentId: groupId });
+    const db = g.ledger.sqlite;
+    const offsets = JSON.parse(db.prepare('SELECT offsets FROM imported_chains').pluck().get() as string) as Record<string, number>;
+    let checked = 0;
+    for (const table of MERGE_TABLES) {
+      const rules = shiftRules(db, table);
+      if (!rules.hasId) continue;
+      for (const [col, parent] of rules.refs) {
+        if (table === 'organizations' && col === 'parent_id') continue; // set to the chosen 集团党委
+        const wrong = db.prepare(`SELECT COUNT(*) FROM "${table}" WHERE id > ? AND "${col}" IS NOT NULL AND "${col}" <= ?`).pluck().get(offsets[table], offsets[parent] ?? 0) as number;
+        expect(wrong, `${table}.${col}`).toBe(0);
+        checked += db.prepare(`SELECT COUNT(*) FROM "${table}" WHERE id > ? AND "${col}" IS NOT NULL`).pluck().get(offsets[table]) as number;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('knows every id-like column of every table: a declared key, a listed one, or listed as no reference', () => {
+    const t = openAt(path.join(tempDir(), 'schema.sqlite'));
+    opened.push(t);
+    const db = t.ledger.sqlite;
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter((n) => !isIndexTable(n));
+    expect(tables.filter((n) => !MERGE_TABLES.includes(n) && !MERGE_SKIP.has(n)), 'tables a merge does not know').toEqual([]);
+    const unknown: string[] = [];
+    for (const table of MERGE_TABLES) {
+      const rules = shiftRules(db, table);
+      for (const c of db.pragma(`table_info("${table}")`) as { name: string; type: string }[]) {
+        if (c.type !== 'INTEGER' || !/(_id|_by)$/.test(c.name)) continue;
+        if (rules.refs.has(c.name) || rules.poly?.column === c.name || NOT_REFS.has(`${table}.${c.name}`)) continue;
+        unknown.push(`${table}.${c.name}`);
+      }
+    }
+    expect(unknown, 'id columns a merge would copy unchanged: add them to db/trust/tables.ts').toEqual([]);
+    // Ids inside JSON columns move both ways alike.
+    const offsets = { agenda_items: 100, persons: 10 };
+    const before = { itemId: 3, title: '议题', rows: [{ personId: 2, status: '出席' }] };
+    expect(shiftJson(before, offsets, 1)).toEqual({ itemId: 103, title: '议题', rows: [{ personId: 12, status: '出席' }] });
+    expect(shiftJson(shiftJson(before, offsets, 1), offsets, -1)).toEqual(before);
+  });
+
+  it('refuses a tampered school file, a file from a newer version, a foreign file of the same layout, a file that is no ledger, and a 集团 file — with the reason, changing nothing', () => {
+    const { g, groupId, school, t } = schoolAndGroup();
+    const snap = g.snapshot();
+    const variant = (name: string, edit: (db: Database.Database) => void) => {
+      const file = path.join(t.dir, `${name}.sqlite`);
+      fs.copyFileSync(school, file);
+      const db = new Database(file);
+      edit(db);
+      db.close();
+      return file;
+    };
+    const refused = (file: string) => {
+      const r = g.call('orgs.merge', { file, parentId: groupId });
+      expect(r.ok, `${path.basename(file)}: ${JSON.stringify(r).slice(0, 300)}`).toBe(false);
+      const p = g.call('orgs.mergePreview', { file, parentId: groupId });
+      expect(p.ok).toBe(false);
+      return r.ok ? '' : r.error.message;
+    };
+    const tampered = variant('tampered', (db) => db.exec("UPDATE meetings SET place = '别处' WHERE id = (SELECT MIN(id) FROM meetings)"));
+    expect(refused(tampered)).toMatch(/没有通过核验.*改动过/);
+    const newer = variant('newer', (db) => db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('f'.repeat(64), 9_999_999_999_999));
+    expect(refused(newer)).toContain('更新版本');
+    const foreign = variant('foreign', (db) => db.exec("DELETE FROM ledger_meta WHERE key = 'ledgerId'"));
+    expect(refused(foreign)).toContain('不是议事台账文件');
+    const older = variant('older', (db) => db.exec('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations)'));
+    expect(refused(older)).toContain('版本与本机不同');
+    const junk = path.join(t.dir, 'junk.sqlite');
+    fs.writeFileSync(junk, Buffer.alloc(8192, 7));
+    expect(refused(junk)).toContain('不是议事台账文件');
+    expect(refused(t.file)).toContain('多个组织');
+    expect(refused(g.file)).toContain('自身');
+    expect(refused(path.join(t.dir, '东校区.xlsx'))).toContain('.sqlite');
+    expect(g.snapshot()).toEqual(snap);
+    // Under a campus: refused.
+    const { orgId: campusId } = g.ok('orgs.createCampus', { ...DEMO_SCHOOL, name: '北校区', partyKind: '党支部', parentId: groupId });
+    const r = g.call('orgs.merge', { file: school, parentId: campusId });
+    expect(r.ok ? '' : r.error.message).toContain('集团党委之下');
+  });
+
+  it('a record of the merged school changed afterwards breaks verify of the 集团 file, named as the school’s', () => {
+    const { g, groupId, school } = schoolAndGroup();
+    const { orgId } = g.ok('orgs.merge', { file: school, parentId: groupId });
+    g.ledger.sqlite.prepare("UPDATE meetings SET place = '别处' WHERE id = (SELECT MIN(m.id) FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE b.org_id = ?)").run(orgId);
+    const r = g.ok('trust.verify', {});
+    expect(r).toMatchObject({ ok: false, broken: { reason: 'record_changed' } });
+    expect(r.broken!.message).toContain(`并入的「${EAST}」台账`);
   });
 });
