@@ -27,6 +27,7 @@ describe('preload surface', () => {
         ],
         "host": [
           "chooseFolder",
+          "chooseLedgerFile",
           "info",
           "onBackupStatus",
           "openFile",
