@@ -439,6 +439,17 @@ function importedChains(ledger: Db): {
     events: string;
   }[];
   const present = ledger.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?');
+  // Prepared once per kind, not per seal: a merged school brings thousands.
+  const kinds = new Map<SealKind, { rules: ReturnType<typeof shiftRules>; read: ReturnType<typeof ledger.sqlite.prepare> }>();
+  const perKind = (kind: SealKind) => {
+    let k = kinds.get(kind);
+    if (!k) {
+      const spec = KINDS[kind];
+      k = { rules: shiftRules(ledger.sqlite, spec.table), read: ledger.sqlite.prepare(`SELECT ${spec.columns.map((col) => `"${col}"`).join(', ')} FROM "${spec.table}" WHERE id = ?`) };
+      kinds.set(kind, k);
+    }
+    return k;
+  };
   const out: { name: string; matches: (a: Anchor) => boolean }[] = [];
   let broken: Broken | null = null;
   const fail = (name: string, s: SealRow | null, reason: BreakReason, text: string): Broken => ({
@@ -493,10 +504,8 @@ function importedChains(ledger: Db): {
         continue;
       }
       const spec = KINDS[s.kind as SealKind];
-      const rules = shiftRules(ledger.sqlite, spec.table);
-      const here = ledger.sqlite
-        .prepare(`SELECT ${spec.columns.map((col) => `"${col}"`).join(', ')} FROM "${spec.table}" WHERE id = ?`)
-        .get(s.refId + (offsets[spec.table] ?? 0)) as Record<string, unknown> | undefined;
+      const { rules, read } = perKind(s.kind as SealKind);
+      const here = read.get(s.refId + (offsets[spec.table] ?? 0)) as Record<string, unknown> | undefined;
       const label = `${spec.label}（原编号 ${s.refId}）`;
       if (!here) {
         broken = fail(c.name, s, 'record_missing', `${label}已被删除，但它在签发时已锁定。`);
