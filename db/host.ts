@@ -24,6 +24,12 @@ export interface HostApi {
    * 20 MB; its name (never its folder) and bytes, or null when cancelled.
    */
   openFile(req: { title: string; kind: 'xlsx' }): Promise<OpenedFile | null>;
+  /**
+   * Pick a ledger file (拆分台账: where to save the new one; 合并台账: the school's file to bring in):
+   * only the app's own file type (.sqlite), its full path, or null when cancelled. The file is
+   * neither read nor written here: the core checks it (db/transfer).
+   */
+  chooseLedgerFile(req: { title: string; mode: 'save' | 'open'; fileName?: string }): Promise<string | null>;
   /** Pick a folder (a USB stick for backups); null when cancelled. */
   chooseFolder(req: { title: string }): Promise<string | null>;
   /**

@@ -574,3 +574,45 @@ export const reportSends = sqliteTable('report_sends', {
   sealedFor: text('sealed_for'),
   counts: json<Record<string, number>>('counts').notNull(),
 }, (t) => [index('report_sends_org').on(t.orgId, t.madeAt)]);
+// ── 合并台账 (db/transfer/merge.ts) ──────────────────────────────────────────
+/**
+ * A school's own ledger brought into this one (合并台账): its seal chain is kept as it was, so the
+ * 存证码 printed on its minutes still verify (db/trust/verify.ts), and its records were copied with
+ * ids shifted by `offsets` (table → amount), which verify subtracts again to recompute each seal.
+ * One row per source ledger: the same file is never merged twice.
+ */
+export const importedChains = sqliteTable('imported_chains', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  sourceLedgerId: text('source_ledger_id').notNull(),
+  sourceName: text('source_name').notNull(),
+  fileName: text('file_name').notNull(),
+  /** The source's seal chain head and audit log head when merged. */
+  seals: integer('seals').notNull(),
+  headHash: text('head_hash'),
+  auditRows: integer('audit_rows').notNull(),
+  auditHeadHash: text('audit_head_hash'),
+  offsets: json<Record<string, number>>('offsets').notNull(),
+  /**
+   * The source's audit rows its event seals (a restore, a split) were sealed over, verbatim: verify
+   * recomputes those seals from them, and a split's list says which of its seals left with others.
+   */
+  events: json<{ id: number; at: string; operator: string; channel: string; summary: string }[]>('events').notNull(),
+  at: text('at').notNull(),
+  operator: text('operator').notNull(),
+}, (t) => [uniqueIndex('imported_chains_source').on(t.sourceLedgerId)]);
+
+/** The source's seals, verbatim (ids as they were in the source); append-only like seals. */
+export const importedSeals = sqliteTable('imported_seals', {
+  id: id(),
+  chainId: integer('chain_id').notNull().references(() => importedChains.id),
+  position: integer('position').notNull(),
+  kind: text('kind').notNull(),
+  refId: integer('ref_id').notNull(),
+  meetingId: integer('meeting_id').notNull(),
+  contentHash: text('content_hash').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  operator: text('operator').notNull(),
+  at: text('at').notNull(),
+}, (t) => [uniqueIndex('imported_seals_chain_position').on(t.chainId, t.position)]);

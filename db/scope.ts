@@ -94,6 +94,12 @@ export const FILE_CHANNELS: ReadonlySet<string> = new Set([
   // The school's signing key and the district's sealing key belong to the file (db/report).
   'report.key',
   'report.setDistrictKey',
+  // 拆分台账: the new file carries the whole seal chain and audit log (db/transfer/split.ts).
+  'orgs.splitPreview',
+  'orgs.split',
+  // 合并台账: a whole school's file comes in under a 集团党委.
+  'orgs.mergePreview',
+  'orgs.merge',
 ]);
 
 /** Channels for the session itself (who is at the keyboard, which organisation), open to everyone. */

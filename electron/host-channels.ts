@@ -9,7 +9,7 @@ export const BACKUP_STATUS = 'backup:status';
 /** Main → window: 校验台账's progress, { done, total } (db/trust/stepped.ts). */
 export const VERIFY_PROGRESS = 'verify:progress';
 
-export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info', 'chooseFolder', 'openFile', 'restoreBackup', 'verifyLedger'] as const;
+export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info', 'chooseFolder', 'openFile', 'chooseLedgerFile', 'restoreBackup', 'verifyLedger'] as const;
 export type HostMethod = (typeof HOST_METHODS)[number];
 
 // Compile-time check that HOST_METHODS is exactly the keys of HostApi, no more, no less
@@ -39,6 +39,8 @@ export const hostInputs = {
   chooseFolder: z.object({ title: z.string().trim().min(1).max(60) }),
   // The allow-list of files the page may read: .xlsx only (历史台账导入).
   openFile: z.object({ title: z.string().trim().min(1).max(60), kind: z.enum(['xlsx'], { error: '只能导入Excel工作簿（.xlsx）' }) }),
+  // Only the app's own ledger files (拆分台账, 合并台账); the core checks the file itself.
+  chooseLedgerFile: z.object({ title: z.string().trim().min(1).max(60), mode: z.enum(['save', 'open']), fileName: fileName.optional() }),
   // Checked again (sha256, quick_check, seal chain) by restoreBackup before anything is replaced.
   restoreBackup: z.object({ file: z.string().min(1).max(4096).refine((f) => f.endsWith('.sqlite'), { error: '请选择议事台账的备份文件（.sqlite）' }) }),
   // The trust.verify channel's own input (the 存证码 as printed on signed minutes), checked again by the core.

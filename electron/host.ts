@@ -159,6 +159,26 @@ export function electronHost(deps: HostDeps): HostApi {
       return { name: path.basename(file), base64: (await fs.readFile(file)).toString('base64') };
     },
 
+    async chooseLedgerFile({ title, mode, fileName }) {
+      const parent = deps.parent();
+      const filters = [{ name: '议事台账文件', extensions: ['sqlite'] }];
+      if (mode === 'save') {
+        const name = fileName ? (fileName.toLowerCase().endsWith('.sqlite') ? fileName : `${fileName}.sqlite`) : '议事台账.sqlite';
+        const options: SaveDialogOptions = { title, buttonLabel: '保存', defaultPath: path.join(deps.documentsFolder(), name), filters, properties: ['createDirectory'] };
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        if (result.canceled || !result.filePath) return null;
+        // A name typed without the extension keeps the kind the file really is.
+        return kindOf(result.filePath) === 'sqlite' ? result.filePath : `${result.filePath}.sqlite`;
+      }
+      const options = { title, buttonLabel: '选择', filters, properties: ['openFile'] as 'openFile'[] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const file = result.filePaths[0];
+      if (result.canceled || !file) return null;
+      // The dialog's filter can be switched off by typing a name: the allow-list is checked here.
+      if (kindOf(file) !== 'sqlite') throw new Error('只能选择议事台账文件（.sqlite），请重新选择。');
+      return file;
+    },
+
     async restoreBackup({ file }) {
       return deps.restore(file);
     },

@@ -38,6 +38,7 @@ export const hostApi = {
   info: () => host('info'),
   chooseFolder: (req) => host('chooseFolder', req),
   openFile: (req) => host('openFile', req),
+  chooseLedgerFile: (req) => host('chooseLedgerFile', req),
   restoreBackup: (req) => host('restoreBackup', req),
   verifyLedger: (req) => host('verifyLedger', req),
   onVerifyProgress: (listener: (p: VerifyProgress) => void) => {

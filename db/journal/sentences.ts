@@ -155,6 +155,7 @@ const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = 
   'orgs.use': () => '切换了办理的组织',
   'orgs.createCampus': (i) => `设立了校区（成员校）「${text(i.name)}」`,
   'operators.limit': (i) => `设定了 ${text(i.name)} 可办理的组织`,
+  'orgs.merge': (i) => `把学校自己的台账「${text(typeof i.file === 'string' ? i.file.split(/[\\/]/).pop() : '')}」并入为校区`,
   'group.escalate': (i, n) => `把议题${quoted(n.item(i.itemId))}上报集团党委${because(i.reason)}`,
   'group.assign': (i, n) => `把${n.decision(i.decisionId) ?? '决定事项'}交校区落实「${text(i.task)}」`,
 };

@@ -14,9 +14,11 @@ export type SealKind = (typeof SEAL_KINDS)[number];
 /**
  * Events of the file itself, chained between meetings' records: a restore from a backup
  * (restore.ts), sealed over its audit row, so that verify can tell the fork a restore makes
- * from a rewrite. Not a meeting's record: meeting id 0.
+ * from a rewrite; a split (db/transfer/split.ts), sealed over its audit row naming the meetings
+ * that left with the other organisations, so that verify can tell them from deleted ones.
+ * Not a meeting's record: meeting id 0.
  */
-export const EVENT_KINDS = ['restore'] as const;
+export const EVENT_KINDS = ['restore', 'split'] as const;
 export type ChainKind = SealKind | (typeof EVENT_KINDS)[number];
 export const isChainKind = (k: string): k is ChainKind => (SEAL_KINDS as readonly string[]).includes(k) || (EVENT_KINDS as readonly string[]).includes(k);
 
@@ -118,6 +120,13 @@ export const KINDS: Record<ChainKind, KindSpec> = {
     idsOfMeeting: 'SELECT id FROM audit_log WHERE 0 AND id = ?',
     allWithMeeting: 'SELECT id, 0 FROM audit_log WHERE 0',
     label: '从备份恢复的记录',
+  },
+  split: {
+    table: 'audit_log',
+    columns: ['id', 'at', 'operator', 'channel', 'summary'],
+    idsOfMeeting: 'SELECT id FROM audit_log WHERE 0 AND id = ?',
+    allWithMeeting: 'SELECT id, 0 FROM audit_log WHERE 0',
+    label: '拆分台账的记录',
   },
 };
 

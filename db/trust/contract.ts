@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { read } from '../channel';
 
 /** An absolute path as the shell's folder/file dialogs give it (Windows or POSIX); checked again on disk. */
-const zPath = (label: string) =>
+export const zPath = (label: string) =>
   z
     .string({ error: `「${label}」须为文件夹或文件的完整路径` })
     .trim()

@@ -31,6 +31,7 @@ import {
   type SealRow,
   shortAnchor,
 } from './chain';
+import { shiftRow, shiftRules } from './tables';
 
 export type BreakReason =
   | 'link_broken'
@@ -99,6 +100,8 @@ export interface VerifyReport {
   audit: { rows: number; anchoredTo: number | null };
   /** Restores recorded outside and inside the file, oldest first. */
   restores: { at: string; from: string }[];
+  /** Meetings that left with other organisations at a split (their seals stay in the chain, their records went). */
+  movedOut: { meetings: number; seals: number } | null;
   message: string;
 }
 
@@ -208,6 +211,7 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   // names are read in bulk per kind (recordBreak) rather than one query per seal, and the
   // earliest failure of either kind wins, as if the chain were walked seal by seal.
   let structural: Broken | null = null;
+  const moved = movedOut(ledger, seals);
   let prev = GENESIS;
   let end = seals.length;
   for (let i = 0; i < seals.length; i++) {
@@ -227,11 +231,13 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
     prev = s.hash;
     if (i % STEP === STEP - 1) yield { done: i + 1, total };
   }
-  const record = yield* recordBreak(ledger, seals, end, (n) => ({ done: seals.length + n, total }));
+  const record = yield* recordBreak(ledger, seals, end, (n) => ({ done: seals.length + n, total }), moved);
   let broken: Broken | null = record ?? structural;
   // The walk stops at the first break, that seal included: anchors are matched against this much.
   const hashes = seals.slice(0, broken ? broken.position! : seals.length).map((s) => s.hash);
-  if (!broken) broken = yield* findUnsealed(ledger, seals, { done: 2 * seals.length, total });
+  const imported = importedChains(ledger);
+  if (!broken) broken = yield* findUnsealed(ledger, [...seals, ...imported.covered], { done: 2 * seals.length, total });
+  if (!broken) broken = imported.broken;
 
   const auditIds = [...anchors.map((a) => a.audit?.id), ...restores.map((r) => r.audit?.id)].filter((x): x is number => typeof x === 'number');
   const walk = walkAuditSteps(ledger.sqlite, auditIds);
@@ -266,6 +272,12 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   ];
   for (const a of all) {
     let result = checkAnchor(a, hashes.length, audit.headId, sealMatches, auditMatches);
+    // A code printed on the minutes of a school merged into this file names its own chain.
+    const fromSchool = result !== 'match' && a.anchor && !a.at ? imported.chains.find((c) => c.matches(a.anchor!)) : undefined;
+    if (fromSchool) {
+      checks.push({ source: `${a.source}（并入的「${fromSchool.name}」台账）`, anchor: shortAnchor(a.anchor!), result: 'match' });
+      continue;
+    }
     // An anchor taken before a recorded restore may belong to the timeline the restore left.
     if (result !== 'match' && a.at && confirmed.some((r) => r !== a.restore && a.at! <= r.at)) result = 'superseded';
     checks.push({ source: a.source, anchor: a.anchor ? shortAnchor(a.anchor) : a.audit ? `操作记录第${a.audit.id}条` : '—', result });
@@ -308,12 +320,20 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
   }
 
   const head = seals.length ? { count: seals.length, hash: seals[seals.length - 1]!.hash } : null;
-  const meetingSeals = seals.filter((s) => !(EVENT_KINDS as readonly string[]).includes(s.kind));
+  const meetingSeals = seals.filter((s, i) => !(EVENT_KINDS as readonly string[]).includes(s.kind) && !moved.has(i));
   const meetings = new Set(meetingSeals.map((s) => s.meetingId)).size;
-  const tail = seals.slice(anchoredTo).filter((s) => !(EVENT_KINDS as readonly string[]).includes(s.kind));
+  // A split seal after the newest anchor is as unvouched as a meeting's: one written with another
+  // tool could claim that deleted meetings had left with another organisation.
+  const tail = seals.map((s, i) => ({ s, i })).slice(anchoredTo).filter(({ s, i }) => s.kind !== 'restore' && !moved.has(i)).map(({ s }) => s);
   const unanchored = tail.length
-    ? { from: anchoredTo + 1, count: tail.length, meetings: [...new Set(tail.map((s) => s.meetingId))].map((id) => meetingName(ledger, id)) }
+    ? {
+        from: anchoredTo + 1,
+        count: tail.length,
+        meetings: [...new Set(tail.map((s) => (s.kind === 'split' ? -1 : s.meetingId)))].map((id) => (id === -1 ? '拆分台账的记录' : meetingName(ledger, id))),
+      }
     : null;
+  const movedMeetings = new Set([...moved].map((i) => seals[i]!.meetingId)).size;
+  const movedNote = moved.size ? `另有${movedMeetings}次会议的${moved.size}条存证随拆分移出本台账，拆分本身已存证。` : '';
   const state: VerifyState = broken ? 'broken' : unanchored ? 'unanchored' : 'ok';
   const matched = checks.filter((c) => c.result === 'match').length;
   return {
@@ -329,12 +349,13 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
     unanchored,
     audit: { rows: audit.rows, anchoredTo: auditAnchoredTo },
     restores: confirmed.map((r) => ({ at: r.at, from: r.from })),
+    movedOut: moved.size ? { meetings: movedMeetings, seals: moved.size } : null,
     message:
       state === 'broken'
         ? `核验未通过：${broken!.message}请保留此文件，不要继续录入，并用最近一份核验通过的备份对照。`
         : state === 'unanchored'
-          ? `未发现改动：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整。但${unanchored!.meetings.join('、')}的${unanchored!.count}条记录在最近一份外部存证之后才记入，尚无备份或纪要上的存证码佐证（未锚定）；用其他工具补造的记录也会是这样。请现在备份一次。`
-          : `核验通过：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整${matched ? `，与${matched}个外部存证码相符` : ''}。`,
+          ? `未发现改动：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整。但${unanchored!.meetings.join('、')}的${unanchored!.count}条记录在最近一份外部存证之后才记入，尚无备份或纪要上的存证码佐证（未锚定）；用其他工具补造的记录也会是这样。请现在备份一次。${movedNote}`
+          : `核验通过：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整${matched ? `，与${matched}个外部存证码相符` : ''}。${movedNote}`,
   };
 }
 
@@ -343,10 +364,17 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
  * table is read once, in id order over the range the seals name, and merged with that kind's
  * seals sorted by ref id. A ref id that is not an integer (an edited seal) is looked up alone.
  */
-function* recordBreak(ledger: Db, seals: SealRow[], end: number, progress: (n: number) => VerifyProgress): Generator<VerifyProgress, Broken | null> {
+function* recordBreak(
+  ledger: Db,
+  seals: SealRow[],
+  end: number,
+  progress: (n: number) => VerifyProgress,
+  moved: ReadonlySet<number> = new Set(),
+): Generator<VerifyProgress, Broken | null> {
   let n = 0;
   const byKind = new Map<ChainKind, number[]>();
   for (let i = 0; i < end; i++) {
+    if (moved.has(i)) continue;
     const k = seals[i]!.kind as ChainKind;
     let list = byKind.get(k);
     if (!list) byKind.set(k, (list = []));
@@ -392,6 +420,152 @@ function* recordBreak(ledger: Db, seals: SealRow[], end: number, progress: (n: n
   return missing
     ? { ...at, reason: 'record_missing', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}已被删除，但它在签发时已锁定。` }
     : { ...at, reason: 'record_changed', message: `${describe(ledger, s.kind, s.refId, s.meetingId)}在签发锁定后被改动过，与存证不一致。` };
+}
+
+/**
+ * Seals (positions, 0-based) whose records left at a split: each split seal's audit row names the
+ * meetings that went with the other organisations (db/transfer/split.ts). Only seals before that
+ * split seal, of a meeting that is really gone: a meeting still in the file is checked as ever,
+ * whatever a split row claims. The split seal itself is checked like any record, so an edited
+ * list breaks it.
+ */
+function movedOut(ledger: Db, seals: SealRow[]): Set<number> {
+  const present = ledger.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?');
+  return movedBySplits(
+    seals,
+    (s) => readRecord(ledger, 'split', s.refId) as { summary?: string } | undefined,
+    (m) => !present.get(m),
+  );
+}
+
+/** movedOut over any chain: the split rows by seal, and whether a meeting (by its id in the chain) is gone. */
+function movedBySplits(seals: SealRow[], rowOf: (s: SealRow) => { summary?: string } | undefined, isGone: (meetingId: number) => boolean): Set<number> {
+  const out = new Set<number>();
+  seals.forEach((s, p) => {
+    if (s.kind !== 'split') return;
+    const row = rowOf(s);
+    let moved: unknown;
+    try {
+      moved = (JSON.parse(String(row?.summary)) as { moved?: unknown }).moved;
+    } catch {
+      return; // not a split row this app wrote: it explains nothing
+    }
+    if (!Array.isArray(moved)) return;
+    const ids = new Set(moved.filter((x): x is number => Number.isSafeInteger(x) && x > 0));
+    const gone = new Map<number, boolean>();
+    for (let i = 0; i < p; i++) {
+      const m = seals[i]!.meetingId;
+      if (!ids.has(m)) continue;
+      if (!gone.has(m)) gone.set(m, isGone(m));
+      if (gone.get(m)) out.add(i);
+    }
+  });
+  return out;
+}
+
+/**
+ * The chains of schools merged into this file (db/transfer/merge.ts): each kept verbatim, its
+ * links and head checked, and each meeting's seal recomputed over the record as it is here with
+ * its ids moved back by the merge's offsets. Event seals (a restore or split in the school's own
+ * file) sealed its audit rows, which stayed in that file: their links are checked, not their rows.
+ */
+function importedChains(ledger: Db): {
+  broken: Broken | null;
+  chains: { name: string; matches: (a: Anchor) => boolean }[];
+  /** The records the imported seals lock, under their ids in this file (for the unsealed-record check). */
+  covered: SealRow[];
+} {
+  const covered: SealRow[] = [];
+  const hasTable = ledger.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'imported_chains'").get();
+  if (!hasTable) return { broken: null, chains: [], covered };
+  const chains = ledger.sqlite.prepare('SELECT id, source_name AS name, seals, head_hash AS headHash, offsets, events FROM imported_chains ORDER BY id').all() as {
+    id: number;
+    name: string;
+    seals: number;
+    headHash: string | null;
+    offsets: string;
+    events: string;
+  }[];
+  const present = ledger.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?');
+  // Prepared once per kind, not per seal: a merged school brings thousands.
+  const kinds = new Map<SealKind, { rules: ReturnType<typeof shiftRules>; read: ReturnType<typeof ledger.sqlite.prepare> }>();
+  const perKind = (kind: SealKind) => {
+    let k = kinds.get(kind);
+    if (!k) {
+      const spec = KINDS[kind];
+      k = { rules: shiftRules(ledger.sqlite, spec.table), read: ledger.sqlite.prepare(`SELECT ${spec.columns.map((col) => `"${col}"`).join(', ')} FROM "${spec.table}" WHERE id = ?`) };
+      kinds.set(kind, k);
+    }
+    return k;
+  };
+  const out: { name: string; matches: (a: Anchor) => boolean }[] = [];
+  let broken: Broken | null = null;
+  const fail = (name: string, s: SealRow | null, reason: BreakReason, text: string): Broken => ({
+    reason,
+    position: null,
+    sealId: s?.id ?? null,
+    kind: s?.kind ?? '',
+    refId: s?.refId ?? null,
+    meetingId: null,
+    message: `并入的「${name}」台账中，${text}`,
+  });
+  for (const c of chains) {
+    const seals = ledger.sqlite.prepare('SELECT id, kind, ref_id AS refId, meeting_id AS meetingId, content_hash AS contentHash, prev_hash AS prevHash, hash, operator, at FROM imported_seals WHERE chain_id = ? ORDER BY position').all(c.id) as SealRow[];
+    const hashes = seals.map((s) => s.hash);
+    out.push({ name: c.name, matches: (a) => a.count >= 1 && a.count <= hashes.length && hashes[a.count - 1]!.startsWith(a.hash) });
+    if (broken) continue;
+    let offsets: Record<string, number>;
+    let events: Map<number, Record<string, unknown>>;
+    try {
+      offsets = JSON.parse(c.offsets) as Record<string, number>;
+      events = new Map((JSON.parse(c.events) as Record<string, unknown>[]).map((e) => [Number(e.id), e]));
+    } catch {
+      broken = fail(c.name, null, 'seal_altered', '合并时记下的编号对照被改动过。');
+      continue;
+    }
+    for (const s of seals) {
+      if ((EVENT_KINDS as readonly string[]).includes(s.kind) || !isChainKind(s.kind)) continue; // moved ones name no record here: harmless
+      const table = KINDS[s.kind as SealKind].table;
+      covered.push({ ...s, refId: s.refId + (offsets[table] ?? 0), meetingId: s.meetingId + (offsets.meetings ?? 0) });
+    }
+    if (seals.length !== c.seals || (hashes[hashes.length - 1] ?? null) !== c.headHash) {
+      broken = fail(c.name, null, 'truncated', `合并时有${c.seals}条存证，现在是${seals.length}条，或末条不一致：存证被删改过。`);
+      continue;
+    }
+    const moved = movedBySplits(seals, (s) => events.get(s.refId) as { summary?: string } | undefined, (m) => !present.get(m + (offsets.meetings ?? 0)));
+    let prev = GENESIS;
+    for (const [i, s] of seals.entries()) {
+      if (s.prevHash !== prev || linkHash(s.prevHash, s.contentHash) !== s.hash || !isChainKind(s.kind)) {
+        broken = fail(c.name, s, 'link_broken', `存证链在第${i + 1}条处断开或被改动。`);
+        break;
+      }
+      prev = s.hash;
+      if (moved.has(i)) continue;
+      if ((EVENT_KINDS as readonly string[]).includes(s.kind)) {
+        // The school's own restore or split: sealed over its audit row, kept with the chain.
+        const row = events.get(s.refId);
+        const record = row && { id: row.id, at: row.at, operator: row.operator, channel: row.channel, summary: row.summary };
+        if (!record || contentHashOf(s, record) !== s.contentHash) {
+          broken = fail(c.name, s, 'record_changed', `第${i + 1}条存证所记的${KINDS[s.kind as ChainKind].label}与存证不一致。`);
+          break;
+        }
+        continue;
+      }
+      const spec = KINDS[s.kind as SealKind];
+      const { rules, read } = perKind(s.kind as SealKind);
+      const here = read.get(s.refId + (offsets[spec.table] ?? 0)) as Record<string, unknown> | undefined;
+      const label = `${spec.label}（原编号 ${s.refId}）`;
+      if (!here) {
+        broken = fail(c.name, s, 'record_missing', `${label}已被删除，但它在签发时已锁定。`);
+        break;
+      }
+      if (contentHashOf(s, shiftRow(spec.table, rules, here, offsets, -1)) !== s.contentHash) {
+        broken = fail(c.name, s, 'record_changed', `${label}在签发锁定后被改动过，与存证不一致。`);
+        break;
+      }
+    }
+  }
+  return { broken, chains: out, covered };
 }
 
 /** Position of each restore seal in the chain, by the nonce its audit row carries. */

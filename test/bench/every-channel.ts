@@ -284,6 +284,13 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
     ok('backup.list', { folder });
     ok('backup.preview', { file: made.path });
     ok('backup.restore', { file: made.path });
+    // 拆分台账: the organisation worked in, written to a new file beside the backup (the ledger is only read).
+    const splitOrg = t.ledger.orgId ?? s.orgId;
+    ok('orgs.splitPreview', { orgId: splitOrg });
+    ok('orgs.split', { orgId: splitOrg, file: path.join(folder, '拆分出的台账.sqlite') });
+    // 合并台账: that file brought back in as a campus (a ledger of its own now, with a new identity).
+    ok('orgs.mergePreview', { file: path.join(folder, '拆分出的台账.sqlite'), parentId: splitOrg });
+    ok('orgs.merge', { file: path.join(folder, '拆分出的台账.sqlite'), parentId: splitOrg });
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -130,6 +130,19 @@ describe('electron host', () => {
     expect(BrowserWindow.created[0]!.destroyed).toBe(true);
   });
 
+  it('chooseLedgerFile offers only the app\'s own ledger files: a save gets .sqlite, an open of another kind is refused, nothing is read or written', async () => {
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: path.join(dir, '东校区台账') });
+    await expect(makeHost().chooseLedgerFile({ title: '保存拆分出的台账', mode: 'save', fileName: '东校区台账.sqlite' })).resolves.toBe(path.join(dir, '东校区台账.sqlite'));
+    const save = dialog.showSaveDialog.mock.calls[0]![0] as { filters: { name: string; extensions: string[] }[]; defaultPath: string };
+    expect(save.filters).toEqual([{ name: '议事台账文件', extensions: ['sqlite'] }]);
+    expect(save.defaultPath).toBe(path.join(dir, '东校区台账.sqlite'));
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path.join(dir, '台账.xlsx')] });
+    await expect(makeHost().chooseLedgerFile({ title: '选择学校自己的台账文件', mode: 'open' })).rejects.toThrow('只能选择议事台账文件（.sqlite）');
+    dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    await expect(makeHost().chooseLedgerFile({ title: '选择学校自己的台账文件', mode: 'open' })).resolves.toBeNull();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('info reports the electron shell, version and data folder', async () => {
     expect(await makeHost().info()).toEqual({ version: '0.1.0', dataFolder: dir, shell: 'electron' });
   });

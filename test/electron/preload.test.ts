@@ -28,6 +28,7 @@ describe('preload surface', () => {
         ],
         "host": [
           "chooseFolder",
+          "chooseLedgerFile",
           "info",
           "onBackupStatus",
           "onVerifyProgress",

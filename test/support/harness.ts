@@ -60,6 +60,7 @@ const BRIDGE_SCRIPT = `(() => {
     info: host('info'),
     chooseFolder: host('chooseFolder'),
     openFile: host('openFile'),
+    chooseLedgerFile: host('chooseLedgerFile'),
     restoreBackup: host('restoreBackup'),
     verifyLedger: host('verifyLedger'),
     onVerifyProgress: (listener) => {
@@ -98,7 +99,7 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
 }
 
 export interface HostCall {
-  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile' | 'chooseFolder' | 'openFile' | 'restoreBackup' | 'verifyLedger';
+  method: 'print' | 'openPath' | 'showInFolder' | 'savePdf' | 'saveFile' | 'chooseFolder' | 'openFile' | 'chooseLedgerFile' | 'restoreBackup' | 'verifyLedger';
   arg: string;
 }
 
@@ -117,6 +118,8 @@ export interface HarnessOptions {
   chosenFolder?: string;
   /** What host.openFile answers: a file on disk (read as the shell reads it), or null (cancelled). */
   openFile?: string | null;
+  /** What host.chooseLedgerFile answers for 'open' (a school's ledger file); 'save' answers <exports>/<fileName>. */
+  openLedgerFile?: string | null;
   /** The folder district.open() picks (as the folder dialog would); default <ledger folder>/district. */
   districtFolder?: string;
 }
@@ -188,6 +191,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     chosenFolder,
     openFile: options.openFile ?? null,
+    openLedgerFile: options.openLedgerFile ?? null,
     restore(file) {
       const operator = ledger.operator;
       verifier.stop();
@@ -285,7 +289,7 @@ function harnessHost(
   exportsDir: string,
   ledgerFile: string,
   calls: HostCall[],
-  shell: { chosenFolder: string; openFile: string | null; restore(file: string): RestoreOutcome; verify(req: { anchor?: string }): Promise<Result<VerifyReport>> },
+  shell: { chosenFolder: string; openFile: string | null; openLedgerFile: string | null; restore(file: string): RestoreOutcome; verify(req: { anchor?: string }): Promise<Result<VerifyReport>> },
 ): HostApi {
   const target = (fileName: string, ext: string) => {
     const safe = path.basename(fileName).replace(/[\\/:*?"<>|]/g, '_');
@@ -335,6 +339,11 @@ function harnessHost(
       if (!file) return null;
       if (path.extname(file).slice(1).toLowerCase() !== kind) throw new Error('只能导入Excel工作簿（.xlsx）。');
       return { name: path.basename(file), base64: fs.readFileSync(file).toString('base64') };
+    },
+    async chooseLedgerFile({ title, mode, fileName }) {
+      calls.push({ method: 'chooseLedgerFile', arg: title });
+      if (mode === 'save') return target(fileName ?? '议事台账', 'sqlite');
+      return shell.openLedgerFile;
     },
     async restoreBackup({ file }) {
       calls.push({ method: 'restoreBackup', arg: file });

@@ -14,6 +14,7 @@ import { RemindersPanel } from './RemindersPanel';
 import { ImportPanel } from './ImportPanel';
 import { SchoolPanel } from './SchoolPanel';
 import { ThresholdsPanel } from './ThresholdsPanel';
+import { TransferPanel } from './TransferPanel';
 import { SecuritySection } from './security/SecuritySection';
 
 export interface SettingsTab {
@@ -33,6 +34,7 @@ const TABS: SettingsTab[] = [
   { key: 'reminders', label: '提醒', panel: () => <RemindersPanel /> },
   { key: 'import', label: '历史台账导入', panel: () => <ImportPanel /> },
   { key: 'security', label: '数据安全', panel: () => <SecuritySection /> },
+  { key: 'transfer', label: '拆分与合并', panel: () => <TransferPanel /> },
   { key: 'report', label: '报送', panel: () => <ReportPanel /> },
 ];
 
