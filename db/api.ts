@@ -36,6 +36,7 @@ import { searchHandlers } from './search/handlers';
 import { importsHandlers } from './imports/handlers';
 import { groupHandlers } from './group/handlers';
 import { reportHandlers } from './report/handlers';
+import { templatesHandlers } from './templates/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -53,6 +54,7 @@ const handlers = {
   ...importsHandlers,
   ...groupHandlers,
   ...reportHandlers,
+  ...templatesHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

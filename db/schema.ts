@@ -2,6 +2,7 @@
 // migrations drizzle-kit generates into migrations/. Dates are ISO strings
 // (YYYY-MM-DD or full ISO timestamps) so every row crosses IPC as plain JSON.
 // Amounts are whole 元 (integers): schools never decide on fractions of a yuan.
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const id = () => integer('id').primaryKey({ autoIncrement: true });
@@ -521,7 +522,13 @@ export const imports = sqliteTable('imports', {
   meetings: integer('meetings').notNull(),
   decisions: integer('decisions').notNull(),
   followUps: integer('follow_ups').notNull(),
-}, (t) => [uniqueIndex('imports_org_sha256').on(t.orgId, t.sha256)]);
+  /** 撤销导入: when and by whom the whole import was taken back (its records removed; this row stays). */
+  undoneAt: text('undone_at'),
+  undoneBy: text('undone_by'),
+}, (t) => [
+  // An undone import's file may be imported again: only live imports are unique per file.
+  uniqueIndex('imports_org_sha256_live').on(t.orgId, t.sha256).where(sql`undone_at IS NULL`),
+]);
 
 /** 历史导入: each record an import wrote (meeting | item | entry | decision | follow_up), with its sheet and row. */
 export const importedRecords = sqliteTable('imported_records', {
@@ -565,3 +572,18 @@ export const reportSends = sqliteTable('report_sends', {
   sealedFor: text('sealed_for'),
   counts: json<Record<string, number>>('counts').notNull(),
 }, (t) => [index('report_sends_org').on(t.orgId, t.madeAt)]);
+
+// ── 模板与常用语 (db/templates) ────────────────────────────────────────────────
+/**
+ * Texts the secretary reuses: decision-text templates per 议事清单 matter (kind 'decision', with
+ * matterId), common phrases for statements ('statement') and consultation notes ('consultation').
+ * Editable in 设置; seeded with defaults at set-up. Not records of a meeting: deleted outright.
+ */
+export const textTemplates = sqliteTable('text_templates', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  kind: text('kind').notNull(),
+  matterId: integer('matter_id').references(() => matters.id),
+  text: text('text').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('text_templates_org_kind').on(t.orgId, t.kind, t.matterId)]);

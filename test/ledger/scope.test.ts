@@ -88,11 +88,12 @@ function buildOrg(ledger: Ledger, setNow: (iso: string) => void): Ids {
   const { meetingId } = call('meetings.create', { bodyId: body('party_committee'), startsAt: '2026-04-10T15:00', place: '第一会议室', hostId: persons['王建国'], recorderId: persons['吴秘书'] });
   const { entryId } = call('meetings.addItem', { meetingId, itemId: ready });
   const draft = call('items.create', { orgId, title: '关于开展读书节活动的议题', matterId: matter('D1'), proposerId: persons['陈志强'] }).id;
+  const templateId = call('templates.list', { orgId }).statement[0].id as number;
   const post = call('posts.list', { orgId }).rows.find((r: { name: string }) => r.name === '刘芳').id;
   const seat = call('memberships.list', { bodyId: body('party_committee') }).rows.find((r: { name: string }) => r.name === '赵磊').id;
   return {
     persons, orgId, parentId: orgId, bodyId: body('party_committee'), meetingId, entryId, itemId: draft, matterId: matter('D1'),
-    decisionId, followUpId: followUp.id, minutesId, emergencyActionId, postId: post, membershipId: seat,
+    decisionId, followUpId: followUp.id, minutesId, emergencyActionId, postId: post, membershipId: seat, templateId, fromMeetingId: closedMeetingId,
   } as unknown as Ids;
 }
 
