@@ -51,4 +51,11 @@ export const importsContract = {
       rows: z.array(ImportRow, { error: '请先预览文件再导入' }).max(20_000, { error: '一次最多导入20000行，请分成几个文件导入' }),
     }),
   ),
+  /**
+   * 撤销导入: take a whole import back (exactly the rows it wrote), until a meeting's minutes are
+   * signed after it; refused, changing nothing, when an imported record has been acted on since.
+   */
+  'imports.undo': write(z.object({ importId: zId('导入记录') })),
+  /** The imports of an organisation, newest first, each with whether it may still be undone (and why not). */
+  'imports.list': read(z.object({ orgId: zId('学校') })),
 } as const;

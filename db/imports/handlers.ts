@@ -2,6 +2,7 @@ import { later, type HandlersFor } from '../channel';
 import { getOrganization } from '../organization/queries';
 import type { importsContract } from './contract';
 import { commitImport } from './commit';
+import { listImports, undoImport } from './undo';
 import { previewWorkbook, templateWorkbook } from '../documents';
 
 export const importsHandlers = {
@@ -15,4 +16,9 @@ export const importsHandlers = {
     return later(() => previewWorkbook(Buffer.from(base64, 'base64'), fileName, year));
   },
   'imports.commit': (ledger, input) => commitImport(ledger, input),
+  'imports.undo': undoImport,
+  'imports.list': (ledger, { orgId }) => {
+    getOrganization(ledger, orgId);
+    return listImports(ledger, orgId);
+  },
 } satisfies HandlersFor<typeof importsContract>;

@@ -152,6 +152,7 @@ const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = 
   'templates.save': (i) => `${typeof i.templateId === 'number' ? '修改' : '添加'}了${KIND_WORDS[text(i.kind)] ?? '模板'}${quoted(text(i.text))}`,
   'templates.remove': () => '删除了一条模板或常用语',
   'templates.copyAttendance': (i, n) => `${quoted(n.meeting(i.meetingId))}沿用了${n.meeting(i.fromMeetingId) ?? '上次会议'}的出席情况`,
+  'imports.undo': () => '撤销了一次历史台账导入，导入的记录已全部移除',
   'report.setDistrictKey': () => '导入了区里下发的报送公钥',
   'report.make': (i) => `制作了${cnDate(text(i.from))}至${cnDate(text(i.to))}的报送包${i.seal ? '（已加密）' : ''}`,
   'session.signIn': () => '登录',

@@ -256,6 +256,8 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
     rows: InputOf<'imports.commit'>['rows'];
   };
   tried('imports.commit', { orgId: s.orgId, fileName: '历史台账.xlsx', base64: template.base64, rows: preview.rows });
+  const imported = ok('imports.list', { orgId: s.orgId }) as { id: number }[];
+  tried('imports.undo', { importId: imported[0]?.id ?? 1 });
 
   // 模板与常用语: the lists (with an item's decision templates filled in), one phrase added, edited
   // and removed, a new meeting's defaults, and the attendance of the last meeting reused.

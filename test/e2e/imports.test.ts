@@ -12,6 +12,7 @@ import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import { setupSchool } from '../support/school';
+import type { TestLedger } from '../support/ledger';
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-import-')), '2025年党委会议台账.xlsx');
 async function writeSheet(badDate: boolean) {
@@ -27,6 +28,8 @@ async function writeSheet(badDate: boolean) {
 let h: Harness;
 let page: Page;
 let shot: Shot;
+let t: TestLedger;
+let school: ReturnType<typeof setupSchool>;
 
 beforeAll(async () => {
   await writeSheet(true);
@@ -34,7 +37,8 @@ beforeAll(async () => {
   page = h.page;
   shot = screenshots('import-', page, 250);
   page.setDefaultTimeout(10_000);
-  setupSchool(asTestLedger(h));
+  t = asTestLedger(h);
+  school = setupSchool(t);
   await page.reload();
   await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
 });
@@ -79,4 +83,20 @@ describe('设置 → 历史台账导入', () => {
     await page.getByText(/这个文件已于2026年3月20日.*导入（3项决定事项），不需要再导入。/).waitFor();
     await shot('again');
   }, 60_000);
+
+  it('撤销导入 takes the whole import back after the confirm dialog; the list then says when', async () => {
+    const before = t.ok('imports.list', { orgId: school.orgId });
+    expect(before[0]!.undoRefusal).toBeNull();
+    await page.getByRole('button', { name: '撤销导入…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('将移除「2025年党委会议台账」导入的全部记录（3项决定事项及其会议、议题和督办）').waitFor();
+    await shot('undo-confirm');
+    await dialog.getByRole('button', { name: '撤销导入' }).click();
+    await page.getByText('已撤销「2025年党委会议台账.xlsx」的导入，移除了3项决定事项（3次会议，2项督办）。').waitFor();
+    await page.locator('[data-import="2025年党委会议台账"]').getByText(/^已于2026年3月20日.*撤销$/).waitFor();
+    await shot('undone');
+    expect(await page.locator('section[aria-label="导入记录"]').innerText()).not.toMatch(/[A-Za-z]{3,}|\{"/);
+    expect(t.ledger.sqlite.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 });
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -89,11 +89,14 @@ function buildOrg(ledger: Ledger, setNow: (iso: string) => void): Ids {
   const { entryId } = call('meetings.addItem', { meetingId, itemId: ready });
   const draft = call('items.create', { orgId, title: '关于开展读书节活动的议题', matterId: matter('D1'), proposerId: persons['陈志强'] }).id;
   const templateId = call('templates.list', { orgId }).statement[0].id as number;
+  // 历史台账导入 of one row (what imports.preview would have read), so imports.undo has an import to name.
+  const record = { meetingDate: '2025-09-12', body: 'party_committee', item: '关于食堂承包合同续签的议题', decision: '同意续签一年。', dept: null, owner: null, deadline: null, done: false };
+  const { importId } = call('imports.commit', { orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows: [{ sheet: '2025年', row: 2, record, problems: [] }] });
   const post = call('posts.list', { orgId }).rows.find((r: { name: string }) => r.name === '刘芳').id;
   const seat = call('memberships.list', { bodyId: body('party_committee') }).rows.find((r: { name: string }) => r.name === '赵磊').id;
   return {
     persons, orgId, parentId: orgId, bodyId: body('party_committee'), meetingId, entryId, itemId: draft, matterId: matter('D1'),
-    decisionId, followUpId: followUp.id, minutesId, emergencyActionId, postId: post, membershipId: seat, templateId, fromMeetingId: closedMeetingId,
+    decisionId, followUpId: followUp.id, minutesId, emergencyActionId, postId: post, membershipId: seat, templateId, fromMeetingId: closedMeetingId, importId,
   } as unknown as Ids;
 }
 

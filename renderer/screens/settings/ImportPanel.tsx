@@ -1,6 +1,7 @@
 // 设置 → 历史台账导入: download the app's template, choose a school's .xlsx (the shell's file-open,
 // .xlsx only), read it (imports.preview: each row's problems at its row and column, nothing
-// written), then 导入 after a confirm dialog (imports.commit: one transaction, refused whole).
+// written), then 导入 after a confirm dialog (imports.commit: one transaction, refused whole);
+// below, the 导入记录 with 撤销导入 (ImportHistory).
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../forms/Field';
@@ -10,6 +11,7 @@ import { formatDate } from '../../dates';
 import { call, type OutputOf } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
+import { ImportHistory } from './ImportHistory';
 
 type Preview = OutputOf<'imports.preview'>;
 /** A 10,000-row file is read whole; the table shows the rows with problems first, then the first of the rest. */
@@ -22,6 +24,8 @@ export function ImportPanel() {
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const [preview, setPreview] = useState<Preview | null>(null);
   const [asking, setAsking] = useState(false);
+  // Bumped after an import so the 导入记录 list reads again.
+  const [imported, setImported] = useState(0);
   const template = useCommand(async () => {
     const t = await call('imports.template', {});
     const saved = await window.host.saveFile({ base64: t.base64, fileName: t.fileName });
@@ -45,6 +49,7 @@ export function ImportPanel() {
     notify('ok', `已导入${r.decisions}项决定事项（${r.meetings}次会议，${r.followUps}项督办），均标注为历史导入。`);
     setFile(null);
     setPreview(null);
+    setImported((n) => n + 1);
   });
   // A refusal of the whole file names each row as rows.<表>.<行>: shown at its row.
   const refused = new Map((commit.error?.fields ?? []).map((f) => [f.field, f.message]));
@@ -129,6 +134,7 @@ export function ImportPanel() {
           </div>
         </section>
       )}
+      <ImportHistory key={imported} />
       {asking && preview && file && (
         <ConfirmDialog
           title="导入历史台账"
