@@ -382,7 +382,11 @@ export const evaluations = sqliteTable('evaluations', {
   /** The correction item opened by R18, if any. */
   correctionItemId: integer('correction_item_id').references(() => agendaItems.id),
   at: text('at').notNull(),
-}, (t) => [uniqueIndex('evaluations_follow_up').on(t.followUpId)]);
+}, (t) => [
+  uniqueIndex('evaluations_follow_up').on(t.followUpId),
+  // Removing an item (撤销导入) checks no evaluation opened it as its correction, without a scan.
+  index('evaluations_correction_item').on(t.correctionItemId),
+]);
 
 // ── Emergencies, warnings, audit ────────────────────────────────────────────
 /** R14 临时处置: flagged until reported at the next meeting of the body. */

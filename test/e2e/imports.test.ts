@@ -99,4 +99,25 @@ describe('设置 → 历史台账导入', () => {
     expect(t.ledger.sqlite.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 });
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('列的对应: a sheet whose 决定事项 header the app does not know; the secretary chooses the column, and the rows read', async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet('台账');
+    a.addRow(['开会日期', '议题', '研究情况', '部门', '完成时间']);
+    a.addRow(['2025.11.6', '关于食堂承包合同续签的议题', '同意续签一年。', '总务处', '2025.12.31']);
+    await wb.xlsx.writeFile(file);
+    await page.getByRole('button', { name: '选择Excel文件…' }).click();
+    await page.getByText('没有找到「决定事项」列，请在“列的对应”中选择').waitFor();
+    await expect(page.getByRole('button', { name: '导入', exact: true }).isDisabled()).resolves.toBe(true);
+    await shot('mapping-guess');
+    await page.getByRole('combobox', { name: '「台账」中的决定事项' }).selectOption({ label: '研究情况' });
+    await page.getByRole('combobox', { name: '「台账」中的承办部门' }).selectOption({ label: '部门' });
+    await page.getByText('没有发现问题').waitFor();
+    await page.getByRole('cell', { name: '同意续签一年。' }).waitFor();
+    await shot('mapping-chosen');
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '导入' }).click();
+    await page.getByText('已导入1项决定事项（1次会议，1项督办），均标注为历史导入。').waitFor();
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatchAsync, type InputOf } from '../../db/api';
-import { checkRow, guessColumns, readDate } from '../../db/rules/import';
+import { checkRow, chooseColumns, guessColumns, mappingProblems, readDate } from '../../db/rules/import';
 import { freshLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
 import { decidedMeeting } from '../support/decided';
@@ -28,6 +28,26 @@ describe('reading what a sheet holds (pure)', () => {
       meetingDate: 1, body: 2, item: 3, decision: 4, dept: 5, owner: 6, deadline: 7, status: 8,
     });
     expect(guessColumns(['议题名称（必填）', '决定事项*', '会议日期'])).toEqual({ item: 0, decision: 1, meetingDate: 2 });
+    // Common variants, and headers that only contain a name (召开日期 → 会议日期, 决议事项 → 决定事项).
+    expect(guessColumns(['召开时间', '上会议题', '会议决议', '责任处室', '责任领导', '完成期限'])).toEqual({ meetingDate: 0, item: 1, decision: 2, dept: 3, owner: 4, deadline: 5 });
+    expect(guessColumns(['会议日期', '议题名称', '决定事项', '责任人', '完成时限'])).toEqual({ meetingDate: 0, item: 1, decision: 2, owner: 3, deadline: 4 });
+    // A header no field is known by is left for the secretary to choose; one column is never two fields.
+    expect(guessColumns(['时间', '内容', '备注'])).toEqual({ meetingDate: 0 });
+    expect(guessColumns(['事项', '事项'])).toEqual({ item: 0 });
+  });
+
+  it("the secretary's choices over the guess: one column, one field; none; out of range ignored", () => {
+    const guess = guessColumns(['日期', '议题', '内容', '负责人']); // { meetingDate: 0, item: 1, owner: 3 }
+    expect(guess).toEqual({ meetingDate: 0, item: 1, owner: 3 });
+    expect(chooseColumns(guess, { decision: 2 }, 4)).toEqual({ meetingDate: 0, item: 1, decision: 2, owner: 3 });
+    // Choosing 负责人's column as 承办部门 takes it from 责任人.
+    expect(chooseColumns(guess, { dept: 3 }, 4)).toEqual({ meetingDate: 0, item: 1, dept: 3 });
+    expect(chooseColumns(guess, { owner: null }, 4)).toEqual({ meetingDate: 0, item: 1 });
+    expect(chooseColumns(guess, { decision: 9 }, 4)).toEqual(guess);
+    expect(mappingProblems(guess)).toEqual(['没有找到「决定事项」列，请在“列的对应”中选择']);
+    expect(mappingProblems(chooseColumns(guess, { decision: 2 }, 4))).toEqual([]);
+    // Both chosen for one column: said, not silently dropped.
+    expect(mappingProblems(chooseColumns(guess, { decision: 2, item: 2 }, 4))).toEqual(['同一列不能既是「议题名称」又是「决定事项」']);
   });
 
   it('a row with every problem named at its column; a good row becomes a record', () => {
@@ -122,6 +142,35 @@ describe('imports.preview and imports.template', () => {
     expect((r.value as { ok: number }).ok).toBe(10_000);
     console.log(`imports.preview of 10,000 rows: ${Math.round(ms)} ms`);
   }, 60_000);
+});
+
+describe('列的对应 in imports.preview', () => {
+  it('shows the guess; a column chosen by the secretary is read for its field, and only in its sheet', async () => {
+    const t = freshLedger();
+    const s = setupSchool(t);
+    const base64 = await sheetOf((wb) => {
+      const a = wb.addWorksheet('台账');
+      a.addRow(['日期', '议题', '研究情况', '部门']);
+      a.addRow(['2025.9.12', '关于食堂承包合同续签的议题', '同意续签一年。', '总务处']);
+    });
+    const read = async (columns?: Record<string, Record<string, number | null>>) => {
+      const r = await dispatchAsync(t.ledger, 'imports.preview', { orgId: s.orgId, fileName: '台账.xlsx', base64, year: 2025, ...(columns ? { columns } : {}) });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as { ok: number; withProblems: number; sheets: { columns: { key: string; at: number | null; found: string | null }[]; headers: { at: number; text: string }[]; problems: string[] }[]; rows: { record: { decision: string; dept: string | null } | null }[] };
+    };
+    const guessed = await read();
+    expect(guessed.sheets[0]!.headers).toEqual([{ at: 0, text: '日期' }, { at: 1, text: '议题' }, { at: 2, text: '研究情况' }, { at: 3, text: '部门' }]);
+    expect(guessed.sheets[0]!.columns.find((c) => c.key === 'decision')).toMatchObject({ at: null, found: null });
+    expect(guessed.sheets[0]!.problems).toEqual(['没有找到「决定事项」列，请在“列的对应”中选择']);
+    expect(guessed.withProblems).toBe(1);
+    const chosen = await read({ 台账: { decision: 2, dept: 3 } });
+    expect(chosen.sheets[0]!.problems).toEqual([]);
+    expect(chosen.rows[0]!.record).toMatchObject({ decision: '同意续签一年。', dept: '总务处' });
+    // Choices for another sheet name change nothing here.
+    expect((await read({ 其他: { decision: 2 } })).withProblems).toBe(1);
+    const bad = await dispatchAsync(t.ledger, 'imports.preview', { orgId: s.orgId, fileName: '台账.xlsx', base64, year: 2025, columns: { 台账: { 备注: 2 } } } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
 });
 
 describe('imports.commit: one transaction, refused whole, never twice', () => {

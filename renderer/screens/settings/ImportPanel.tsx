@@ -12,6 +12,7 @@ import { call, type OutputOf } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
 import { ImportHistory } from './ImportHistory';
+import { ColumnMapping, type ColumnChoices } from './ColumnMapping';
 
 type Preview = OutputOf<'imports.preview'>;
 /** A 10,000-row file is read whole; the table shows the rows with problems first, then the first of the rest. */
@@ -31,16 +32,24 @@ export function ImportPanel() {
     const saved = await window.host.saveFile({ base64: t.base64, fileName: t.fileName });
     if (saved) notify('ok', '导入模板已保存。');
   });
-  const read = useCommand(async (f: { name: string; base64: string }, y: number) => {
-    setPreview(null);
-    setPreview(await call('imports.preview', { orgId: org.id, fileName: f.name, base64: f.base64, year: y }));
+  // 列的对应 the secretary changed, per sheet (the rest as the core guessed from the headers).
+  const [columns, setColumns] = useState<ColumnChoices>({});
+  const read = useCommand(async (f: { name: string; base64: string }, y: number, chosen: ColumnChoices = columns) => {
+    setPreview(await call('imports.preview', { orgId: org.id, fileName: f.name, base64: f.base64, year: y, columns: chosen }));
   });
+  const chooseColumn = (sheet: string, key: string, at: number | null) => {
+    const next = { ...columns, [sheet]: { ...columns[sheet], [key]: at } };
+    setColumns(next);
+    if (file) void read.run(file, year, next);
+  };
   const choose = useCommand(async () => {
     const f = await window.host.openFile({ title: '选择要导入的历史台账（Excel工作簿）', kind: 'xlsx' });
     if (!f) return;
     setFile(f);
+    setPreview(null);
+    setColumns({});
     commit.clear();
-    await read.run(f, year);
+    await read.run(f, year, {});
   });
   const commit = useCommand(async () => {
     if (!file || !preview) return;
@@ -89,6 +98,7 @@ export function ImportPanel() {
             「{file.name}」：共{preview.rows.length}行，{preview.ok}行可以导入
             {preview.withProblems > 0 ? <strong className="error-text">，{preview.withProblems}行有问题，请在Excel中改正后重新选择文件</strong> : '，没有发现问题'}。
           </p>
+          <ColumnMapping sheets={preview.sheets} chosen={Object.keys(columns).length > 0} onChoose={chooseColumn} busy={read.busy} />
           {preview.sheets.filter((s) => s.headerRow === null).map((s) => (
             <p key={s.name} className="muted small">工作表「{s.name}」前10行里没有找到表头（如会议日期、议题名称、决定事项），没有读取。</p>
           ))}
