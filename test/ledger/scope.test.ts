@@ -127,7 +127,7 @@ function sampleFor(field: string, ids: Ids): unknown {
     members: DEMO_SCHOOL.members,
     orgIds: [ids.orgId], campusIds: [ids.orgId], operator: undefined, currentPin: undefined, anchor: undefined,
     from: '2026-01-01', to: '2026-12-31', label: undefined, chainFrom: undefined, seal: false,
-    query: '预算', perKind: undefined, fileName: '历史台账.xlsx', base64: 'UEsDBA==', consultationWaitDays: 5, notify: false,
+    query: '预算', perKind: undefined, columns: undefined, fileName: '历史台账.xlsx', base64: 'UEsDBA==', consultationWaitDays: 5, notify: false,
   };
   if (field in samples) return samples[field];
   throw new Error(`no sample for input field「${field}」: add one to sampleFor (test/ledger/scope.test.ts)`);
