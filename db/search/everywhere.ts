@@ -94,10 +94,11 @@ export function searchEverywhere(ledger: ReadLedger, orgId: number, query: strin
   };
 
   // The newest revision of each meeting's minutes (a 勘误 replaces what is read, never the old text).
-  // instr, not LIKE: a byte search, fast over a school's years of minutes (exact for Chinese; ASCII letters match as typed).
+  // instr, not LIKE: a byte search, fast over a school's years of minutes (exact for Chinese);
+  // lower() on both sides so Latin letters match in either case (WiFi, wifi, PPT), as LIKE does elsewhere.
   const minutesFrom = sql`FROM bodies b CROSS JOIN meetings m ON m.body_id = b.id CROSS JOIN minutes x ON x.meeting_id = m.id
     WHERE b.org_id = ${orgId} AND x.revision = (SELECT max(y.revision) FROM minutes y WHERE y.meeting_id = x.meeting_id)
-      AND ${sql.join(terms.map((t) => sql`instr(x.content, ${t}) > 0`), sql` AND `)}`;
+      AND ${sql.join(terms.map((t) => sql`instr(lower(x.content), ${t.toLowerCase()}) > 0`), sql` AND `)}`;
   groups.minutes = {
     total: count(minutesFrom),
     hits: db

@@ -68,6 +68,18 @@ describe('search everywhere', () => {
     expect(t.ok('search.everywhere', { orgId: s.orgId, query: '德育', perKind: 1 }).groups.find((g) => g.kind === 'followup')!.hits).toHaveLength(1);
   });
 
+  it('minutes text: Latin letters match in either case, Chinese exactly', () => {
+    const t = freshLedger('2026-03-26T09:00:00');
+    const s = setupSchool(t);
+    const { meetingId } = decidedMeeting(t, s, { topics: [{ title: '关于校园网络改造的议题', matter: 'D3', text: '同意为各教室安装WiFi设备，由总务处负责。' }] });
+    t.ok('minutes.generate', { meetingId });
+    const minutesHits = (query: string) => t.ok('search.everywhere', { orgId: s.orgId, query }).groups.find((g) => g.kind === 'minutes')?.total ?? 0;
+    expect(minutesHits('WiFi')).toBe(1);
+    expect(minutesHits('wifi')).toBe(1);
+    expect(minutesHits('WIFI 总务处')).toBe(1);
+    expect(minutesHits('wifx')).toBe(0);
+  });
+
   it("another school's records are not found", () => {
     const { t, find } = searched();
     const other = t.ok('org.setup', { name: '青山县第二中学', partyKind: '党支部', startDate: '2026-01-01', members: [
