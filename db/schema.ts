@@ -359,7 +359,13 @@ export const followUps = sqliteTable('follow_ups', {
   completedAt: text('completed_at'),
   completionNote: text('completion_note'),
   createdAt: text('created_at').notNull(),
-}, (t) => [index('followups_decision').on(t.decisionId), index('followups_state_deadline').on(t.state, t.deadline), index('followups_org').on(t.orgId)]);
+}, (t) => [
+  index('followups_decision').on(t.decisionId),
+  index('followups_state_deadline').on(t.state, t.deadline),
+  index('followups_org').on(t.orgId),
+  // Ctrl+K: a person's name finds the follow-ups they are responsible for.
+  index('followups_owner').on(t.ownerId),
+]);
 
 export const progressReports = sqliteTable('progress_reports', {
   id: id(),

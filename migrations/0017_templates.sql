@@ -15,6 +15,7 @@ ALTER TABLE `imports` ADD `undone_at` text;--> statement-breakpoint
 ALTER TABLE `imports` ADD `undone_by` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `imports_org_sha256_live` ON `imports` (`org_id`,`sha256`) WHERE undone_at IS NULL;--> statement-breakpoint
 CREATE INDEX `evaluations_correction_item` ON `evaluations` (`correction_item_id`);--> statement-breakpoint
+CREATE INDEX `followups_owner` ON `follow_ups` (`owner_id`);--> statement-breakpoint
 -- Organisations set up before templates existed get the defaults of db/rules/templates.ts.
 INSERT INTO `text_templates` (`org_id`, `kind`, `matter_id`, `text`, `created_at`) SELECT `org_id`, 'decision', `id`, CASE `group_name` WHEN 'A' THEN '会议研究了《议题名称》，同意……，由……负责抓好落实。' WHEN 'B' THEN '会议审议并原则通过《议题名称》，由……负责组织实施，于……前完成。' WHEN 'C' THEN '经会议研究，同意《议题名称》，按干部管理权限和程序办理。' WHEN 'D' THEN '会议研究了《议题名称》，同意……，由……牵头落实，于……前完成。' WHEN 'E' THEN '会议同意《议题名称》，金额……元，由……按规定程序组织实施，于……前完成。' WHEN 'X' THEN '会议研究了《议题名称》，同意……，由……负责落实，于……前完成。' ELSE '会议同意《议题名称》，由……负责落实。' END, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM `matters` ORDER BY `id`;--> statement-breakpoint
 INSERT INTO `text_templates` (`org_id`, `kind`, `matter_id`, `text`, `created_at`) SELECT `id`, 'statement', NULL, '同意。', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM `organizations` ORDER BY `id`;--> statement-breakpoint
