@@ -37,6 +37,7 @@ import { importsHandlers } from './imports/handlers';
 import { groupHandlers } from './group/handlers';
 import { reportHandlers } from './report/handlers';
 import { transferHandlers } from './transfer/handlers';
+import { templatesHandlers } from './templates/handlers';
 
 const handlers = {
   ...organizationHandlers,
@@ -55,6 +56,7 @@ const handlers = {
   ...groupHandlers,
   ...reportHandlers,
   ...transferHandlers,
+  ...templatesHandlers,
 } satisfies { [K in ChannelName]: (ledger: LedgerFor<Contract[K]>, input: z.output<Contract[K]['input']>) => unknown };
 
 type Handlers = typeof handlers;

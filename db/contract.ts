@@ -19,8 +19,9 @@ import { importsContract } from './imports/contract';
 import { groupContract } from './group/contract';
 import { reportContract } from './report/contract';
 import { transferContract } from './transfer/contract';
+import { templatesContract } from './templates/contract';
 
-const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract, trustContract, sessionContract, exportsContract, journalContract, reminderContract, searchContract, importsContract, groupContract, reportContract, transferContract] as const;
+const groups = [organizationContract, itemContract, meetingContract, minutesContract, followUpContract, loopContract, trustContract, sessionContract, exportsContract, journalContract, reminderContract, searchContract, importsContract, groupContract, reportContract, transferContract, templatesContract] as const;
 type Merged<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R] ? H & Merged<R> : unknown;
 
 export const contract = mergeUnique(groups) as Merged<typeof groups>;

@@ -367,6 +367,8 @@ export const followUps = sqliteTable('follow_ups', {
   index('followups_org').on(t.orgId),
   // 集团工作台: overdue follow-ups per campus from the open ones only, without reading the table (bench/group.ts).
   index('followups_open').on(t.deadline, t.orgId, t.decisionId).where(sql`state = 'open'`),
+  // Ctrl+K: a person's name finds the follow-ups they are responsible for.
+  index('followups_owner').on(t.ownerId),
 ]);
 
 export const progressReports = sqliteTable('progress_reports', {
@@ -390,7 +392,11 @@ export const evaluations = sqliteTable('evaluations', {
   /** The correction item opened by R18, if any. */
   correctionItemId: integer('correction_item_id').references(() => agendaItems.id),
   at: text('at').notNull(),
-}, (t) => [uniqueIndex('evaluations_follow_up').on(t.followUpId)]);
+}, (t) => [
+  uniqueIndex('evaluations_follow_up').on(t.followUpId),
+  // Removing an item (撤销导入) checks no evaluation opened it as its correction, without a scan.
+  index('evaluations_correction_item').on(t.correctionItemId),
+]);
 
 // ── Emergencies, warnings, audit ────────────────────────────────────────────
 /** R14 临时处置: flagged until reported at the next meeting of the body. */
@@ -530,7 +536,13 @@ export const imports = sqliteTable('imports', {
   meetings: integer('meetings').notNull(),
   decisions: integer('decisions').notNull(),
   followUps: integer('follow_ups').notNull(),
-}, (t) => [uniqueIndex('imports_org_sha256').on(t.orgId, t.sha256)]);
+  /** 撤销导入: when and by whom the whole import was taken back (its records removed; this row stays). */
+  undoneAt: text('undone_at'),
+  undoneBy: text('undone_by'),
+}, (t) => [
+  // An undone import's file may be imported again: only live imports are unique per file.
+  uniqueIndex('imports_org_sha256_live').on(t.orgId, t.sha256).where(sql`undone_at IS NULL`),
+]);
 
 /** 历史导入: each record an import wrote (meeting | item | entry | decision | follow_up), with its sheet and row. */
 export const importedRecords = sqliteTable('imported_records', {
@@ -616,3 +628,18 @@ export const importedSeals = sqliteTable('imported_seals', {
   operator: text('operator').notNull(),
   at: text('at').notNull(),
 }, (t) => [uniqueIndex('imported_seals_chain_position').on(t.chainId, t.position)]);
+
+// ── 模板与常用语 (db/templates) ────────────────────────────────────────────────
+/**
+ * Texts the secretary reuses: decision-text templates per 议事清单 matter (kind 'decision', with
+ * matterId), common phrases for statements ('statement') and consultation notes ('consultation').
+ * Editable in 设置; seeded with defaults at set-up. Not records of a meeting: deleted outright.
+ */
+export const textTemplates = sqliteTable('text_templates', {
+  id: id(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  kind: text('kind').notNull(),
+  matterId: integer('matter_id').references(() => matters.id),
+  text: text('text').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('text_templates_org_kind').on(t.orgId, t.kind, t.matterId)]);

@@ -64,6 +64,9 @@ export const OWNER_SQL: Record<string, string> = {
   approvedById: PERSON,
   evaluatorId: PERSON,
   actorId: PERSON,
+  templateId: 'SELECT org_id AS org FROM text_templates WHERE id = @id',
+  fromMeetingId: MEETING,
+  importId: 'SELECT org_id AS org FROM imports WHERE id = @id',
 };
 
 /** Inputs that carry a number named like an id but are no record of an organisation. */

@@ -410,3 +410,14 @@ export const INDICATOR_LABELS = {
   minutesLate: '纪要迟签（超过7天）',
 } as const;
 export type IndicatorKey = keyof typeof INDICATOR_LABELS;
+
+/** 模板与常用语 (db/templates): what a reusable text is for. */
+export const TEMPLATE_KINDS = ['decision', 'statement', 'consultation'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = { decision: '决定模板', statement: '表态常用语', consultation: '沟通常用语' };
+/** In a decision template, where the item's title goes (with its 书名号). */
+export const TEMPLATE_TITLE_MARK = '《议题名称》';
+
+/** 历史台账导入: the fields a sheet's columns are read into (db/rules/import.ts names their headers). */
+export const IMPORT_COLUMN_KEYS = ['meetingDate', 'body', 'item', 'decision', 'dept', 'owner', 'deadline', 'status'] as const;
+export type ImportColumnKey = (typeof IMPORT_COLUMN_KEYS)[number];

@@ -4,7 +4,7 @@
 // the merge the same value; blank rows are skipped; row numbers are the sheet's own.
 import ExcelJS from 'exceljs';
 import { CN_DATE_FORMAT } from './xlsx';
-import { IMPORT_COLUMNS, checkRow, guessColumns, headerScore, type ColumnKey, type ImportRecord, type RowProblem } from '../rules/import';
+import { IMPORT_COLUMNS, checkRow, chooseColumns, guessColumns, headerScore, mappingProblems, type ColumnChoice, type ColumnKey, type ImportRecord, type RowProblem } from '../rules/import';
 
 export async function templateWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -39,7 +39,17 @@ export interface PreviewRow {
 
 export interface ImportPreview {
   fileName: string;
-  sheets: { name: string; headerRow: number | null; columns: { header: string; found: string | null }[]; rows: number }[];
+  sheets: {
+    name: string;
+    headerRow: number | null;
+    /** Per field of the app: its label, the column read for it (guessed or chosen) and that column's header. */
+    columns: { key: ColumnKey; header: string; required: boolean; at: number | null; found: string | null }[];
+    /** The sheet's own headers, by column, to choose from. */
+    headers: { at: number; text: string }[];
+    /** Problems of the mapping itself (a required field without a column). */
+    problems: string[];
+    rows: number;
+  }[];
   rows: PreviewRow[];
   ok: number;
   withProblems: number;
@@ -59,7 +69,7 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
 }
 
 /** The workbook's rows, checked: what each would become, or its problems, naming row and column. */
-export async function previewWorkbook(bytes: Buffer, fileName: string, year: number): Promise<ImportPreview> {
+export async function previewWorkbook(bytes: Buffer, fileName: string, year: number, choices: Record<string, ColumnChoice> = {}): Promise<ImportPreview> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -88,11 +98,11 @@ export async function previewWorkbook(bytes: Buffer, fileName: string, year: num
       }
     }
     if (headerRow === null) {
-      preview.sheets.push({ name: ws.name, headerRow: null, columns: [], rows: 0 });
+      preview.sheets.push({ name: ws.name, headerRow: null, columns: [], headers: [], problems: [], rows: 0 });
       continue;
     }
     const headers = grid[headerRow]!.map((c) => (c === null ? '' : String(c)));
-    const map = guessColumns(headers);
+    const map = chooseColumns(guessColumns(headers), choices[ws.name] ?? {}, headers.length);
     let count = 0;
     for (let n = headerRow + 1; n < grid.length; n++) {
       const cells = grid[n];
@@ -108,7 +118,9 @@ export async function previewWorkbook(bytes: Buffer, fileName: string, year: num
     preview.sheets.push({
       name: ws.name,
       headerRow,
-      columns: IMPORT_COLUMNS.map((c) => ({ header: c.header, found: map[c.key] === undefined ? null : headers[map[c.key]!]! })),
+      columns: IMPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header, required: c.required, at: map[c.key] ?? null, found: map[c.key] === undefined ? null : headers[map[c.key]!]! })),
+      headers: headers.map((text, at) => ({ at, text: text.trim() })).filter((h) => h.text !== ''),
+      problems: mappingProblems(map),
       rows: count,
     });
   }

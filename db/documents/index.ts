@@ -4,6 +4,7 @@ import type { RegisterSheet, MinutesDoc, RecordDoc } from './model';
 import type { GroupSheet } from './group';
 import type { ImportPreview } from './import-workbook';
 import type { DistrictSummaryDoc } from './district';
+import type { ColumnChoice } from '../rules/import';
 export * from './model';
 export { minutesHtml } from './minutes';
 export { recordHtml } from './record';
@@ -23,7 +24,8 @@ export { registerTitle } from './wording';
 export { groupHtml, groupTitle, type GroupSheet } from './group';
 // 历史台账导入: the template and the reader of a school's workbook (exceljs).
 export const templateWorkbook = async (): Promise<Buffer> => (await office()).templateWorkbook();
-export const previewWorkbook = async (bytes: Buffer, fileName: string, year: number): Promise<ImportPreview> => (await office()).previewWorkbook(bytes, fileName, year);
+export const previewWorkbook = async (bytes: Buffer, fileName: string, year: number, choices?: Record<string, ColumnChoice>): Promise<ImportPreview> =>
+  (await office()).previewWorkbook(bytes, fileName, year, choices);
 export type { ImportPreview, PreviewRow } from './import-workbook';
 export const groupXlsx = async (sheet: GroupSheet): Promise<Buffer> => (await office()).groupXlsx(sheet);
 export { districtSummaryHtml, districtSummaryTitle, inspectionHtml, inspectionTitle, type DistrictSummaryDoc, type InspectionDoc } from './district';

@@ -6,7 +6,7 @@
 // Follow-ups go through createFollowUp and completeFollowUp, so their rules still apply; a row a
 // rule refuses is named with the others and nothing is written.
 import { createHash } from 'node:crypto';
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { cnDateTime } from '../calendar';
 import { conflict, LedgerError, type FieldProblem } from '../errors';
 import { nowIso, type Ledger } from '../ledger';
@@ -18,7 +18,8 @@ import { nextDecisionNumber } from '../meetings/queries';
 import { bodyOfKind, getOrganization, membersOn } from '../organization/queries';
 import { routeItem } from '../rules/routing';
 import type { ImportRecord, RowProblem } from '../rules/import';
-import { agendaEntries, agendaItems, decisions, importedRecords, imports, matters, meetings, persons } from '../schema';
+import { agendaEntries, agendaItems, decisions, importedRecords, imports, itemTransitions, matters, meetings, persons } from '../schema';
+import { importWarnings } from './undo';
 
 export interface CommitRow {
   sheet: string;
@@ -45,7 +46,7 @@ function refuseRows(problems: FieldProblem[]): never {
 export function commitImport(ledger: Ledger, input: { orgId: number; fileName: string; base64: string; rows: CommitRow[] }) {
   const org = getOrganization(ledger, input.orgId);
   const sha256 = sha256Of(Buffer.from(input.base64, 'base64'));
-  const before = ledger.db.select().from(imports).where(and(eq(imports.orgId, org.id), eq(imports.sha256, sha256))).get();
+  const before = ledger.db.select().from(imports).where(and(eq(imports.orgId, org.id), eq(imports.sha256, sha256), isNull(imports.undoneAt))).get();
   if (before) {
     conflict(`这个文件已于${cnDateTime(before.at)}由${before.operator}导入（${before.decisions}项决定事项），不需要再导入。`, 'fileName');
   }
@@ -164,6 +165,12 @@ export function commitImport(ledger: Ledger, input: { orgId: number; fileName: s
   }
   // A row a rule refused: throwing rolls back everything written above.
   if (rowProblems.length > 0) refuseRows(rowProblems);
+  // The items' transitions the import itself made (历史导入, 已安排督办, 已办结): undo removes
+  // these and refuses when there are others, made since (db/imports/undo.ts).
+  const itemIds = ledger.db.select({ id: importedRecords.refId }).from(importedRecords).where(and(eq(importedRecords.importId, imp.id), eq(importedRecords.kind, 'item'))).all().map((r) => r.id);
+  for (const tr of ledger.db.select({ id: itemTransitions.id }).from(itemTransitions).where(inArray(itemTransitions.itemId, itemIds)).all()) mark('transition', tr.id, null);
+  // Likewise the rule warnings it raised on what it wrote (R17: a follow-up without 分管领导).
+  for (const w of importWarnings(ledger, imp.id)) mark('warning', w.id, null);
   ledger.db.update(imports).set({ meetings: meetingCount, decisions: decisionCount, followUps: followUpCount }).where(eq(imports.id, imp.id)).run();
   return { importId: imp.id, fileName: input.fileName, rows: input.rows.length, meetings: meetingCount, decisions: decisionCount, followUps: followUpCount };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { read, write } from '../channel';
 import { zId } from '../validation';
+import { IMPORT_COLUMN_KEYS } from '../terms';
 
 /** 历史台账 files: at most 20 MB (10,000 rows of a school's sheet are about 1 MB). */
 const MAX_BASE64 = 28_000_000;
@@ -36,6 +37,13 @@ export const importsContract = {
       base64: z.string({ error: '请选择要导入的文件' }).min(1, { error: '请选择要导入的文件' }).max(MAX_BASE64, { error: '文件超过20MB，请分成几个文件导入' }),
       /** The year of dates written without one (3/25). */
       year: z.number().int().min(1990).max(2100),
+      /** 列的对应: per sheet, the column the secretary chose for a field (null: none), over the guess from the headers. */
+      columns: z
+        .record(
+          z.string().max(100),
+          z.partialRecord(z.enum(IMPORT_COLUMN_KEYS, { error: '列的对应不对，请重新选择' }), z.number().int().min(0).max(500).nullable()),
+        )
+        .optional(),
     }),
   ),
   /**
@@ -51,4 +59,11 @@ export const importsContract = {
       rows: z.array(ImportRow, { error: '请先预览文件再导入' }).max(20_000, { error: '一次最多导入20000行，请分成几个文件导入' }),
     }),
   ),
+  /**
+   * 撤销导入: take a whole import back (exactly the rows it wrote), until a meeting's minutes are
+   * signed after it; refused, changing nothing, when an imported record has been acted on since.
+   */
+  'imports.undo': write(z.object({ importId: zId('导入记录') })),
+  /** The imports of an organisation, newest first, each with whether it may still be undone (and why not). */
+  'imports.list': read(z.object({ orgId: zId('学校') })),
 } as const;

@@ -2,6 +2,7 @@ import { later, type HandlersFor } from '../channel';
 import { getOrganization } from '../organization/queries';
 import type { importsContract } from './contract';
 import { commitImport } from './commit';
+import { listImports, undoImport } from './undo';
 import { previewWorkbook, templateWorkbook } from '../documents';
 
 export const importsHandlers = {
@@ -10,9 +11,14 @@ export const importsHandlers = {
       const buf = await templateWorkbook();
       return { base64: buf.toString('base64'), fileName: '议事台账-历史台账导入模板.xlsx', size: buf.length };
     }),
-  'imports.preview': (ledger, { orgId, fileName, base64, year }) => {
+  'imports.preview': (ledger, { orgId, fileName, base64, year, columns }) => {
     getOrganization(ledger, orgId);
-    return later(() => previewWorkbook(Buffer.from(base64, 'base64'), fileName, year));
+    return later(() => previewWorkbook(Buffer.from(base64, 'base64'), fileName, year, columns));
   },
   'imports.commit': (ledger, input) => commitImport(ledger, input),
+  'imports.undo': undoImport,
+  'imports.list': (ledger, { orgId }) => {
+    getOrganization(ledger, orgId);
+    return listImports(ledger, orgId);
+  },
 } satisfies HandlersFor<typeof importsContract>;

@@ -16,7 +16,7 @@ import {
   persons,
   posts,
 } from '../schema';
-import { meetingTitle } from '../terms';
+import { meetingTitle, TEMPLATE_KIND_LABELS } from '../terms';
 import type { ChannelName } from '../contract';
 
 /** Names of what a row touched, read once per page. Null when the record is gone. */
@@ -81,6 +81,7 @@ type Input = Record<string, unknown>;
 
 const text = (v: unknown, max = 40) => (typeof v === 'string' ? (v.length > max ? `${v.slice(0, max)}…` : v) : '');
 const quoted = (title: string | null) => (title ? `「${title}」` : '');
+const KIND_WORDS: Record<string, string> = TEMPLATE_KIND_LABELS;
 /** An agenda item named, or just "议题" when it is gone. */
 const about = (title: string | null) => (title ? `「${title}」` : '议题');
 /** "：reason" when there is one. */
@@ -148,6 +149,10 @@ const SENTENCES: Partial<Record<ChannelName, (i: Input, n: Names) => string>> = 
   'decisions.reportExecution': (i, n) => `登记了${n.decision(i.decisionId) ?? '决定事项'}的执行情况报告`,
   'reminders.configure': (i) => `修改了提醒设置${typeof i.consultationWaitDays === 'number' ? `：会前沟通等待超过${i.consultationWaitDays}天提醒` : ''}`,
   'imports.commit': (i) => `导入了历史台账「${text(i.fileName)}」${typeof i.rows === 'number' ? `（${i.rows}行）` : ''}，导入的记录标注为历史导入`,
+  'templates.save': (i) => `${typeof i.templateId === 'number' ? '修改' : '添加'}了${KIND_WORDS[text(i.kind)] ?? '模板'}${quoted(text(i.text))}`,
+  'templates.remove': () => '删除了一条模板或常用语',
+  'templates.copyAttendance': (i, n) => `${quoted(n.meeting(i.meetingId))}沿用了${n.meeting(i.fromMeetingId) ?? '上次会议'}的出席情况`,
+  'imports.undo': () => '撤销了一次历史台账导入，导入的记录已全部移除',
   'report.setDistrictKey': () => '导入了区里下发的报送公钥',
   'report.make': (i) => `制作了${cnDate(text(i.from))}至${cnDate(text(i.to))}的报送包${i.seal ? '（已加密）' : ''}`,
   'session.signIn': () => '登录',

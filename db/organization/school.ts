@@ -7,12 +7,13 @@ import { defaultConsultants } from '../rules/consultation';
 import { leadingPost, mayPropose } from '../rules/leadership';
 import { INITIAL_THRESHOLD_DATE } from '../rules/routing';
 import { DEFAULT_SETTINGS } from '../rules/settings';
-import { bodies, matters, memberships, organizations, persons, posts, settings, thresholds } from '../schema';
+import { bodies, matters, memberships, organizations, persons, posts, settings, textTemplates, thresholds } from '../schema';
 import { MAJOR_CATEGORIES, bodyNameFor, isLeadershipPost, type BodyKind, type PartyKind } from '../terms';
 import { DEFAULT_THRESHOLD, SEED_CATALOGUE } from './catalogue';
 import type { organizationContract, SetupOrganization } from './contract';
 import { getOrganization, membersOn, postsOn } from './queries';
 import { currentOrgId } from '../scope';
+import { DEFAULT_CONSULTATION_PHRASES, DEFAULT_STATEMENT_PHRASES, decisionTextFor } from '../rules/templates';
 
 type In<K extends keyof typeof organizationContract> = z.output<(typeof organizationContract)[K]['input']>;
 
@@ -38,6 +39,13 @@ export function setupOrganization(ledger: Ledger, input: z.output<typeof SetupOr
     db.insert(thresholds).values({ orgId: org.id, category, amount: DEFAULT_THRESHOLD, effectiveFrom: INITIAL_THRESHOLD_DATE }).run();
   }
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) db.insert(settings).values({ orgId: org.id, key, value }).run();
+  // 模板与常用语 (db/templates): one decision template per matter, the common phrases.
+  const at = nowIso(ledger);
+  for (const m of db.select({ id: matters.id, group: matters.group }).from(matters).where(eq(matters.orgId, org.id)).orderBy(asc(matters.id)).all()) {
+    db.insert(textTemplates).values({ orgId: org.id, kind: 'decision', matterId: m.id, text: decisionTextFor(m.group), createdAt: at }).run();
+  }
+  for (const text of DEFAULT_STATEMENT_PHRASES) db.insert(textTemplates).values({ orgId: org.id, kind: 'statement', text, createdAt: at }).run();
+  for (const text of DEFAULT_CONSULTATION_PHRASES) db.insert(textTemplates).values({ orgId: org.id, kind: 'consultation', text, createdAt: at }).run();
   return { orgId: org.id };
 }
 

@@ -2,9 +2,10 @@
 // from its header), dates as real sheets hold them, and each row's problems in Chinese naming
 // the row and the column. No I/O: db/imports reads the workbook and asks these.
 import { cnDate } from '../calendar';
+import type { ImportColumnKey } from '../terms';
 
 export interface ImportColumn {
-  key: 'meetingDate' | 'body' | 'item' | 'decision' | 'dept' | 'owner' | 'deadline' | 'status';
+  key: ImportColumnKey;
   /** The header of the app's own template. */
   header: string;
   /** Other headers schools use for the same column. */
@@ -14,13 +15,13 @@ export interface ImportColumn {
 
 /** The template's columns, in order (the app's own 台账 words). */
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { key: 'meetingDate', header: '会议日期', aliases: ['日期', '开会日期', '会议时间', '时间'], required: true },
-  { key: 'body', header: '会议名称', aliases: ['会议', '会议类型', '议事机构', '会议类别'], required: false },
-  { key: 'item', header: '议题名称', aliases: ['议题', '议题内容', '研究事项', '事项'], required: true },
-  { key: 'decision', header: '决定事项', aliases: ['决定', '决议', '会议决定', '决定内容', '决策事项'], required: true },
-  { key: 'dept', header: '承办部门', aliases: ['责任部门', '牵头部门', '落实部门'], required: false },
-  { key: 'owner', header: '责任人', aliases: ['负责人', '承办人', '落实人'], required: false },
-  { key: 'deadline', header: '完成时限', aliases: ['时限', '完成时间', '截止日期', '办结时限'], required: false },
+  { key: 'meetingDate', header: '会议日期', aliases: ['日期', '开会日期', '会议时间', '时间', '召开日期', '召开时间'], required: true },
+  { key: 'body', header: '会议名称', aliases: ['会议', '会议类型', '议事机构', '会议类别', '会议形式'], required: false },
+  { key: 'item', header: '议题名称', aliases: ['议题', '议题内容', '研究事项', '事项', '议题题目', '上会议题'], required: true },
+  { key: 'decision', header: '决定事项', aliases: ['决定', '决议', '会议决定', '决定内容', '决策事项', '决议事项', '会议决议', '研究结果'], required: true },
+  { key: 'dept', header: '承办部门', aliases: ['责任部门', '牵头部门', '落实部门', '责任科室', '责任处室'], required: false },
+  { key: 'owner', header: '责任人', aliases: ['负责人', '承办人', '落实人', '责任领导', '分管领导'], required: false },
+  { key: 'deadline', header: '完成时限', aliases: ['时限', '完成时间', '截止日期', '办结时限', '完成期限', '办结时间'], required: false },
   { key: 'status', header: '办理情况', aliases: ['完成情况', '落实情况', '进展情况', '状态'], required: false },
 ];
 export type ColumnKey = ImportColumn['key'];
@@ -45,6 +46,42 @@ export function guessColumns(headers: readonly string[]): ColumnMap {
     }
   }
   return map;
+}
+
+/** A column the secretary chose for a field (an index), or none (null: this sheet has no such column). */
+export type ColumnChoice = Partial<Record<ColumnKey, number | null>>;
+
+/**
+ * The guess with the secretary's choices over it. A column given to one field is taken from any
+ * other the guess had put there (one column, one field); a chosen index beyond the headers is ignored.
+ */
+export function chooseColumns(guess: ColumnMap, choice: ColumnChoice, headerCount: number): ColumnMap {
+  const map: ColumnMap = { ...guess };
+  for (const [key, at] of Object.entries(choice) as [ColumnKey, number | null | undefined][]) {
+    if (at === undefined) continue;
+    if (at === null) {
+      delete map[key];
+      continue;
+    }
+    if (at < 0 || at >= headerCount) continue;
+    for (const k of Object.keys(map) as ColumnKey[]) if (k !== key && map[k] === at && choice[k] === undefined) delete map[k];
+    map[key] = at;
+  }
+  return map;
+}
+
+/** Sheet-level problems of a mapping: a required field without a column, one column for two fields. */
+export function mappingProblems(map: ColumnMap): string[] {
+  const problems = IMPORT_COLUMNS.filter((c) => c.required && map[c.key] === undefined).map((c) => `没有找到「${c.header}」列，请在“列的对应”中选择`);
+  const seen = new Map<number, ColumnKey>();
+  for (const c of IMPORT_COLUMNS) {
+    const at = map[c.key];
+    if (at === undefined) continue;
+    const other = seen.get(at);
+    if (other) problems.push(`同一列不能既是「${IMPORT_COLUMNS.find((x) => x.key === other)!.header}」又是「${c.header}」`);
+    else seen.set(at, c.key);
+  }
+  return problems;
 }
 
 /** How many fields a row of headers names: a header row names at least two. */

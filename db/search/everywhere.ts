@@ -97,10 +97,11 @@ export function searchEverywhere(ledger: ReadLedger, orgId: number, query: strin
   };
 
   // The newest revision of each meeting's minutes (a 勘误 replaces what is read, never the old text).
-  // instr, not LIKE: a byte search, fast over a school's years of minutes (exact for Chinese; ASCII letters match as typed).
+  // instr, not LIKE: a byte search, fast over a school's years of minutes (exact for Chinese);
+  // lower() on both sides so Latin letters match in either case (WiFi, wifi, PPT), as LIKE does elsewhere.
   const minutesFrom = sql`FROM bodies b CROSS JOIN meetings m ON m.body_id = b.id CROSS JOIN minutes x ON x.meeting_id = m.id
     WHERE b.org_id = ${orgId} AND x.revision = (SELECT max(y.revision) FROM minutes y WHERE y.meeting_id = x.meeting_id)
-      AND ${sql.join(terms.map((t) => sql`instr(x.content, ${t}) > 0`), sql` AND `)}`;
+      AND ${sql.join(terms.map((t) => sql`instr(lower(x.content), ${t.toLowerCase()}) > 0`), sql` AND `)}`;
   groups.minutes = {
     total: count(minutesFrom),
     hits: db
@@ -116,13 +117,24 @@ export function searchEverywhere(ledger: ReadLedger, orgId: number, query: strin
       })),
   };
 
-  const fu = ftsPage('followups_fts', orgMatch(orgId, query, 'task owner_dept note'));
+  const fuMatch = orgMatch(orgId, query, 'task owner_dept note');
+  const fu = ftsPage('followups_fts', fuMatch);
+  // A person's name also finds the follow-ups they are responsible for, of this school only (the
+  // index's org column says whose a follow-up is, a 集团 one included).
+  const ownedFrom = sql`FROM persons p CROSS JOIN follow_ups f ON f.owner_id = p.id
+    WHERE ${everyTerm(terms, [sql`p.name`])} AND f.id IN (SELECT rowid FROM followups_fts WHERE followups_fts MATCH ${`org : "o${orgId}"`})`;
+  const owned = db.all<{ id: number }>(sql`SELECT f.id ${ownedFrom} ORDER BY f.id DESC LIMIT ${perKind}`).map((r) => r.id);
+  const fuIds = owned.length === 0 ? fu.ids : [...new Set([...owned, ...fu.ids])].slice(0, perKind);
+  const fuTotal =
+    owned.length === 0
+      ? fu.total
+      : db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT f.id ${ownedFrom}${fuMatch === null ? sql`` : sql` UNION SELECT rowid FROM followups_fts WHERE followups_fts MATCH ${fuMatch}`})`)!.n;
   groups.followup = {
-    total: fu.total,
-    hits: fu.ids.length === 0 ? [] : byIds(
-      fu.ids,
+    total: fuTotal,
+    hits: fuIds.length === 0 ? [] : byIds(
+      fuIds,
       db.all<{ id: number; decisionId: number; task: string; ownerDept: string; ownerName: string | null; deadline: string; state: string }>(
-        sql`SELECT f.id, f.decision_id AS decisionId, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state FROM follow_ups f LEFT JOIN persons p ON p.id = f.owner_id WHERE f.id IN (${inIds(fu.ids)})`,
+        sql`SELECT f.id, f.decision_id AS decisionId, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state FROM follow_ups f LEFT JOIN persons p ON p.id = f.owner_id WHERE f.id IN (${inIds(fuIds)})`,
       ),
     ).map((f) => ({
       kind: 'followup',

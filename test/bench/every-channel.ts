@@ -258,6 +258,19 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
     rows: InputOf<'imports.commit'>['rows'];
   };
   tried('imports.commit', { orgId: s.orgId, fileName: '历史台账.xlsx', base64: template.base64, rows: preview.rows });
+  const imported = ok('imports.list', { orgId: s.orgId }) as { id: number }[];
+  tried('imports.undo', { importId: imported[0]?.id ?? 1 });
+
+  // 模板与常用语: the lists (with an item's decision templates filled in), one phrase added, edited
+  // and removed, a new meeting's defaults, and the attendance of the last meeting reused.
+  const templates = ok('templates.list', { orgId: s.orgId, itemId: ready[0]! }) as { decision: { matterId: number }[] };
+  const phrase = ok('templates.save', { orgId: s.orgId, kind: 'statement', text: '同意，请抓紧实施。' }) as { templateId: number };
+  ok('templates.save', { orgId: s.orgId, templateId: phrase.templateId, kind: 'statement', text: '同意，请尽快实施。' });
+  ok('templates.save', { orgId: s.orgId, kind: 'decision', matterId: templates.decision[0]!.matterId, text: '会议同意《议题名称》。' });
+  ok('templates.remove', { templateId: phrase.templateId });
+  ok('templates.meetingDefaults', { bodyId: party });
+  const nextMeeting = (ok('meetings.create', { bodyId: party, startsAt: '2026-06-10T15:00', place: '学校会议室', hostId: 书记, recorderId: id('吴秘书') }) as { meetingId: number }).meetingId;
+  tried('templates.copyAttendance', { meetingId: nextMeeting });
 
   // 数据安全: verify, back up to a chosen folder, list, preview, restore check, the audit log.
   ok('trust.verify', {});

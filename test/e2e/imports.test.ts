@@ -12,6 +12,7 @@ import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import { setupSchool } from '../support/school';
+import type { TestLedger } from '../support/ledger';
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-import-')), '2025年党委会议台账.xlsx');
 async function writeSheet(badDate: boolean) {
@@ -27,6 +28,8 @@ async function writeSheet(badDate: boolean) {
 let h: Harness;
 let page: Page;
 let shot: Shot;
+let t: TestLedger;
+let school: ReturnType<typeof setupSchool>;
 
 beforeAll(async () => {
   await writeSheet(true);
@@ -34,7 +37,8 @@ beforeAll(async () => {
   page = h.page;
   shot = screenshots('import-', page, 250);
   page.setDefaultTimeout(10_000);
-  setupSchool(asTestLedger(h));
+  t = asTestLedger(h);
+  school = setupSchool(t);
   await page.reload();
   await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
 });
@@ -79,4 +83,41 @@ describe('设置 → 历史台账导入', () => {
     await page.getByText(/这个文件已于2026年3月20日.*导入（3项决定事项），不需要再导入。/).waitFor();
     await shot('again');
   }, 60_000);
+
+  it('撤销导入 takes the whole import back after the confirm dialog; the list then says when', async () => {
+    const before = t.ok('imports.list', { orgId: school.orgId });
+    expect(before[0]!.undoRefusal).toBeNull();
+    await page.getByRole('button', { name: '撤销导入…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('将移除「2025年党委会议台账」导入的全部记录（3项决定事项及其会议、议题和督办）').waitFor();
+    await shot('undo-confirm');
+    await dialog.getByRole('button', { name: '撤销导入' }).click();
+    await page.getByText('已撤销「2025年党委会议台账.xlsx」的导入，移除了3项决定事项（3次会议，2项督办）。').waitFor();
+    await page.locator('[data-import="2025年党委会议台账"]').getByText(/^已于2026年3月20日.*撤销$/).waitFor();
+    await shot('undone');
+    expect(await page.locator('section[aria-label="导入记录"]').innerText()).not.toMatch(/[A-Za-z]{3,}|\{"/);
+    expect(t.ledger.sqlite.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 });
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('列的对应: a sheet whose 决定事项 header the app does not know; the secretary chooses the column, and the rows read', async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet('台账');
+    a.addRow(['开会日期', '议题', '研究情况', '部门', '完成时间']);
+    a.addRow(['2025.11.6', '关于食堂承包合同续签的议题', '同意续签一年。', '总务处', '2025.12.31']);
+    await wb.xlsx.writeFile(file);
+    await page.getByRole('button', { name: '选择Excel文件…' }).click();
+    await page.getByText('没有找到「决定事项」列，请在“列的对应”中选择').waitFor();
+    await expect(page.getByRole('button', { name: '导入', exact: true }).isDisabled()).resolves.toBe(true);
+    await shot('mapping-guess');
+    await page.getByRole('combobox', { name: '「台账」中的决定事项' }).selectOption({ label: '研究情况' });
+    await page.getByRole('combobox', { name: '「台账」中的承办部门' }).selectOption({ label: '部门' });
+    await page.getByText('没有发现问题').waitFor();
+    await page.getByRole('cell', { name: '同意续签一年。' }).waitFor();
+    await shot('mapping-chosen');
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '导入' }).click();
+    await page.getByText('已导入1项决定事项（1次会议，1项督办），均标注为历史导入。').waitFor();
+    expect(h.pageErrors).toEqual([]);
+  });
 });

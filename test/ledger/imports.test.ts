@@ -3,10 +3,11 @@
 // column in Chinese; nothing is written.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { dispatchAsync } from '../../db/api';
-import { checkRow, guessColumns, readDate } from '../../db/rules/import';
+import { dispatchAsync, type InputOf } from '../../db/api';
+import { checkRow, chooseColumns, guessColumns, mappingProblems, readDate } from '../../db/rules/import';
 import { freshLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
+import { decidedMeeting } from '../support/decided';
 
 describe('reading what a sheet holds (pure)', () => {
   it('dates as numbers, ISO, dotted, slashed, in Chinese, and without a year', () => {
@@ -27,6 +28,26 @@ describe('reading what a sheet holds (pure)', () => {
       meetingDate: 1, body: 2, item: 3, decision: 4, dept: 5, owner: 6, deadline: 7, status: 8,
     });
     expect(guessColumns(['议题名称（必填）', '决定事项*', '会议日期'])).toEqual({ item: 0, decision: 1, meetingDate: 2 });
+    // Common variants, and headers that only contain a name (召开日期 → 会议日期, 决议事项 → 决定事项).
+    expect(guessColumns(['召开时间', '上会议题', '会议决议', '责任处室', '责任领导', '完成期限'])).toEqual({ meetingDate: 0, item: 1, decision: 2, dept: 3, owner: 4, deadline: 5 });
+    expect(guessColumns(['会议日期', '议题名称', '决定事项', '责任人', '完成时限'])).toEqual({ meetingDate: 0, item: 1, decision: 2, owner: 3, deadline: 4 });
+    // A header no field is known by is left for the secretary to choose; one column is never two fields.
+    expect(guessColumns(['时间', '内容', '备注'])).toEqual({ meetingDate: 0 });
+    expect(guessColumns(['事项', '事项'])).toEqual({ item: 0 });
+  });
+
+  it("the secretary's choices over the guess: one column, one field; none; out of range ignored", () => {
+    const guess = guessColumns(['日期', '议题', '内容', '负责人']); // { meetingDate: 0, item: 1, owner: 3 }
+    expect(guess).toEqual({ meetingDate: 0, item: 1, owner: 3 });
+    expect(chooseColumns(guess, { decision: 2 }, 4)).toEqual({ meetingDate: 0, item: 1, decision: 2, owner: 3 });
+    // Choosing 负责人's column as 承办部门 takes it from 责任人.
+    expect(chooseColumns(guess, { dept: 3 }, 4)).toEqual({ meetingDate: 0, item: 1, dept: 3 });
+    expect(chooseColumns(guess, { owner: null }, 4)).toEqual({ meetingDate: 0, item: 1 });
+    expect(chooseColumns(guess, { decision: 9 }, 4)).toEqual(guess);
+    expect(mappingProblems(guess)).toEqual(['没有找到「决定事项」列，请在“列的对应”中选择']);
+    expect(mappingProblems(chooseColumns(guess, { decision: 2 }, 4))).toEqual([]);
+    // Both chosen for one column: said, not silently dropped.
+    expect(mappingProblems(chooseColumns(guess, { decision: 2, item: 2 }, 4))).toEqual(['同一列不能既是「议题名称」又是「决定事项」']);
   });
 
   it('a row with every problem named at its column; a good row becomes a record', () => {
@@ -123,6 +144,35 @@ describe('imports.preview and imports.template', () => {
   }, 60_000);
 });
 
+describe('列的对应 in imports.preview', () => {
+  it('shows the guess; a column chosen by the secretary is read for its field, and only in its sheet', async () => {
+    const t = freshLedger();
+    const s = setupSchool(t);
+    const base64 = await sheetOf((wb) => {
+      const a = wb.addWorksheet('台账');
+      a.addRow(['日期', '议题', '研究情况', '部门']);
+      a.addRow(['2025.9.12', '关于食堂承包合同续签的议题', '同意续签一年。', '总务处']);
+    });
+    const read = async (columns?: Record<string, Record<string, number | null>>) => {
+      const r = await dispatchAsync(t.ledger, 'imports.preview', { orgId: s.orgId, fileName: '台账.xlsx', base64, year: 2025, ...(columns ? { columns } : {}) });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as { ok: number; withProblems: number; sheets: { columns: { key: string; at: number | null; found: string | null }[]; headers: { at: number; text: string }[]; problems: string[] }[]; rows: { record: { decision: string; dept: string | null } | null }[] };
+    };
+    const guessed = await read();
+    expect(guessed.sheets[0]!.headers).toEqual([{ at: 0, text: '日期' }, { at: 1, text: '议题' }, { at: 2, text: '研究情况' }, { at: 3, text: '部门' }]);
+    expect(guessed.sheets[0]!.columns.find((c) => c.key === 'decision')).toMatchObject({ at: null, found: null });
+    expect(guessed.sheets[0]!.problems).toEqual(['没有找到「决定事项」列，请在“列的对应”中选择']);
+    expect(guessed.withProblems).toBe(1);
+    const chosen = await read({ 台账: { decision: 2, dept: 3 } });
+    expect(chosen.sheets[0]!.problems).toEqual([]);
+    expect(chosen.rows[0]!.record).toMatchObject({ decision: '同意续签一年。', dept: '总务处' });
+    // Choices for another sheet name change nothing here.
+    expect((await read({ 其他: { decision: 2 } })).withProblems).toBe(1);
+    const bad = await dispatchAsync(t.ledger, 'imports.preview', { orgId: s.orgId, fileName: '台账.xlsx', base64, year: 2025, columns: { 台账: { 备注: 2 } } } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
 describe('imports.commit: one transaction, refused whole, never twice', () => {
   async function previewOf(t: ReturnType<typeof freshLedger>, orgId: number, fileName: string, base64: string) {
     const r = await dispatchAsync(t.ledger, 'imports.preview', { orgId, fileName, base64, year: 2025 });
@@ -152,8 +202,9 @@ describe('imports.commit: one transaction, refused whole, never twice', () => {
     expect(after.decisions! - before.decisions!).toBe(3);
     expect(after.follow_ups! - before.follow_ups!).toBe(2);
     expect(after.imports).toBe(1);
-    // meeting, 3 items, 3 entries, 3 decisions, 2 follow-ups … and the second meeting.
-    expect(after.imported_records).toBe(2 + 3 + 3 + 3 + 2);
+    // meeting, 3 items, 3 entries, 3 decisions, 2 follow-ups … and the second meeting; the items'
+    // transitions the import made (3 历史导入, 2 已安排督办) and its 2 R17 warnings (no 分管领导).
+    expect(after.imported_records).toBe(2 + 3 + 3 + 3 + 2 + 5 + 2);
     const rows = t.ledger.sqlite.prepare("SELECT m.state, m.place, d.text, f.state AS fu FROM decisions d JOIN agenda_entries e ON e.id = d.entry_id JOIN meetings m ON m.id = e.meeting_id LEFT JOIN follow_ups f ON f.decision_id = d.id ORDER BY d.id").all();
     expect(rows).toEqual([
       { state: 'closed', place: '原台账未记载', text: '同意开展排查整治。', fu: 'done' },
@@ -212,5 +263,103 @@ describe('imports.commit: one transaction, refused whole, never twice', () => {
     const s = setupSchool(t);
     expect(t.call('imports.commit', { orgId: s.orgId, fileName: 'a.xlsx', base64: 'AAAA', rows: [] })).toMatchObject({ ok: false, error: { field: 'fileName', message: '文件里没有可以导入的行，请检查是否选对了文件。' } });
     expect(t.call('imports.commit', { orgId: s.orgId, fileName: 'a.xlsx', base64: 'AAAA' } as never)).toMatchObject({ ok: false, error: { field: 'rows', message: '请先预览文件再导入' } });
+  });
+});
+
+describe('imports.undo: the whole import taken back, until the next meeting is signed', () => {
+  const row = (n: number, over: Record<string, unknown> = {}) => ({
+    sheet: '2025年',
+    row: n,
+    record: { meetingDate: '2025-09-12', body: 'party_committee' as 'party_committee' | 'principal_office', item: `关于第${n}行事项的议题`, decision: `同意第${n}行事项。`, dept: '总务处', owner: '陈志强', deadline: '2025-12-31', done: n % 2 === 0, ...over },
+    problems: [],
+  });
+  const rows = [row(2), row(3), row(4, { body: 'principal_office', meetingDate: '2025-10-08', dept: null, deadline: null })] as InputOf<'imports.commit'>['rows'];
+  /**
+   * Every table but the two that only grow (the audit chain) or keep the import's row, and the
+   * search indexes' own storage (its segments are not byte-for-byte as before a delete): what
+   * they find is compared through search.everywhere instead.
+   */
+  const tables = (t: ReturnType<typeof freshLedger>) =>
+    Object.fromEntries(
+      (t.ledger.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND name NOT IN ('audit_log', 'imports', '__drizzle_migrations') ORDER BY name").all() as { name: string }[]).map(
+        ({ name }) => [name, t.ledger.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()],
+      ),
+    );
+
+  it('removes exactly the rows the import wrote: every other table is as before, the records made before and after it stay', () => {
+    const t = freshLedger('2026-03-26T09:00:00');
+    const s = setupSchool(t);
+    decidedMeeting(t, s); // signed? no: closed, minutes not yet signed
+    const mine = t.ok('items.create', { orgId: s.orgId, title: '导入前登记的议题', matterId: s.matter('D1'), proposerId: s.person('陈志强') });
+    const before = tables(t);
+    const found = () => ['议题', '同意', '总务处', '陈志强'].map((query) => t.ok('search.everywhere', { orgId: s.orgId, query }));
+    const foundBefore = found();
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    expect(found()).not.toEqual(foundBefore);
+    // Filed after the import, in words none of the searches below look for.
+    const later = t.ok('items.create', { orgId: s.orgId, title: '读书节活动安排', matterId: s.matter('D1'), proposerId: s.person('张丽') });
+    expect(t.ok('imports.list', { orgId: s.orgId })).toEqual([expect.objectContaining({ id: importId, fileName: '2025年台账.xlsx', meetings: 2, decisions: 3, followUps: 2, undone: null, undoRefusal: null })]);
+    const out = t.ok('imports.undo', { importId });
+    expect(out).toMatchObject({ fileName: '2025年台账.xlsx', meetings: 2, decisions: 3, followUps: 2 });
+    const after = tables(t);
+    // The item filed after the import (and its transition) is the only difference.
+    const laterRows = (x: Record<string, unknown[]>) => ({
+      ...x,
+      agenda_items: x.agenda_items!.filter((r) => (r as { id: number }).id !== later.id),
+      item_transitions: x.item_transitions!.filter((r) => (r as { item_id: number }).item_id !== later.id),
+    });
+    expect(laterRows(after)).toEqual(laterRows(before));
+    expect(found()).toEqual(foundBefore);
+    expect(after.agenda_items!.map((r) => (r as { title: string }).title)).toEqual(expect.arrayContaining([mine.title, later.title]));
+    expect(t.ok('imports.list', { orgId: s.orgId })[0]!.undone).toBe('已于2026年3月26日（星期四）09:00由测试秘书撤销');
+    // The chain records both; the journal says both in words.
+    expect(t.ledger.sqlite.prepare("SELECT channel FROM audit_log WHERE channel LIKE 'imports.%' ORDER BY id").all()).toEqual([{ channel: 'imports.commit' }, { channel: 'imports.undo' }]);
+    expect(JSON.stringify(t.ok('journal.list', { offset: 0, limit: 5 }))).toContain('撤销了一次历史台账导入，导入的记录已全部移除');
+    expect(t.ok('trust.verify', {})).toMatchObject({ ok: true });
+    // Undone twice: refused, nothing changes; the same file may now be imported again.
+    const snap = tables(t);
+    expect(t.call('imports.undo', { importId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^「2025年台账.xlsx」的导入已于2026年3月26日（星期四）09:00由测试秘书撤销，不需要再撤销。$/) } });
+    expect(tables(t)).toEqual(snap);
+    expect(t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows })).toMatchObject({ meetings: 2 });
+  });
+
+  it('refused once a meeting is signed after the import, with the reason in Chinese; nothing changes', () => {
+    const t = freshLedger('2026-03-20T09:00:00');
+    const s = setupSchool(t);
+    const { meetingId } = decidedMeeting(t, s, { startsAt: '2026-03-25T15:00' });
+    t.setNow('2026-03-26T09:00:00');
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    t.setNow('2026-03-27T10:00:00');
+    const { minutesId } = t.ok('minutes.generate', { meetingId });
+    t.ok('minutes.sign', { minutesId, personId: s.person('王建国') });
+    const snap = tables(t);
+    const r = t.call('imports.undo', { importId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', field: 'importId', message: '导入「2025年台账.xlsx」之后，2026年第1次党委会议的纪要已于2026年3月27日签发，导入的记录已成为台账的一部分，不能再整体撤销；如有错误请逐条更正。' } });
+    expect(tables(t)).toEqual(snap);
+    expect(t.ok('imports.list', { orgId: s.orgId })[0]!.undoRefusal).toBe((r as { error: { message: string } }).error.message);
+  });
+
+  it('a meeting signed before the import does not stop the undo', () => {
+    const t = freshLedger('2026-03-20T09:00:00');
+    const s = setupSchool(t);
+    const { meetingId } = decidedMeeting(t, s, { startsAt: '2026-03-25T15:00' });
+    t.setNow('2026-03-26T09:00:00');
+    const { minutesId } = t.ok('minutes.generate', { meetingId });
+    t.ok('minutes.sign', { minutesId, personId: s.person('王建国') });
+    t.setNow('2026-03-27T09:00:00');
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    expect(t.call('imports.undo', { importId }).ok).toBe(true);
+  });
+
+  it('refused when an imported record was acted on since (a progress report), changing nothing', () => {
+    const t = freshLedger('2026-03-26T09:00:00');
+    const s = setupSchool(t);
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    const fu = t.ledger.sqlite.prepare("SELECT f.id FROM follow_ups f JOIN imported_records r ON r.kind = 'follow_up' AND r.ref_id = f.id WHERE f.state = 'open'").get() as { id: number };
+    t.ok('followups.report', { followUpId: fu.id, kind: 'progress', text: '已完成一半' });
+    const snap = tables(t);
+    expect(t.call('imports.undo', { importId })).toMatchObject({ ok: false, error: { message: '导入的记录已有后续办理（如进展报告、评价、会议纪要或执行情况报告），不能整体撤销；请逐条更正。' } });
+    expect(tables(t)).toEqual(snap);
+    expect(t.call('imports.undo', { importId: 999_999 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该导入记录，可能已被删除或更改，请刷新后重试。' } });
   });
 });

@@ -88,11 +88,15 @@ function buildOrg(ledger: Ledger, setNow: (iso: string) => void): Ids {
   const { meetingId } = call('meetings.create', { bodyId: body('party_committee'), startsAt: '2026-04-10T15:00', place: '第一会议室', hostId: persons['王建国'], recorderId: persons['吴秘书'] });
   const { entryId } = call('meetings.addItem', { meetingId, itemId: ready });
   const draft = call('items.create', { orgId, title: '关于开展读书节活动的议题', matterId: matter('D1'), proposerId: persons['陈志强'] }).id;
+  const templateId = call('templates.list', { orgId }).statement[0].id as number;
+  // 历史台账导入 of one row (what imports.preview would have read), so imports.undo has an import to name.
+  const record = { meetingDate: '2025-09-12', body: 'party_committee', item: '关于食堂承包合同续签的议题', decision: '同意续签一年。', dept: null, owner: null, deadline: null, done: false };
+  const { importId } = call('imports.commit', { orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows: [{ sheet: '2025年', row: 2, record, problems: [] }] });
   const post = call('posts.list', { orgId }).rows.find((r: { name: string }) => r.name === '刘芳').id;
   const seat = call('memberships.list', { bodyId: body('party_committee') }).rows.find((r: { name: string }) => r.name === '赵磊').id;
   return {
     persons, orgId, parentId: orgId, bodyId: body('party_committee'), meetingId, entryId, itemId: draft, matterId: matter('D1'),
-    decisionId, followUpId: followUp.id, minutesId, emergencyActionId, postId: post, membershipId: seat,
+    decisionId, followUpId: followUp.id, minutesId, emergencyActionId, postId: post, membershipId: seat, templateId, fromMeetingId: closedMeetingId, importId,
   } as unknown as Ids;
 }
 
@@ -123,7 +127,7 @@ function sampleFor(field: string, ids: Ids): unknown {
     members: DEMO_SCHOOL.members,
     orgIds: [ids.orgId], campuses: [{ campusId: ids.orgId, ownerDept: '总务处', deadline: '2026-06-30' }], operator: undefined, currentPin: undefined, anchor: undefined,
     from: '2026-01-01', to: '2026-12-31', label: undefined, chainFrom: undefined, seal: false,
-    query: '预算', perKind: undefined, fileName: '历史台账.xlsx', file: '/不存在的文件夹/学校台账.sqlite', base64: 'UEsDBA==', consultationWaitDays: 5, notify: false,
+    query: '预算', perKind: undefined, columns: undefined, fileName: '历史台账.xlsx', file: '/不存在的文件夹/学校台账.sqlite', base64: 'UEsDBA==', consultationWaitDays: 5, notify: false,
   };
   if (field in samples) return samples[field];
   throw new Error(`no sample for input field「${field}」: add one to sampleFor (test/ledger/scope.test.ts)`);

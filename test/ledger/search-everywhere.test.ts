@@ -68,6 +68,31 @@ describe('search everywhere', () => {
     expect(t.ok('search.everywhere', { orgId: s.orgId, query: '德育', perKind: 1 }).groups.find((g) => g.kind === 'followup')!.hits).toHaveLength(1);
   });
 
+  it("a person's name finds the follow-ups they are responsible for, besides the person", () => {
+    const { find, t, s, decided } = searched();
+    t.ok('followups.create', { decisionId: decided[1]!.decisionId, task: '制定思政工作方案', ownerDept: '德育处', ownerId: s.person('刘芳'), deadline: '2026-06-30' });
+    const r = find('陈志强');
+    const fu = r.groups.find((g) => g.kind === 'followup')!;
+    expect(fu).toMatchObject({ total: 1, hits: [{ title: '完成教学楼消防通道整改', detail: expect.stringContaining('总务处 陈志强') }] });
+    expect(r.groups.find((g) => g.kind === 'person')!.hits[0]!.title).toBe('陈志强');
+    // Both words: the owner and a word of another follow-up's task are one follow-up each, counted once.
+    expect(find('刘芳').groups.find((g) => g.kind === 'followup')!.hits.map((h) => h.title)).toEqual(['制定思政工作方案']);
+    expect(find('总务处').groups.find((g) => g.kind === 'followup')!.total).toBe(1);
+    expect(find('张丽').groups.find((g) => g.kind === 'followup')).toBeUndefined();
+  });
+
+  it('minutes text: Latin letters match in either case, Chinese exactly', () => {
+    const t = freshLedger('2026-03-26T09:00:00');
+    const s = setupSchool(t);
+    const { meetingId } = decidedMeeting(t, s, { topics: [{ title: '关于校园网络改造的议题', matter: 'D3', text: '同意为各教室安装WiFi设备，由总务处负责。' }] });
+    t.ok('minutes.generate', { meetingId });
+    const minutesHits = (query: string) => t.ok('search.everywhere', { orgId: s.orgId, query }).groups.find((g) => g.kind === 'minutes')?.total ?? 0;
+    expect(minutesHits('WiFi')).toBe(1);
+    expect(minutesHits('wifi')).toBe(1);
+    expect(minutesHits('WIFI 总务处')).toBe(1);
+    expect(minutesHits('wifx')).toBe(0);
+  });
+
   it("another school's records are not found", () => {
     const { t, find } = searched();
     const other = t.ok('org.setup', { name: '青山县第二中学', partyKind: '党支部', startDate: '2026-01-01', members: [

@@ -10,6 +10,8 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
+import { useTemplates } from '../../stores/templates';
+import { PhraseChips } from '../../components/PhraseChips';
 
 interface StanceDraft {
   personId: number | '';
@@ -29,6 +31,7 @@ export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; ca
   const [date, setDate] = useState(todayInput());
   const [form, setForm] = useState<string>('当面');
   const [note, setNote] = useState('');
+  const phrases = useTemplates()?.consultation ?? [];
   const [stances, setStances] = useState<StanceDraft[]>(() => initialStances(overview.consultants));
   // Typed notes are what would be lost by leaving; the preset stances are not.
   const release = useUnsavedGuard(note.trim() !== '' || stances.some((s) => s.note.trim() !== ''));
@@ -169,6 +172,9 @@ export function ConsultationForm({ itemId, cadre, onDone }: { itemId: number; ca
         <Field label="沟通情况" wide error={errorFor(save.error, 'note')}>
           <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder="沟通的主要内容和形成的共识" />
         </Field>
+        <div className="field wide">
+          <PhraseChips label="常用语" phrases={phrases} onPick={(text) => setNote(note.trim() ? `${note.trim()}${text}` : text)} />
+        </div>
       </div>
       <FormError error={save.error} fields={['date', 'form', 'note', 'stances']} />
       <div className="form-actions">

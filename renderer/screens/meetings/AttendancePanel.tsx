@@ -51,6 +51,12 @@ export function AttendancePanel({ view, onSaved }: { view: MeetingView; onSaved(
     notify('ok', `出席情况已保存：应到${saved.signedIn.due}人，实到${saved.signedIn.present}人。`);
     onSaved();
   });
+  // Seat this meeting as the last one of the body was (templates.copyAttendance), then adjust.
+  const reuse = useCommand(async () => {
+    const out = await call('templates.copyAttendance', { meetingId: view.meeting.id });
+    notify('ok', `已沿用${out.from}的出席情况，请按本次实际情况核对。`);
+    onSaved();
+  });
   const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
@@ -58,7 +64,11 @@ export function AttendancePanel({ view, onSaved }: { view: MeetingView; onSaved(
       <div className="card-head">
         <h2>出席情况</h2>
         <span className="muted small">{recorded ? '已登记，可修改后重新保存。' : '尚未登记：默认全部出席，请改为实际情况后保存。'}</span>
+        {!recorded && (
+          <button className="btn small" disabled={reuse.busy} onClick={() => void reuse.run()}>沿用上次会议的出席情况</button>
+        )}
       </div>
+      <FormError error={reuse.error} />
       {save.error?.field === 'rows' && <div className="notice error" role="alert">{save.error.message}</div>}
       <table className="list">
         <thead>

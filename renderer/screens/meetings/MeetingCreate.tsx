@@ -1,6 +1,6 @@
 // 新建会议: body, time, place, 主持人 (the body's leading post, as the core says: org.get bodies[].leaders), 记录人.
 // A mistyped year is refused at 会议时间; unusual times (a weekend, late, long ago) come back as notices.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useUnsavedGuard } from '../../components/LeaveGuard';
 import { PageHead } from '../../components/PageHead';
 import { addDaysInput, dateTimeInput } from '../../dates';
@@ -23,7 +23,25 @@ export function MeetingCreate() {
   const initial: MeetingDraft = { startsAt: dateTimeInput(addDaysInput(3)), place: '学校会议室', hostId: defaultHost(firstBody?.id), recorderId: '' };
   const [draft, setDraft] = useState<MeetingDraft>(initial);
   const body = overview.bodies.find((b) => b.id === bodyId);
-  const release = useUnsavedGuard(draft.startsAt !== initial.startsAt || draft.place !== initial.place || draft.recorderId !== '');
+  // The last meeting of the chosen body lends its place and 记录人 (templates.meetingDefaults).
+  const [base, setBase] = useState<{ place: string; recorderId: number | ''; from: string | null }>({ place: initial.place, recorderId: '', from: null });
+  useEffect(() => {
+    if (bodyId === '') return;
+    let live = true;
+    call('templates.meetingDefaults', { bodyId })
+      .then((d) => {
+        if (!live || !d.from) return;
+        const next = { place: d.place ?? initial.place, recorderId: d.recorderId ?? ('' as const), from: d.from };
+        setBase(next);
+        setDraft((cur) => ({ ...cur, place: next.place, recorderId: next.recorderId }));
+      })
+      .catch(() => undefined); // without them the form starts blank, as before
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of body brings new defaults
+  }, [bodyId]);
+  const release = useUnsavedGuard(draft.startsAt !== initial.startsAt || draft.place !== base.place || draft.recorderId !== base.recorderId);
 
   const save = useCommand(async () => {
     const out = await call('meetings.create', {
@@ -64,7 +82,7 @@ export function MeetingCreate() {
                 ))}
               </select>
             </Field>
-            <MeetingFields draft={draft} onChange={setDraft} error={save.error} persons={overview.persons} hostHelp={body ? `${body.name}由${body.leadPost}主持` : undefined} />
+            <MeetingFields draft={draft} onChange={setDraft} error={save.error} persons={overview.persons} hostHelp={body ? `${body.name}由${body.leadPost}主持` : undefined} placeHelp={base.from ? `地点和记录人沿用上次会议（${base.from}）` : undefined} />
           </div>
           <FormError error={save.error} fields={['bodyId', ...MEETING_FIELDS]} />
           <div className="form-actions">

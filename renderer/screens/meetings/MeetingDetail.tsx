@@ -98,7 +98,7 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
         {tab === 'record' ? (
           <RecordView meetingId={meeting.id} version={current} />
         ) : tab === 'attendance' ? (
-          <AttendancePanel view={current} onSaved={reload} />
+          <AttendancePanel key={`a${current.attendance.length}`} view={current} onSaved={reload} />
         ) : (
           <div className="grid-main-side" style={{ gridTemplateColumns: 'minmax(320px, 0.9fr) minmax(0, 1.5fr)' }}>
             <AgendaPanel view={current} onChanged={reload} />

@@ -21,18 +21,20 @@ interface Props {
   persons: Person[];
   /** "党组织会议由书记主持": the body's leading post, as the core says. */
   hostHelp?: string;
+  /** Where the place and 记录人 came from (the last meeting of the body). */
+  placeHelp?: string;
   /** Fields that can no longer change (a meeting that has sat keeps its time and host). */
   locked?: Partial<Record<'startsAt' | 'hostId', string>>;
 }
 
-export function MeetingFields({ draft, onChange, error, persons, hostHelp, locked = {} }: Props) {
+export function MeetingFields({ draft, onChange, error, persons, hostHelp, placeHelp, locked = {} }: Props) {
   const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K]) => onChange({ ...draft, [key]: value });
   return (
     <>
       <Field label="会议时间" required error={errorFor(error, 'startsAt')} help={locked.startsAt ?? '如写错年份，系统会提示核对'}>
         <input type="datetime-local" value={draft.startsAt} disabled={Boolean(locked.startsAt)} onChange={(e) => set('startsAt', e.target.value)} />
       </Field>
-      <Field label="会议地点" required error={errorFor(error, 'place')}>
+      <Field label="会议地点" required error={errorFor(error, 'place')} help={placeHelp}>
         <input type="text" value={draft.place} onChange={(e) => set('place', e.target.value)} />
       </Field>
       <Field label="主持人" required error={errorFor(error, 'hostId')} help={locked.hostId ?? hostHelp}>

@@ -10,6 +10,8 @@ import { useShortcut } from '../../components/useShortcut';
 import { FormError } from '../../forms/FormError';
 import { useCommand } from '../../forms/useCommand';
 import { notify } from '../../stores/notices';
+import { useTemplates } from '../../stores/templates';
+import { PhraseChips } from '../../components/PhraseChips';
 import { call } from '../../ledger-client';
 import type { EntryView, MeetingView } from '../../stores/meetings';
 
@@ -60,6 +62,10 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
   useShortcut('n', () => stateSpeaker('不同意'), keys);
   useShortcut('h', () => stateSpeaker('缓议'), keys);
 
+  // 常用语 go into the note of the member whose turn it is (the highlighted row).
+  const phrases = useTemplates()?.statement ?? [];
+  const speakerName = voters.find((v) => v.personId === speaker)?.name;
+
   if (voters.length === 0) return null;
   return (
     <div className="statements">
@@ -73,6 +79,9 @@ export function StatementsPanel({ view, entry, onChanged, keys = false }: { view
           </>
         )}
       </p>
+      {open && speaker != null && speakerName && (
+        <PhraseChips label={`常用语（填入${speakerName}的发言要点）`} phrases={phrases} onPick={(text) => setNotes({ ...notes, [speaker]: text })} />
+      )}
       {entry.hostOrderOverride && <div className="notice warn">主持人提前表态，理由：{entry.hostOrderOverride}<span className="rule-after"><RuleName rule="R9" /></span></div>}
       <table className="list">
         <tbody>

@@ -12,6 +12,8 @@ import { errorFor, useCommand } from '../../forms/useCommand';
 import { call } from '../../ledger-client';
 import type { EntryView, MeetingView } from '../../stores/meetings';
 import { notify } from '../../stores/notices';
+import { useTemplates } from '../../stores/templates';
+import { PhraseChips } from '../../components/PhraseChips';
 
 type Method = (typeof VOTE_METHODS)[number];
 type Choice = (typeof BALLOT_CHOICES)[number];
@@ -47,6 +49,8 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
     entry.live.voters.map((v) => [v.personId, picked[v.personId] ?? fromStatement[entry.statements.find((s) => s.personId === v.personId)?.stance ?? ''] ?? '弃权']),
   );
   const [decisionText, setDecisionText] = useState(`同意《${entry.item.title}》。`);
+  // The matter's decision templates (设置 → 模板与常用语), the title already filled in by the core.
+  const templates = useTemplates(entry.item.id);
 
   const principalMode = view.mode === 'principal_decides';
   const vote = useCommand(async () => {
@@ -113,6 +117,11 @@ export function VotePanel({ view, entry, onChanged }: { view: MeetingView; entry
         <Field label="决定内容" wide error={errorFor(vote.error, 'decisionText') ?? errorFor(decide.error, 'decisionText')} help="通过后作为决定事项写入会议纪要">
           <textarea rows={2} value={decisionText} onChange={(e) => setDecisionText(e.target.value)} />
         </Field>
+        {templates?.forItem && (
+          <div className="field wide">
+            <PhraseChips label={`决定模板（${templates.forItem.matter}）`} phrases={templates.forItem.texts} onPick={setDecisionText} />
+          </div>
+        )}
       </div>
       {!principalMode && method !== '记名投票' && (
         <div className="counts" style={{ marginTop: 10 }} role="group" aria-label="票数">

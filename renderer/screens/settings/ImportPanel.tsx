@@ -1,6 +1,7 @@
 // 设置 → 历史台账导入: download the app's template, choose a school's .xlsx (the shell's file-open,
 // .xlsx only), read it (imports.preview: each row's problems at its row and column, nothing
-// written), then 导入 after a confirm dialog (imports.commit: one transaction, refused whole).
+// written), then 导入 after a confirm dialog (imports.commit: one transaction, refused whole);
+// below, the 导入记录 with 撤销导入 (ImportHistory).
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../forms/Field';
@@ -10,6 +11,8 @@ import { formatDate } from '../../dates';
 import { call, type OutputOf } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useOverview } from '../../stores/org';
+import { ImportHistory } from './ImportHistory';
+import { ColumnMapping, type ColumnChoices } from './ColumnMapping';
 
 type Preview = OutputOf<'imports.preview'>;
 /** A 10,000-row file is read whole; the table shows the rows with problems first, then the first of the rest. */
@@ -22,21 +25,31 @@ export function ImportPanel() {
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const [preview, setPreview] = useState<Preview | null>(null);
   const [asking, setAsking] = useState(false);
+  // Bumped after an import so the 导入记录 list reads again.
+  const [imported, setImported] = useState(0);
   const template = useCommand(async () => {
     const t = await call('imports.template', {});
     const saved = await window.host.saveFile({ base64: t.base64, fileName: t.fileName });
     if (saved) notify('ok', '导入模板已保存。');
   });
-  const read = useCommand(async (f: { name: string; base64: string }, y: number) => {
-    setPreview(null);
-    setPreview(await call('imports.preview', { orgId: org.id, fileName: f.name, base64: f.base64, year: y }));
+  // 列的对应 the secretary changed, per sheet (the rest as the core guessed from the headers).
+  const [columns, setColumns] = useState<ColumnChoices>({});
+  const read = useCommand(async (f: { name: string; base64: string }, y: number, chosen: ColumnChoices = columns) => {
+    setPreview(await call('imports.preview', { orgId: org.id, fileName: f.name, base64: f.base64, year: y, columns: chosen }));
   });
+  const chooseColumn = (sheet: string, key: string, at: number | null) => {
+    const next = { ...columns, [sheet]: { ...columns[sheet], [key]: at } };
+    setColumns(next);
+    if (file) void read.run(file, year, next);
+  };
   const choose = useCommand(async () => {
     const f = await window.host.openFile({ title: '选择要导入的历史台账（Excel工作簿）', kind: 'xlsx' });
     if (!f) return;
     setFile(f);
+    setPreview(null);
+    setColumns({});
     commit.clear();
-    await read.run(f, year);
+    await read.run(f, year, {});
   });
   const commit = useCommand(async () => {
     if (!file || !preview) return;
@@ -45,6 +58,7 @@ export function ImportPanel() {
     notify('ok', `已导入${r.decisions}项决定事项（${r.meetings}次会议，${r.followUps}项督办），均标注为历史导入。`);
     setFile(null);
     setPreview(null);
+    setImported((n) => n + 1);
   });
   // A refusal of the whole file names each row as rows.<表>.<行>: shown at its row.
   const refused = new Map((commit.error?.fields ?? []).map((f) => [f.field, f.message]));
@@ -84,6 +98,7 @@ export function ImportPanel() {
             「{file.name}」：共{preview.rows.length}行，{preview.ok}行可以导入
             {preview.withProblems > 0 ? <strong className="error-text">，{preview.withProblems}行有问题，请在Excel中改正后重新选择文件</strong> : '，没有发现问题'}。
           </p>
+          <ColumnMapping sheets={preview.sheets} chosen={Object.keys(columns).length > 0} onChoose={chooseColumn} busy={read.busy} />
           {preview.sheets.filter((s) => s.headerRow === null).map((s) => (
             <p key={s.name} className="muted small">工作表「{s.name}」前10行里没有找到表头（如会议日期、议题名称、决定事项），没有读取。</p>
           ))}
@@ -129,6 +144,7 @@ export function ImportPanel() {
           </div>
         </section>
       )}
+      <ImportHistory key={imported} />
       {asking && preview && file && (
         <ConfirmDialog
           title="导入历史台账"

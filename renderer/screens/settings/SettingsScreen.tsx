@@ -1,5 +1,5 @@
 // 设置: 学校信息与数据文件夹, 人员与职务 (一肩挑), 议事机构与任期, 议事清单, 三重一大标准, 议事规则,
-// 文书 (会议名称, 纪要标题, 版记), 提醒 (今日待办), 历史台账导入.
+// 文书 (会议名称, 纪要标题, 版记), 模板与常用语, 提醒 (今日待办), 历史台账导入.
 // Tabs follow the WAI-ARIA pattern: Tab reaches the current one, ←/→ move between them.
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PageHead } from '../../components/PageHead';
@@ -12,6 +12,7 @@ import { ReportPanel } from './ReportPanel';
 import { RulesPanel } from './RulesPanel';
 import { RemindersPanel } from './RemindersPanel';
 import { ImportPanel } from './ImportPanel';
+import { TemplatesPanel } from './TemplatesPanel';
 import { SchoolPanel } from './SchoolPanel';
 import { ThresholdsPanel } from './ThresholdsPanel';
 import { TransferPanel } from './TransferPanel';
@@ -31,6 +32,7 @@ const TABS: SettingsTab[] = [
   { key: 'thresholds', label: '三重一大标准', panel: () => <ThresholdsPanel /> },
   { key: 'rules', label: '议事规则', panel: () => <RulesPanel /> },
   { key: 'documents', label: '文书', panel: () => <DocumentsPanel /> },
+  { key: 'templates', label: '模板与常用语', panel: () => <TemplatesPanel /> },
   { key: 'reminders', label: '提醒', panel: () => <RemindersPanel /> },
   { key: 'import', label: '历史台账导入', panel: () => <ImportPanel /> },
   { key: 'security', label: '数据安全', panel: () => <SecuritySection /> },
