@@ -17,6 +17,7 @@ type In = z.output<(typeof importsContract)['imports.undo']['input']>;
 type ImportRow = typeof imports.$inferSelect;
 
 const IN_USE = '导入的记录已有后续办理（如进展报告、评价、会议纪要或执行情况报告），不能整体撤销；请逐条更正。';
+const BEFORE_UNDO = '这次导入是在程序能够撤销导入之前做的，程序没有记下它写入的全部记录，不能整体撤销；如有错误请逐条更正。';
 
 /** Why this import can no longer be undone, or null while it can (what imports.list shows). */
 export function undoRefusal(ledger: ReadLedger, imp: ImportRow): string | null {
@@ -35,8 +36,13 @@ export function undoRefusal(ledger: ReadLedger, imp: ImportRow): string | null {
   }
   // An imported item's transitions are the import's own (marked); another is a change made since.
   const mine = (kind: string) => ledger.db.select({ id: importedRecords.refId }).from(importedRecords).where(and(eq(importedRecords.importId, imp.id), eq(importedRecords.kind, kind))).all().map((r) => r.id);
-  const transitions = ledger.db.select({ n: sql<number>`count(*)` }).from(itemTransitions).where(inArray(itemTransitions.itemId, mine('item'))).get()!.n;
-  if (transitions > mine('transition').length) return IN_USE;
+  const items = mine('item');
+  const ownTransitions = mine('transition');
+  // Every imported item gets its transitions at the import; an import that noted none was made
+  // before undo existed (migration 0019), so what it wrote cannot be told apart: not "in use".
+  if (items.length > 0 && ownTransitions.length === 0) return BEFORE_UNDO;
+  const transitions = ledger.db.select({ n: sql<number>`count(*)` }).from(itemTransitions).where(inArray(itemTransitions.itemId, items)).get()!.n;
+  if (transitions > ownTransitions.length) return IN_USE;
   // Warnings raised and corrections kept on imported records since the import are acts on them too.
   if (importWarnings(ledger, imp.id).length > mine('warning').length || subjectRows(ledger, amendments, imp.id).length > 0) return IN_USE;
   return null;

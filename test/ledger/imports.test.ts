@@ -362,4 +362,17 @@ describe('imports.undo: the whole import taken back, until the next meeting is s
     expect(tables(t)).toEqual(snap);
     expect(t.call('imports.undo', { importId: 999_999 })).toMatchObject({ ok: false, error: { code: 'not_found', message: '找不到该导入记录，可能已被删除或更改，请刷新后重试。' } });
   });
+
+  it('an import made before undo existed (no transitions noted) is refused as such, not as "in use"', () => {
+    const t = freshLedger('2026-03-26T09:00:00');
+    const s = setupSchool(t);
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    // What such an import left: its records, without the transitions and warnings it wrote.
+    t.ledger.sqlite.prepare("DELETE FROM imported_records WHERE import_id = ? AND kind IN ('transition', 'warning')").run(importId);
+    const snap = tables(t);
+    const message = '这次导入是在程序能够撤销导入之前做的，程序没有记下它写入的全部记录，不能整体撤销；如有错误请逐条更正。';
+    expect(t.call('imports.undo', { importId })).toMatchObject({ ok: false, error: { message } });
+    expect(t.ok('imports.list', { orgId: s.orgId })[0]!.undoRefusal).toBe(message);
+    expect(tables(t)).toEqual(snap);
+  });
 });
