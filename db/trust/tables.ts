@@ -24,6 +24,7 @@ export const SPLIT_REMOVE: readonly (readonly [table: string, where: string])[] 
   ['matters', 'org_id <> @org'],
   ['thresholds', 'org_id <> @org'],
   ['settings', 'org_id <> @org'],
+  ['text_templates', 'org_id <> @org'],
   ['agenda_items', 'org_id <> @org'],
   ['item_transitions', 'item_id NOT IN (SELECT id FROM agenda_items)'],
   ['consultations', 'item_id NOT IN (SELECT id FROM agenda_items)'],
@@ -108,7 +109,8 @@ export const POLYMORPHIC_REFS: Record<string, { column: string; by: string; tabl
   imported_records: {
     column: 'ref_id',
     by: 'kind',
-    tables: { meeting: 'meetings', item: 'agenda_items', entry: 'agenda_entries', decision: 'decisions', follow_up: 'follow_ups' },
+    // transition and warning: what an import wrote besides its records, noted so it can be undone (db/imports/undo.ts).
+    tables: { meeting: 'meetings', item: 'agenda_items', entry: 'agenda_entries', decision: 'decisions', follow_up: 'follow_ups', transition: 'item_transitions', warning: 'rule_warnings' },
   },
 };
 
