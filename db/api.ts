@@ -6,7 +6,7 @@ import { LedgerError, type LedgerErrorInfo } from './errors';
 import type { Ledger } from './ledger';
 import type { LedgerFor } from './channel';
 import { describeZodError } from './validation';
-import { Later } from './channel';
+import { Later, settleLater } from './channel';
 import { organizationHandlers } from './organization/handlers';
 import { itemHandlers } from './items/handlers';
 import { meetingHandlers } from './meetings/handlers';
@@ -125,15 +125,10 @@ export function dispatch(ledger: Ledger, channel: string, raw: unknown): Result<
  * ledger is read inside the transaction, only the packing of that data is asynchronous). What
  * both transports call; a rejected packing becomes the same typed internal error.
  */
-export async function dispatchAsync(ledger: Ledger, channel: string, raw: unknown): Promise<Result<unknown>> {
-  const result = dispatch(ledger, channel, raw);
-  if (!result.ok || !(result.value instanceof Later)) return result;
-  try {
-    return { ok: true, value: await result.value.run() };
-  } catch (e) {
-    console.error(`[ledger] ${channel} failed`, e);
-    return fail({ code: 'internal', message: '文件没有生成，数据未被改动。请重试；如果反复出现，请联系技术支持。' });
-  }
+export function dispatchAsync(ledger: Ledger, channel: string, raw: unknown): Promise<Result<unknown>> {
+  return settleLater(dispatch(ledger, channel, raw), `[ledger] ${channel}`, () =>
+    fail({ code: 'internal', message: '文件没有生成，数据未被改动。请重试；如果反复出现，请联系技术支持。' }),
+  );
 }
 
 /** The organisation a set-up made (org.setup, orgs.createCampus answer { orgId }). */

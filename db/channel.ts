@@ -28,3 +28,17 @@ export class Later<T> {
   constructor(readonly run: () => Promise<T>) {}
 }
 export const later = <T>(run: () => Promise<T>): Later<T> => new Later(run);
+
+/**
+ * A dispatched result, with a Later finished: a failed packing becomes `failed` (a typed internal
+ * error the caller words), logged under `tag`. Used by dispatchAsync and dispatchDistrictAsync.
+ */
+export async function settleLater<R extends { ok: true; value: unknown } | { ok: false }>(result: R, tag: string, failed: () => R): Promise<R> {
+  if (!result.ok || !(result.value instanceof Later)) return result;
+  try {
+    return { ok: true, value: await (result.value as Later<unknown>).run() } as R;
+  } catch (e) {
+    console.error(`${tag} failed`, e);
+    return failed();
+  }
+}

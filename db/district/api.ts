@@ -3,7 +3,7 @@
 // rolls back the whole transaction, so the district file is left exactly as it was.
 import { z } from 'zod';
 import type { LedgerErrorInfo } from '../errors';
-import { Later, later } from '../channel';
+import { Later, later, settleLater } from '../channel';
 import { districtSummaryHtml, districtSummaryTitle, districtXlsx, inspectionHtml, inspectionTitle } from '../documents';
 import { LedgerError, notFound } from '../errors';
 import { safeFileName } from '../exports/names';
@@ -91,15 +91,11 @@ export function dispatchDistrict(d: District, channel: string, raw: unknown): Di
  * dispatchDistrict, then wait for a file packed after the transaction (the 汇总表's XLSX); what the
  * shell and the harness call. A failed packing is the same typed internal error, nothing changed.
  */
-export async function dispatchDistrictAsync(d: District, channel: string, raw: unknown): Promise<DistrictResult<unknown>> {
-  const result = dispatchDistrict(d, channel, raw);
-  if (!result.ok || !(result.value instanceof Later)) return result;
-  try {
-    return { ok: true, value: await result.value.run() };
-  } catch (e) {
-    console.error(`[district] ${channel} failed`, e);
-    return { ok: false, error: { code: 'internal', message: '文件没有生成，区域台账未被改动。请重试；如果反复出现，请联系技术支持。' } };
-  }
+export function dispatchDistrictAsync(d: District, channel: string, raw: unknown): Promise<DistrictResult<unknown>> {
+  return settleLater(dispatchDistrict(d, channel, raw), `[district] ${channel}`, () => ({
+    ok: false,
+    error: { code: 'internal', message: '文件没有生成，区域台账未被改动。请重试；如果反复出现，请联系技术支持。' },
+  }));
 }
 
 /** The district ledger the shell has open: its name and the folder it lives in (with its key). */

@@ -18,6 +18,20 @@ type Action = 'report' | 'complete' | 'evaluate' | 'extend' | 'reassign' | null;
 /** The status badge's tone; the label is the core's (FOLLOW_UP_STATUS_LABELS). */
 const TONE: Record<string, string> = { open: 'info', overdue: 'bad', done: 'ok', evaluated: 'ok' };
 
+/** A follow-up's 进展 and 督办 reports, oldest first (the 督办 card and a campus's 集团交办 page). */
+export function ReportTimeline({ reports }: { reports: readonly { id: number; kind: string; text: string; at: string; operator: string }[] }) {
+  return (
+    <ol className="timeline" style={{ marginTop: 10 }}>
+      {reports.map((r) => (
+        <li key={r.id}>
+          <div>{r.kind === 'supervision' ? '督办' : '进展'}：{r.text}</div>
+          <div className="muted small">{formatDateTime(r.at)} · {r.operator}</div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpView; onChanged(): void }) {
   const overview = useOverview();
   const go = useNav((s) => s.go);
@@ -67,16 +81,7 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
           <button className="linklike" onClick={() => go({ section: 'items', id: f.correctionItemId! })}>查看修正议题</button>
         </div>
       )}
-      {f.reports.length > 0 && (
-        <ol className="timeline" style={{ marginTop: 10 }}>
-          {f.reports.map((r) => (
-            <li key={r.id}>
-              <div>{r.kind === 'supervision' ? '督办' : '进展'}：{r.text}</div>
-              <div className="muted small">{formatDateTime(r.at)} · {r.operator}</div>
-            </li>
-          ))}
-        </ol>
-      )}
+      {f.reports.length > 0 && <ReportTimeline reports={f.reports} />}
       <History title="延期与调整记录" rows={f.history} open />
       <ExportProgress state={exporter.state} />
       {action === 'report' && <ReportForm followUpId={f.id} onDone={finish} onCancel={cancel} />}

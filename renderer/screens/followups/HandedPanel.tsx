@@ -3,9 +3,10 @@
 // core lets the campus do (报告进展, 办结: group.handed → actions). 延期, 调整承办 and 评价 are
 // the 集团's, on its own 督办 page.
 import { useCallback, useEffect, useState } from 'react';
-import { formatDate, formatDateTime } from '../../dates';
+import { formatDate } from '../../dates';
 import { FormError } from '../../forms/FormError';
 import { call, errorInfo, type LedgerErrorInfo, type OutputOf } from '../../ledger-client';
+import { ReportTimeline } from './FollowUpCard';
 import { CompleteForm, ReportForm } from './ReportForms';
 
 type Handed = OutputOf<'group.handed'>;
@@ -68,14 +69,7 @@ export function HandedPanel({ followUpId, onChanged }: { followUpId: number; onC
           )}
         </dl>
         {f.reports.length > 0 ? (
-          <ol className="timeline" style={{ marginTop: 10 }}>
-            {f.reports.map((r) => (
-              <li key={r.id}>
-                <div>{r.kind === 'supervision' ? '督办' : '进展'}：{r.text}</div>
-                <div className="muted small">{formatDateTime(r.at)} · {r.operator}</div>
-              </li>
-            ))}
-          </ol>
+          <ReportTimeline reports={f.reports} />
         ) : (
           <p className="muted small">还没有报告进展。</p>
         )}
