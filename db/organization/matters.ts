@@ -2,8 +2,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict, invalid, notFound, refuse } from '../errors';
-import type { Ledger, ReadLedger } from '../ledger';
-import { matters } from '../schema';
+import { nowIso, type Ledger, type ReadLedger } from '../ledger';
+import { decisionTextFor } from '../rules/templates';
+import { matters, textTemplates } from '../schema';
 import type { organizationContract } from './contract';
 import { getOrganization } from './queries';
 
@@ -51,5 +52,8 @@ export function saveMatter(ledger: Ledger, input: In<'matters.save'>) {
       .map((e) => Number(e.code.slice(input.group.length)));
     code = `${input.group}${Math.max(0, ...used) + 1}`;
   }
-  return ledger.db.insert(matters).values({ orgId: input.orgId, code, group: input.group, ...values }).returning().get();
+  const added = ledger.db.insert(matters).values({ orgId: input.orgId, code, group: input.group, ...values }).returning().get();
+  // A new matter starts with its group's decision template, as the set-up's matters do (模板与常用语).
+  ledger.db.insert(textTemplates).values({ orgId: input.orgId, kind: 'decision', matterId: added.id, text: decisionTextFor(input.group), createdAt: nowIso(ledger) }).run();
+  return added;
 }

@@ -32,6 +32,19 @@ describe('模板与常用语 (templates.*)', () => {
     expect(list.forItem).toBeNull();
   });
 
+  it('a matter added later starts with its group’s decision template', () => {
+    const t = freshLedger();
+    const s = setupSchool(t);
+    const m = t.ok('matters.save', { orgId: s.orgId, group: 'C', name: '党外代表人士推荐', decidingBody: 'party_committee', cadre: true });
+    const own = t.ok('matters.save', { orgId: s.orgId, group: 'Z', name: '学校自设事项', decidingBody: 'principal_office' });
+    const list = t.ok('templates.list', { orgId: s.orgId }).decision;
+    expect(list.filter((d) => d.matterId === m.id).map((d) => d.text)).toEqual(['经会议研究，同意《议题名称》，按干部管理权限和程序办理。']);
+    expect(list.filter((d) => d.matterId === own.id).map((d) => d.text)).toEqual(['会议同意《议题名称》，由……负责落实。']);
+    // Editing the matter adds nothing.
+    t.ok('matters.save', { orgId: s.orgId, matterId: m.id, group: 'C', name: '党外代表人士推荐人选', decidingBody: 'party_committee', cadre: true });
+    expect(t.ok('templates.list', { orgId: s.orgId }).decision.filter((d) => d.matterId === m.id)).toHaveLength(1);
+  });
+
   it("with an item, its matter's templates come with the item's title in place of 《议题名称》", () => {
     const t = freshLedger();
     const s = setupSchool(t);
