@@ -43,6 +43,8 @@ export const SAVED_KINDS: Readonly<Record<string, { name: string; title: string 
   xlsx: { name: 'Excel 表格', title: '保存 Excel 表格' },
   // 报送包 (db/report): carried to the district on a USB stick.
   'yishi-bundle': { name: '报送包', title: '保存报送包' },
+  // The district's public key (db/district), handed to its schools once so bundles are sealed for it.
+  'yishi-district-key': { name: '报送公钥文件', title: '保存报送公钥文件' },
 };
 
 const kindOf = (file: string): string => path.extname(file).slice(1).toLowerCase();

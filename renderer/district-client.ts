@@ -18,7 +18,7 @@ export async function districtCall<C extends DistrictChannel>(channel: C, input:
 }
 
 /** A file the user picked, as base64 (a bundle file travels to the core as bytes). */
-export async function fileBase64(file: File): Promise<string> {
+export async function fileBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

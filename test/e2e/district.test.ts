@@ -94,7 +94,15 @@ describe('区域统筹', () => {
 
   it('registers two schools by fingerprint, imports both bundles, and shows both', async () => {
     const d = h.district()!;
-    const key = (dispatchDistrict(d, 'district.info', {}) as { ok: true; value: { keyFile: { text: string } } }).value.keyFile.text;
+    // The key file as the district secretary saves it from the screen, handed to the schools.
+    const info = (dispatchDistrict(d, 'district.info', {}) as { ok: true; value: { fingerprint: string } }).value;
+    await page.getByTestId('district-key-fingerprint').getByText(info.fingerprint).waitFor();
+    await page.getByRole('button', { name: '保存公钥文件…' }).click();
+    await page.getByText('报送公钥文件已保存').waitFor();
+    const keyCall = h.hostCalls.filter((c) => c.method === 'saveFile').at(-1)!;
+    expect(keyCall.arg).toMatch(/报送公钥\.yishi-district-key$/);
+    const key = fs.readFileSync(keyCall.arg, 'utf8');
+    await shot('key-saved');
     secondSchool();
     const files: string[] = [];
     for (const [t, orgId, name, file] of [

@@ -18,6 +18,7 @@ import { useNav } from '../../stores/nav';
 import { Chart } from '../dashboard/Chart';
 import { COLORS, type ChartOption } from '../dashboard/echarts';
 import { AuditLog } from './AuditLog';
+import { DistrictKeyCard } from './DistrictKeyCard';
 import { DistrictReports } from './DistrictReports';
 import { SupersedePanel } from './SupersedePanel';
 
@@ -230,6 +231,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
         </div>
         {rows.length === 0 && <p className="muted">还没有登记学校。请先按各校打印的密钥指纹登记。</p>}
       </section>
+      <DistrictKeyCard />
       <form className="card" aria-label="登记学校" onSubmit={(e: FormEvent) => { e.preventDefault(); void register.run(); }} noValidate>
         <h2>登记学校</h2>
         <p className="muted small">按学校盖章报送的密钥指纹登记；只有登记过的学校的报送包才能导入。</p>
