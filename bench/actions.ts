@@ -15,6 +15,26 @@ import { summarize, type Row } from './measure';
 
 const ITEMS = 30;
 
+/** The longest the event loop was held between two turns, from now until stop(). */
+function loopWatch(): { stop(): number } {
+  let longest = 0;
+  let running = true;
+  let last = performance.now();
+  const turn = () => {
+    const t = performance.now();
+    longest = Math.max(longest, t - last);
+    last = t;
+    if (running) setImmediate(turn);
+  };
+  setImmediate(turn);
+  return {
+    stop() {
+      running = false;
+      return longest;
+    },
+  };
+}
+
 export async function actionRows(label: string, file: string): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-actions-'));
   const copy = path.join(dir, 'ledger.sqlite');
@@ -60,44 +80,28 @@ export async function actionRows(label: string, file: string): Promise<Row[]> {
 
     // 校验台账 as the button runs it (db/trust/stepped.ts, the shell's path): how long it takes and
     // how long the event loop was held at most between its steps.
-    let held = 0;
-    let verifying = true;
-    let tick = performance.now();
-    const watch = () => {
-      const t = performance.now();
-      held = Math.max(held, t - tick);
-      tick = t;
-      if (verifying) setImmediate(watch);
-    };
-    setImmediate(watch);
+    const verifyLoop = loopWatch();
     const v0 = performance.now();
     const stepped = await steppedVerify(() => undefined).run(ledger, {});
     const steppedMs = performance.now() - v0;
-    verifying = false;
+    const held = verifyLoop.stop();
     if (!stepped.ok || stepped.value.state === 'broken') throw new Error(`stepped verify: ${stepped.ok ? stepped.value.message : stepped.error.message}`);
 
     // The automatic backup as the app runs it; how long the event loop was held at most while it copied.
+    const copyLoop = loopWatch();
     let longest = 0;
-    let copying = true;
-    let last = performance.now();
-    const probe = () => {
-      const t = performance.now();
-      longest = Math.max(longest, t - last);
-      last = t;
-      if (copying) setImmediate(probe);
-    };
-    setImmediate(probe);
     const t0 = performance.now();
     let copied = 0;
     const entry = await backupInSteps(ledger, {
       onProgress: (p) => {
-        if (p.phase === 'check' && copying) {
-          copying = false;
+        if (p.phase === 'check' && copied === 0) {
+          longest = copyLoop.stop();
           copied = performance.now() - t0;
         }
       },
     }).done;
     const backupMs = performance.now() - t0;
+    if (copied === 0) longest = copyLoop.stop(); // no check phase reported: the copy was all of it
     const mb = (entry?.bytes ?? 0) / 2 ** 20;
 
     const group = `user actions (${label})`;
