@@ -4,11 +4,10 @@ import { useMemo } from 'react';
 import { TIMING_LABELS } from '../../../db/terms';
 import type { DashboardStats } from '../../stores/loop';
 import { Chart } from './Chart';
-import { COLORS, type ChartOption } from './echarts';
+import { AXIS, COLORS, type ChartOption } from './echarts';
 
 const FUNNEL_SHADES = ['#1f5fa8', '#2a6bb3', '#3a78bd', '#4a84c4', '#5a8fca', '#6a9ad0'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
-const AXIS = { axisLine: { lineStyle: { color: COLORS.line } }, axisLabel: { color: COLORS.muted }, splitLine: { lineStyle: { color: '#eef0f3' } } };
 const LEGEND = { top: 0, right: 0, itemWidth: 12, itemHeight: 10, textStyle: { color: COLORS.muted } };
 /** Bars: hovering a category shows every series of it; an empty segment reads 0, not "-". */
 const BAR_TOOLTIP = { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (v == null || v === '-' ? '0' : String(v)) };

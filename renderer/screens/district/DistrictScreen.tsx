@@ -16,7 +16,7 @@ import { errorInfo, type LedgerErrorInfo } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useNav } from '../../stores/nav';
 import { Chart } from '../dashboard/Chart';
-import { COLORS, type ChartOption } from '../dashboard/echarts';
+import { AXIS, COLORS, type ChartOption } from '../dashboard/echarts';
 import { AuditLog } from './AuditLog';
 import { DistrictKeyCard } from './DistrictKeyCard';
 import { DistrictReports } from './DistrictReports';
@@ -28,7 +28,6 @@ type View = DistrictOutputOf<'district.view'>;
 type Row = View['schools'][number];
 type SortKey = 'name' | 'bundles' | IndicatorKey;
 
-const AXIS = { axisLine: { lineStyle: { color: COLORS.line } }, axisLabel: { color: COLORS.muted }, splitLine: { lineStyle: { color: '#eef0f3' } } };
 const BAR_TOOLTIP = { trigger: 'axis', axisPointer: { type: 'shadow' } };
 
 export default function DistrictScreen() {

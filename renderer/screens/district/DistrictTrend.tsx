@@ -8,12 +8,11 @@ import { FormError } from '../../forms/FormError';
 import { districtCall, type DistrictOutputOf } from '../../district-client';
 import { errorInfo, type LedgerErrorInfo } from '../../ledger-client';
 import { Chart } from '../dashboard/Chart';
-import { COLORS, echarts, type ChartOption } from '../dashboard/echarts';
+import { AXIS, COLORS, echarts, type ChartOption } from '../dashboard/echarts';
 
 echarts.use([LineChart]);
 
 const PALETTE = [COLORS.accent, COLORS.ok, COLORS.warn, COLORS.bad, '#6b4fa0', '#0f7c8c', '#8a5a2b', COLORS.accentSoft, '#4a5568', '#c2417a'];
-const AXIS = { axisLine: { lineStyle: { color: COLORS.line } }, axisLabel: { color: COLORS.muted }, splitLine: { lineStyle: { color: '#eef0f3' } } };
 
 /** `version` changes after every import or replacement, so the lines follow. */
 export default function DistrictTrend({ version }: { version: number }) {
