@@ -61,7 +61,8 @@ afterAll(async () => {
 describe('数据安全 through the UI', () => {
   it('asks who is at the keyboard before anything else, and shows the operator in the shell', async () => {
     await page.getByRole('heading', { name: '议事台账 · 选择操作人' }).waitFor();
-    // Every active person of the school is offered.
+    // Every active person of the school is offered (the heading shows before the list arrives).
+    await page.getByRole('radio', { name: '吴秘书' }).waitFor();
     for (const name of ['王建国', '李明华', '吴秘书']) await expect(page.getByRole('radio', { name }).count()).resolves.toBe(1);
     // Keyboard only: Tab lands in the list; arrows move the choice.
     await page.getByRole('radio', { name: '吴秘书' }).check();
