@@ -69,7 +69,7 @@ describe('the forgiving desk (a new secretary’s mistakes, put right)', () => {
     await expect(row4.textContent()).resolves.toBe('已有在职人员「张丽」。如确是另一个人，请在姓名后加注区分，如「张丽（教务处）」');
     await expect(page.locator('.field.has-error', { hasText: '学校名称' }).locator('.field-error').textContent()).resolves.toContain('「学校名称」不能为空');
     // Focus goes to the first wrong field.
-    await expect(page.evaluate(() => document.activeElement?.closest('.field')?.querySelector('label')?.textContent)).resolves.toContain('学校名称');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.field')?.querySelector('label')?.textContent)).toContain('学校名称');
     await shot('setup-duplicate-refused');
     await field('学校名称').fill('青山县第二中学');
     await page.getByRole('button', { name: '删除第4位成员' }).click();
@@ -158,7 +158,8 @@ describe('the forgiving desk (a new secretary’s mistakes, put right)', () => {
     await error.waitFor();
     await expect(error.textContent()).resolves.toBe('「会议时间」2025年4月2日早于本校在台账中的起始日期2026年3月30日，请核对年份');
     await expect(page.locator('.field.has-error label').textContent()).resolves.toContain('会议时间');
-    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).resolves.toBe('datetime-local');
+    // Focus moves to the field after the error paints; on a loaded machine that is a frame later.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('datetime-local');
     await shot('meeting-wrong-year');
     await field('会议时间').fill('2026-04-02T14:30');
     await page.getByRole('button', { name: '新建会议' }).click();
