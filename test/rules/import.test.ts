@@ -37,6 +37,8 @@ describe('guessColumns', () => {
     // Only containing: 「本次会议日期安排」 contains 会议日期.
     expect(guessColumns(['本次会议日期安排', '序号'])).toEqual({ meetingDate: 0 });
     expect(guessColumns(['', '   ', '序号', '备注'])).toEqual({});
+    // A field the exact pass placed keeps its column: 「议题备注」 contains 议题 but 议题名称 already stood.
+    expect(guessColumns(['议题名称', '决定事项', '议题备注'])).toStrictEqual({ item: 0, decision: 1 });
   });
   it('headerScore counts the fields a row names (a header row names at least two)', () => {
     expect(headerScore(['会议日期', '议题名称', '决定事项'])).toBe(3);
@@ -52,12 +54,13 @@ describe('chooseColumns and mappingProblems', () => {
     expect(chooseColumns(guess, { item: 2, decision: 2 }, 4)).toEqual({ meetingDate: 0, item: 2, decision: 2 });
   });
   it('null removes a field; undefined leaves the guess; an index outside the sheet is ignored', () => {
-    expect(chooseColumns(guess, { decision: null }, 4)).toEqual({ meetingDate: 0, item: 1 });
-    expect(chooseColumns(guess, { decision: undefined }, 4)).toEqual(guess);
-    expect(chooseColumns(guess, { owner: 4 }, 4)).toEqual(guess);
-    expect(chooseColumns(guess, { owner: -1 }, 4)).toEqual(guess);
-    expect(chooseColumns(guess, { owner: 3 }, 4)).toEqual({ ...guess, owner: 3 });
-    expect(chooseColumns(guess, { owner: 0 }, 4)).toEqual({ item: 1, decision: 2, owner: 0 });
+    // Strict: undefined must leave the field out of the map, not set it to undefined.
+    expect(chooseColumns(guess, { decision: null }, 4)).toStrictEqual({ meetingDate: 0, item: 1 });
+    expect(chooseColumns(guess, { decision: undefined }, 4)).toStrictEqual(guess);
+    expect(chooseColumns(guess, { owner: 4 }, 4)).toStrictEqual(guess);
+    expect(chooseColumns(guess, { owner: -1 }, 4)).toStrictEqual(guess);
+    expect(chooseColumns(guess, { owner: 3 }, 4)).toStrictEqual({ ...guess, owner: 3 });
+    expect(chooseColumns(guess, { owner: 0 }, 4)).toStrictEqual({ item: 1, decision: 2, owner: 0 });
   });
   it('names each required field without a column, and a column given to two fields', () => {
     expect(mappingProblems(guess)).toEqual([]);
