@@ -47,6 +47,7 @@ export default function DistrictScreen() {
     return (
       <>
         <PageHead title="区域统筹" />
+        <div className="content content-narrow">
         <section className="card" aria-label="打开区域台账">
           <h2>区域台账</h2>
           <p>区教育工委用区域台账收取各校的报送包，查看各校的议事决策情况。区域台账是单独的文件，与本校台账互不相混。</p>
@@ -56,6 +57,7 @@ export default function DistrictScreen() {
             <button type="button" className="btn primary" disabled={open.busy} onClick={() => void open.run()}>打开或新建区域台账…</button>
           </div>
         </section>
+        </div>
       </>
     );
   }
@@ -165,6 +167,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
           </>
         }
       />
+      <div className="content">
       {refusal && (
         <div className="notice error" role="alert" aria-label="导入被拒绝">
           <strong>报送包没有导入：</strong>
@@ -248,6 +251,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
         </div>
       </form>
       <AuditLog version={version} />
+      </div>
     </>
   );
 }
@@ -282,12 +286,13 @@ function SchoolDetail({ schoolId, district }: { schoolId: number; district: stri
       区域统筹·{district}
     </button>
   );
-  if (error) return (<><PageHead title="学校详情" crumbs={back} /><FormError error={error} /></>);
+  if (error) return (<><PageHead title="学校详情" crumbs={back} /><div className="content"><FormError error={error} /></div></>);
   if (detail === undefined) return <div className="empty">正在加载…</div>;
-  if (detail === null) return (<><PageHead title="学校详情" crumbs={back} /><p className="muted">找不到这所学校，可能已被移除。</p></>);
+  if (detail === null) return (<><PageHead title="学校详情" crumbs={back} /><div className="content"><p className="muted">找不到这所学校，可能已被移除。</p></div></>);
   return (
     <>
       <PageHead title={detail.school.name} crumbs={back} actions={<ExportButton exporter={exporter} job={inspection} primary>检查表 PDF</ExportButton>} />
+      <div className="content">
       {exporter.state.status !== 'idle' && (
         <section className="card" aria-label="检查表">
           <ExportProgress state={exporter.state} />
@@ -323,6 +328,7 @@ function SchoolDetail({ schoolId, district }: { schoolId: number; district: stri
           </tbody>
         </table>
       </section>
+      </div>
     </>
   );
 }
