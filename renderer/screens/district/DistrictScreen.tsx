@@ -19,6 +19,7 @@ import { Chart } from '../dashboard/Chart';
 import { AXIS, COLORS, type ChartOption } from '../dashboard/echarts';
 import { AuditLog } from './AuditLog';
 import { DistrictKeyCard } from './DistrictKeyCard';
+import { DistrictNameCard } from './DistrictNameCard';
 import { DistrictReports } from './DistrictReports';
 import { SupersedePanel } from './SupersedePanel';
 
@@ -151,6 +152,30 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
     </th>
   );
 
+  // A district ledger with no school yet: how to begin, and the three cards it begins with, on top.
+  const starting = view !== null && view.schools.length === 0;
+  const setupCards = (
+    <>
+      {view && <DistrictNameCard name={view.district} onSaved={reload} />}
+      <DistrictKeyCard version={version} />
+      <form className="card" aria-label="登记学校" onSubmit={(e: FormEvent) => { e.preventDefault(); void register.run(); }} noValidate>
+        <h2>登记学校</h2>
+        <p className="muted small">按学校盖章报送的密钥指纹登记；只有登记过的学校的报送包才能导入。</p>
+        <div className="form">
+          <Field label="学校名称" required error={errorFor(register.error, 'name')}>
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field label="密钥指纹" required error={errorFor(register.error, 'fingerprint')}>
+            <input type="text" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} />
+          </Field>
+        </div>
+        <FormError error={register.error} fields={['name', 'fingerprint']} />
+        <div className="form-actions">
+          <button type="submit" className="btn" disabled={register.busy}>登记</button>
+        </div>
+      </form>
+    </>
+  );
   return (
     <>
       <PageHead
@@ -177,6 +202,22 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
       )}
       <FormError error={error} />
       {superseding && <SupersedePanel onDone={reload} onClose={() => setSuperseding(false)} />}
+      {starting && (
+        <>
+          <section className="card" aria-label="开始使用区域台账">
+            <h2>开始使用区域台账</h2>
+            <ol className="district-start">
+              <li>填写本单位名称：印在汇总报告和检查表上。</li>
+              <li>保存报送公钥文件，用U盘或电子邮件交给各校；学校在本校台账“设置 → 报送”中导入一次，此后送来的报送包只有本单位能打开。</li>
+              <li>按各校盖章报送的密钥指纹登记学校；只有登记过的学校的报送包才能导入。</li>
+              <li>各校送来报送包后，点右上角“导入报送包…”；签名、存证链或时间不对的包会被拒绝并说明原因。</li>
+            </ol>
+          </section>
+          {setupCards}
+        </>
+      )}
+      {!starting && (
+        <>
       <DistrictReports reported={reported.length} />
       <section className="card" aria-label="各校比较">
         <div className="card-head">
@@ -233,23 +274,9 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
         </div>
         {rows.length === 0 && <p className="muted">还没有登记学校。请先按各校打印的密钥指纹登记。</p>}
       </section>
-      <DistrictKeyCard />
-      <form className="card" aria-label="登记学校" onSubmit={(e: FormEvent) => { e.preventDefault(); void register.run(); }} noValidate>
-        <h2>登记学校</h2>
-        <p className="muted small">按学校盖章报送的密钥指纹登记；只有登记过的学校的报送包才能导入。</p>
-        <div className="form">
-          <Field label="学校名称" required error={errorFor(register.error, 'name')}>
-            <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
-          </Field>
-          <Field label="密钥指纹" required error={errorFor(register.error, 'fingerprint')}>
-            <input type="text" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} />
-          </Field>
-        </div>
-        <FormError error={register.error} fields={['name', 'fingerprint']} />
-        <div className="form-actions">
-          <button type="submit" className="btn" disabled={register.busy}>登记</button>
-        </div>
-      </form>
+        </>
+      )}
+      {!starting && setupCards}
       <AuditLog version={version} />
       </div>
     </>
