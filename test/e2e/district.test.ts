@@ -145,6 +145,7 @@ describe('区域统筹', () => {
     await page.locator('[data-chart][data-rendered="true"]').first().waitFor();
     const series = JSON.parse((await page.locator('[data-chart]').first().getAttribute('data-series'))!) as Record<string, number[]>;
     expect(Object.values(series)[0]).toHaveLength(2);
+    await page.getByRole('region', { name: '汇总报告' }).scrollIntoViewIfNeeded();
     await shot('two-schools');
   });
 

@@ -34,10 +34,11 @@ const BAR_TOOLTIP = { trigger: 'axis', axisPointer: { type: 'shadow' } };
 export default function DistrictScreen() {
   const [opened, setOpened] = useState<DistrictOpened | null | undefined>(undefined);
   const route = useNav((s) => s.route);
+  // Asked again on every move inside 区域统筹: the crumb shows the district's name as renamed.
   useEffect(() => {
     if (!window.district) return setOpened(null);
     void window.district.current().then(setOpened, () => setOpened(null));
-  }, []);
+  }, [route.id]);
   const open = useCommand(async () => {
     if (!window.district) throw new Error('这个版本的议事台账不能打开区域台账。');
     const o = await window.district.open();
@@ -264,7 +265,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
                   <td>
                     <button type="button" className="linklike" onClick={() => go({ section: 'district', id: r.schoolId })}>{r.name}</button>
                   </td>
-                  <td>{r.covered}</td>
+                  <td className="covered">{r.covered}</td>
                   <td>{r.bundles}个</td>
                   {view?.columns.map((c) => <td key={c.key}>{r.text[c.key]}</td>)}
                 </tr>
@@ -342,14 +343,18 @@ function SchoolDetail({ schoolId, district }: { schoolId: number; district: stri
       </section>
       <section className="card" aria-label="报送包">
         <h2>报送包</h2>
-        <table className="list small">
+        <table className="list small district-bundles">
           <thead>
-            <tr><th>期间</th><th>起止日期</th><th>制作时间</th><th>导入时间</th><th>存证链</th><th>加密</th><th>状态</th><th>内容</th></tr>
+            <tr><th>期间</th><th>制作时间</th><th>导入时间</th><th>存证链</th><th>加密</th><th>状态</th><th>内容</th></tr>
           </thead>
           <tbody>
             {detail.bundles.map((b) => (
               <tr key={b.id}>
-                <td>{b.period}</td><td>{b.range}</td><td>{b.madeAt}</td><td>{b.importedAt}</td><td>{b.chain}</td><td>{b.sealed}</td><td>{b.state}</td><td>{b.contents}</td>
+                <td>
+                  {b.period}
+                  {b.period !== b.range && <div className="muted">{b.range}</div>}
+                </td>
+                <td className="nowrap">{b.madeAt}</td><td className="nowrap">{b.importedAt}</td><td className="nowrap">{b.chain}</td><td className="nowrap">{b.sealed}</td><td className="nowrap">{b.state}</td><td>{b.contents}</td>
               </tr>
             ))}
           </tbody>
