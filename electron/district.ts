@@ -21,6 +21,8 @@ export interface DistrictHolder {
   openFolder(folder: string): DistrictOpened;
   opened(): DistrictOpened | null;
   close(): void;
+  /** Stop using a district ledger on this computer (改用本校台账): closed and not reopened at the next start; its folder stays as it is. */
+  forget(): void;
 }
 
 /** Holds at most one district ledger; remembers its folder in <userData>/district.json. */
@@ -59,6 +61,10 @@ export function districtHolder(userData: string, options: { nativeBinding?: stri
         // Already closed.
       }
       current = null;
+    },
+    forget() {
+      holder.close();
+      fs.rmSync(pointer, { force: true });
     },
   };
   return holder;

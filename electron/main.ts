@@ -176,6 +176,11 @@ function start(): void {
           }
           void mainWindow?.loadURL(`${APP_ENTRY}#/district`);
         }),
+      // The district file stays in its folder (打开区域台账 opens it again); the page starts as a school.
+      useSchool: () => {
+        district?.forget();
+        void mainWindow?.loadURL(`${APP_ENTRY}?start=school#/dashboard`);
+      },
       about: () =>
         void dialog.showMessageBox({
           type: 'info',

@@ -7,6 +7,8 @@ export interface MenuActions {
   moveDataFolder(): void;
   /** Choose the district ledger's folder and show 区域统筹 (electron/district.ts). */
   openDistrict(): void;
+  /** Stop using the district ledger here and show 本校台账 (its set-up when no school is set up yet). */
+  useSchool(): void;
   about(): void;
   devTools: boolean;
 }
@@ -28,6 +30,7 @@ export function buildMenu(actions: MenuActions): Menu {
         { label: '更改数据文件夹位置…', click: () => actions.moveDataFolder() },
         { type: 'separator' },
         { label: '打开区域台账（区域统筹）…', click: () => actions.openDistrict() },
+        { label: '改用本校台账（学校党组织）', click: () => actions.useSchool() },
         { type: 'separator' },
         { label: '退出', role: 'quit' },
       ],

@@ -11,7 +11,7 @@ import { districtKeyFileText } from '../report/envelope';
 import { describeZodError } from '../validation';
 import { districtContract } from './contract';
 import { importBundle, Refusal, registerSchool, supersedePreview, type RefusalReason } from './import';
-import { districtName, type District } from './store';
+import { districtName, renameDistrict, type District } from './store';
 import { districtSummary, districtTrend, districtView, inspectionSheet, schoolDetail } from './view';
 import { cnLocalDateTime } from '../calendar';
 
@@ -24,6 +24,7 @@ const handlers = {
     const name = districtName(d);
     return { name, fingerprint: d.key.fingerprint, keyFile: { text: districtKeyFileText(name, d.key), fileName: `${name}报送公钥.yishi-district-key` } };
   },
+  'district.rename': (d: District, i: { name: string }) => renameDistrict(d, i.name),
   'district.register': (d: District, i: { name: string; fingerprint: string }) => registerSchool(d, i.name, i.fingerprint),
   'district.import': (d: District, i: { base64: string }) => importBundle(d, Buffer.from(i.base64, 'base64')),
   'district.supersedePreview': (d: District, i: { base64: string }) => supersedePreview(d, Buffer.from(i.base64, 'base64')),

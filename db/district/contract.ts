@@ -12,6 +12,8 @@ const zBundle = z
 export const districtContract = {
   /** The district's name and sealing-key fingerprint, and the key file to hand out to schools. */
   'district.info': read(z.object({})),
+  /** The district's own name (教育工委/教育局), printed on the 汇总报告, the 检查表 and the key file. */
+  'district.rename': write(z.object({ name: zName('单位名称', 40) })),
   /** Register a school by the key fingerprint it printed. */
   'district.register': write(z.object({ name: zName('学校名称', 60), fingerprint: zText('密钥指纹', 80) })),
   /** Import a bundle file (base64 bytes). */

@@ -103,7 +103,7 @@ function checkBundle(d: District, bytes: Buffer, supersede?: string): Checked | 
     | { id: number; name: string; label: string }
     | undefined;
   if (known) {
-    return { state: 'already', bundleId: known.id, school: known.name, period: known.label, message: `${known.name}${known.label}的报送包已经导入过，没有任何改动。` } satisfies ImportOutcome;
+    return { state: 'already', bundleId: known.id, school: known.name, period: known.label, message: `${known.name}「${known.label}」的报送包已经导入过，没有任何改动。` } satisfies ImportOutcome;
   }
   const body = readBody(opened.payload);
   const m = body.manifest;
@@ -195,11 +195,11 @@ export function importBundle(d: District, bytes: Buffer, supersede?: string): Im
     .run(m.school.ledgerId, m.school.orgId, head, m.chain.head?.hash ?? null, m.madeAt, lastSeal, school.id);
   if (same && supersede !== undefined) {
     d.sqlite.prepare('UPDATE bundles SET superseded_by = ?, supersede_reason = ? WHERE id = ?').run(bundleId, supersede, same.id);
-    audit(d, '以更正包替换', `${school.name}${m.period.label}：以${cnLocalDateTime(m.madeAt)}制作的更正包替换原报送包。理由：${supersede}`);
-    return { state: 'superseded', bundleId, school: school.name, period: m.period.label, message: `${school.name}${m.period.label}的报送包已由更正包替换，原报送包保留备查。` };
+    audit(d, '以更正包替换', `${school.name}「${m.period.label}」：以${cnLocalDateTime(m.madeAt)}制作的更正包替换原报送包。理由：${supersede}`);
+    return { state: 'superseded', bundleId, school: school.name, period: m.period.label, message: `${school.name}「${m.period.label}」的报送包已由更正包替换，原报送包保留备查。` };
   }
-  audit(d, '导入报送包', `${school.name}${m.period.label}（存证链第${from + 1}至${head}条）`);
-  return { state: 'imported', bundleId, school: school.name, period: m.period.label, message: `已导入${school.name}${m.period.label}的报送包。` };
+  audit(d, '导入报送包', `${school.name}「${m.period.label}」的报送包（存证链第${from + 1}至${head}条）`);
+  return { state: 'imported', bundleId, school: school.name, period: m.period.label, message: `已导入${school.name}「${m.period.label}」的报送包。` };
 }
 
 function findSchool(d: District, fingerprint: string, name: string, ledgerId: string, orgId: number): SchoolRow {

@@ -108,6 +108,15 @@ export function districtName(d: Pick<District, 'sqlite'>): string {
   return (d.sqlite.prepare("SELECT value FROM meta WHERE key = 'name'").get() as { value: string } | undefined)?.value ?? '区教育工委';
 }
 
+/** The name printed on the 汇总报告, the 检查表 and the key file; the change is logged. */
+export function renameDistrict(d: District, name: string): { name: string } {
+  const before = districtName(d);
+  if (before === name) return { name };
+  d.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(name);
+  audit(d, '更改单位名称', `由「${before}」改为「${name}」`);
+  return { name };
+}
+
 export function audit(d: District, action: string, summary: string): void {
   d.sqlite.prepare('INSERT INTO audit (at, operator, action, summary) VALUES (?, ?, ?, ?)').run(d.now().toISOString(), d.operator, action, summary.slice(0, 500));
 }

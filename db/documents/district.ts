@@ -4,7 +4,7 @@
 // checks against the school's own ledger). Same GB/T 9704 page as the school's documents. Pure.
 import type { IndicatorKey } from '../terms';
 import { BLOCK_CSS, blocksHtml, run, type Block } from './blocks';
-import { GRID, cnDate, esc, htmlDocument } from './page';
+import { GRID, cnDate, esc, htmlDocument, outlineNumber } from './page';
 
 export interface DistrictSummaryDoc {
   district: string;
@@ -85,7 +85,7 @@ export function districtSummaryHtml(doc: DistrictSummaryDoc): string {
     { kind: 'h2', text: '二、需要关注的学校' },
     ...(doc.attention.length === 0
       ? [{ kind: 'p' as const, runs: [run('各校报送的数据中没有需要关注的情况。')] }]
-      : doc.attention.map((a, i): Block => ({ kind: 'p', runs: [run(`${i + 1}．${a.name}：${a.reasons.join('；')}。`)] }))),
+      : doc.attention.map((a, i): Block => ({ kind: 'p', runs: [run(`${outlineNumber(2, i + 1)}${a.name}：${a.reasons.join('；')}。`)] }))),
   ];
   const body = `${blocksHtml(blocks)}
 <table class="sheet"><thead><tr class="hei">${head}</tr></thead><tbody>
@@ -99,44 +99,50 @@ ${blocksHtml(attention)}
   return htmlDocument({ title, css: BLOCK_CSS + SUMMARY_CSS, body });
 }
 
+// One A4 page at the largest realistic content (a school name longer than a title line, all
+// eleven indicators, years of bundles): the particulars and the check are 小四 tables like the
+// indicators; the findings rows leave one handwritten line; the bundles are one row for all of
+// them and one for the newest (the chain head the district holds covers every earlier one).
 const INSPECTION_CSS = `
 ${SHEET_CSS}
-table.sheet { font-size: 12pt; table-layout: fixed; }
-table.sheet col.n { width: 8%; }
-table.sheet col.label { width: 32%; }
-table.sheet col.value { width: 16%; }
-table.sheet td.finding { height: 12mm; }
+table.sheet { font-size: 12pt; table-layout: fixed; margin-top: 3pt; }
+table.sheet th, table.sheet td { padding: 2pt 3pt; }
+table.sheet col.n { width: 7%; }
+table.sheet col.label { width: 41%; }
+table.sheet col.value { width: 13%; }
+table.sheet td.finding { height: 7mm; }
 table.sheet td.label { text-align: left; }
-table.check th { width: 28%; }
-table.check td { text-align: left; }
-.signs { margin-top: 10pt; text-indent: 0; }
+table.info th, table.check th { width: 18%; }
+table.info td, table.check td { text-align: left; }
+h1.title { margin-bottom: 6pt; }
+p.how { font-size: 12pt; line-height: 1.5; letter-spacing: 0; text-indent: 0; margin-top: 4pt; }
+.signs { margin-top: 4pt; text-indent: 0; line-height: 1.7; }
 .signs + .signs { margin-top: 0; }
 `;
 
 export function inspectionHtml(doc: InspectionDoc): string {
   const title = inspectionTitle(doc);
-  const blocks: Block[] = [
-    { kind: 'title', text: title, names: [doc.school] },
-    { kind: 'p', indent: false, runs: [run(`被检查学校：${doc.school}　　检查期间：${doc.period}`)] },
-    { kind: 'p', indent: false, runs: [run(`数据来源：${doc.district}区域台账中该校的有效报送包（${cnDate(doc.madeOn)}制表）。`)] },
-  ];
   const indicators = doc.indicators
     .map((x, i) => `<tr><td>${i + 1}</td><td class="label">${esc(x.label)}</td><td${x.flagged ? ' class="warn"' : ''}>${esc(x.value)}</td><td class="finding"></td></tr>`)
     .join('\n');
+  const newest = doc.bundles.at(-1);
   const check: [string, string][] = [
     ['学校密钥指纹', doc.fingerprint],
-    ['存证链末端（存证码）', doc.chain ? `共${doc.chain.count}条，存证码 ${doc.chain.code}` : '尚未报送'],
-    ['存证链末端完整哈希', doc.chain?.hash ?? '—'],
-    ...doc.bundles.flatMap((b): [string, string][] => [
-      [`报送包：${b.period}`, `${b.range}，${b.madeAt}制作，存证链${b.chain}`],
-      ['报送包指纹', b.hash],
-    ]),
+    ['存证码', doc.chain ? `${doc.chain.code}（存证链末端，共${doc.chain.count}条）` : '尚未报送'],
+    ['完整哈希', doc.chain?.hash ?? '—'],
+    ...(newest
+      ? ([['报送包', `共${doc.bundles.length}个，签名和存证链均已核验；最近一个${newest.madeAt}制作，指纹 ${newest.hash}`]] as [string, string][])
+      : []),
   ];
-  const body = `${blocksHtml(blocks)}
+  const body = `${blocksHtml([{ kind: 'title', text: title, names: [doc.school] }])}
+<table class="sheet info"><tbody>
+<tr><th class="hei">被检查学校</th><td>${esc(doc.school)}</td></tr>
+<tr><th class="hei">检查期间</th><td>${esc(doc.period)}（数据来自${esc(doc.district)}区域台账中该校的有效报送包，${esc(cnDate(doc.madeOn))}制表）</td></tr>
+</tbody></table>
 <table class="sheet"><colgroup><col class="n"><col class="label"><col class="value"><col></colgroup><thead><tr class="hei"><th>序号</th><th>检查指标</th><th>报送数据</th><th>检查发现（检查人填写）</th></tr></thead><tbody>
 ${indicators}
 </tbody></table>
-${blocksHtml([{ kind: 'h2', text: '报送包核验' }, { kind: 'p', runs: [run('请在该校台账「设置」中核对密钥指纹，在「设置→安全→核验」中输入下列存证码，确认该校台账的存证链包含报送时的末端、其后没有改写。')] }])}
+<p class="how"><span class="hei">核验：</span>在该校台账「设置」核对密钥指纹，在「安全→核验」输入存证码。</p>
 <table class="sheet check"><tbody>
 ${check.map(([k, v]) => `<tr><th class="hei">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('\n')}
 </tbody></table>

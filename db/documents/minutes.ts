@@ -8,7 +8,7 @@
 // watermark; a 勘误 revision says so under the heading.
 import { BLOCK_CSS, blockHtml, blocksHtml, run, type Block } from './blocks';
 import type { AttendanceLines, DecisionOwner, MinutesDecision, MinutesDoc, MinutesItem } from './model';
-import { GRID, cnDate, cnNumber, esc, htmlDocument, titleHtml } from './page';
+import { GRID, cnDate, esc, htmlDocument, outlineNumber, titleHtml } from './page';
 import { recusalSentence, statementsSentence, undecidedSentence, voteSentence } from './wording';
 
 const MINUTES_CSS = `
@@ -56,7 +56,7 @@ function decisionBody(d: MinutesDecision): Block[] {
 
 /** One agenda item under its heading: a decision with how it was taken, or what became of it. */
 function itemBlocks(item: MinutesItem, n: number, decision: MinutesDecision | undefined): Block[] {
-  const heading: Block = { kind: 'h2', text: `${cnNumber(n)}、${item.title}` };
+  const heading: Block = { kind: 'h2', text: `${outlineNumber(1, n)}${item.title}` };
   if (decision) return [heading, ...howBlocks(item), ...decisionBody(decision)];
   // Voted down: how the vote went says it; otherwise one sentence (暂缓表决 with its reason, …).
   if (item.outcome === 'not_passed' && item.vote) return [heading, ...howBlocks(item)];
@@ -76,7 +76,7 @@ export function minutesParts(doc: MinutesDoc): { body: Block[]; closing: Block[]
   const items = doc.items
     ? doc.items.flatMap((item, i) => itemBlocks(item, i + 1, doc.decisions.find((d) => d.number === item.decisionNumber)))
     : // Revisions generated before items were stated: their decisions, as they were printed then.
-      doc.decisions.flatMap((d) => [{ kind: 'h2', text: `${cnNumber(d.number)}、${d.itemTitle}` } as Block, ...decisionBody(d)]);
+      doc.decisions.flatMap((d) => [{ kind: 'h2', text: `${outlineNumber(1, d.number)}${d.itemTitle}` } as Block, ...decisionBody(d)]);
   const closing: Block[] = [{ kind: 'blank' }, ...attendanceBlocks(doc.attendance, true).filter((b) => b.kind !== 'att' || b.names.length)];
   if (doc.imprint) {
     closing.push({

@@ -1,7 +1,7 @@
 // 会议通知: who is called, when, where, and the agenda with presenters (R3: materials in advance).
 import { BLOCK_CSS, blockHtml, blocksHtml, run, type Block } from './blocks';
 import type { NoticeDoc } from './model';
-import { GRID, cnDate, cnDateTime, cnNumber, esc, htmlDocument } from './page';
+import { GRID, cnDate, cnDateTime, cnNumber, esc, htmlDocument, outlineNumber } from './page';
 
 const NOTICE_CSS = `
 .issuer { margin-top: calc(2 * ${GRID.line}); text-align: right; padding-right: calc(4 * ${GRID.ch}); }
@@ -30,7 +30,7 @@ export function noticeHtml(doc: NoticeDoc): string {
     { kind: 'att', label: '列席', names: doc.observers.map((name) => ({ name })), indent: true },
   ];
   if (doc.notes.length) {
-    blocks.push({ kind: 'h2', text: '三、有关要求' }, ...doc.notes.map((n, i): Block => ({ kind: 'p', runs: [run(`（${cnNumber(i + 1)}）${n}`)] })));
+    blocks.push({ kind: 'h2', text: '三、有关要求' }, ...doc.notes.map((n, i): Block => ({ kind: 'p', runs: [run(`${outlineNumber(2, i + 1)}${n}`)] })));
   }
   // The issuer and date never stand alone on a page: they keep the last paragraph with them.
   const body = `${blocksHtml(blocks.slice(0, -1))}

@@ -33,6 +33,17 @@ export function cnNumber(n: number): string {
   return String(n);
 }
 
+/**
+ * The GB/T 9704 numbering of a document's structure, in one place: level 1 一、, level 2 （一）,
+ * level 3 1．, level 4 （1）. A list under a 一、 heading is level 2, under a （一） heading level 3.
+ */
+export function outlineNumber(level: 1 | 2 | 3 | 4, n: number): string {
+  if (level === 1) return `${cnNumber(n)}、`;
+  if (level === 2) return `（${cnNumber(n)}）`;
+  if (level === 3) return `${n}．`;
+  return `（${n}）`;
+}
+
 /** Amount in 元 with thousands separators: 120000 → 120,000元 */
 export function yuan(n: number | null | undefined): string {
   if (n == null) return '';
@@ -59,8 +70,13 @@ const TITLE_WORDS = ['中共', '总支部委员会', '支部委员会', '委员�
  * 会议纪要 …) never break across lines; other text breaks as usual. With text-wrap: balance, a
  * long title wraps as 青山县第一中学 / 2026年第3次党委会议记录, never 党委会议记 / 录.
  */
+/** Characters of 2号 (22 pt) on one 156 mm line. */
+const TITLE_LINE_CHARS = 20;
+
 export function titleHtml(text: string, names: string[]): string {
-  const words = [...names.filter(Boolean), ...TITLE_WORDS].sort((a, b) => b.length - a.length);
+  // A name longer than one title line (156 mm at 2号 is 20 characters) must break, or Chromium
+  // shrinks the whole page to fit it.
+  const words = [...names.filter((n) => n && n.length <= TITLE_LINE_CHARS), ...TITLE_WORDS].sort((a, b) => b.length - a.length);
   let html = '';
   let free = '';
   for (let i = 0; i < text.length; ) {

@@ -5,7 +5,7 @@
 // with each named ballot (R10) and postponements (R11). No rule codes: it is filed as it is.
 import { BLOCK_CSS, blocksHtml, run, type Block } from './blocks';
 import type { RecordDoc, RecordItem, RecordOutcome } from './model';
-import { GRID, cnDate, cnDateTime, cnNumber, htmlDocument, yuan } from './page';
+import { GRID, cnDate, cnDateTime, htmlDocument, outlineNumber, yuan } from './page';
 import { CHOICE_WORDS, clause, itemVote, voteSentence } from './wording';
 
 export const OUTCOME_LABELS: Record<RecordOutcome, string> = {
@@ -45,7 +45,7 @@ function itemBlocks(item: RecordItem): Block[] {
     .filter(Boolean)
     .map((t) => `（${t}）`)
     .join('');
-  const blocks: Block[] = [{ kind: 'h2', text: `${cnNumber(item.position)}、${item.title}${tags}` }];
+  const blocks: Block[] = [{ kind: 'h2', text: `${outlineNumber(1, item.position)}${item.title}${tags}` }];
   const facts = [`事项类别：${item.matter}`];
   if (item.amount != null) facts.push(`金额：${yuan(item.amount)}`);
   facts.push(`汇报人：${item.presenter ?? '（未记录）'}`);
@@ -57,18 +57,18 @@ function itemBlocks(item: RecordItem): Block[] {
   }
   let sub = 0;
   if (item.statements.length) {
-    blocks.push({ kind: 'h3', text: `（${cnNumber(++sub)}）发言表态` });
+    blocks.push({ kind: 'h3', text: `${outlineNumber(2, ++sub)}发言表态` });
     item.statements.forEach((s, i) => {
       const who = s.byHost ? { text: `${s.name}（主持人，最后表态）`, underline: true } : run(s.name);
-      blocks.push({ kind: 'p', runs: [run(`${i + 1}．`), who, run(`：${s.stance}。${s.note}`)] });
+      blocks.push({ kind: 'p', runs: [run(outlineNumber(3, i + 1)), who, run(`：${s.stance}。${s.note}`)] });
     });
     if (item.hostOrderOverride) blocks.push(para(`主持人未末位表态的理由：${clause(item.hostOrderOverride)}。`));
   }
   if (item.writtenOpinions.length) {
-    blocks.push({ kind: 'h3', text: `（${cnNumber(++sub)}）书面意见（不计入表决）` });
+    blocks.push({ kind: 'h3', text: `${outlineNumber(2, ++sub)}书面意见（不计入表决）` });
     for (const w of item.writtenOpinions) blocks.push(para(`${w.name}：${w.text}`));
   }
-  blocks.push({ kind: 'h3', text: `（${cnNumber(++sub)}）表决和结果` });
+  blocks.push({ kind: 'h3', text: `${outlineNumber(2, ++sub)}表决和结果` });
   blocks.push(...voteBlocks(item));
   if (item.outcome === 'postponed') {
     blocks.push(para(`主持人决定暂缓表决，理由：${clause(item.postponeReason)}。本议题退回会前沟通。`));

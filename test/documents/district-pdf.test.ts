@@ -11,6 +11,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchDistrict, dispatchDistrictAsync, type DistrictChannel, type DistrictInputOf, type DistrictOutputOf } from '../../db/district/api';
 import { openDistrict, type District } from '../../db/district/store';
+import { inspectionHtml } from '../../db/documents/district';
+import { outlineNumber } from '../../db/documents/page';
+import { INDICATOR_LABELS } from '../../db/terms';
 import { PT_PER_MM, flowText, launchChromium, pdfFonts, pdfInfo, pdfPngs, printPdf, tempDir } from '../support/chromium';
 import { decidedMeeting } from '../support/decided';
 import { freshLedger, type TestLedger } from '../support/ledger';
@@ -56,7 +59,7 @@ beforeAll(async () => {
   const bundle = school.ok('report.make', { orgId: s.orgId, from: '2026-03-01', to: '2026-04-19', label: '2026年3月至4月', seal: true });
   await ok('district.import', { base64: bundle.base64 });
   const id = (await ok('district.view', {})).schools.find((x) => x.name === '青山县第一中学')!.schoolId;
-  const code = /存证码 (\d+-[0-9a-f]{12})/.exec((await ok('district.inspectionHtml', { schoolId: id })).html)?.[1] ?? '';
+  const code = /存证码<\/th><td>(\d+-[0-9a-f]{12})/.exec((await ok('district.inspectionHtml', { schoolId: id })).html)?.[1] ?? '';
   schoolCheck = { code, results: school.ok('trust.verify', { anchor: code }).anchors.filter((a) => a.anchor === code).map((a) => a.result) };
 }, 60_000);
 
@@ -93,6 +96,10 @@ describe('district.summaryHtml: the 汇总报告', () => {
     ]) {
       expect(text, x).toContain(flat(x));
     }
+    // GB/T 9704: the list under the first-level 二、 is the second level, （一）（二）, never 1．2．
+    expect(text).toMatch(/（一）青山县(第一中学|实验小学)：/);
+    expect(text).toMatch(/（二）青山县(第一中学|实验小学)：/);
+    expect(text).not.toMatch(/\d．/);
     expect(text).not.toMatch(/[A-Za-z]{3,}|\{"|undefined|null/);
   }, 120_000);
 });
@@ -136,7 +143,42 @@ describe('district.summaryXlsx: the 汇总表', () => {
   });
 });
 
+describe('outlineNumber: the GB/T 9704 numbering every document uses', () => {
+  it('一、 then （一） then 1． then （1）', () => {
+    expect([1, 2, 3, 4].map((l) => outlineNumber(l as 1 | 2 | 3 | 4, 12))).toEqual(['十二、', '（十二）', '12．', '（12）']);
+  });
+});
+
 describe('district.inspectionHtml: the 检查表', () => {
+  it('fits one A4 page at the largest realistic content: a long school name (a two-line title), all indicators, six bundles (three school years by term)', async () => {
+    const labels = Object.values(INDICATOR_LABELS);
+    const file = path.join(dir, 'inspection-largest.pdf');
+    const doc = {
+      district: '青山市青山区教育工作委员会',
+      school: '青山市青山区青山师范大学附属实验学校（九年一贯制）',
+      fingerprint: '0672 FF1C 13FE 8DFD C9E0 DB80 2FCC 7B90',
+      period: '2024年9月1日至2026年8月31日',
+      madeOn: '2026-09-20',
+      indicators: labels.map((label, i) => ({ label, value: ['87.5%', '12项', '10.5次', '12/11'][i % 4]!, flagged: i % 2 === 0 })),
+      chain: { count: 123456, code: '123456-70444977ad1c', hash: '4449 77AD 1C25 1276 5CD3 037E 2454 9938 9819 9BA1 63B2 00BC B1FC 5B33 00B9 1D81' },
+      bundles: [1, 2, 3, 4, 5, 6].map((n) => ({
+        period: `${2022 + Math.ceil(n / 2)}—${2023 + Math.ceil(n / 2)}学年第${n % 2 ? '一' : '二'}学期`,
+        range: '2025年9月1日至2026年1月31日',
+        madeAt: '2026年2月10日 09:00',
+        chain: '第100001至123456条',
+        hash: '3DA4 9929 51CD 4AA3 E21B A965 7700 6C63',
+      })),
+    };
+    fs.writeFileSync(file, await printPdf(browser, inspectionHtml(doc)));
+    pdfPngs(file, path.join(SHOTS, 'district-inspection-largest'), 70);
+    expect(pdfInfo(file).pages).toBe(1);
+    const text = flowText(file);
+    for (const x of [doc.school, ...labels, '检查人（签名）', '检查日期', doc.bundles[5]!.hash, '共6个']) expect(text, x).toContain(flat(x));
+    // Nothing was shrunk to fit: the title is 2号 (22 pt) and the tables 小四 (12 pt) as on any sheet.
+    expect(pdfFonts(file).filter((f) => !f.emb)).toEqual([]);
+  }, 120_000);
+
+
   it('the school, the period, each indicator with a blank findings column, the fingerprint and a 存证码 the school’s ledger recognises', async () => {
     const view = await ok('district.view', {});
     const id = view.schools.find((s) => s.name === '青山县第一中学')!.schoolId;
@@ -147,8 +189,9 @@ describe('district.inspectionHtml: the 检查表', () => {
     expect(pdfFonts(file).filter((f) => !f.emb)).toEqual([]);
     expect(pdfInfo(file).widthPt).toBeCloseTo(210 * PT_PER_MM, -1);
     pdfPngs(file, path.join(SHOTS, 'district-inspection'), 70);
+    expect(pdfInfo(file).pages).toBe(1);
     const text = flowText(file);
-    for (const x of ['青山县第一中学议事决策情况检查表', '检查期间：2026年3月1日至2026年4月19日', '检查发现（检查人填写）', '三重一大经党组织会议决定占比', '决定未安排督办2项', '学校密钥指纹', fingerprint, '检查人（签名）']) {
+    for (const x of ['青山县第一中学议事决策情况检查表', '检查期间2026年3月1日至2026年4月19日', '检查发现（检查人填写）', '三重一大经党组织会议决定占比', '决定未安排督办2项', '学校密钥指纹', fingerprint, '检查人（签名）']) {
       expect(text, x).toContain(flat(x));
     }
     // Every indicator has its row (the findings column is left blank for the pen).

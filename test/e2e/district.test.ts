@@ -89,7 +89,16 @@ describe('区域统筹', () => {
     await page.getByRole('button', { name: '打开或新建区域台账…' }).click();
     await page.getByRole('heading', { name: /区域统筹·/ }).waitFor();
     expect(h.district()).not.toBeNull();
+    // A new district ledger says how to begin, with its first three cards on top.
+    const start = page.getByRole('region', { name: '开始使用区域台账' });
+    await start.waitFor();
+    expect(await start.innerText()).toContain('登记学校');
     await shot('empty');
+    // Its own name, for the papers (a new one starts as 区教育工委).
+    const naming = page.getByRole('form', { name: '单位名称' });
+    await naming.getByLabel('单位名称').fill('青山县教育工委');
+    await naming.getByRole('button', { name: '保存名称' }).click();
+    await page.getByRole('heading', { name: '区域统筹·青山县教育工委' }).waitFor();
   });
 
   it('registers two schools by fingerprint, imports both bundles, and shows both', async () => {
@@ -136,6 +145,7 @@ describe('区域统筹', () => {
     await page.locator('[data-chart][data-rendered="true"]').first().waitFor();
     const series = JSON.parse((await page.locator('[data-chart]').first().getAttribute('data-series'))!) as Record<string, number[]>;
     expect(Object.values(series)[0]).toHaveLength(2);
+    await page.getByRole('region', { name: '汇总报告' }).scrollIntoViewIfNeeded();
     await shot('two-schools');
   });
 
@@ -224,6 +234,7 @@ describe('区域统筹', () => {
     expect(pdfFonts(file).filter((f) => !f.emb)).toEqual([]);
     const text = flowText(file);
     for (const x of ['青山实验小学议事决策情况检查表', '检查发现（检查人填写）', '月均会议次数', '学校密钥指纹', fpB, '存证码', '检查人（签名）']) expect(text, x).toContain(flat(x));
+    expect(pdfInfo(file).pages).toBe(1);
     pdfPngs(file, path.join(SHOTS, 'district-e2e-inspection'), 60);
     await shot('inspection-saved');
   });
@@ -257,6 +268,7 @@ describe('区域统筹', () => {
     expect(rows[0]).toContain('补录4月督办进展');
     expect(rows.some((r) => r.includes('导入报送包') && r.includes('青山第一中学'))).toBe(true);
     expect(rows.some((r) => r.includes('登记学校'))).toBe(true);
+    expect(rows.some((r) => r.includes('更改单位名称') && r.includes('青山县教育工委'))).toBe(true);
     expect(await log.getByRole('textbox').count()).toBe(0);
     await shot('audit-log');
     expect(h.pageErrors).toEqual([]);

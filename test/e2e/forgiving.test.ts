@@ -10,7 +10,7 @@ import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import type { TestLedger } from '../support/ledger';
-import { byLabel, choose, confirm } from './page-helpers';
+import { byLabel, choose, confirm, chooseSchoolLedger } from './page-helpers';
 
 let h: Harness;
 let t: TestLedger;
@@ -39,6 +39,7 @@ afterAll(async () => {
 
 describe('the forgiving desk (a new secretary’s mistakes, put right)', () => {
   it('set-up refuses the same person entered twice, at that row, all problems at once', async () => {
+    await chooseSchoolLedger(page);
     await page.getByRole('heading', { name: '欢迎使用议事台账：先设置学校' }).waitFor();
     await field('学校名称').fill('青山县第二中学');
     const people: [string, string, string[], boolean, boolean][] = [

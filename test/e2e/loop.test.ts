@@ -1,7 +1,7 @@
 // The whole loop 决策→执行→监督→评价→修正 through the UI only: the built renderer in Debian's
 // Chromium, window.ledger on a real SQLite file. Screenshots at 1366×768 go to
 // artifacts/screenshots/ for people to look at.
-import { choose, byLabel, confirm } from './page-helpers';
+import { choose, byLabel, confirm, chooseSchoolLedger } from './page-helpers';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,7 @@ afterAll(async () => {
 
 describe('the loop through the UI (R4, R6, R9, R10, R16, R17, R18)', () => {
   it('sets up the school on first run', async () => {
+    await chooseSchoolLedger(page);
     await page.getByRole('heading', { name: '欢迎使用议事台账：先设置学校' }).waitFor();
     await field('学校名称').fill('青山县第一中学');
     await choose(field('党组织类型'), '党委');

@@ -18,3 +18,9 @@ export async function confirm(page: Page, button: string): Promise<void> {
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
 }
+
+/** The very first start asks which ledger this computer keeps: answer 本校台账 (学校党组织). */
+export async function chooseSchoolLedger(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: '欢迎使用议事台账：这台电脑用来做什么？' }).waitFor();
+  await page.getByRole('button', { name: /^本校台账/ }).click();
+}

@@ -2,7 +2,7 @@
 // that operator, backups with their preview, verify OK, a locked record (R16) changed behind the
 // app's back with plain SQL and named by 校验台账, and the restore that closes, swaps and
 // reopens the ledger. Real Chromium, real SQLite file, screenshots at 1366×768.
-import { byLabel } from './page-helpers';
+import { byLabel, chooseSchoolLedger } from './page-helpers';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -249,6 +249,8 @@ describe('first run: nobody to choose yet', () => {
     try {
       const p = first.page;
       p.setDefaultTimeout(15_000);
+      // The first start's choice comes before anyone signs in: this computer keeps 本校台账.
+      await chooseSchoolLedger(p);
       await p.getByRole('heading', { name: '议事台账 · 选择操作人' }).waitFor();
       // The list of operators arrives after the heading: wait for it before counting.
       await p.getByRole('radio', { name: /系统管理员/ }).waitFor();

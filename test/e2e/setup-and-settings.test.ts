@@ -2,7 +2,7 @@
 // change how rules are applied — the school's name, a member leaving the 党组织会议 (R6 应到),
 // 一肩挑 (R4), a new 三重一大 threshold from a date (R2), rule settings (R6, R12) and a new
 // 议事清单 entry. Every edit is read back through the core. Screenshots: artifacts/screenshots/settings-*.png.
-import { choose, byLabel } from './page-helpers';
+import { choose, byLabel, chooseSchoolLedger } from './page-helpers';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -35,6 +35,7 @@ afterAll(async () => {
 
 describe('set-up and 设置 (R2, R4, R6, R8, R12)', () => {
   it('sets up the school on first run', async () => {
+    await chooseSchoolLedger(page);
     await page.getByRole('heading', { name: '欢迎使用议事台账：先设置学校' }).waitFor();
     await field('学校名称').fill('青山县实验小学');
     await choose(field('党组织类型'), '党支部');

@@ -94,4 +94,20 @@ describe('district IPC', () => {
     holders.push(again);
     expect(again.opened()).toEqual({ name: '区教育工委', folder });
   });
+
+  it('forgets the district ledger (改用本校台账): closed now, not reopened at the next start, its folder and file kept', async () => {
+    const folder = path.join(dir, '区域');
+    const first = setup(folder);
+    await first.call('district-shell:open', fromApp);
+    first.holder.forget();
+    expect(first.holder.get()).toBeNull();
+    expect(await first.call('district-shell:current', fromApp)).toBeNull();
+    expect(fs.existsSync(path.join(folder, DISTRICT_FILE_NAME))).toBe(true);
+    const again = districtHolder(path.join(dir, 'userData'));
+    holders.push(again);
+    expect(again.opened()).toBeNull();
+    // Opening the same folder again finds the same district ledger.
+    await first.call('district-shell:open', fromApp);
+    expect(first.holder.opened()).toEqual({ name: '区教育工委', folder });
+  });
 });

@@ -277,3 +277,26 @@ describe('district import: refused with its reason, the district file unchanged'
     refused(dist, make(t, school.orgId, '2026-04-01', '2026-04-30'), 'clock', /时钟被调回/);
   });
 });
+
+describe('district.rename: the name on the district papers', () => {
+  it('prints the new name on the key file and the 汇总报告, logs the change, and refuses an empty or overlong name with nothing changed', () => {
+    const dist = freshDistrict();
+    expect(dist.ok('district.rename', { name: '  青山县委教育工委  ' })).toEqual({ name: '青山县委教育工委' });
+    expect(dist.ok('district.info', {}).name).toBe('青山县委教育工委');
+    expect(dist.ok('district.info', {}).keyFile.fileName).toBe('青山县委教育工委报送公钥.yishi-district-key');
+    expect(dist.ok('district.summaryHtml', {}).html).toContain('青山县委教育工委各校议事决策情况汇总报告');
+    const log = dist.ok('district.audit', {});
+    expect(log[0]).toMatchObject({ action: '更改单位名称', summary: '由「青山县教育工委」改为「青山县委教育工委」', operator: '区督导' });
+    // The same name again writes nothing.
+    const same = dist.fingerprint();
+    dist.ok('district.rename', { name: '青山县委教育工委' });
+    expect(dist.fingerprint()).toEqual(same);
+    for (const [name, reason] of [['   ', /「单位名称」不能为空/], ['区'.repeat(41), /「单位名称」不能超过40字/]] as const) {
+      const before = dist.fingerprint();
+      const r = dist.call('district.rename', { name });
+      expect(r.ok).toBe(false);
+      expect(r.ok ? '' : r.error.message).toMatch(reason);
+      expect(dist.fingerprint()).toEqual(before);
+    }
+  });
+});

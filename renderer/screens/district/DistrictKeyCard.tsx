@@ -8,10 +8,11 @@ import { districtCall, fileBase64, type DistrictOutputOf } from '../../district-
 import { errorInfo, type LedgerErrorInfo } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 
-export function DistrictKeyCard() {
+/** `version` changes after every write of the screen: a renamed district's key file carries the new name. */
+export function DistrictKeyCard({ version }: { version: number }) {
   const [info, setInfo] = useState<DistrictOutputOf<'district.info'> | null>(null);
   const [error, setError] = useState<LedgerErrorInfo | null>(null);
-  useEffect(() => void districtCall('district.info', {}).then(setInfo, (e: unknown) => setError(errorInfo(e))), []);
+  useEffect(() => void districtCall('district.info', {}).then(setInfo, (e: unknown) => setError(errorInfo(e))), [version]);
   const save = useCommand(async () => {
     if (!info) return;
     const base64 = await fileBase64(new Blob([info.keyFile.text]));

@@ -19,6 +19,7 @@ import { Chart } from '../dashboard/Chart';
 import { AXIS, COLORS, type ChartOption } from '../dashboard/echarts';
 import { AuditLog } from './AuditLog';
 import { DistrictKeyCard } from './DistrictKeyCard';
+import { DistrictNameCard } from './DistrictNameCard';
 import { DistrictReports } from './DistrictReports';
 import { SupersedePanel } from './SupersedePanel';
 
@@ -33,10 +34,11 @@ const BAR_TOOLTIP = { trigger: 'axis', axisPointer: { type: 'shadow' } };
 export default function DistrictScreen() {
   const [opened, setOpened] = useState<DistrictOpened | null | undefined>(undefined);
   const route = useNav((s) => s.route);
+  // Asked again on every move inside 区域统筹: the crumb shows the district's name as renamed.
   useEffect(() => {
     if (!window.district) return setOpened(null);
     void window.district.current().then(setOpened, () => setOpened(null));
-  }, []);
+  }, [route.id]);
   const open = useCommand(async () => {
     if (!window.district) throw new Error('这个版本的议事台账不能打开区域台账。');
     const o = await window.district.open();
@@ -47,6 +49,7 @@ export default function DistrictScreen() {
     return (
       <>
         <PageHead title="区域统筹" />
+        <div className="content content-narrow">
         <section className="card" aria-label="打开区域台账">
           <h2>区域台账</h2>
           <p>区教育工委用区域台账收取各校的报送包，查看各校的议事决策情况。区域台账是单独的文件，与本校台账互不相混。</p>
@@ -56,6 +59,7 @@ export default function DistrictScreen() {
             <button type="button" className="btn primary" disabled={open.busy} onClick={() => void open.run()}>打开或新建区域台账…</button>
           </div>
         </section>
+        </div>
       </>
     );
   }
@@ -149,6 +153,30 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
     </th>
   );
 
+  // A district ledger with no school yet: how to begin, and the three cards it begins with, on top.
+  const starting = view !== null && view.schools.length === 0;
+  const setupCards = (
+    <>
+      {view && <DistrictNameCard name={view.district} onSaved={reload} />}
+      <DistrictKeyCard version={version} />
+      <form className="card" aria-label="登记学校" onSubmit={(e: FormEvent) => { e.preventDefault(); void register.run(); }} noValidate>
+        <h2>登记学校</h2>
+        <p className="muted small">按学校盖章报送的密钥指纹登记；只有登记过的学校的报送包才能导入。</p>
+        <div className="form">
+          <Field label="学校名称" required error={errorFor(register.error, 'name')}>
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field label="密钥指纹" required error={errorFor(register.error, 'fingerprint')}>
+            <input type="text" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} />
+          </Field>
+        </div>
+        <FormError error={register.error} fields={['name', 'fingerprint']} />
+        <div className="form-actions">
+          <button type="submit" className="btn" disabled={register.busy}>登记</button>
+        </div>
+      </form>
+    </>
+  );
   return (
     <>
       <PageHead
@@ -165,6 +193,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
           </>
         }
       />
+      <div className="content">
       {refusal && (
         <div className="notice error" role="alert" aria-label="导入被拒绝">
           <strong>报送包没有导入：</strong>
@@ -174,6 +203,22 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
       )}
       <FormError error={error} />
       {superseding && <SupersedePanel onDone={reload} onClose={() => setSuperseding(false)} />}
+      {starting && (
+        <>
+          <section className="card" aria-label="开始使用区域台账">
+            <h2>开始使用区域台账</h2>
+            <ol className="district-start">
+              <li>填写本单位名称：印在汇总报告和检查表上。</li>
+              <li>保存报送公钥文件，用U盘或电子邮件交给各校；学校在本校台账“设置 → 报送”中导入一次，此后送来的报送包只有本单位能打开。</li>
+              <li>按各校盖章报送的密钥指纹登记学校；只有登记过的学校的报送包才能导入。</li>
+              <li>各校送来报送包后，点右上角“导入报送包…”；签名、存证链或时间不对的包会被拒绝并说明原因。</li>
+            </ol>
+          </section>
+          {setupCards}
+        </>
+      )}
+      {!starting && (
+        <>
       <DistrictReports reported={reported.length} />
       <section className="card" aria-label="各校比较">
         <div className="card-head">
@@ -220,7 +265,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
                   <td>
                     <button type="button" className="linklike" onClick={() => go({ section: 'district', id: r.schoolId })}>{r.name}</button>
                   </td>
-                  <td>{r.covered}</td>
+                  <td className="covered">{r.covered}</td>
                   <td>{r.bundles}个</td>
                   {view?.columns.map((c) => <td key={c.key}>{r.text[c.key]}</td>)}
                 </tr>
@@ -230,24 +275,11 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
         </div>
         {rows.length === 0 && <p className="muted">还没有登记学校。请先按各校打印的密钥指纹登记。</p>}
       </section>
-      <DistrictKeyCard />
-      <form className="card" aria-label="登记学校" onSubmit={(e: FormEvent) => { e.preventDefault(); void register.run(); }} noValidate>
-        <h2>登记学校</h2>
-        <p className="muted small">按学校盖章报送的密钥指纹登记；只有登记过的学校的报送包才能导入。</p>
-        <div className="form">
-          <Field label="学校名称" required error={errorFor(register.error, 'name')}>
-            <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
-          </Field>
-          <Field label="密钥指纹" required error={errorFor(register.error, 'fingerprint')}>
-            <input type="text" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} />
-          </Field>
-        </div>
-        <FormError error={register.error} fields={['name', 'fingerprint']} />
-        <div className="form-actions">
-          <button type="submit" className="btn" disabled={register.busy}>登记</button>
-        </div>
-      </form>
+        </>
+      )}
+      {!starting && setupCards}
       <AuditLog version={version} />
+      </div>
     </>
   );
 }
@@ -282,12 +314,13 @@ function SchoolDetail({ schoolId, district }: { schoolId: number; district: stri
       区域统筹·{district}
     </button>
   );
-  if (error) return (<><PageHead title="学校详情" crumbs={back} /><FormError error={error} /></>);
+  if (error) return (<><PageHead title="学校详情" crumbs={back} /><div className="content"><FormError error={error} /></div></>);
   if (detail === undefined) return <div className="empty">正在加载…</div>;
-  if (detail === null) return (<><PageHead title="学校详情" crumbs={back} /><p className="muted">找不到这所学校，可能已被移除。</p></>);
+  if (detail === null) return (<><PageHead title="学校详情" crumbs={back} /><div className="content"><p className="muted">找不到这所学校，可能已被移除。</p></div></>);
   return (
     <>
       <PageHead title={detail.school.name} crumbs={back} actions={<ExportButton exporter={exporter} job={inspection} primary>检查表 PDF</ExportButton>} />
+      <div className="content">
       {exporter.state.status !== 'idle' && (
         <section className="card" aria-label="检查表">
           <ExportProgress state={exporter.state} />
@@ -310,19 +343,24 @@ function SchoolDetail({ schoolId, district }: { schoolId: number; district: stri
       </section>
       <section className="card" aria-label="报送包">
         <h2>报送包</h2>
-        <table className="list small">
+        <table className="list small district-bundles">
           <thead>
-            <tr><th>期间</th><th>起止日期</th><th>制作时间</th><th>导入时间</th><th>存证链</th><th>加密</th><th>状态</th><th>内容</th></tr>
+            <tr><th>期间</th><th>制作时间</th><th>导入时间</th><th>存证链</th><th>加密</th><th>状态</th><th>内容</th></tr>
           </thead>
           <tbody>
             {detail.bundles.map((b) => (
               <tr key={b.id}>
-                <td>{b.period}</td><td>{b.range}</td><td>{b.madeAt}</td><td>{b.importedAt}</td><td>{b.chain}</td><td>{b.sealed}</td><td>{b.state}</td><td>{b.contents}</td>
+                <td>
+                  {b.period}
+                  {b.period !== b.range && <div className="muted">{b.range}</div>}
+                </td>
+                <td className="nowrap">{b.madeAt}</td><td className="nowrap">{b.importedAt}</td><td className="nowrap">{b.chain}</td><td className="nowrap">{b.sealed}</td><td className="nowrap">{b.state}</td><td>{b.contents}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      </div>
     </>
   );
 }

@@ -30,7 +30,7 @@ export default function DistrictTrend({ version }: { version: number }) {
       legend: { type: 'scroll', top: 0, left: 0, right: 0, itemWidth: 14, itemHeight: 8, textStyle: { color: COLORS.muted } },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: trend?.months ?? [], boundaryGap: false, ...AXIS },
-      yAxis: { type: 'value', ...AXIS },
+      yAxis: { type: 'value', minInterval: 1, ...AXIS },
       series: (trend?.schools ?? []).map((s) => ({ type: 'line', name: s.name, data: s.values[metric], connectNulls: false, symbolSize: 6 })),
     }),
     [trend, metric],

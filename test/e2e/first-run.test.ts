@@ -1,0 +1,92 @@
+// The very first start (J2): no school set up, no district ledger. The page asks which ledger this
+// computer keeps. 区域统筹台账 opens (creating) the district ledger in the folder picked, as the
+// menu does, and shows the district screens alone; it stays so at the next start. 本校台账 goes on
+// to 选择操作人 and 设置学校 as before; so does a page opened with ?start=school (the menu's
+// 改用本校台账). Real Chromium, real SQLite. Screenshots at 1366×768: artifacts/screenshots/first-run-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness';
+import { SHOTS } from '../support/screenshots';
+
+const CHOICE = '欢迎使用议事台账：这台电脑用来做什么？';
+// Each test has a page of its own (a fresh start): one numbering over all of them.
+fs.mkdirSync(SHOTS, { recursive: true });
+for (const f of fs.readdirSync(SHOTS)) if (/^first-run-\d\d-.*\.png$/.test(f)) fs.rmSync(path.join(SHOTS, f));
+let n = 0;
+async function shot(page: Harness['page'], name: string): Promise<void> {
+  n += 1;
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(SHOTS, `first-run-${String(n).padStart(2, '0')}-${name}.png`) });
+}
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+async function start(operator?: string): Promise<Harness> {
+  h = await startHarness({ now: '2026-03-20T09:00:00', viewport: { width: 1366, height: 768 }, ...(operator ? { operator } : {}) });
+  h.page.setDefaultTimeout(15_000);
+  return h;
+}
+
+describe('first start: 本校台账 or 区域统筹台账', () => {
+  it('asks before anyone signs in, each choice with one sentence of what it is for', async () => {
+    const { page } = await start('系统');
+    await page.getByRole('heading', { name: CHOICE }).waitFor();
+    const school = page.getByRole('button', { name: /^本校台账/ });
+    const district = page.getByRole('button', { name: /^区域统筹台账/ });
+    expect(await school.innerText()).toContain('学校党组织');
+    expect(await district.innerText()).toContain('教育工委 / 教育局');
+    expect(await district.innerText()).toContain('报送包');
+    // Nobody is asked to sign in yet, and nothing was written.
+    expect(await page.getByRole('heading', { name: '议事台账 · 选择操作人' }).count()).toBe(0);
+    const body = await page.locator('body').innerText();
+    expect(body).not.toMatch(/[A-Za-z]{3,}|\{|\}/);
+    await shot(page, 'choice');
+  });
+
+  it('区域统筹台账: opens the district ledger in the folder picked and shows the district screens alone, again at the next start', async () => {
+    const { page } = await start('系统');
+    await page.getByRole('button', { name: /^区域统筹台账/ }).click();
+    await page.getByRole('heading', { name: /^区域统筹·/ }).waitFor();
+    expect(h!.district()).not.toBeNull();
+    // No school sidebar, no sign-in: the district ledger keeps its own log.
+    expect(await page.getByRole('navigation', { name: '主导航' }).count()).toBe(0);
+    await page.getByText('改用本校台账（学校党组织）').waitFor();
+    await page.getByRole('form', { name: '登记学校' }).waitFor();
+    await shot(page, 'district-alone');
+    // The district's own help under F1, not the school's 工作台.
+    await page.getByRole('button', { name: /^帮助/ }).click();
+    expect(await page.getByRole('region', { name: '本页帮助' }).innerText()).toContain('报送包');
+    await page.getByRole('button', { name: /^帮助/ }).click();
+    // The next start (the shell remembers the folder): straight back to the district ledger.
+    await page.reload();
+    await page.getByRole('heading', { name: /^区域统筹·/ }).waitFor();
+    expect(await page.getByRole('heading', { name: CHOICE }).count()).toBe(0);
+    // The school ledger was never touched.
+    expect(h!.ledger.sqlite.prepare('SELECT count(*) AS n FROM organizations').get()).toEqual({ n: 0 });
+  });
+
+  it('本校台账: goes on to 选择操作人 and then 设置学校, as before', async () => {
+    const { page } = await start('系统');
+    await page.getByRole('button', { name: /^本校台账/ }).click();
+    await page.getByRole('heading', { name: '议事台账 · 选择操作人' }).waitFor();
+    await page.getByRole('radio', { name: /系统管理员/ }).click();
+    await page.getByRole('button', { name: '以「系统管理员」登录' }).click();
+    await page.getByRole('heading', { name: '欢迎使用议事台账：先设置学校' }).waitFor();
+    expect(h!.district()).toBeNull();
+    await shot(page, 'school-setup');
+  });
+
+  it('a page opened with ?start=school (the menu’s 改用本校台账) skips the question', async () => {
+    const { page } = await start();
+    await page.goto(`${h!.url}?start=school#/dashboard`);
+    await page.getByRole('heading', { name: '欢迎使用议事台账：先设置学校' }).waitFor();
+    expect(await page.getByRole('heading', { name: CHOICE }).count()).toBe(0);
+    expect(h!.pageErrors).toEqual([]);
+  });
+});
+
