@@ -110,9 +110,11 @@ export function eachChainSeal(ledger: ReadLedger, orgId: number, fromCount: numb
     const records = new Map([...idsByKind].map(([kind, ids]) => [kind, readRecords(ledger, kind, ids)]));
     for (const s of rows) {
       position += 1;
-      const base = { position, prevHash: s.prevHash, hash: s.hash, contentHash: s.contentHash, at: s.at };
-      if (!own(s)) each({ ...base, own: false });
-      else each({ ...base, own: true, kind: s.kind, refId: s.refId, meetingId: s.meetingId, operator: s.operator, record: records.get(s.kind)?.get(s.refId) });
+      if (!own(s)) each({ position, prevHash: s.prevHash, hash: s.hash, contentHash: s.contentHash, at: s.at, own: false });
+      else {
+        const record = records.get(s.kind)?.get(s.refId);
+        each({ position, prevHash: s.prevHash, hash: s.hash, contentHash: s.contentHash, at: s.at, own: true, kind: s.kind, refId: s.refId, meetingId: s.meetingId, operator: s.operator, record });
+      }
     }
     last = rows[rows.length - 1]!;
     after = last.id;
