@@ -7,6 +7,7 @@
 // A school's usual bundle is measured too: after a 10-year bundle, the next term's, carrying only
 // the seals since (chainFrom 'last').
 // Run alone: tsx bench/report.ts [--years=10] [--schools=48] [--city[=500]]
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ import { dispatchDistrict } from '../db/district/api';
 import { openDistrict, type District } from '../db/district/store';
 import { openLedger } from '../db/open';
 import type { Manifest } from '../db/report/body';
-import { fingerprintOf, openBundle, packBundle, parseDistrictKeyFile, type Signer } from '../db/report/envelope';
+import { fingerprintOf, openBundle, packBundle, parseDistrictKeyFile, schoolKey, type Signer } from '../db/report/envelope';
 import { sealMeeting } from '../db/trust/chain';
 import { schoolLedger } from './generate';
 import { summarize, time, type Row } from './measure';
@@ -187,6 +188,79 @@ function incrementalRows(schoolFile: string, orgId: number, dir: string, runs: n
   ];
 }
 
+/** One make or import in a child process of its own: what it costs alone, apart from generating the school and the bench's other work. */
+interface Alone {
+  ms: number;
+  cpuMs: number;
+  /** The child's resident memory after loading and opening its files, and its high-water mark at the end. */
+  rssReady: number;
+  maxRss: number;
+}
+
+function alone(args: string[]): Alone {
+  const r = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench: ${args[0]} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Alone;
+}
+
+/** The child's side: one report.make of the whole school, or one district.import of that file. */
+function runAlone(what: string, file: string, bundleFile: string, from: string, to: string): Alone {
+  let run: () => void;
+  if (what === '--alone=make') {
+    const ledger = openLedger(file, { migrationsFolder: MIGRATIONS, now: () => new Date('2026-12-31T12:00:00Z'), operator: '基准' });
+    run = () => fs.writeFileSync(bundleFile, make(ledger, 1, from, to));
+  } else {
+    const district = openDistrict(file, { now: () => AFTER });
+    const base64 = fs.readFileSync(bundleFile).toString('base64');
+    run = () => {
+      const r = dispatchDistrict(district, 'district.import', { base64 });
+      if (!r.ok) throw new Error(r.error.message);
+    };
+  }
+  const rssReady = process.memoryUsage().rss;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  run();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, rssReady, maxRss: maxRss() };
+}
+
+/** Make the whole school's bundle in one fresh process and import it in another: time, CPU time and peak memory of each. */
+function aloneRows(schoolFile: string, orgId: number, dir: string, log: (s: string) => void): Row[] {
+  const folder = path.join(dir, 'alone');
+  fs.mkdirSync(folder);
+  const file = path.join(folder, 'school.sqlite');
+  fs.copyFileSync(schoolFile, file);
+  const districtFile = path.join(folder, 'district.sqlite');
+  const district = openDistrict(districtFile, { now: () => AFTER });
+  const ledger = openLedger(file, { migrationsFolder: MIGRATIONS, now: () => new Date('2026-12-31T12:00:00Z'), operator: '基准' });
+  if (orgId !== 1) throw new Error('bench: the generated school is organisation 1');
+  const { first, last } = yearsOf(ledger);
+  dispatch(ledger, 'report.setDistrictKey', { text: districtInfo(district).keyFile.text });
+  dispatchDistrict(district, 'district.register', { name: '基准学校', fingerprint: schoolKey(file).fingerprint });
+  ledger.close();
+  district.close();
+  const bundleFile = path.join(folder, 'bundle.yishi-bundle');
+  const period = [`${first}-01-01`, `${last}-12-31`];
+  log('单独一个进程制作、另一个进程导入 …');
+  const m = alone(['--alone=make', file, bundleFile, ...period]);
+  const i = alone(['--alone=import', districtFile, bundleFile, ...period]);
+  const years = last - first + 1;
+  const row = (name: string, a: Alone, target: string, met: boolean): Row => ({
+    group: GROUP,
+    name,
+    t: { median: a.ms, p95: a.ms, runs: 1 },
+    target,
+    met,
+    note: `CPU ${(a.cpuMs / 1000).toFixed(2)} s; peak RSS ${mb(a.maxRss)} (${mb(a.rssReady)} after loading and opening) (target < 500 MB)`,
+  });
+  return [
+    row(`alone: make one ${years}-year bundle in a fresh process`, m, '< 5 s, < 500 MB', m.ms < 5000 && m.maxRss < 500 * 1024 * 1024),
+    row(`alone: import it in a fresh process`, i, `< ${2 * years} s, < 500 MB`, i.ms < 2000 * years && i.maxRss < 500 * 1024 * 1024),
+  ];
+}
+
 /**
  * `years`: the generated school behind the 48-school district (default 3; 10 is the issue's shape,
  * cached in bench/.cache once generated). `city`: add a district of that many schools (500), 3 years each.
@@ -226,6 +300,7 @@ export function reportRows(options: { runs: number; years?: number; schools?: nu
       note: `${(size / 1024 / 1024).toFixed(1)} MB file, ${body.manifest.counts.meetings} meetings, ${body.manifest.chain.seals} seals; the whole chain from the start`,
     });
 
+    rows.push(...aloneRows(path.join(dir, `school-${years}.sqlite`), school.orgId, dir, log));
     rows.push(...incrementalRows(path.join(dir, `school-${years}.sqlite`), school.orgId, dir, options.runs, log, note));
 
     log(`导入 ${n} 所学校（各 ${years} 年，逐个生成、导入、丢弃）…`);
@@ -283,7 +358,10 @@ export function reportRows(options: { runs: number; years?: number; schools?: nu
   return rows;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename) && process.argv[2]?.startsWith('--alone=')) {
+  const [what, file, bundleFile, from, to] = process.argv.slice(2) as [string, string, string, string, string];
+  process.stdout.write(`${JSON.stringify(runAlone(what, file, bundleFile, from, to))}\n`);
+} else if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const { table } = await import('./measure');
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const rows = reportRows({
