@@ -83,7 +83,13 @@ const SEAL_PAGE = 2000;
  * this organisation's meetings carry their locked record; other seals (another organisation, a
  * restore event) only their hashes. Pages by id (keyset), so a long chain is never read whole.
  */
-export function eachChainSeal(ledger: ReadLedger, orgId: number, fromCount: number, each: (s: BundleSeal) => void): { from: Anchor | null; head: Anchor | null } {
+export function eachChainSeal(
+  ledger: ReadLedger,
+  orgId: number,
+  fromCount: number,
+  each: (s: BundleSeal) => void,
+  pageSize = SEAL_PAGE,
+): { from: Anchor | null; head: Anchor | null } {
   const ownMeetings = new Set(
     (ledger.sqlite.prepare('SELECT m.id FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE b.org_id = ?').all(orgId) as { id: number }[]).map((r) => r.id),
   );
@@ -91,13 +97,13 @@ export function eachChainSeal(ledger: ReadLedger, orgId: number, fromCount: numb
   const before = fromCount > 0 ? (ledger.sqlite.prepare('SELECT id, hash FROM seals ORDER BY id LIMIT 1 OFFSET ?').get(fromCount - 1) as { id: number; hash: string } | undefined) : undefined;
   // Asked to start past the end (a ledger restored from an older backup): nothing to send, as before.
   if (fromCount > 0 && !before) return { from: null, head: null };
-  const page = ledger.sqlite.prepare(`${SEAL_SELECT} WHERE id > ? ORDER BY id LIMIT ${SEAL_PAGE}`);
+  const page = ledger.sqlite.prepare(`${SEAL_SELECT} WHERE id > ? ORDER BY id LIMIT ?`);
   const own = (s: SealRow): s is SealRow & { kind: ChainKind } => ownMeetings.has(s.meetingId) && isChainKind(s.kind) && s.kind in KINDS;
   let after = before?.id ?? 0;
   let position = fromCount;
   let last: SealRow | undefined;
   for (;;) {
-    const rows = page.all(after) as SealRow[];
+    const rows = page.all(after, pageSize) as SealRow[];
     if (rows.length === 0) break;
     // The locked records read per kind in one query each, not one query per seal.
     const idsByKind = new Map<ChainKind, number[]>();
@@ -126,9 +132,9 @@ export function eachChainSeal(ledger: ReadLedger, orgId: number, fromCount: numb
 }
 
 /** The chain segment collected in memory (tests); the bundle streams it. */
-export function chainSegment(ledger: ReadLedger, orgId: number, fromCount: number): { seals: BundleSeal[]; from: Anchor | null; head: Anchor | null } {
+export function chainSegment(ledger: ReadLedger, orgId: number, fromCount: number, pageSize = SEAL_PAGE): { seals: BundleSeal[]; from: Anchor | null; head: Anchor | null } {
   const seals: BundleSeal[] = [];
-  return { seals, ...eachChainSeal(ledger, orgId, fromCount, (s) => seals.push(s)) };
+  return { seals, ...eachChainSeal(ledger, orgId, fromCount, (s) => seals.push(s), pageSize) };
 }
 
 /** Where the next bundle of this organisation starts: the chain head of the last one made. */

@@ -13,6 +13,7 @@ import { openDistrict, type District } from '../../db/district/store';
 import { openBundle, packBundle, schoolKey } from '../../db/report/envelope';
 import type { BundleBody } from '../../db/report/body';
 import { bundleBody, bundlePayload, gzipWriter } from '../../db/report/bundle';
+import { chainSegment } from '../../db/report/read';
 import { type ChainKind, contentHashOf, GENESIS, linkHash, readRecord, SEAL_SELECT, type SealRow } from '../../db/trust/chain';
 import { decidedMeeting } from '../support/decided';
 import { freshLedger, type TestLedger } from '../support/ledger';
@@ -148,6 +149,24 @@ describe('报送包: the body is written while it is read', () => {
     expect(again.manifest.chain.head).toEqual(first.manifest.chain.head);
     const streamed = JSON.parse(zlib.gunzipSync(bundlePayload(t.ledger, { orgId: school.orgId, from: '2026-07-01', to: '2026-12-31', seal: false, chainFrom: 'last' }).payload).toString('utf8')) as BundleBody;
     expect(streamed.chain).toEqual({ seals: [], anchors: [] });
+  });
+
+  it('reads the chain in keyset pages without losing or repeating a seal at a page edge, from the start and from the middle', () => {
+    const { t, school } = setUp();
+    signedMeeting(t, school, '2026-05-12T15:00');
+    const whole = chainSegment(t.ledger, school.orgId, 0);
+    const n = whole.seals.length;
+    expect(n).toBeGreaterThan(20);
+    for (const pageSize of [1, 3, 7, n, n + 1]) {
+      expect(chainSegment(t.ledger, school.orgId, 0, pageSize)).toEqual(whole);
+      const mid = chainSegment(t.ledger, school.orgId, 11, pageSize);
+      expect(mid.seals).toEqual(whole.seals.slice(11));
+      expect(mid.from).toEqual({ count: 11, hash: whole.seals[10]!.hash });
+      expect(mid.head).toEqual(whole.head);
+    }
+    // Past the end (a ledger restored from an older backup): nothing, as before.
+    expect(chainSegment(t.ledger, school.orgId, n + 5, 3)).toEqual({ seals: [], from: null, head: null });
+    expect(chainSegment(t.ledger, school.orgId, n, 3)).toEqual({ seals: [], from: whole.head, head: whole.head });
   });
 
   it('gzip written in pieces is one gzip file that reads back as the whole text', () => {
