@@ -64,7 +64,10 @@ export interface ImportOutcome {
 
 function readBody(payload: Buffer): BundleBody {
   try {
-    const body = JSON.parse(zlib.gunzipSync(payload).toString('utf8')) as BundleBody;
+    // One output chunk about the size of the body (JSON compresses 6–7 times): by default gunzip
+    // gathers 16 KB chunks and then copies them into one buffer, twice a 10-year body's 56 MB at once.
+    const chunkSize = Math.min(256 * 1024 * 1024, Math.max(64 * 1024, payload.length * 8));
+    const body = JSON.parse(zlib.gunzipSync(payload, { chunkSize }).toString('utf8')) as BundleBody;
     if (body?.manifest?.format !== 'yishi-report' || !body.records || !Array.isArray(body.chain?.seals)) throw new Error('shape');
     return body;
   } catch {

@@ -128,7 +128,9 @@ export function packBundle(payload: Buffer, signer: Signer, recipient?: District
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(JSON.stringify(header)));
-  const data = Buffer.concat([cipher.update(JSON.stringify(signed)), cipher.final()]);
+  // GCM is a stream cipher: update() gives every byte and final() none, so no copy joins them.
+  const data = cipher.update(JSON.stringify(signed));
+  cipher.final();
   return Buffer.from(JSON.stringify({ ...header, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') }));
 }
 
@@ -172,7 +174,8 @@ export function openBundle(bytes: Buffer, district?: DistrictKey | null): Opened
       const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(String(outer.iv), 'base64'));
       decipher.setAAD(Buffer.from(JSON.stringify(header)));
       decipher.setAuthTag(Buffer.from(String(outer.tag), 'base64'));
-      const plain = Buffer.concat([decipher.update(Buffer.from(String(outer.data), 'base64')), decipher.final()]);
+      const plain = decipher.update(Buffer.from(String(outer.data), 'base64'));
+      decipher.final(); // checks the tag; GCM gives no bytes here
       signed = JSON.parse(plain.toString('utf8')) as Signed;
     } catch {
       throw new BundleError('damaged', '报送包无法解密：文件在传送途中被改动或损坏。请学校重新制作、重新拷贝。');

@@ -4,15 +4,14 @@ import { cnDate, cnLocalDateTime } from '../calendar';
 import { invalid } from '../errors';
 import type { ReadLedger } from '../ledger';
 import { REPORT_TABLE_LABELS } from '../terms';
-import type { BundleBody } from './body';
-import { bundleBody, makeBundle, storedDistrictKey } from './bundle';
+import type { Manifest } from './body';
+import { bundleManifest, makeBundle, storedDistrictKey } from './bundle';
 import { parseDistrictKeyFile, schoolKey } from './envelope';
 import type { reportContract } from './contract';
 import { sendHistory } from './read';
 
 /** The preview as the secretary reads it: what is in the bundle, in words. */
-function describe(ledger: ReadLedger, body: BundleBody) {
-  const { manifest } = body;
+function describe(ledger: ReadLedger, manifest: Manifest) {
   const district = storedDistrictKey(ledger);
   const from = manifest.chain.from?.count ?? 0;
   const head = manifest.chain.head?.count ?? 0;
@@ -42,16 +41,15 @@ export const reportHandlers = {
       .run(JSON.stringify({ format: 'yishi-district-key', version: 1, ...key }));
     return { name: key.name, fingerprint: key.fingerprint };
   },
-  'report.preview': (ledger, req) => describe(ledger, bundleBody(ledger, { ...req, seal: false })),
+  'report.preview': (ledger, req) => describe(ledger, bundleManifest(ledger, { ...req, seal: false })),
   'report.make': (ledger, req) => {
-    const body = bundleBody(ledger, req);
-    const made = makeBundle(ledger, req, body);
+    const made = makeBundle(ledger, req);
     return {
       base64: made.bytes.toString('base64'),
       fileName: made.fileName,
       size: made.bytes.length,
       sealed: made.sealedFor !== null,
-      preview: describe(ledger, body),
+      preview: describe(ledger, made.manifest),
     };
   },
   'report.history': (ledger, { orgId }) =>

@@ -176,11 +176,11 @@ export function readRecord(ledger: Pick<Ledger, 'sqlite'>, kind: ChainKind, refI
  */
 export function readRecords(ledger: Pick<Ledger, 'sqlite'>, kind: ChainKind, ids: number[]): Map<number, Record<string, unknown>> {
   const spec = KINDS[kind];
+  // Every kind locks its id, so the rows are keyed by it as read: no extra column to strip from 58,000 records.
+  if (spec.columns[0] !== 'id') throw new Error(`chain: kind ${kind} does not lock its id first`);
   const cols = spec.columns.map((c) => `"${c}"`).join(', ');
-  const rows = ledger.sqlite
-    .prepare(`SELECT id AS __id, ${cols} FROM "${spec.table}" WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as ({ __id: number } & Record<string, unknown>)[];
-  return new Map(rows.map(({ __id, ...record }) => [__id, record]));
+  const rows = ledger.sqlite.prepare(`SELECT ${cols} FROM "${spec.table}" WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<string, unknown>[];
+  return new Map(rows.map((record) => [record.id as number, record]));
 }
 
 // Prepared once per connection and kind: verify reads one record per seal.

@@ -12,6 +12,8 @@ import { dispatchDistrict, type DistrictChannel, type DistrictInputOf, type Dist
 import { openDistrict, type District } from '../../db/district/store';
 import { openBundle, packBundle, schoolKey } from '../../db/report/envelope';
 import type { BundleBody } from '../../db/report/body';
+import { bundleBody, bundlePayload, gzipWriter } from '../../db/report/bundle';
+import { chainSegment } from '../../db/report/read';
 import { type ChainKind, contentHashOf, GENESIS, linkHash, readRecord, SEAL_SELECT, type SealRow } from '../../db/trust/chain';
 import { decidedMeeting } from '../support/decided';
 import { freshLedger, type TestLedger } from '../support/ledger';
@@ -111,6 +113,72 @@ describe('报送包: the school side', () => {
     const body = bodyOf(make(t, school.orgId, '2026-01-01', '2026-12-31', false));
     const secret = body.records.agenda_entries.filter((e) => e.vote_method === '无记名投票').map((e) => e.id);
     expect(body.records.ballots.filter((b) => secret.includes(b.entry_id))).toEqual([]);
+  });
+});
+
+describe('报送包: the body is written while it is read', () => {
+  it('the streamed payload is the same object as the body collected in memory, for a whole chain and for the seals since the last bundle', () => {
+    const { t, school } = setUp();
+    signedMeeting(t, school, '2026-05-12T15:00');
+    const req = { orgId: school.orgId, from: '2026-01-01', to: '2026-12-31', seal: false } as const;
+    for (const chainFrom of ['start', 'last'] as const) {
+      const streamed = JSON.parse(zlib.gunzipSync(bundlePayload(t.ledger, { ...req, chainFrom }).payload).toString('utf8')) as BundleBody;
+      const collected = bundleBody(t.ledger, { ...req, chainFrom });
+      expect(streamed).toEqual(JSON.parse(JSON.stringify(collected)));
+      expect(streamed.chain.seals.length).toBeGreaterThan(20);
+      expect(streamed.chain.anchors).toHaveLength(2);
+    }
+    // After one bundle, 'last' starts where it ended: only a later meeting's seals travel, numbered on from there.
+    const first = bodyOf(make(t, school.orgId, '2026-01-01', '2026-06-30', false));
+    t.setNow('2026-09-01T09:00:00');
+    signedMeeting(t, school, '2026-09-10T15:00');
+    const next = bundleBody(t.ledger, { ...req, chainFrom: 'last' });
+    const head = first.manifest.chain.head!;
+    expect(next.manifest.chain.from).toEqual(head);
+    expect(next.chain.seals[0]!.position).toBe(head.count + 1);
+    expect(next.chain.seals[0]!.prevHash).toBe(head.hash);
+    expect(next.chain.seals.length).toBe(next.manifest.chain.head!.count - head.count);
+  });
+
+  it('a bundle with nothing new since the last one has an empty segment whose head is the last head', () => {
+    const { t, school } = setUp();
+    const first = bodyOf(make(t, school.orgId, '2026-01-01', '2026-06-30', false));
+    const again = bundleBody(t.ledger, { orgId: school.orgId, from: '2026-07-01', to: '2026-12-31', seal: false, chainFrom: 'last' });
+    expect(again.chain.seals).toEqual([]);
+    expect(again.manifest.chain.from).toEqual(first.manifest.chain.head);
+    expect(again.manifest.chain.head).toEqual(first.manifest.chain.head);
+    const streamed = JSON.parse(zlib.gunzipSync(bundlePayload(t.ledger, { orgId: school.orgId, from: '2026-07-01', to: '2026-12-31', seal: false, chainFrom: 'last' }).payload).toString('utf8')) as BundleBody;
+    expect(streamed.chain).toEqual({ seals: [], anchors: [] });
+  });
+
+  it('reads the chain in keyset pages without losing or repeating a seal at a page edge, from the start and from the middle', () => {
+    const { t, school } = setUp();
+    signedMeeting(t, school, '2026-05-12T15:00');
+    const whole = chainSegment(t.ledger, school.orgId, 0);
+    const n = whole.seals.length;
+    expect(n).toBeGreaterThan(20);
+    for (const pageSize of [1, 3, 7, n, n + 1]) {
+      expect(chainSegment(t.ledger, school.orgId, 0, pageSize)).toEqual(whole);
+      const mid = chainSegment(t.ledger, school.orgId, 11, pageSize);
+      expect(mid.seals).toEqual(whole.seals.slice(11));
+      expect(mid.from).toEqual({ count: 11, hash: whole.seals[10]!.hash });
+      expect(mid.head).toEqual(whole.head);
+    }
+    // Past the end (a ledger restored from an older backup): nothing, as before.
+    expect(chainSegment(t.ledger, school.orgId, n + 5, 3)).toEqual({ seals: [], from: null, head: null });
+    expect(chainSegment(t.ledger, school.orgId, n, 3)).toEqual({ seals: [], from: whole.head, head: whole.head });
+  });
+
+  it('gzip written in pieces is one gzip file that reads back as the whole text', () => {
+    const out = gzipWriter(1000);
+    const pieces = Array.from({ length: 500 }, (_, i) => `{"n":${i},"text":"会议纪要第${i}条"}`);
+    for (const p of pieces) out.write(p);
+    const gz = out.end();
+    // More than one member (each starts with the gzip magic 1f 8b 08)...
+    expect(gz.toString('hex').split('1f8b08').length - 1).toBeGreaterThan(5);
+    // ...and gunzip, as the district runs it, reads them as one text.
+    expect(zlib.gunzipSync(gz).toString('utf8')).toBe(pieces.join(''));
+    expect(gzipWriter().end()).toEqual(Buffer.alloc(0));
   });
 });
 
