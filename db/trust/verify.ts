@@ -101,7 +101,11 @@ export interface VerifyReport {
   /** Restores recorded outside and inside the file, oldest first. */
   restores: { at: string; from: string }[];
   /** Meetings that left with other organisations at a split (their seals stay in the chain, their records went). */
-  movedOut: { meetings: number; seals: number } | null;
+  /**
+   * What left with other organisations at a split: meetings and their seals (the seals stay in the
+   * chain, the records went), and 操作记录 of theirs kept only as their hashes (db/trust/audit.ts REDACTED).
+   */
+  movedOut: { meetings: number; seals: number; auditRows: number } | null;
   message: string;
 }
 
@@ -333,7 +337,9 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
       }
     : null;
   const movedMeetings = new Set([...moved].map((i) => seals[i]!.meetingId)).size;
-  const movedNote = moved.size ? `另有${movedMeetings}次会议的${moved.size}条存证随拆分移出本台账，拆分本身已存证。` : '';
+  const movedNote =
+    (moved.size ? `另有${movedMeetings}次会议的${moved.size}条存证随拆分移出本台账，拆分本身已存证。` : '') +
+    (audit.redacted ? `其他组织的${audit.redacted}条操作记录已随拆分移出，只留校验值，与拆分记录相符。` : '');
   const state: VerifyState = broken ? 'broken' : unanchored ? 'unanchored' : 'ok';
   const matched = checks.filter((c) => c.result === 'match').length;
   return {
@@ -349,7 +355,7 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
     unanchored,
     audit: { rows: audit.rows, anchoredTo: auditAnchoredTo },
     restores: confirmed.map((r) => ({ at: r.at, from: r.from })),
-    movedOut: moved.size ? { meetings: movedMeetings, seals: moved.size } : null,
+    movedOut: moved.size || audit.redacted ? { meetings: movedMeetings, seals: moved.size, auditRows: audit.redacted } : null,
     message:
       state === 'broken'
         ? `核验未通过：${broken!.message}请保留此文件，不要继续录入，并用最近一份核验通过的备份对照。`
