@@ -23,6 +23,7 @@ import { fsyncDir, fsyncFile, tempName } from '../trust/files';
 import { openSqlite } from '../trust/sqlite';
 import { verifyChain } from '../trust/verify';
 import { APPEND_ONLY_TRIMMED, SPLIT_CLEAR, SPLIT_REMOVE } from '../trust/tables';
+import { finished, SPLIT_PHASES, stepTo } from './progress';
 
 /** The kinds a split and a merge count, in the order screens list them. */
 export const KIND_LABELS = {
@@ -166,13 +167,16 @@ export function splitLedger(
   const sourceHead = chainHead(source);
   const sourceLedgerId = readLedgerId(source.sqlite);
   const tmp = tempName(target);
+  const step = (phase: (typeof SPLIT_PHASES)[number]) => stepTo(source.sqlite, SPLIT_PHASES, phase);
   try {
+    step('复制台账');
     copyPages(source.sqlite, tmp);
     const db = openSqlite(tmp);
     let result: Omit<SplitResult, 'file'>;
     try {
-      result = trimCopy(db, { orgId, orgName: preview.orgName, expected, sourceHead, sourceLedgerId, operator: source.operator, now: source.now });
+      result = trimCopy(db, { orgId, orgName: preview.orgName, expected, sourceHead, sourceLedgerId, operator: source.operator, now: source.now, step });
       // Removed rows leave their bytes in free pages: the new file must not carry the others' data.
+      step('整理新台账文件');
       db.exec('VACUUM');
     } finally {
       db.close();
@@ -181,6 +185,7 @@ export function splitLedger(
     if (fs.existsSync(target)) checkTarget(source.file, target); // appeared meanwhile: refuse, never overwrite
     fs.renameSync(tmp, target);
     fsyncDir(path.dirname(target));
+    finished(source.sqlite, SPLIT_PHASES);
     return { file: target, ...result };
   } catch (e) {
     if (e instanceof LedgerError) throw e;
@@ -219,6 +224,7 @@ interface TrimContext {
   sourceLedgerId: string | null;
   operator: string;
   now: () => Date;
+  step: (phase: (typeof SPLIT_PHASES)[number]) => void;
 }
 
 /** In the private copy: remove the other organisations, seal the split, check; throws if anything is off. */
@@ -240,6 +246,7 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
     throw new LedgerError({ code: 'conflict', message: `原台账的操作记录核验未通过（${before.broken.message}），拆分没有进行。请先在“数据安全”里核验台账。` });
   }
   const operatorsBefore = db.prepare('SELECT name FROM operators').pluck().all() as string[];
+  c.step('移出其他组织的记录');
   db.transaction(() => {
     for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
     for (const [table, where] of SPLIT_REMOVE) db.prepare(`DELETE FROM "${table}" WHERE ${where}`).run(where.includes('@org') ? org : {});
@@ -254,6 +261,7 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
     for (const t of triggers) db.exec(t.sql);
     const kept = new Set(db.prepare('SELECT id FROM meetings').pluck().all() as number[]);
     moved = [...sealedBefore].filter((m) => !kept.has(m)).sort((a, b) => a - b);
+    c.step('移出他校操作记录');
     const keptOperators = new Set(db.prepare('SELECT name FROM operators').pluck().all() as string[]);
     redacted = redactForeign(db, c.orgId, moved, operatorsBefore.filter((n) => !keptOperators.has(n)));
     // The file's own identity: a new ledger, which says where it came from.
@@ -273,6 +281,7 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
   db.pragma('foreign_keys = ON');
 
   // Nothing lost, nothing extra: the copy holds exactly the organisation's records of the source.
+  c.step('核对数量');
   const inCopy = orgCounts(db, c.orgId);
   const whole = fileCounts(db);
   for (const k of Object.keys(KIND_LABELS) as Kind[]) {
@@ -284,6 +293,7 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
       });
     }
   }
+  c.step('核验存证');
   const report = verifyChain({ sqlite: db });
   if (!report.ok) {
     throw new LedgerError({ code: 'internal', message: `拆分出的台账没有通过核验（${report.broken?.message ?? ''}），没有写入新台账；原台账没有改动。` });

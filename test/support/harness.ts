@@ -11,7 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { dispatchAsync } from '../../db/api';
 import { DISTRICT_FILE_NAME, dispatchDistrictAsync, NO_DISTRICT, type DistrictOpened } from '../../db/district/api';
 import { districtName, openDistrict, type District } from '../../db/district/store';
-import type { HostApi, RestoreOutcome, VerifyProgress, VerifyReport } from '../../db/host';
+import type { HostApi, RestoreOutcome, TransferProgress, VerifyProgress, VerifyReport } from '../../db/host';
+import { watchProgress } from '../../db/transfer/progress';
 import type { Result } from '../../db/api';
 import { steppedVerify } from '../../db/trust/stepped';
 import type { Ledger } from '../../db/ledger';
@@ -45,6 +46,9 @@ const BRIDGE_SCRIPT = `(() => {
   // 校验台账's progress, pushed by the harness (page.evaluate) as main pushes it over IPC.
   const verifyListeners = new Set();
   Object.defineProperty(window, '__verifyProgress', { value: (p) => verifyListeners.forEach((l) => l(p)) });
+  // 拆分台账/合并台账's phases, pushed as main pushes them from its worker (electron/transfer.ts).
+  const transferListeners = new Set();
+  Object.defineProperty(window, '__transferProgress', { value: (p) => transferListeners.forEach((l) => l(p)) });
   window.ledger = Object.freeze({ call: (channel, input) => window.__ledger(channel, input) });
   window.district = Object.freeze({
     call: (channel, input) => window.__district('call', channel, input),
@@ -66,6 +70,10 @@ const BRIDGE_SCRIPT = `(() => {
     onVerifyProgress: (listener) => {
       verifyListeners.add(listener);
       return () => void verifyListeners.delete(listener);
+    },
+    onTransferProgress: (listener) => {
+      transferListeners.add(listener);
+      return () => void transferListeners.delete(listener);
     },
   });
 })();`;
@@ -205,10 +213,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
 
-  await context.exposeBinding('__ledger', (_src, channel: string, input: unknown) =>
-    // Round-trip through JSON, like structured-clone IPC in Electron.
-    dispatchAsync(ledger, channel, input).then((r) => JSON.parse(JSON.stringify(r))),
-  );
+  // The shell runs 拆分/合并 in a worker and pushes their phases; here they run in this process
+  // and their phases reach the page as they are reported.
+  const pushTransferProgress = (p: TransferProgress) =>
+    void page?.evaluate((q) => (window as unknown as { __transferProgress(p: TransferProgress): void }).__transferProgress(q), p).catch(() => undefined);
+  await context.exposeBinding('__ledger', async (_src, channel: string, input: unknown) => {
+    const unwatch = watchProgress(ledger.sqlite, pushTransferProgress);
+    try {
+      // Round-trip through JSON, like structured-clone IPC in Electron.
+      return await dispatchAsync(ledger, channel, input).then((r) => JSON.parse(JSON.stringify(r)));
+    } finally {
+      unwatch();
+    }
+  });
   await context.exposeBinding('__host', async (_src, method: keyof HostApi, arg: unknown) => {
     const fn = host[method] as (a: unknown) => Promise<unknown>;
     return JSON.parse(JSON.stringify((await fn(arg)) ?? null));
