@@ -16,7 +16,7 @@ import { summarize, type Row } from './measure';
 const ITEMS = 30;
 
 /** The longest the event loop was held between two turns, from now until stop(). */
-function loopWatch(): { stop(): number } {
+export function loopWatch(): { stop(): number } {
   let longest = 0;
   let running = true;
   let last = performance.now();

@@ -484,15 +484,18 @@ function importedChains(ledger: Db): {
   const covered: SealRow[] = [];
   const hasTable = ledger.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'imported_chains'").get();
   if (!hasTable) return { broken: null, chains: [], covered };
-  const chains = ledger.sqlite.prepare('SELECT id, source_name AS name, seals, head_hash AS headHash, offsets, events FROM imported_chains ORDER BY id').all() as {
+  const chains = ledger.sqlite.prepare('SELECT id, org_id AS orgId, source_name AS name, seals, head_hash AS headHash, offsets, events FROM imported_chains ORDER BY id').all() as {
     id: number;
+    orgId: number;
     name: string;
     seals: number;
     headHash: string | null;
     offsets: string;
     events: string;
   }[];
-  const present = ledger.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?');
+  // A meeting the school's file said had moved out is present only as a meeting of the merged
+  // school: its shifted id may since be taken by a meeting of the 集团 or of another school.
+  const present = ledger.sqlite.prepare('SELECT 1 FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = ? AND b.org_id = ?');
   // Prepared once per kind, not per seal: a merged school brings thousands.
   const kinds = new Map<SealKind, { rules: ReturnType<typeof shiftRules>; read: ReturnType<typeof ledger.sqlite.prepare> }>();
   const perKind = (kind: SealKind) => {
@@ -538,7 +541,7 @@ function importedChains(ledger: Db): {
       broken = fail(c.name, null, 'truncated', `合并时有${c.seals}条存证，现在是${seals.length}条，或末条不一致：存证被删改过。`);
       continue;
     }
-    const moved = movedBySplits(seals, (s) => events.get(s.refId) as { summary?: string } | undefined, (m) => !present.get(m + (offsets.meetings ?? 0)));
+    const moved = movedBySplits(seals, (s) => events.get(s.refId) as { summary?: string } | undefined, (m) => !present.get(m + (offsets.meetings ?? 0), c.orgId));
     let prev = GENESIS;
     for (const [i, s] of seals.entries()) {
       if (s.prevHash !== prev || linkHash(s.prevHash, s.contentHash) !== s.hash || !isChainKind(s.kind)) {

@@ -13,6 +13,9 @@ import { DISTRICT_FILE_NAME, dispatchDistrictAsync, NO_DISTRICT, type DistrictOp
 import { districtName, openDistrict, type District } from '../../db/district/store';
 import type { HostApi, RestoreOutcome, TransferProgress, VerifyProgress, VerifyReport } from '../../db/host';
 import { watchProgress } from '../../db/transfer/progress';
+import type { ChannelName } from '../../db/contract';
+import { OFF_THREAD, transferRuns } from '../../electron/transfer';
+import type { TransferJob } from '../../electron/transfer-worker';
 import type { Result } from '../../db/api';
 import { steppedVerify } from '../../db/trust/stepped';
 import type { Ledger } from '../../db/ledger';
@@ -130,6 +133,12 @@ export interface HarnessOptions {
   openLedgerFile?: string | null;
   /** The folder district.open() picks (as the folder dialog would); default <ledger folder>/district. */
   districtFolder?: string;
+  /**
+   * 拆分/合并 in the shell's worker thread, as the app runs them (electron/transfer.ts): the bundled
+   * worker (bench/transfer.ts bundleTransferWorker) and, for a screenshot mid-way, where it waits.
+   * Without it they run in this process, their phases pushed as reported.
+   */
+  transferWorker?: { file: string; hold?: TransferJob['hold'] };
 }
 
 export interface Harness {
@@ -217,7 +226,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // and their phases reach the page as they are reported.
   const pushTransferProgress = (p: TransferProgress) =>
     void page?.evaluate((q) => (window as unknown as { __transferProgress(p: TransferProgress): void }).__transferProgress(q), p).catch(() => undefined);
+  const transfers = options.transferWorker
+    ? transferRuns({
+        workerFile: options.transferWorker.file,
+        nativeBinding: path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+        hold: options.transferWorker.hold,
+        onProgress: pushTransferProgress,
+      })
+    : null;
   await context.exposeBinding('__ledger', async (_src, channel: string, input: unknown) => {
+    if (transfers && (OFF_THREAD as readonly string[]).includes(channel)) {
+      return JSON.parse(JSON.stringify(await transfers.run(ledger, channel as ChannelName, input)));
+    }
     const unwatch = watchProgress(ledger.sqlite, pushTransferProgress);
     try {
       // Round-trip through JSON, like structured-clone IPC in Electron.

@@ -9,8 +9,31 @@ import { FormError } from '../../forms/FormError';
 import { useCommand } from '../../forms/useCommand';
 import { call, type OutputOf } from '../../ledger-client';
 import { notify } from '../../stores/notices';
+import type { TransferProgress } from '../../../db/host';
 
 type Orgs = OutputOf<'orgs.list'>['orgs'];
+
+/**
+ * 拆分/合并 run in the shell's worker thread; the phases it pushes show as a bar (the window keeps
+ * answering meanwhile). What the phases are called is the core's (db/transfer/progress.ts).
+ */
+function TransferRunning({ verb }: { verb: string }) {
+  const [progress, setProgress] = useState<TransferProgress | null>(null);
+  useEffect(() => window.host.onTransferProgress?.(setProgress), []);
+  const finishing = progress !== null && progress.done >= progress.total;
+  return (
+    <div className="backup-progress verify-progress" role="status" aria-label={`${verb}进度`}>
+      {progress ? <progress className="bar" value={progress.done} max={Math.max(1, progress.total)} /> : <progress className="bar" />}
+      <span>
+        {progress === null
+          ? `正在准备${verb}…`
+          : finishing
+            ? `${verb}即将完成…`
+            : `正在${verb}：${progress.phase}（第${progress.done + 1}步，共${progress.total}步）`}
+      </span>
+    </div>
+  );
+}
 type Counts = OutputOf<'orgs.splitPreview'>['counts'];
 
 function CountTable({ counts, label }: { counts: Counts; label: string }) {
@@ -97,7 +120,6 @@ function SplitSection({ orgs }: { orgs: Orgs }) {
           </div>
         </div>
       )}
-      {split.busy && <p className="muted" role="status">正在拆分并核验新台账，请稍候…</p>}
       {done && (
         <div className="notice ok" role="status" aria-label="拆分结果">
           <p>{done.message}</p>
@@ -113,7 +135,9 @@ function SplitSection({ orgs }: { orgs: Orgs }) {
           busy={split.busy}
           onConfirm={() => void split.run()}
           onCancel={() => setTarget(null)}
-        />
+        >
+          {split.busy && <TransferRunning verb="拆分" />}
+        </ConfirmDialog>
       )}
     </section>
   );
@@ -179,7 +203,9 @@ function MergeSection({ orgs, onMerged }: { orgs: Orgs; onMerged: () => void }) 
           busy={merge.busy}
           onConfirm={() => void merge.run()}
           onCancel={() => setAsking(false)}
-        />
+        >
+          {merge.busy && <TransferRunning verb="合并" />}
+        </ConfirmDialog>
       )}
     </section>
   );
