@@ -78,6 +78,11 @@ describe('设置 → 拆分与合并', () => {
     // The window keeps answering while the worker runs; the phases show as a bar, in words.
     await dialog.getByRole('status', { name: '拆分进度' }).getByText('正在拆分：核验存证（第5步，共6步）').waitFor();
     await shot('split-progress');
+    // Closing the dialog leaves it running: the bar moves onto the page.
+    await dialog.getByRole('button', { name: '在后台继续' }).click();
+    await page.getByRole('status', { name: '拆分进度' }).getByText('正在拆分：核验存证').waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await shot('split-background');
     Atomics.store(new Int32Array(hold), 0, 1);
     Atomics.notify(new Int32Array(hold), 0);
     const result = page.getByRole('status', { name: '拆分结果' });
