@@ -77,9 +77,10 @@ export function transferRuns(deps: TransferDeps) {
             settle(m.result);
           }
         });
-        worker.once('error', (e) =>
-          settle({ ok: false, error: { code: 'internal', message: `拆分或合并没有完成（${String(e?.message ?? e).slice(0, 80)}），台账没有改动。` } }),
-        );
+        worker.once('error', (e) => {
+          console.warn(`[transfer] ${channel}: ${String(e?.message ?? e)}`);
+          settle({ ok: false, error: { code: 'internal', message: '拆分或合并没有完成，台账没有改动。请重试；如果反复出现，请联系技术支持。' } });
+        });
         worker.once('exit', () => settle({ ok: false, error: { code: 'conflict', message: TRANSFER_STOPPED } }));
       });
     },

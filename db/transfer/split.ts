@@ -191,7 +191,8 @@ export function splitLedger(
     if (e instanceof LedgerError) throw e;
     throw new LedgerError({
       code: 'internal',
-      message: `拆分没有完成（${String((e as Error)?.message ?? e).slice(0, 80)}）。请确认保存位置可写、空间足够后重试；原台账没有改动。`,
+      // The system's own words (English, a path) stay out of the sentence: the folder is the likely cause.
+      message: '拆分没有完成：新台账没能写入所选位置。请确认U盘或磁盘仍连接、可写且空间足够后重试；原台账没有改动。',
     });
   } finally {
     for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(tmp + side, { force: true });

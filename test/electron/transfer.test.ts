@@ -126,6 +126,29 @@ describe('拆分台账 and 合并台账 in a worker thread', () => {
     expect(t.ok('trust.verify', {}).ok).toBe(true);
   });
 
+  it('a failure mid-way (the target folder gone under it) answers in Chinese and leaves no target; the source unchanged', async () => {
+    const { t, eastId } = groupFile();
+    const before = sides(t.file);
+    const folder = path.join(t.dir, 'U盘');
+    fs.mkdirSync(folder);
+    const flag = new SharedArrayBuffer(4);
+    const seen: string[] = [];
+    const runs = transferRuns({ workerFile, nativeBinding, onProgress: (p) => seen.push(p.phase), hold: { phase: '整理新台账文件', flag } });
+    const target = path.join(folder, '东校区.sqlite');
+    const running = runs.run(t.ledger, 'orgs.split', { orgId: eastId, file: target });
+    await vi.waitFor(() => expect(seen).toContain('整理新台账文件'), { timeout: 20_000 });
+    fs.rmSync(folder, { recursive: true, force: true }); // the USB stick pulled out
+    Atomics.store(new Int32Array(flag), 0, 1);
+    Atomics.notify(new Int32Array(flag), 0);
+    const r = await running;
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('拆分没有完成') } });
+    expect(r.ok ? '' : r.error.message).toContain('原台账没有改动');
+    expect(r.ok ? '' : r.error.message).not.toMatch(/[A-Za-z]{3,}/);
+    expect(fs.existsSync(target)).toBe(false);
+    expect(sides(t.file)).toEqual(before);
+    expect(runs.running).toBe(false);
+  });
+
   it('a merge in the worker: phases pushed, the campus in the ledger afterwards (seen by the main connection); stopped mid-way, the ledger is as it was', async () => {
     const { t, eastId } = groupFile();
     const school = path.join(t.dir, '东校区.sqlite');
