@@ -15,14 +15,15 @@ import { summarize, type Row } from './measure';
 
 const ITEMS = 30;
 
-/** The longest the event loop was held between two turns, from now until stop(). */
-function loopWatch(): { stop(): number } {
+/** The longest the event loop was held between two turns, from now until stop(); `endedAt`: when that hold ended (performance.now()). */
+export function loopWatch(): { stop(): number; endedAt(): number } {
   let longest = 0;
+  let longestEnd = 0;
   let running = true;
   let last = performance.now();
   const turn = () => {
     const t = performance.now();
-    longest = Math.max(longest, t - last);
+    if (t - last > longest) [longest, longestEnd] = [t - last, t];
     last = t;
     if (running) setImmediate(turn);
   };
@@ -32,6 +33,7 @@ function loopWatch(): { stop(): number } {
       running = false;
       return longest;
     },
+    endedAt: () => longestEnd,
   };
 }
 

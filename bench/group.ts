@@ -8,8 +8,9 @@ import { dispatch } from '../db/api';
 import { ledgerOfShape } from './generate';
 import { time, type Row } from './measure';
 import { openBenchLedger } from './suites';
+import { transferRows } from './transfer';
 
-export function groupRows(runs: number, log: (s: string) => void, options: { fresh?: boolean; years?: number } = {}): Row[] {
+export async function groupRows(runs: number, log: (s: string) => void, options: { fresh?: boolean; years?: number; transfer?: boolean } = {}): Promise<Row[]> {
   const years = options.years ?? 10;
   log(`集团：生成或读取 12 校区 × ${years} 年 …`);
   const d = ledgerOfShape({ schools: 12, years }, { fresh: options.fresh });
@@ -42,7 +43,11 @@ export function groupRows(runs: number, log: (s: string) => void, options: { fre
         dispatch(ledger, 'loop.status', { orgId });
       }, runs);
       use(top!);
+      // 拆分与合并 of one campus, as the buttons run them (bench/transfer.ts), with nothing chosen.
+      ledger.orgId = null;
+      const transfer = options.transfer === false ? [] : (log('集团：拆分与合并 …'), await transferRows(ledger, campuses[0]!, top!, dir, group));
       return [
+        ...transfer,
         { group, name: `group.overview (${rowsSeen} rows)`, t: board, target: '< 200 ms', met: board.p95 < 200 },
         { group, name: 'switch organisation: orgs.use + org.get + loop.status', t: switching, target: '< 100 ms', met: switching.p95 < 100 },
       ];

@@ -45,7 +45,7 @@ const rows = await runSuites({ file: d.file, orgIds: d.orgIds, runs, log, label:
 const school = schoolLedger(d.shape.years, { fresh: values.fresh });
 rows.splice(rows.findIndex((r) => !r.group.startsWith('open + dashboard')), 0, ...dashboardRows(`one school, ${d.shape.years} years`, school.file, school.orgIds[0]!, runs));
 log('集团 …');
-rows.push(...groupRows(runs, log, { fresh: values.fresh, years: d.shape.years }));
+rows.push(...(await groupRows(runs, log, { fresh: values.fresh, years: d.shape.years })));
 log('writes …');
 rows.push(...insertRows(school.file, runs));
 log('user actions …');

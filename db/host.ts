@@ -5,6 +5,8 @@ import type { Result } from './api';
 import type { VerifyProgress, VerifyReport } from './trust/verify';
 
 export type { VerifyProgress, VerifyReport };
+export type { TransferProgress } from './transfer/progress';
+import type { TransferProgress } from './transfer/progress';
 export interface SavedFile {
   path: string;
 }
@@ -45,6 +47,8 @@ export interface HostApi {
   verifyLedger(req: { anchor?: string }): Promise<Result<VerifyReport>>;
   /** The running verify's progress (records re-hashed of about how many); returns an unsubscribe. */
   onVerifyProgress?(listener: (p: VerifyProgress) => void): () => void;
+  /** 拆分台账/合并台账's phases while one runs (the shell runs them in a worker thread); returns an unsubscribe. */
+  onTransferProgress?(listener: (p: TransferProgress) => void): () => void;
   /** The automatic backup's progress, pushed by the desktop shell; returns an unsubscribe. Absent elsewhere. */
   onBackupStatus?(listener: (s: BackupStatus) => void): () => void;
 }

@@ -135,3 +135,28 @@ function refuseFutureVersion(sqlite: Database.Database, journal: Journal): numbe
   }
   return row.newest === null ? null : Number(row.newest);
 }
+
+/**
+ * A second connection to a ledger this process already opened with openLedger (guards passed,
+ * migrations applied, identity made): for a worker thread that runs one slow command
+ * (electron/transfer-worker.ts) while the main connection keeps serving the window. It changes
+ * nothing on opening; the caller closes it. The main connection notes the commit afterwards
+ * (db/trust/wal.ts noteCommit), so the next start knows the -wal as this ledger's.
+ */
+export function attachLedger(file: string, options: { nativeBinding?: string; operator: string; orgId: number | null; now?: () => Date }): Ledger {
+  useNativeBinding(options.nativeBinding);
+  const sqlite = new Database(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  // A merge's write waits for a write of the main connection in progress, as the main one waits for it.
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    file,
+    sqlite,
+    db: drizzle(sqlite),
+    now: options.now ?? (() => new Date()),
+    operator: options.operator,
+    orgId: options.orgId,
+    close: () => sqlite.close(),
+  };
+}

@@ -1,13 +1,15 @@
 // The HostApi methods as IPC channels ("host:savePdf" …), with zod checks of what the
 // renderer sends. Shared by preload (which exposes exactly these) and ipc (which serves them).
 import { z } from 'zod';
-import type { HostApi, VerifyProgress } from '../db/host';
+import type { HostApi, TransferProgress, VerifyProgress } from '../db/host';
 import { trustContract } from '../db/trust/contract';
 
 /** Main → window: the automatic backup's progress (db/host.ts BackupStatus). */
 export const BACKUP_STATUS = 'backup:status';
 /** Main → window: 校验台账's progress, { done, total } (db/trust/stepped.ts). */
 export const VERIFY_PROGRESS = 'verify:progress';
+/** Main → window: 拆分台账/合并台账's progress, { phase, done, total } (db/transfer/progress.ts). */
+export const TRANSFER_PROGRESS = 'transfer:progress';
 
 export const HOST_METHODS = ['savePdf', 'saveFile', 'print', 'openPath', 'showInFolder', 'info', 'chooseFolder', 'openFile', 'chooseLedgerFile', 'restoreBackup', 'verifyLedger'] as const;
 export type HostMethod = (typeof HOST_METHODS)[number];
@@ -15,7 +17,7 @@ export type HostMethod = (typeof HOST_METHODS)[number];
 // Compile-time check that HOST_METHODS is exactly the keys of HostApi, no more, no less
 // (onBackupStatus and onVerifyProgress are subscriptions main pushes to, not methods the page invokes).
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _exhaustive: Exact<HostMethod, Exclude<keyof HostApi, 'onBackupStatus' | 'onVerifyProgress'>> = true;
+const _exhaustive: Exact<HostMethod, Exclude<keyof HostApi, 'onBackupStatus' | 'onVerifyProgress' | 'onTransferProgress'>> = true;
 void _exhaustive;
 
 const fileName = z
@@ -55,6 +57,14 @@ export const verifyProgress = z.object({ done: count, total: count }).strict();
 export function progressOf(raw: unknown): VerifyProgress | null {
   const p = verifyProgress.safeParse(raw);
   return p.success ? { done: Math.min(p.data.done, p.data.total), total: p.data.total } : null;
+}
+
+/** What the page accepts as a split's or merge's progress: a short phase in words and whole numbers. */
+export const transferProgress = z.object({ phase: z.string().min(1).max(40), done: count, total: count }).strict();
+
+export function transferProgressOf(raw: unknown): TransferProgress | null {
+  const p = transferProgress.safeParse(raw);
+  return p.success ? { phase: p.data.phase, done: Math.min(p.data.done, p.data.total), total: p.data.total } : null;
 }
 
 export const hostChannel = (method: HostMethod) => `host:${method}`;

@@ -2,7 +2,7 @@
 // the handler in one transaction and never throws. Here we only check WHO is asking: the
 // sender frame must be our own page (app://ledger/…), compared with the URL parser.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES } from '../db/contract';
+import { CHANNEL_NAMES, type ChannelName } from '../db/contract';
 import { dispatchAsync, type Result } from '../db/api';
 import type { HostApi } from '../db/host';
 import type { Ledger } from '../db/ledger';
@@ -33,6 +33,8 @@ export interface IpcDeps {
   afterCall?: (ledger: Ledger, channel: string, result: Result<unknown>) => void;
   /** Where slow calls are written (default: the main process's console, i.e. the app log). */
   slowLog?: (line: string) => void;
+  /** Channels run elsewhere than on the main connection (拆分/合并 in a worker thread: electron/transfer.ts). */
+  offThread?: { channels: readonly string[]; run: (ledger: Ledger, channel: ChannelName, input: unknown) => Promise<Result<unknown>> };
   /** Milliseconds; injected by tests. */
   clock?: () => number;
 }
@@ -52,7 +54,7 @@ export function registerIpc(deps: IpcDeps): string[] {
       const ledger = deps.ledger();
       const started = clock();
       // dispatchAsync: DOCX/XLSX exports resolve after their zip packing (db/exports).
-      const result = await dispatchAsync(ledger, name, input);
+      const result = deps.offThread?.channels.includes(name) ? await deps.offThread.run(ledger, name, input) : await dispatchAsync(ledger, name, input);
       const ms = clock() - started;
       if (ms > SLOW_CALL_MS) slowLog(`[ledger] slow call ${name}: ${Math.round(ms)} ms`);
       deps.afterCall?.(ledger, name, result);

@@ -18,7 +18,8 @@ import { shellPaths } from './paths';
 import { handleAppProtocol, printDocuments, registerAppScheme } from './protocol';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
 import { autoBackups, checkInWorker, openOrOfferRestore, restoreInPlace, shellVerify, type AutoBackups, type ShellVerify } from './trust';
-import { BACKUP_STATUS } from './host-channels';
+import { BACKUP_STATUS, TRANSFER_PROGRESS } from './host-channels';
+import { OFF_THREAD, transferRuns, type TransferRuns } from './transfer';
 import { defaultBackupDir } from '../db/trust/backup';
 import { startReminders } from './reminders';
 
@@ -30,6 +31,7 @@ let mainWindow: BrowserWindow | null = null;
 let data: DataFolder;
 let backups: AutoBackups | null = null;
 let verifier: ShellVerify | null = null;
+let transfers: TransferRuns | null = null;
 let district: DistrictHolder | null = null;
 
 // All of these must happen before 'ready'.
@@ -117,6 +119,15 @@ function start(): void {
   const auto = backups;
   verifier = shellVerify({ ledger: () => ledger, window: () => mainWindow });
   const verify = verifier;
+  transfers = transferRuns({
+    workerFile: paths.transferWorker,
+    nativeBinding: paths.nativeBinding,
+    onProgress: (p) => {
+      const win = mainWindow;
+      if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(TRANSFER_PROGRESS, p);
+    },
+  });
+  const transfer = transfers;
 
   const print = printDocuments();
   hardenSession(session.defaultSession);
@@ -147,6 +158,7 @@ function start(): void {
       verify: (req) => verify.verify(req),
     }),
     afterCall: (l, channel, result) => void auto.after(l, channel, result),
+    offThread: { channels: OFF_THREAD, run: (l, channel, input) => transfer.run(l, channel, input) },
   });
   // 区域统筹: a district ledger of its own, in a folder the user picks (remembered for next time).
   district = districtHolder(app.getPath('userData'), { nativeBinding: paths.nativeBinding });
@@ -246,6 +258,8 @@ function closeLedger(): void {
   backups?.stop();
   // A verify reads through a connection of its own: closed now, so the close can checkpoint (and a restore replace the file).
   verifier?.stop();
+  // A split or merge in its worker ends unwritten: no target file, the ledger as it was (electron/transfer.ts).
+  void transfers?.stop();
   try {
     ledger?.close();
   } catch {

@@ -14,6 +14,8 @@ export interface ShellPaths {
   nativeBinding: string;
   /** The automatic backup's checking thread (electron/backup-worker.ts), outside app.asar when installed. */
   backupWorker: string;
+  /** 拆分台账/合并台账's thread (electron/transfer-worker.ts), outside app.asar when installed. */
+  transferWorker: string;
 }
 
 export interface Where {
@@ -43,6 +45,7 @@ export function shellPaths(w: Where): ShellPaths {
       fontsRoot: path.join(w.resourcesPath, 'fonts'),
       nativeBinding: path.join(`${w.appPath}.unpacked`, 'native', 'better_sqlite3.node'),
       backupWorker: path.join(`${w.appPath}.unpacked`, 'dist-electron', 'backup-worker.cjs'),
+      transferWorker: path.join(`${w.appPath}.unpacked`, 'dist-electron', 'transfer-worker.cjs'),
     };
   }
   return {
@@ -52,5 +55,6 @@ export function shellPaths(w: Where): ShellPaths {
     fontsRoot: path.join(w.appPath, 'node_modules'),
     nativeBinding: path.join(w.appPath, 'native', 'electron', `${builderOs(w.platform)}-${w.arch}`, 'better_sqlite3.node'),
     backupWorker: path.join(w.appPath, 'dist-electron', 'backup-worker.cjs'),
+    transferWorker: path.join(w.appPath, 'dist-electron', 'transfer-worker.cjs'),
   };
 }

@@ -6,8 +6,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES } from '../db/contract';
 import type { LedgerApi } from '../db/api';
 import type { HostApi } from '../db/host';
-import type { BackupStatus, VerifyProgress } from '../db/host';
-import { BACKUP_STATUS, hostChannel, ledgerChannel, progressOf, VERIFY_PROGRESS, type HostMethod } from './host-channels';
+import type { BackupStatus, TransferProgress, VerifyProgress } from '../db/host';
+import { BACKUP_STATUS, hostChannel, ledgerChannel, progressOf, TRANSFER_PROGRESS, transferProgressOf, VERIFY_PROGRESS, type HostMethod } from './host-channels';
 import { districtContract } from '../db/district/contract';
 import type { DistrictBridge } from '../db/district/api';
 import { districtChannel, districtShellChannel } from './district-channels';
@@ -48,6 +48,14 @@ export const hostApi = {
     };
     ipcRenderer.on(VERIFY_PROGRESS, forward);
     return () => void ipcRenderer.removeListener(VERIFY_PROGRESS, forward);
+  },
+  onTransferProgress: (listener: (p: TransferProgress) => void) => {
+    const forward = (_event: unknown, raw: unknown) => {
+      const p = transferProgressOf(raw);
+      if (p) listener(p);
+    };
+    ipcRenderer.on(TRANSFER_PROGRESS, forward);
+    return () => void ipcRenderer.removeListener(TRANSFER_PROGRESS, forward);
   },
   // Only the status object reaches the page, never the IPC event.
   onBackupStatus: (listener: (s: BackupStatus) => void) => {

@@ -45,6 +45,8 @@ await Promise.all([
   build({ ...common, entryPoints: [OFFICE], outfile: path.join(outdir, 'office.cjs'), target: 'node22' }),
   // Runs unpacked, beside no node_modules: better-sqlite3's JS is inlined (its .node is passed in).
   build({ ...common, external: ['electron'], entryPoints: [path.join(root, 'electron/backup-worker.ts')], outfile: path.join(outdir, 'backup-worker.cjs'), target: 'node22' }),
+  // 拆分/合并 run the whole dispatch there; the document makers stay apart (never loaded by them).
+  build({ ...common, external: ['electron'], entryPoints: [path.join(root, 'electron/transfer-worker.ts')], outfile: path.join(outdir, 'transfer-worker.cjs'), target: 'node22', plugins: [officeApart] }),
   build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(outdir, 'preload.cjs'), target: 'chrome140', minify: true }),
 ]);
 // esbuild keeps import() of an external file; require() is the loader Electron's main process

@@ -2,6 +2,7 @@
 // (a JSON summary, cut at 500 characters) and the names of what it touched. A summary that no
 // longer parses, or a record since removed, still gives a sentence, only a shorter one.
 import { eq } from 'drizzle-orm';
+import { REDACTED } from '../trust/audit';
 import { cnDate, cnDateTime } from '../calendar';
 import type { ReadLedger } from '../ledger';
 import {
@@ -170,6 +171,8 @@ export const DESCRIBED = Object.keys(SENTENCES) as ChannelName[];
 
 /** What a row did, in words. A summary cut short (or unreadable) still names the kind of action. */
 export function describe(channel: string, summary: string, names: Names): string {
+  // Another organisation's row in a file split out of a 集团 ledger: only its hash is left (db/trust/audit.ts).
+  if (channel === REDACTED.channel) return REDACTED.summary;
   const sentence = SENTENCES[channel as ChannelName];
   if (!sentence) return '进行了一项操作';
   let input: Input = {};

@@ -21,6 +21,7 @@ import { withCopy } from '../trust/files';
 import { openSqlite } from '../trust/sqlite';
 import { MERGE_SKIP, shiftRow, shiftRules, SPLIT_REMOVE } from '../trust/tables';
 import { verifyChain } from '../trust/verify';
+import { finished, MERGE_PHASES, stepTo } from './progress';
 import { countRows, fileCounts, KIND_LABELS, type Kind, LEDGER_EXTENSION, orgCounts } from './split';
 
 /** Tables a merge copies, parents first (the split's order, persons right after organisations). */
@@ -164,8 +165,12 @@ export function mergeLedger(ledger: Ledger, file: string, parentId: number) {
   checkFile(ledger, file);
   const parent = checkParent(ledger.sqlite, parentId);
   const db = ledger.sqlite;
+  const step = (phase: (typeof MERGE_PHASES)[number]) => stepTo(db, MERGE_PHASES, phase);
+  step('检查学校台账');
   return withSource(file, (src) => {
+    step('核验学校台账');
     const s = checkSource(db, src, mainLedgerId(db));
+    step('复制记录');
     const offsets: Record<string, number> = {};
     for (const t of MERGE_TABLES) {
       if (!shiftRules(db, t).hasId) continue;
@@ -201,6 +206,7 @@ export function mergeLedger(ledger: Ledger, file: string, parentId: number) {
       db.prepare('INSERT INTO operator_orgs (operator_id, org_id) VALUES (?, ?)').run(lastInsertRowid, newOrgId);
     }
     // The school's chain, verbatim.
+    step('带入存证链');
     const head = chainHead({ sqlite: src });
     const audit = walkAudit(src);
     // The audit rows the school's event seals (restore, split) were sealed over, for verify.
@@ -219,6 +225,7 @@ export function mergeLedger(ledger: Ledger, file: string, parentId: number) {
       addSeal.run(chainId, i + 1, x.kind, x.refId, x.meetingId, x.contentHash, x.prevHash, x.hash, x.operator, x.at),
     );
     // Nothing lost: the campus now holds what the school's file held, kind by kind.
+    step('核对数量');
     const got = orgCounts(db, newOrgId);
     for (const k of Object.keys(KIND_LABELS) as Kind[]) {
       if (k === 'sealed') continue; // the school's seals are its imported chain, counted below
@@ -228,10 +235,12 @@ export function mergeLedger(ledger: Ledger, file: string, parentId: number) {
     }
     const dangling = db.pragma('foreign_key_check') as unknown[];
     if (dangling.length) throw new LedgerError({ code: 'internal', message: '合并核对未通过：并入的记录之间的关联不完整。台账没有改动。' });
+    step('核验合并后的台账');
     const report = verifyChain({ sqlite: db });
     if (!report.ok) {
       throw new LedgerError({ code: 'internal', message: `合并后核验未通过（${report.broken?.message ?? ''}），台账没有改动。` });
     }
+    finished(db, MERGE_PHASES);
     return {
       orgId: newOrgId,
       orgName: s.org.name,

@@ -16,13 +16,14 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { LedgerError } from '../errors';
 import type { Ledger, ReadLedger } from '../ledger';
-import { appendAudit } from '../trust/audit';
+import { appendAudit, idRanges, REDACTED, type RedactionClaim, redactionStep, walkAudit } from '../trust/audit';
 import { copyPages, readLedgerId } from '../trust/backup';
 import { appendSeal, chainHead, GENESIS } from '../trust/chain';
 import { fsyncDir, fsyncFile, tempName } from '../trust/files';
 import { openSqlite } from '../trust/sqlite';
 import { verifyChain } from '../trust/verify';
 import { APPEND_ONLY_TRIMMED, SPLIT_CLEAR, SPLIT_REMOVE } from '../trust/tables';
+import { finished, SPLIT_PHASES, stepTo } from './progress';
 
 /** The kinds a split and a merge count, in the order screens list them. */
 export const KIND_LABELS = {
@@ -119,7 +120,7 @@ export function splitPreview(ledger: ReadLedger, orgId: number) {
   if (handedIn) notes.push(`集团交办给本组织的${handedIn}项督办事项属于集团的决定，留在原台账，不随迁。`);
   if (handedOut) notes.push(`本组织交办给其他组织的${handedOut}项督办事项由承办组织落实，留在原台账，不随迁。`);
   notes.push('其他组织的会议、议题和人员不会写入新台账；其他组织的人员如在本组织任职、参会，会作为本组织人员一并写入。');
-  notes.push('新台账保留拆分前完整的存证链和操作记录：本组织纪要上印的存证码在新台账中仍可核验。原台账不做任何改动。');
+  notes.push('新台账保留拆分前完整的存证链和本组织的操作记录；其他组织的操作记录只留校验值（显示为“他校记录，已移出”），不留内容。本组织纪要上印的存证码在新台账中仍可核验。原台账不做任何改动。');
   return { orgId, orgName: org.name, counts: countRows(counts), notes, others };
 }
 
@@ -166,13 +167,16 @@ export function splitLedger(
   const sourceHead = chainHead(source);
   const sourceLedgerId = readLedgerId(source.sqlite);
   const tmp = tempName(target);
+  const step = (phase: (typeof SPLIT_PHASES)[number]) => stepTo(source.sqlite, SPLIT_PHASES, phase);
   try {
+    step('复制台账');
     copyPages(source.sqlite, tmp);
     const db = openSqlite(tmp);
     let result: Omit<SplitResult, 'file'>;
     try {
-      result = trimCopy(db, { orgId, orgName: preview.orgName, expected, sourceHead, sourceLedgerId, operator: source.operator, now: source.now });
+      result = trimCopy(db, { orgId, orgName: preview.orgName, expected, sourceHead, sourceLedgerId, operator: source.operator, now: source.now, step });
       // Removed rows leave their bytes in free pages: the new file must not carry the others' data.
+      step('整理新台账文件');
       db.exec('VACUUM');
     } finally {
       db.close();
@@ -181,12 +185,14 @@ export function splitLedger(
     if (fs.existsSync(target)) checkTarget(source.file, target); // appeared meanwhile: refuse, never overwrite
     fs.renameSync(tmp, target);
     fsyncDir(path.dirname(target));
+    finished(source.sqlite, SPLIT_PHASES);
     return { file: target, ...result };
   } catch (e) {
     if (e instanceof LedgerError) throw e;
     throw new LedgerError({
       code: 'internal',
-      message: `拆分没有完成（${String((e as Error)?.message ?? e).slice(0, 80)}）。请确认保存位置可写、空间足够后重试；原台账没有改动。`,
+      // The system's own words (English, a path) stay out of the sentence: the folder is the likely cause.
+      message: '拆分没有完成：新台账没能写入所选位置。请确认U盘或磁盘仍连接、可写且空间足够后重试；原台账没有改动。',
     });
   } finally {
     for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(tmp + side, { force: true });
@@ -219,6 +225,7 @@ interface TrimContext {
   sourceLedgerId: string | null;
   operator: string;
   now: () => Date;
+  step: (phase: (typeof SPLIT_PHASES)[number]) => void;
 }
 
 /** In the private copy: remove the other organisations, seal the split, check; throws if anything is off. */
@@ -233,6 +240,14 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
   const sealedBefore = new Set(db.prepare('SELECT DISTINCT meeting_id FROM seals WHERE meeting_id > 0').pluck().all() as number[]);
   let guests = 0;
   let moved: number[] = [];
+  let redacted: RedactionClaim = { ranges: [], count: 0, digest: GENESIS };
+  // The log is redacted over hashes that must be right: a broken source log is not split.
+  const before = walkAudit(db);
+  if (before.broken) {
+    throw new LedgerError({ code: 'conflict', message: `原台账的操作记录核验未通过（${before.broken.message}），拆分没有进行。请先在“数据安全”里核验台账。` });
+  }
+  const operatorsBefore = db.prepare('SELECT name FROM operators').pluck().all() as string[];
+  c.step('移出其他组织的记录');
   db.transaction(() => {
     for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
     for (const [table, where] of SPLIT_REMOVE) db.prepare(`DELETE FROM "${table}" WHERE ${where}`).run(where.includes('@org') ? org : {});
@@ -247,13 +262,16 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
     for (const t of triggers) db.exec(t.sql);
     const kept = new Set(db.prepare('SELECT id FROM meetings').pluck().all() as number[]);
     moved = [...sealedBefore].filter((m) => !kept.has(m)).sort((a, b) => a - b);
+    c.step('移出他校操作记录');
+    const keptOperators = new Set(db.prepare('SELECT name FROM operators').pluck().all() as string[]);
+    redacted = redactForeign(db, c.orgId, moved, operatorsBefore.filter((n) => !keptOperators.has(n)));
     // The file's own identity: a new ledger, which says where it came from.
     db.prepare("UPDATE ledger_meta SET value = ? WHERE key = 'ledgerId'").run(randomUUID());
     db.prepare("INSERT INTO ledger_meta (key, value) VALUES ('splitFrom', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
       JSON.stringify({ ledgerId: c.sourceLedgerId, head: c.sourceHead, at: c.now().toISOString() }),
     );
     db.prepare("DELETE FROM ledger_meta WHERE key = 'pendingRestore'").run();
-    const summary = JSON.stringify({ org: c.orgName, moved, from: c.sourceLedgerId, head: c.sourceHead });
+    const summary = JSON.stringify({ org: c.orgName, moved, from: c.sourceLedgerId, head: c.sourceHead, redacted });
     const at = c.now().toISOString();
     const auditId = appendAudit({ sqlite: db }, { at, operator: c.operator, channel: 'orgs.split', summary }, c.orgId);
     const sealer = { sqlite: db, operator: c.operator, now: c.now } as unknown as Ledger;
@@ -264,6 +282,7 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
   db.pragma('foreign_keys = ON');
 
   // Nothing lost, nothing extra: the copy holds exactly the organisation's records of the source.
+  c.step('核对数量');
   const inCopy = orgCounts(db, c.orgId);
   const whole = fileCounts(db);
   for (const k of Object.keys(KIND_LABELS) as Kind[]) {
@@ -275,6 +294,7 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
       });
     }
   }
+  c.step('核验存证');
   const report = verifyChain({ sqlite: db });
   if (!report.ok) {
     throw new LedgerError({ code: 'internal', message: `拆分出的台账没有通过核验（${report.broken?.message ?? ''}），没有写入新台账；原台账没有改动。` });
@@ -288,6 +308,41 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
     verify: { state: report.state, message: report.message },
     message: `已将「${c.orgName}」拆分为单独的台账：${counts.filter((r) => r.count > 0).map((r) => `${r.label}${r.count}`).join('，')}。新台账已通过核验，原台账没有改动。`,
   };
+}
+
+/**
+ * The others' 操作记录 and the seals of their meetings, in the copy: an audit row of another
+ * organisation (or of an operator who left with them, or limiting such an operator) keeps its id, time and stored hash, and its
+ * operator, channel and summary become REDACTED (db/trust/audit.ts); the split row commits to
+ * every such row's id and hash, so verify can vouch for each by its hash alone. A seal of a meeting
+ * that left keeps its hashes (the chain's links) and loses its operator, which only its record
+ * check — gone with the record — used. Then the full-text indexes are merged, so the removed
+ * rows' terms leave them too. Returns the claim the split row carries.
+ */
+function redactForeign(db: Database.Database, orgId: number, moved: number[], goneOperators: string[]): RedactionClaim {
+  const from = Number((db.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").pluck().get() as string | undefined) ?? 1);
+  const rows = db
+    .prepare(
+      `SELECT id, hash FROM audit_log WHERE id >= @from AND hash IS NOT NULL AND channel <> @mark
+         AND ((org_id IS NOT NULL AND org_id <> @org) OR operator IN (SELECT value FROM json_each(@gone))
+              OR (channel = 'operators.limit' AND json_valid(summary) AND json_extract(summary, '$.name') IN (SELECT value FROM json_each(@gone))))
+       ORDER BY id`,
+    )
+    .raw()
+    .all({ from, mark: REDACTED.channel, org: orgId, gone: JSON.stringify(goneOperators) }) as [number, string][];
+  const guarded = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_log_no_update', 'seals_no_update')").all() as { name: string; sql: string }[];
+  for (const t of guarded) db.exec(`DROP TRIGGER "${t.name}"`);
+  const blank = db.prepare('UPDATE audit_log SET operator = @operator, channel = @channel, summary = @summary WHERE id = @id');
+  let digest = GENESIS;
+  for (const [id, hash] of rows) {
+    blank.run({ ...REDACTED, id });
+    digest = redactionStep(digest, id, hash);
+  }
+  db.prepare('UPDATE seals SET operator = ? WHERE meeting_id IN (SELECT value FROM json_each(?))').run(REDACTED.operator, JSON.stringify(moved));
+  for (const t of guarded) db.exec(t.sql);
+  const fts = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'").pluck().all() as string[];
+  for (const name of fts) db.prepare(`INSERT INTO "${name}"("${name}") VALUES ('optimize')`).run();
+  return { ranges: idRanges(rows.map((r) => r[0])), count: rows.length, digest };
 }
 
 /** Every column of the file that refers to a person (declared foreign keys), as [table, column]. */

@@ -116,6 +116,57 @@ export interface AuditWalk {
   broken: AuditBreak | null;
   /** Running hash at an id (for anchors); only for the ids asked for. */
   hashAt: Map<number, string>;
+  /** Rows of other organisations whose content left at a split (REDACTED), vouched for by the split row. */
+  redacted: number;
+}
+
+/**
+ * A row of another organisation in a file split out of a 集团 ledger (db/transfer/split.ts): its
+ * content is gone, its stored hash stays, so the rows after it still chain. The hash alone cannot
+ * be recomputed, so a redacted row counts only when a split row — itself sealed by a `split` seal
+ * (db/trust/chain.ts), after it — lists its id and commits to every redacted row's id and hash
+ * (`redacted.digest`); one whose hash was changed, or not listed, breaks the walk.
+ */
+export const REDACTED = { channel: 'orgs.moved', operator: '—', summary: '他校记录，已移出' } as const;
+
+/** What a split row says it redacted: id ranges (inclusive), how many, and the digest of their (id, hash). */
+export interface RedactionClaim {
+  ranges: [number, number][];
+  count: number;
+  digest: string;
+}
+
+/** The running digest of redacted rows: one step per row, in id order. */
+export const redactionStep = (acc: string, id: number, hash: string): string => sha256(`${acc}${id}:${hash}`);
+
+/** Ids as sorted inclusive ranges: a split of a campus redacts long runs of the others' rows. */
+export function idRanges(ids: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const id of ids) {
+    const last = out[out.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else out.push([id, id]);
+  }
+  return out;
+}
+
+/** The split rows sealed by a `split` seal and what each says it redacted, by the split row's id. */
+function redactionClaims(db: Database.Database): Map<number, RedactionClaim> {
+  const out = new Map<number, RedactionClaim>();
+  const hasSeals = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'seals'").get();
+  if (!hasSeals) return out;
+  const rows = db
+    .prepare("SELECT id, summary FROM audit_log WHERE channel = 'orgs.split' AND id IN (SELECT ref_id FROM seals WHERE kind = 'split') ORDER BY id")
+    .all() as { id: number; summary: string }[];
+  for (const r of rows) {
+    try {
+      const c = (JSON.parse(r.summary) as { redacted?: RedactionClaim }).redacted;
+      if (c && Array.isArray(c.ranges) && typeof c.digest === 'string' && Number.isSafeInteger(c.count)) out.set(r.id, c);
+    } catch {
+      // not a split row this app wrote: it vouches for nothing
+    }
+  }
+  return out;
 }
 
 /** The newest row and its link, cheaply: the stored hash when the newest row has one. */
@@ -150,22 +201,54 @@ export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []
   let rows = 0;
   let prevId = 0;
   let broken: AuditBreak | null = null;
+  let redacted = 0;
   const columns = db.prepare("SELECT name FROM pragma_table_info('audit_log')").all() as { name: string }[];
-  if (columns.length === 0) return { rows, headId: null, headHash: h, broken, hashAt };
+  if (columns.length === 0) return { rows, headId: null, headHash: h, broken, hashAt, redacted };
   // A file from before the chain existed (an old backup) has no hash column: nothing is chained.
   const chained = columns.some((c) => c.name === 'hash');
   const from = chained ? Number((db.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").get() as { value: string } | undefined)?.value ?? 1) : Infinity;
   // Read in pages of rowids (raw rows, not one object per row through an iterator): the log
   // grows by a row per write, millions on a district file.
+  const claims = chained ? redactionClaims(db) : new Map<number, RedactionClaim>();
+  // Each claim's digest as the walk finds its rows, checked when the walk reaches the split row.
+  const found = new Map([...claims.keys()].map((k) => [k, { acc: GENESIS, count: 0 }]));
+  // Every claim's ranges in one list by start; the walk goes up in id order, so a cursor passes
+  // each range once (a campus split out of a 12-school file redacts tens of thousands of runs).
+  const spans = [...claims].flatMap(([splitId, c]) => c.ranges.map(([a, b]) => [Number(a), Number(b), splitId] as const)).sort((x, y) => x[0] - y[0] || x[2] - y[2]);
+  let cursor = 0;
+  const claimOf = (id: number): number | undefined => {
+    while (cursor < spans.length && spans[cursor]![1] < id) cursor++;
+    for (let j = cursor; j < spans.length && spans[j]![0] <= id; j++) {
+      const [a, b, splitId] = spans[j]!;
+      if (id >= a && id <= b && id < splitId) return splitId;
+    }
+    return undefined;
+  };
   const page = db.prepare(`SELECT id, at, operator, channel, summary, ${chained ? 'hash' : 'NULL AS hash'} FROM audit_log WHERE id > ? ORDER BY id LIMIT 1024`).raw();
   for (let batch = page.all(-Infinity) as [number, string, string, string, string, string | null][]; batch.length; batch = page.all(prevId) as typeof batch) {
     for (const [id, at, operator, channel, summary, hash] of batch) {
-      h = auditLink(h, { id, at, operator, channel, summary });
+      const isRedacted = channel === REDACTED.channel && hash !== null && id >= from;
+      const splitId = isRedacted ? claimOf(id) : undefined;
+      if (isRedacted && splitId !== undefined) {
+        // Its content is gone: the stored hash stands for it, vouched for by the split row's digest.
+        const f = found.get(splitId)!;
+        f.acc = redactionStep(f.acc, id, hash);
+        f.count++;
+        redacted++;
+        h = hash;
+      } else {
+        h = auditLink(h, { id, at, operator, channel, summary });
+      }
       rows++;
       if (wanted.has(id)) hashAt.set(id, h);
       if (!broken && id >= from) {
         const when = () => `${cnLocalDateTime(at)}，${operator}`;
+        const claim = claims.get(id);
+        const got = found.get(id);
         if (hash === null) broken = { id, message: `操作记录第${id}条（${when()}）不是由本程序写入的：它没有校验值。` };
+        else if (isRedacted && splitId === undefined) broken = { id, message: `操作记录第${id}条（${when()}）的内容被删去了，且没有拆分记录说明它是随拆分移出的他校记录。` };
+        else if (claim && got && (got.count !== claim.count || got.acc !== claim.digest))
+          broken = { id, message: `拆分时移出的${claim.count}条他校操作记录与拆分记录（第${id}条）记下的校验值不一致：其中有记录被改动、删除或冒充。` };
         else if (id > prevId + 1 && prevId + 1 >= from) broken = { id, message: `操作记录第${prevId + 1}条${id - prevId > 2 ? `至第${id - 1}条` : ''}被删除了（其后第${id}条与之前的记录接不上）。` };
         else if (hash !== h) broken = { id, message: `操作记录第${id}条（${when()}）被改动过，或在它之前有记录被改动、插入。` };
       }
@@ -173,5 +256,5 @@ export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []
     }
     yield rows;
   }
-  return { rows, headId: rows ? prevId : null, headHash: h, broken, hashAt };
+  return { rows, headId: rows ? prevId : null, headHash: h, broken, hashAt, redacted };
 }

@@ -101,7 +101,11 @@ export interface VerifyReport {
   /** Restores recorded outside and inside the file, oldest first. */
   restores: { at: string; from: string }[];
   /** Meetings that left with other organisations at a split (their seals stay in the chain, their records went). */
-  movedOut: { meetings: number; seals: number } | null;
+  /**
+   * What left with other organisations at a split: meetings and their seals (the seals stay in the
+   * chain, the records went), and 操作记录 of theirs kept only as their hashes (db/trust/audit.ts REDACTED).
+   */
+  movedOut: { meetings: number; seals: number; auditRows: number } | null;
   message: string;
 }
 
@@ -333,7 +337,9 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
       }
     : null;
   const movedMeetings = new Set([...moved].map((i) => seals[i]!.meetingId)).size;
-  const movedNote = moved.size ? `另有${movedMeetings}次会议的${moved.size}条存证随拆分移出本台账，拆分本身已存证。` : '';
+  const movedNote =
+    (moved.size ? `另有${movedMeetings}次会议的${moved.size}条存证随拆分移出本台账，拆分本身已存证。` : '') +
+    (audit.redacted ? `其他组织的${audit.redacted}条操作记录已随拆分移出，只留校验值，与拆分记录相符。` : '');
   const state: VerifyState = broken ? 'broken' : unanchored ? 'unanchored' : 'ok';
   const matched = checks.filter((c) => c.result === 'match').length;
   return {
@@ -349,7 +355,7 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
     unanchored,
     audit: { rows: audit.rows, anchoredTo: auditAnchoredTo },
     restores: confirmed.map((r) => ({ at: r.at, from: r.from })),
-    movedOut: moved.size ? { meetings: movedMeetings, seals: moved.size } : null,
+    movedOut: moved.size || audit.redacted ? { meetings: movedMeetings, seals: moved.size, auditRows: audit.redacted } : null,
     message:
       state === 'broken'
         ? `核验未通过：${broken!.message}请保留此文件，不要继续录入，并用最近一份核验通过的备份对照。`
@@ -478,15 +484,18 @@ function importedChains(ledger: Db): {
   const covered: SealRow[] = [];
   const hasTable = ledger.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'imported_chains'").get();
   if (!hasTable) return { broken: null, chains: [], covered };
-  const chains = ledger.sqlite.prepare('SELECT id, source_name AS name, seals, head_hash AS headHash, offsets, events FROM imported_chains ORDER BY id').all() as {
+  const chains = ledger.sqlite.prepare('SELECT id, org_id AS orgId, source_name AS name, seals, head_hash AS headHash, offsets, events FROM imported_chains ORDER BY id').all() as {
     id: number;
+    orgId: number;
     name: string;
     seals: number;
     headHash: string | null;
     offsets: string;
     events: string;
   }[];
-  const present = ledger.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?');
+  // A meeting the school's file said had moved out is present only as a meeting of the merged
+  // school: its shifted id may since be taken by a meeting of the 集团 or of another school.
+  const present = ledger.sqlite.prepare('SELECT 1 FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = ? AND b.org_id = ?');
   // Prepared once per kind, not per seal: a merged school brings thousands.
   const kinds = new Map<SealKind, { rules: ReturnType<typeof shiftRules>; read: ReturnType<typeof ledger.sqlite.prepare> }>();
   const perKind = (kind: SealKind) => {
@@ -532,7 +541,7 @@ function importedChains(ledger: Db): {
       broken = fail(c.name, null, 'truncated', `合并时有${c.seals}条存证，现在是${seals.length}条，或末条不一致：存证被删改过。`);
       continue;
     }
-    const moved = movedBySplits(seals, (s) => events.get(s.refId) as { summary?: string } | undefined, (m) => !present.get(m + (offsets.meetings ?? 0)));
+    const moved = movedBySplits(seals, (s) => events.get(s.refId) as { summary?: string } | undefined, (m) => !present.get(m + (offsets.meetings ?? 0), c.orgId));
     let prev = GENESIS;
     for (const [i, s] of seals.entries()) {
       if (s.prevHash !== prev || linkHash(s.prevHash, s.contentHash) !== s.hash || !isChainKind(s.kind)) {

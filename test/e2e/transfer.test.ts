@@ -2,7 +2,8 @@
 // saved through the shell's save dialog (.sqlite only) behind a confirm dialog, the result read;
 // then that school file chosen through the shell's open dialog, previewed after its check and
 // merged under the 集团党委; the same file again is refused. The ledger file is checked too.
-// Screenshots: artifacts/screenshots/transfer-NN-*.png.
+// 拆分/合并 run in the shell's worker thread (the bundled worker), the split held at one phase to
+// show its progress bar. Screenshots: artifacts/screenshots/transfer-NN-*.png.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,18 +14,28 @@ import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import { DEMO_SCHOOL } from '../support/school';
 import { signedMeeting } from '../trust/fixture';
+import { bundleTransferWorker } from '../../bench/transfer';
 
 const EAST = '青山县第一中学东校区';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-transfer-'));
 const exportsDir = path.join(dir, 'exports');
 const schoolFile = path.join(exportsDir, `${EAST}台账.sqlite`);
 
+const hold = new SharedArrayBuffer(4);
 let h: Harness;
 let page: Page;
 let shot: Shot;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-03-20T09:00:00', ledgerFile: path.join(dir, 'ledger.sqlite'), exportsDir, openLedgerFile: schoolFile });
+  // As the app runs them: in the worker thread, held at one phase of the split for a screenshot of its progress.
+  const worker = await bundleTransferWorker(path.join(dir, 'transfer-worker.cjs'));
+  h = await startHarness({
+    now: '2026-03-20T09:00:00',
+    ledgerFile: path.join(dir, 'ledger.sqlite'),
+    exportsDir,
+    openLedgerFile: schoolFile,
+    transferWorker: { file: worker, hold: { phase: '核验存证', flag: hold } },
+  });
   page = h.page;
   shot = screenshots('transfer-', page, 250);
   page.setDefaultTimeout(15_000);
@@ -64,6 +75,16 @@ describe('设置 → 拆分与合并', () => {
     const dialog = page.getByRole('alertdialog');
     await dialog.getByText(`将把「${EAST}」写入新的台账文件`).waitFor();
     await dialog.getByRole('button', { name: '拆分' }).click();
+    // The window keeps answering while the worker runs; the phases show as a bar, in words.
+    await dialog.getByRole('status', { name: '拆分进度' }).getByText('正在拆分：核验存证（第5步，共6步）').waitFor();
+    await shot('split-progress');
+    // Closing the dialog leaves it running: the bar moves onto the page.
+    await dialog.getByRole('button', { name: '在后台继续' }).click();
+    await page.getByRole('status', { name: '拆分进度' }).getByText('正在拆分：核验存证').waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await shot('split-background');
+    Atomics.store(new Int32Array(hold), 0, 1);
+    Atomics.notify(new Int32Array(hold), 0);
     const result = page.getByRole('status', { name: '拆分结果' });
     await result.getByText('新台账已通过核验，原台账没有改动').waitFor();
     await shot('split-done');

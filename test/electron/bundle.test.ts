@@ -83,6 +83,12 @@ describe('bundles', () => {
     await expect(check(copy, new AbortController().signal)).rejects.toThrow();
   });
 
+  it('transfer-worker.cjs (拆分/合并) runs unpacked beside no node_modules: only Node built-ins, and the document makers it never loads', () => {
+    const required = [...new Set(requiresOf(path.join(out, 'transfer-worker.cjs')))];
+    expect(required.filter((r) => !builtinModules.includes(r.replace(/^node:/, '')) && r !== './office.cjs')).toEqual([]);
+    expect(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')).toContain('- dist-electron/transfer-worker.cjs');
+  });
+
   it('main looks for the Electron-ABI module where native-electron.mjs puts it and electron-builder packs it', () => {
     const dev = shellPaths({ packaged: false, appPath: root, resourcesPath: '/x', platform: 'win32', arch: 'ia32' });
     const [step] = plan({ platform: 'win32', arch: 'ia32', electron: '45.4.1', sqlite: '12.11.1' });

@@ -31,6 +31,7 @@ describe('preload surface', () => {
           "chooseLedgerFile",
           "info",
           "onBackupStatus",
+          "onTransferProgress",
           "onVerifyProgress",
           "openFile",
           "openPath",

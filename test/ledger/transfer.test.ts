@@ -222,6 +222,141 @@ describe('拆分台账', () => {
   });
 });
 
+describe('拆分台账: the others’ 操作记录 leave with them', () => {
+  // Distinctive texts of the west campus and of the 集团 (items, an operator of the west campus only).
+  const WEST_ONLY = ['西校区独有议题操场翻新甲乙丙', '西校区专职秘书', '近亲属参与投标（第4次）', WEST];
+  const GROUP_ONLY = ['集团独有议题食堂招标丁戊', '近亲属参与投标（第1次）', GROUP];
+
+  function busyGroup() {
+    const g = groupFile();
+    const { t, westId, groupId } = g;
+    t.ok('operators.limit', { name: '西校区专职秘书', orgIds: [westId] });
+    t.ledger.operator = '西校区专职秘书';
+    const west = schoolIn(t, westId);
+    t.ok('items.create', { orgId: westId, title: '西校区独有议题操场翻新甲乙丙', matterId: west.matter('D1'), proposerId: west.person('陈志强') });
+    t.ledger.operator = '测试秘书';
+    const group = schoolIn(t, groupId);
+    t.ok('items.create', { orgId: groupId, title: '集团独有议题食堂招标丁戊', matterId: group.matter('D1'), proposerId: group.person('陈志强') });
+    t.ledger.orgId = null;
+    return g;
+  }
+
+  /** Every text value of every table (full-text shadow tables included) and the file's raw bytes. */
+  function leaks(file: string, texts: string[]): string[] {
+    const db = new Database(file, { readonly: true });
+    const found: string[] = [];
+    try {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      for (const table of tables) {
+        for (const row of db.prepare(`SELECT * FROM "${table}"`).raw().iterate() as Iterable<unknown[]>) {
+          for (const v of row) {
+            const s = Buffer.isBuffer(v) ? v.toString('utf8') : typeof v === 'string' ? v : '';
+            for (const x of texts) if (s.includes(x)) found.push(`${table}: ${x}`);
+          }
+        }
+      }
+    } finally {
+      db.close();
+    }
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const bytes = fs.readFileSync(file);
+    for (const x of texts) if (bytes.includes(Buffer.from(x))) found.push(`bytes: ${x}`);
+    return [...new Set(found)];
+  }
+
+  it('a campus split carries no text of the 集团 or the other campus anywhere, while its log still verifies and says how many rows left', () => {
+    const { t, eastId } = busyGroup();
+    const before = sidesOf(t.file);
+    // The source holds them (the test would prove nothing otherwise).
+    const sourceLog = (t.ledger.sqlite.prepare('SELECT operator || summary FROM audit_log').pluck().all() as string[]).join('\n');
+    for (const x of ['西校区独有议题操场翻新甲乙丙', '西校区专职秘书', '集团独有议题食堂招标丁戊', WEST]) expect(sourceLog).toContain(x);
+
+    const target = path.join(t.dir, '东校区台账.sqlite');
+    const done = t.ok('orgs.split', { orgId: eastId, file: target });
+    expect(sidesOf(t.file)).toEqual(before);
+    expect(leaks(target, [...WEST_ONLY, ...GROUP_ONLY])).toEqual([]);
+
+    const split = openAt(target, '2026-04-01T09:00:00');
+    opened.push(split);
+    const db = split.ledger.sqlite;
+    const redacted = db.prepare("SELECT COUNT(*) FROM audit_log WHERE channel = 'orgs.moved'").pluck().get() as number;
+    expect(redacted).toBeGreaterThan(5);
+    const report = split.ok('trust.verify', {});
+    expect(report).toMatchObject({ ok: true, movedOut: { meetings: 2, auditRows: redacted } });
+    expect(report.message).toContain(`其他组织的${redacted}条操作记录已随拆分移出`);
+    expect(done.verify.message).toContain('条操作记录已随拆分移出');
+    // The campus's own rows are there with their content; the others' read as moved out in the 操作日志.
+    const journal = split.ok('journal.list', { offset: 0, limit: 500 });
+    expect(journal.rows.some((r) => r.what.includes('他校记录，已移出'))).toBe(true);
+    expect(journal.rows.some((r) => r.channel === 'orgs.createCampus' && r.what.includes(EAST))).toBe(true);
+  });
+
+  it('a 集团 split carries no text of its campuses', () => {
+    const { t, groupId } = busyGroup();
+    const target = path.join(t.dir, '集团本级.sqlite');
+    t.ok('orgs.split', { orgId: groupId, file: target });
+    expect(leaks(target, [...WEST_ONLY.filter((x) => x !== WEST), '近亲属参与投标（第2次）', '近亲属参与投标（第3次）'])).toEqual([]);
+    const split = openAt(target, '2026-04-01T09:00:00');
+    opened.push(split);
+    expect(split.ok('trust.verify', {}).ok).toBe(true);
+  });
+
+  it('tampering with the redacted log shows: a redacted hash changed (inside a run and at its end), a kept row edited, an own row passed off as moved, the list of moved rows edited', () => {
+    const { t, eastId } = busyGroup();
+    const target = path.join(t.dir, '东校区台账.sqlite');
+    t.ok('orgs.split', { orgId: eastId, file: target });
+    const pristine = fs.readFileSync(target);
+    const attack = (name: string, edit: (db: Database.Database) => void) => {
+      const file = path.join(t.dir, `${name}.sqlite`);
+      fs.writeFileSync(file, pristine);
+      const db = new Database(file);
+      db.exec('DROP TRIGGER IF EXISTS audit_log_no_update;');
+      edit(db);
+      db.close();
+      const o = openAt(file, '2026-04-01T09:00:00');
+      opened.push(o);
+      return o.ok('trust.verify', {});
+    };
+    const ids = (db: Database.Database) => db.prepare("SELECT id FROM audit_log WHERE channel = 'orgs.moved' ORDER BY id").pluck().all() as number[];
+    const forge = (db: Database.Database, id: number) => db.prepare("UPDATE audit_log SET hash = ? WHERE id = ?").run('f'.repeat(64), id);
+    // Inside a run of redacted rows (the next row is redacted too: only the split row's digest can tell).
+    const inRun = attack('in-run', (db) => {
+      const r = ids(db);
+      forge(db, r.find((id, i) => r[i + 1] === id + 1)!);
+    });
+    expect(inRun).toMatchObject({ ok: false, broken: { reason: 'audit_broken' } });
+    expect(inRun.broken!.message).toContain('不一致');
+    // At the end of a run (the next row is the campus's own, linked on it).
+    const atEnd = attack('at-end', (db) => {
+      const r = ids(db);
+      forge(db, r.find((id, i) => r[i + 1] !== id + 1)!);
+    });
+    expect(atEnd).toMatchObject({ ok: false, broken: { reason: 'audit_broken' } });
+    // A kept row (the campus's own) with its content changed.
+    const edited = attack('edited', (db) =>
+      db.exec("UPDATE audit_log SET summary = replace(summary, '东校区', '南校区') WHERE id = (SELECT MIN(id) FROM audit_log WHERE channel = 'orgs.createCampus' AND summary LIKE '%东校区%')"),
+    );
+    expect(edited).toMatchObject({ ok: false, broken: { reason: 'audit_broken' } });
+    // One of the campus's own rows emptied as if it had been another school's: not on the split's list.
+    const hidden = attack('hidden', (db) =>
+      db.exec("UPDATE audit_log SET operator = '—', channel = 'orgs.moved', summary = '他校记录，已移出' WHERE id = (SELECT MIN(id) FROM audit_log WHERE channel = 'orgs.createCampus' AND summary LIKE '%东校区%')"),
+    );
+    expect(hidden).toMatchObject({ ok: false, broken: { reason: 'audit_broken' } });
+    expect(hidden.broken!.message).toContain('没有拆分记录说明');
+    // The split row's list widened to cover that own row too: the split seal no longer matches it.
+    const widened = attack('widened', (db) => {
+      const own = db.prepare("SELECT MIN(id) FROM audit_log WHERE channel = 'orgs.createCampus' AND summary LIKE '%东校区%'").pluck().get() as number;
+      db.prepare("UPDATE audit_log SET operator = '—', channel = 'orgs.moved', summary = '他校记录，已移出' WHERE id = ?").run(own);
+      const row = db.prepare("SELECT id, summary FROM audit_log WHERE channel = 'orgs.split'").get() as { id: number; summary: string };
+      const s = JSON.parse(row.summary) as { redacted: { ranges: number[][]; count: number } };
+      db.prepare('UPDATE audit_log SET summary = ? WHERE id = ?').run(JSON.stringify({ ...s, redacted: { ...s.redacted, ranges: [[own, own], ...s.redacted.ranges], count: s.redacted.count + 1 } }), row.id);
+    });
+    expect(widened.ok).toBe(false);
+    // Untouched, it passes (the attacks above are what broke it).
+    expect(attack('untouched', () => {}).ok).toBe(true);
+  });
+});
+
 describe('拆分台账: every table is accounted for', () => {
   it('names every table of the schema with a rule or as kept whole, and clears only columns that exist', () => {
     const t = openAt(path.join(tempDir(), 'schema.sqlite'));
@@ -295,6 +430,17 @@ describe('合并台账', () => {
     expect(g.snapshot()).toEqual(snap);
     // The 操作日志 says it in words.
     expect(JSON.stringify(g.ok('journal.list', { offset: 0, limit: 5 }))).toContain('并入为校区');
+  });
+
+  it('meetings made in the 集团 file after a merge never pass for the school’s moved-out meetings (their ids shifted land on new ids)', () => {
+    const { g, groupId, school } = schoolAndGroup();
+    g.ok('orgs.merge', { file: school, parentId: groupId });
+    const gs = schoolIn(g, groupId);
+    // The school file lists the 集团's and the west campus's meetings as moved out; shifted by the
+    // merge's offset their ids are the next ones here: new meetings of the 集团 take them.
+    for (let n = 0; n < 4; n++) decidedMeeting(g, gs, { startsAt: `2026-05-${10 + n}T15:00` });
+    g.ledger.orgId = null;
+    expect(g.ok('trust.verify', {})).toMatchObject({ ok: true, broken: null });
   });
 
   it('moves every reference of every merged row onto the merged rows (a column the merge forgets points into the 集团’s own records)', () => {

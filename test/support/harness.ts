@@ -11,7 +11,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { dispatchAsync } from '../../db/api';
 import { DISTRICT_FILE_NAME, dispatchDistrictAsync, NO_DISTRICT, type DistrictOpened } from '../../db/district/api';
 import { districtName, openDistrict, type District } from '../../db/district/store';
-import type { HostApi, RestoreOutcome, VerifyProgress, VerifyReport } from '../../db/host';
+import type { HostApi, RestoreOutcome, TransferProgress, VerifyProgress, VerifyReport } from '../../db/host';
+import { watchProgress } from '../../db/transfer/progress';
+import type { ChannelName } from '../../db/contract';
+import { OFF_THREAD, transferRuns } from '../../electron/transfer';
+import type { TransferJob } from '../../electron/transfer-worker';
 import type { Result } from '../../db/api';
 import { steppedVerify } from '../../db/trust/stepped';
 import type { Ledger } from '../../db/ledger';
@@ -45,6 +49,9 @@ const BRIDGE_SCRIPT = `(() => {
   // 校验台账's progress, pushed by the harness (page.evaluate) as main pushes it over IPC.
   const verifyListeners = new Set();
   Object.defineProperty(window, '__verifyProgress', { value: (p) => verifyListeners.forEach((l) => l(p)) });
+  // 拆分台账/合并台账's phases, pushed as main pushes them from its worker (electron/transfer.ts).
+  const transferListeners = new Set();
+  Object.defineProperty(window, '__transferProgress', { value: (p) => transferListeners.forEach((l) => l(p)) });
   window.ledger = Object.freeze({ call: (channel, input) => window.__ledger(channel, input) });
   window.district = Object.freeze({
     call: (channel, input) => window.__district('call', channel, input),
@@ -66,6 +73,10 @@ const BRIDGE_SCRIPT = `(() => {
     onVerifyProgress: (listener) => {
       verifyListeners.add(listener);
       return () => void verifyListeners.delete(listener);
+    },
+    onTransferProgress: (listener) => {
+      transferListeners.add(listener);
+      return () => void transferListeners.delete(listener);
     },
   });
 })();`;
@@ -122,6 +133,12 @@ export interface HarnessOptions {
   openLedgerFile?: string | null;
   /** The folder district.open() picks (as the folder dialog would); default <ledger folder>/district. */
   districtFolder?: string;
+  /**
+   * 拆分/合并 in the shell's worker thread, as the app runs them (electron/transfer.ts): the bundled
+   * worker (bench/transfer.ts bundleTransferWorker) and, for a screenshot mid-way, where it waits.
+   * Without it they run in this process, their phases pushed as reported.
+   */
+  transferWorker?: { file: string; hold?: TransferJob['hold'] };
 }
 
 export interface Harness {
@@ -205,10 +222,30 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
 
-  await context.exposeBinding('__ledger', (_src, channel: string, input: unknown) =>
-    // Round-trip through JSON, like structured-clone IPC in Electron.
-    dispatchAsync(ledger, channel, input).then((r) => JSON.parse(JSON.stringify(r))),
-  );
+  // The shell runs 拆分/合并 in a worker and pushes their phases; here they run in this process
+  // and their phases reach the page as they are reported.
+  const pushTransferProgress = (p: TransferProgress) =>
+    void page?.evaluate((q) => (window as unknown as { __transferProgress(p: TransferProgress): void }).__transferProgress(q), p).catch(() => undefined);
+  const transfers = options.transferWorker
+    ? transferRuns({
+        workerFile: options.transferWorker.file,
+        nativeBinding: path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+        hold: options.transferWorker.hold,
+        onProgress: pushTransferProgress,
+      })
+    : null;
+  await context.exposeBinding('__ledger', async (_src, channel: string, input: unknown) => {
+    if (transfers && (OFF_THREAD as readonly string[]).includes(channel)) {
+      return JSON.parse(JSON.stringify(await transfers.run(ledger, channel as ChannelName, input)));
+    }
+    const unwatch = watchProgress(ledger.sqlite, pushTransferProgress);
+    try {
+      // Round-trip through JSON, like structured-clone IPC in Electron.
+      return await dispatchAsync(ledger, channel, input).then((r) => JSON.parse(JSON.stringify(r)));
+    } finally {
+      unwatch();
+    }
+  });
   await context.exposeBinding('__host', async (_src, method: keyof HostApi, arg: unknown) => {
     const fn = host[method] as (a: unknown) => Promise<unknown>;
     return JSON.parse(JSON.stringify((await fn(arg)) ?? null));

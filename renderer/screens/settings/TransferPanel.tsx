@@ -9,8 +9,35 @@ import { FormError } from '../../forms/FormError';
 import { useCommand } from '../../forms/useCommand';
 import { call, type OutputOf } from '../../ledger-client';
 import { notify } from '../../stores/notices';
+import type { TransferProgress } from '../../../db/host';
 
 type Orgs = OutputOf<'orgs.list'>['orgs'];
+
+/**
+ * 拆分/合并 run in the shell's worker thread; the phases it pushes show as a bar (the window keeps
+ * answering meanwhile). What the phases are called is the core's (db/transfer/progress.ts).
+ */
+function useTransferProgress(): [TransferProgress | null, () => void] {
+  const [progress, setProgress] = useState<TransferProgress | null>(null);
+  useEffect(() => window.host.onTransferProgress?.(setProgress), []);
+  return [progress, () => setProgress(null)];
+}
+
+function TransferRunning({ verb, progress }: { verb: string; progress: TransferProgress | null }) {
+  const finishing = progress !== null && progress.done >= progress.total;
+  return (
+    <div className="backup-progress verify-progress" role="status" aria-label={`${verb}进度`}>
+      {progress ? <progress className="bar" value={progress.done} max={Math.max(1, progress.total)} /> : <progress className="bar" />}
+      <span>
+        {progress === null
+          ? `正在准备${verb}…`
+          : finishing
+            ? `${verb}即将完成…`
+            : `正在${verb}：${progress.phase}（第${progress.done + 1}步，共${progress.total}步）`}
+      </span>
+    </div>
+  );
+}
 type Counts = OutputOf<'orgs.splitPreview'>['counts'];
 
 function CountTable({ counts, label }: { counts: Counts; label: string }) {
@@ -53,6 +80,7 @@ function SplitSection({ orgs }: { orgs: Orgs }) {
   const [preview, setPreview] = useState<OutputOf<'orgs.splitPreview'> | null>(null);
   const [target, setTarget] = useState<string | null>(null);
   const [done, setDone] = useState<OutputOf<'orgs.split'> | null>(null);
+  const [progress, resetProgress] = useTransferProgress();
   const chosen = orgId ?? orgs[orgs.length - 1]?.id ?? null;
   const look = useCommand(async () => {
     if (chosen === null) return;
@@ -66,6 +94,7 @@ function SplitSection({ orgs }: { orgs: Orgs }) {
   });
   const split = useCommand(async () => {
     if (!preview || !target) return;
+    resetProgress();
     const r = await call('orgs.split', { orgId: preview.orgId, file: target }).finally(() => setTarget(null));
     setDone(r);
     setPreview(null);
@@ -97,7 +126,7 @@ function SplitSection({ orgs }: { orgs: Orgs }) {
           </div>
         </div>
       )}
-      {split.busy && <p className="muted" role="status">正在拆分并核验新台账，请稍候…</p>}
+      {split.busy && !target && <TransferRunning verb="拆分" progress={progress} />}
       {done && (
         <div className="notice ok" role="status" aria-label="拆分结果">
           <p>{done.message}</p>
@@ -111,9 +140,13 @@ function SplitSection({ orgs }: { orgs: Orgs }) {
           consequence={`将把「${preview.orgName}」写入新的台账文件「${target.split(/[\\/]/).pop()}」。当前台账不做任何改动。`}
           confirmLabel="拆分"
           busy={split.busy}
+          // While it runs, closing the dialog leaves it running (the bar then shows on the page).
+          cancelLabel={split.busy ? '在后台继续' : '取消'}
           onConfirm={() => void split.run()}
           onCancel={() => setTarget(null)}
-        />
+        >
+          {split.busy && <TransferRunning verb="拆分" progress={progress} />}
+        </ConfirmDialog>
       )}
     </section>
   );
@@ -126,6 +159,7 @@ function MergeSection({ orgs, onMerged }: { orgs: Orgs; onMerged: () => void }) 
   const [preview, setPreview] = useState<OutputOf<'orgs.mergePreview'> | null>(null);
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState<OutputOf<'orgs.merge'> | null>(null);
+  const [progress, resetProgress] = useTransferProgress();
   const parent = parentId ?? tops[0]?.id ?? null;
   const choose = useCommand(async () => {
     if (parent === null) return;
@@ -138,6 +172,7 @@ function MergeSection({ orgs, onMerged }: { orgs: Orgs; onMerged: () => void }) 
   });
   const merge = useCommand(async () => {
     if (!file || !preview || parent === null) return;
+    resetProgress();
     const r = await call('orgs.merge', { file, parentId: parent }).finally(() => setAsking(false));
     setDone(r);
     setPreview(null);
@@ -170,6 +205,7 @@ function MergeSection({ orgs, onMerged }: { orgs: Orgs; onMerged: () => void }) 
           </div>
         </div>
       )}
+      {merge.busy && !asking && <TransferRunning verb="合并" progress={progress} />}
       {done && <div className="notice ok" role="status" aria-label="合并结果">{done.message}</div>}
       {asking && preview && (
         <ConfirmDialog
@@ -177,9 +213,12 @@ function MergeSection({ orgs, onMerged }: { orgs: Orgs; onMerged: () => void }) 
           consequence={`将把「${preview.orgName}」作为「${preview.parentName}」的校区并入本台账；同一个学校的台账不能再次并入。`}
           confirmLabel="并入"
           busy={merge.busy}
+          cancelLabel={merge.busy ? '在后台继续' : '取消'}
           onConfirm={() => void merge.run()}
           onCancel={() => setAsking(false)}
-        />
+        >
+          {merge.busy && <TransferRunning verb="合并" progress={progress} />}
+        </ConfirmDialog>
       )}
     </section>
   );

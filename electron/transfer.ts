@@ -1,0 +1,100 @@
+// 拆分台账 and 合并台账 off the main thread (electron/transfer-worker.ts): the window keeps
+// answering and shows each phase (TRANSFER_PROGRESS) while the worker copies, trims and verifies.
+// One at a time. stop() (the app closing) ends the worker at once: a split writes under a
+// temporary name and renames at its very end, so the target never appears half-written (the
+// temporary files are removed here); a merge's one transaction is never committed, so the
+// ledger stays as it was. The source is only ever read.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Result } from '../db/api';
+import type { ChannelName } from '../db/contract';
+import type { Ledger } from '../db/ledger';
+import type { TransferProgress } from '../db/transfer/progress';
+import { noteCommit } from '../db/trust/wal';
+import type { TransferJob } from './transfer-worker';
+
+/** The channels the shell runs in the worker instead of on the main connection. */
+export const OFF_THREAD: readonly ChannelName[] = ['orgs.split', 'orgs.merge'];
+
+export const TRANSFER_BUSY = '另一项拆分或合并正在进行，请等它完成后再试。';
+export const TRANSFER_STOPPED = '拆分或合并在完成前停止了（程序正在关闭），没有写入任何文件，台账没有改动。';
+
+export interface TransferDeps {
+  workerFile: string;
+  nativeBinding?: string;
+  onProgress: (p: TransferProgress) => void;
+  /** Tests only (TransferJob.hold). */
+  hold?: TransferJob['hold'];
+}
+
+type Message = { type: 'progress'; progress: TransferProgress } | { type: 'result'; result: Result<unknown> };
+
+/** Temporary files a stopped run may leave beside `file` (db/trust/files.ts tempName of this process). */
+function removeTemporaries(file: unknown): void {
+  if (typeof file !== 'string' || !file) return;
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.tmp-${process.pid}-`;
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    try {
+      fs.rmSync(path.join(dir, n), { force: true });
+    } catch {
+      // Still held by a worker being ended (Windows): removed once it has ended (stop).
+    }
+  }
+}
+
+export function transferRuns(deps: TransferDeps) {
+  let current: { worker: Worker; file: unknown; settle: (r: Result<unknown>) => void } | null = null;
+  return {
+    run(ledger: Ledger, channel: ChannelName, input: unknown): Promise<Result<unknown>> {
+      if (current) return Promise.resolve({ ok: false, error: { code: 'conflict', message: TRANSFER_BUSY } });
+      const job: TransferJob = { file: ledger.file, nativeBinding: deps.nativeBinding, operator: ledger.operator, orgId: ledger.orgId, channel, input, hold: deps.hold };
+      const worker = new Worker(deps.workerFile, { workerData: job });
+      const file = (input as { file?: unknown } | null)?.file;
+      return new Promise((resolve) => {
+        let settled = false;
+        const settle = (r: Result<unknown>) => {
+          if (settled) return;
+          settled = true;
+          current = null;
+          if (!r.ok) removeTemporaries(file);
+          resolve(r);
+        };
+        current = { worker, file, settle };
+        worker.on('message', (m: Message) => {
+          if (m.type === 'progress') deps.onProgress(m.progress);
+          else {
+            // The worker's commit, recorded by the main connection's WAL record (db/trust/wal.ts).
+            if (m.result.ok && channel === 'orgs.merge') noteCommit(ledger.sqlite, true);
+            settle(m.result);
+          }
+        });
+        worker.once('error', (e) => {
+          console.warn(`[transfer] ${channel}: ${String(e?.message ?? e)}`);
+          settle({ ok: false, error: { code: 'internal', message: '拆分或合并没有完成，台账没有改动。请重试；如果反复出现，请联系技术支持。' } });
+        });
+        worker.once('exit', () => settle({ ok: false, error: { code: 'conflict', message: TRANSFER_STOPPED } }));
+      });
+    },
+    /** End a run in progress (the app is closing, the ledger about to close): nothing is written. */
+    stop(): Promise<void> {
+      const run = current;
+      if (!run) return Promise.resolve();
+      const ended = run.worker.terminate();
+      run.settle({ ok: false, error: { code: 'conflict', message: TRANSFER_STOPPED } });
+      return ended.then(() => removeTemporaries(run.file));
+    },
+    get running() {
+      return current !== null;
+    },
+  };
+}
+export type TransferRuns = ReturnType<typeof transferRuns>;
