@@ -42,6 +42,9 @@ export async function groupRows(runs: number, log: (s: string) => void, options:
         dispatch(ledger, 'org.get', {});
         dispatch(ledger, 'loop.status', { orgId });
       }, runs);
+      // The dashboard's own share of a switch, one campus (listFollowUps 'overdue' and decisions without follow-up within it).
+      use(campuses[0]!);
+      const status = time(() => dispatch(ledger, 'loop.status', { orgId: campuses[0]! }), runs);
       use(top!);
       // 拆分与合并 of one campus, as the buttons run them (bench/transfer.ts), with nothing chosen.
       ledger.orgId = null;
@@ -50,6 +53,7 @@ export async function groupRows(runs: number, log: (s: string) => void, options:
         ...transfer,
         { group, name: `group.overview (${rowsSeen} rows)`, t: board, target: '< 200 ms', met: board.p95 < 200 },
         { group, name: 'switch organisation: orgs.use + org.get + loop.status', t: switching, target: '< 100 ms', met: switching.p95 < 100 },
+        { group, name: 'loop.status of one campus (part of the switch)', t: status },
       ];
     } finally {
       ledger.close();

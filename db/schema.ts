@@ -351,6 +351,13 @@ export const followUps = sqliteTable('follow_ups', {
    * on this follow-up; null when the decision's own organisation carries it out.
    */
   orgId: integer('org_id').references(() => organizations.id),
+  /**
+   * The organisation whose decision this follows up (its item's org_id), kept on the row so a
+   * school's 督办 list and loop.status read only that school's follow-ups by index. Written by the
+   * trigger of migration 0020 on every insert (commands, imports, merge, the bench's generator),
+   * never by hand; an item never changes organisation.
+   */
+  decisionOrgId: integer('decision_org_id').references(() => organizations.id),
   task: text('task').notNull(),
   ownerDept: text('owner_dept').notNull(),
   ownerId: integer('owner_id').references(() => persons.id),
@@ -364,9 +371,12 @@ export const followUps = sqliteTable('follow_ups', {
 }, (t) => [
   index('followups_decision').on(t.decisionId),
   index('followups_state_deadline').on(t.state, t.deadline),
-  index('followups_org').on(t.orgId),
+  // The follow-ups handed to a campus (listFollowUps 'handed', split and merge by org_id), by state and deadline as listed.
+  index('followups_org_state').on(t.orgId, t.state, t.deadline),
   // 集团工作台: overdue follow-ups per campus from the open ones only, without reading the table (bench/group.ts).
   index('followups_open').on(t.deadline, t.orgId, t.decisionId).where(sql`state = 'open'`),
+  // A school's 督办 list (listFollowUps) by state and deadline, in the order it shows them: loop.status on every switch (bench/group.ts).
+  index('followups_decision_org').on(t.decisionOrgId, t.state, t.deadline),
   // Ctrl+K: a person's name finds the follow-ups they are responsible for.
   index('followups_owner').on(t.ownerId),
 ]);

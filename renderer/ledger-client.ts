@@ -23,7 +23,21 @@ export async function call<C extends ChannelName>(channel: C, input: InputOf<C>)
     throw new LedgerCallError({ code: 'internal', message: '与台账的连接中断，数据未被改动，请稍后重试。' });
   }
   if (!result.ok) throw new LedgerCallError(result.error);
+  for (const listener of [...answered]) listener(channel);
   return result.value;
+}
+
+type Answered = (channel: ChannelName) => void;
+const answered = new Set<Answered>();
+
+/**
+ * Told the channel of every call the core carried out (not of refused ones), after it answered:
+ * how a store whose rows another screen's command changed reloads them (e.g. the org switcher
+ * after a merge). Returns the way to stop listening.
+ */
+export function onAnswered(listener: Answered): () => void {
+  answered.add(listener);
+  return () => answered.delete(listener);
 }
 
 /** The contract error of a failure, or a generic one for anything unexpected. */

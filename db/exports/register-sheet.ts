@@ -4,11 +4,13 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { RegisterRow, RegisterSheet, RecordOutcome } from '../documents/model';
 import { OUTCOME_LABELS } from '../documents/record';
 import { followUpsOf } from '../followups/queries';
+import { itemSentUp } from '../items/queries';
 import { today, type ReadLedger } from '../ledger';
 import { meetingDate } from '../meetings/queries';
 import { meetingTitle } from '../terms';
 import { getOrganization } from '../organization/queries';
 import { isOverdue } from '../rules/followup';
+import { itemStateLabel } from '../rules/group';
 import { agendaEntries, agendaItems, bodies, decisions, matters, meetings } from '../schema';
 import { ITEM_STATE_LABELS, RATINGS, type ItemState, type MajorCategory, type Rating } from '../terms';
 
@@ -22,6 +24,7 @@ function entriesOfYear(ledger: ReadLedger, orgId: number, year: number) {
       entry: agendaEntries,
       itemTitle: agendaItems.title,
       itemState: agendaItems.state,
+      itemSentUp,
       itemMajor: agendaItems.routing,
       amount: agendaItems.amount,
       matterName: matters.name,
@@ -87,7 +90,8 @@ export function readRegisterSheet(ledger: ReadLedger, orgId: number, year: numbe
           completedOn: f.completedAt?.slice(0, 10) ?? null,
           evaluation: f.rating != null ? { rating: f.rating as Rating, effect: f.effect ?? '' } : null,
         })),
-        status: d ? statusOfDecision(d, r.itemState as ItemState, fus.length) : (OUTCOME_LABELS[outcome] ?? outcome),
+        // Undecided at this meeting: what came of it there, unless the item has since gone up to the 集团 (said as items.get says it).
+        status: d ? statusOfDecision(d, r.itemState as ItemState, fus.length) : r.itemSentUp ? itemStateLabel(r.itemState as ItemState, true) : (OUTCOME_LABELS[outcome] ?? outcome),
         evaluation: evaluationOf(fus),
       };
     }),

@@ -202,10 +202,13 @@ export function listFollowUps(ledger: ReadLedger, orgId: number, today: string, 
 
 function followUpQuery(ledger: ReadLedger, state: 'open' | 'done' | 'overdue' | undefined, whose: 'own' | 'handed') {
   return prepared(ledger, `followUps.list:${state ?? 'all'}:${whose}`, () => {
-    const where: SQL[] = [whose === 'own' ? eq(agendaItems.orgId, sql.placeholder('orgId')) : eq(followUps.orgId, sql.placeholder('orgId'))];
+    // own: by follow_ups.decision_org_id (index followups_decision_org: school, state, deadline), so
+    // only the chosen school's rows are read, already in deadline order; not through its items.
+    const where: SQL[] = [whose === 'own' ? eq(followUps.decisionOrgId, sql.placeholder('orgId')) : eq(followUps.orgId, sql.placeholder('orgId'))];
+    // A follow-up is open or done (schema.ts): 'open' said as an equality, so the index serves it.
     if (state === 'done') where.push(eq(followUps.state, 'done'));
-    if (state === 'open') where.push(ne(followUps.state, 'done'));
-    if (state === 'overdue') where.push(ne(followUps.state, 'done'), lt(followUps.deadline, sql.placeholder('today')));
+    if (state === 'open') where.push(eq(followUps.state, 'open'));
+    if (state === 'overdue') where.push(eq(followUps.state, 'open'), lt(followUps.deadline, sql.placeholder('today')));
     return ledger.db
       .select({
         ...followUpColumns,

@@ -98,10 +98,11 @@ export function groupOverview(ledger: ReadLedger, input: { year?: number }) {
      WHERE i.org_id IN (${inList}) AND i.state = 'passed' AND d.loop_state <> 'reconsidered' AND d.no_follow_up_reason IS NULL
        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.decision_id = d.id) GROUP BY i.org_id`,
   );
-  // A follow-up is the campus's when a 集团 decision was handed to it, else its decision's organisation's.
+  // A follow-up is the campus's when a 集团 decision was handed to it, else its decision's organisation's
+  // (follow_ups.decision_org_id: no join through decisions and items).
   const overdue = count(
-    `SELECT COALESCE(f.org_id, i.org_id) AS org, COUNT(*) AS n FROM follow_ups f JOIN decisions d ON d.id = f.decision_id JOIN agenda_items i ON i.id = d.item_id
-     WHERE f.state = 'open' AND f.deadline < ? AND COALESCE(f.org_id, i.org_id) IN (${inList}) GROUP BY 1`,
+    `SELECT COALESCE(f.org_id, f.decision_org_id) AS org, COUNT(*) AS n FROM follow_ups f
+     WHERE f.state = 'open' AND f.deadline < ? AND COALESCE(f.org_id, f.decision_org_id) IN (${inList}) GROUP BY 1`,
     date,
   );
   const corrections = count(

@@ -155,3 +155,9 @@ export function submittedOn(ledger: ReadLedger, itemId: number): string {
 export function transitionsOf(ledger: ReadLedger, itemId: number) {
   return ledger.db.select().from(itemTransitions).where(eq(itemTransitions.itemId, itemId)).orderBy(asc(itemTransitions.id)).all();
 }
+
+/**
+ * 上报集团: 1 when the 集团党委 filed this item as its own (items_escalated_from index), else 0 — the
+ * one way a list of items learns it, so every list can say 已上报集团 (db/rules/group.ts itemStateLabel).
+ */
+export const itemSentUp = sql<number>`EXISTS (SELECT 1 FROM agenda_items g WHERE g.escalated_from_id = ${agendaItems.id})`;

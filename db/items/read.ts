@@ -13,7 +13,7 @@ import { escalateConsequence, escalateRefusal, itemStateLabel, mustEscalate } fr
 import { CONSULTATION_OUTCOME_LABELS, ITEM_STATE_LABELS, type ItemState } from '../terms';
 import { warningsOf } from '../warnings';
 import type { itemContract } from './contract';
-import { consultationsOf, entriesOf, getItem, latestOutcomes, transitionsOf } from './queries';
+import { consultationsOf, entriesOf, getItem, itemSentUp, latestOutcomes, transitionsOf } from './queries';
 
 export function itemSummary(ledger: ReadLedger, itemId: number) {
   const item = getItem(ledger, itemId);
@@ -123,8 +123,7 @@ export function listItems(ledger: ReadLedger, input: z.output<(typeof itemContra
       matterName: matters.name,
       proposerId: proposer.id,
       proposerName: proposer.name,
-      /** 上报集团: the 集团党委 filed this item as its own (items_escalated_from index). */
-      sentUp: sql<number>`EXISTS (SELECT 1 FROM agenda_items g WHERE g.escalated_from_id = ${agendaItems.id})`,
+      sentUp: itemSentUp,
     })
     .from(agendaItems)
     .innerJoin(matters, eq(matters.id, agendaItems.matterId))

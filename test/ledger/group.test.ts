@@ -3,7 +3,9 @@
 // decision handed to all three campuses, each reporting back, and the loop closing when every
 // campus's follow-up is evaluated; the 集团工作台 counts per campus.
 import { describe, expect, it } from 'vitest';
+import { readRegisterSheet } from '../../db/exports/register-sheet';
 import { decidedMeeting } from '../support/decided';
+import { meetingSchool } from './meetings-fixture';
 import { freshLedger, type TestLedger } from '../support/ledger';
 import { DEMO_SCHOOL } from '../support/school';
 
@@ -111,6 +113,26 @@ describe('集团化办学', () => {
     // A school on its own has nowhere to send an item.
     const { id: own } = t.ok('items.create', { orgId: groupId, title: '集团自己的议题', matterId: schoolIn(t, groupId).matter('D1'), proposerId: groupSide.item.proposerId });
     expect(t.call('group.escalate', { itemId: own, reason: '试试' })).toMatchObject({ ok: false, error: { message: '本组织不属于任何集团，议题无处上报。' } });
+  });
+
+  it('台账 sheet: a campus item whose vote was postponed and that then went up says 已上报集团, not 已撤回; the meeting’s result stays 暂缓表决', () => {
+    const m = meetingSchool();
+    const { meetingId, entryIds } = m.sitting(['A1', 'D1']);
+    m.state(entryIds[0]!, ['李明华', '张丽']);
+    m.t.ok('entries.postpone', { entryId: entryIds[0]!, reason: '金额超过校区标准' });
+    const itemId = m.view(meetingId).entries[0]!.item.id;
+    const campusId = m.t.ok('org.get', {})!.org.id;
+    // The school becomes a campus of a 集团 set up in the same file (its own 议事清单 and 书记).
+    const { orgId: groupId } = m.t.ok('org.setup', { ...DEMO_SCHOOL, name: '青山县第一中学教育集团' });
+    m.t.ledger.sqlite.prepare('UPDATE organizations SET parent_id = ? WHERE id = ?').run(groupId, campusId);
+    m.t.ok('orgs.use', { orgId: campusId });
+    const row = () => readRegisterSheet(m.t.ledger, campusId, 2026).rows.find((r) => r.itemPosition === 1)!;
+    expect(row()).toMatchObject({ result: '暂缓表决', status: '暂缓表决' });
+    m.t.ok('group.escalate', { itemId, reason: '金额超过校区标准，须由集团党委决定' });
+    expect(m.t.ok('items.get', { itemId }).item.stateLabel).toBe('已上报集团');
+    expect(row()).toMatchObject({ result: '暂缓表决', status: '已上报集团' });
+    // The other items of that meeting keep their own status.
+    expect(readRegisterSheet(m.t.ledger, campusId, 2026).rows.filter((r) => r.itemPosition !== 1).every((r) => r.status !== '已上报集团')).toBe(true);
   });
 
   it('a 集团 decision handed to three campuses: each reports back on its own follow-up, and the loop closes when all are evaluated', () => {
