@@ -21,16 +21,16 @@ export function reminderSettings(ledger: ReadLedger, orgId: number): ReminderSet
 }
 export const REMINDER_SETTINGS_KEY = SETTINGS_KEY;
 
+// Follow-ups: the school's own decisions' (decision_org_id) and the 集团's handed to it (org_id, 集团化办学).
 export function reminderFacts(ledger: ReadLedger, orgId: number, today: string, materialsLeadDays: number): ReminderFacts {
   const db = ledger.db;
   const followUps = db.all<ReminderFacts['followUps'][number]>(sql`
-    SELECT f.id, f.decision_id AS decisionId, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state
+    SELECT f.id, f.decision_id AS decisionId, f.task, f.owner_dept AS ownerDept, p.name AS ownerName, f.deadline, f.state,
+      f.org_id IS ${orgId} AS handed
     FROM follow_ups f
-    JOIN decisions d ON d.id = f.decision_id
-    JOIN agenda_items i ON i.id = d.item_id
     LEFT JOIN persons p ON p.id = f.owner_id
-    WHERE i.org_id = ${orgId} AND f.state <> 'done' AND f.deadline <= ${plusDays(today, DUE_SOON_DAYS)}
-    ORDER BY f.deadline, f.id`);
+    WHERE (f.decision_org_id = ${orgId} OR f.org_id = ${orgId}) AND f.state = 'open' AND f.deadline <= ${plusDays(today, DUE_SOON_DAYS)}
+    ORDER BY f.deadline, f.id`).map((f) => ({ ...f, handed: Boolean(f.handed) }));
   const horizon = plusDays(today, MEETING_AHEAD_DAYS + materialsLeadDays + 1);
   const upcoming = db.all<{ id: number; year: number; seq: number; bodyName: string; startsAt: string; state: string }>(sql`
     SELECT m.id, m.year, m.seq, b.name AS bodyName, m.starts_at AS startsAt, m.state

@@ -23,7 +23,8 @@ export const MEETING_AHEAD_DAYS = 1;
 export interface ReminderFacts {
   today: string;
   materialsLeadDays: number;
-  followUps: { id: number; decisionId: number; task: string; ownerDept: string; ownerName: string | null; deadline: string; state: string }[];
+  /** handed: a 集团 decision's follow-up this campus carries out (it opens on its own page, not the 集团's decision). */
+  followUps: { id: number; decisionId: number; task: string; ownerDept: string; ownerName: string | null; deadline: string; state: string; handed: boolean }[];
   meetings: { id: number; title: string; startsAt: string; state: string; missingMaterials: { itemId: number; title: string }[] }[];
   waitingItems: { id: number; title: string; since: string }[];
   emergencies: { id: number; action: string; actorName: string; at: string }[];
@@ -31,7 +32,7 @@ export interface ReminderFacts {
 }
 
 /** Where a reminder opens: a section of the app and the record in it (a 督办事项 opens its decision; 临时处置 live under 会议). */
-export type ReminderTarget = { section: 'followups' | 'meetings' | 'items' | 'minutes'; id?: number };
+export type ReminderTarget = { section: 'followups' | 'meetings' | 'items' | 'minutes'; id?: number; handed?: number };
 
 export interface Reminder {
   /** Stable per record and kind: notifications are shown at most once a day per key. */
@@ -43,6 +44,10 @@ export interface Reminder {
   detail: string;
   target: ReminderTarget;
 }
+
+/** A campus opens a handed 集团 follow-up on its own page; every other follow-up on its decision's. */
+const followUpTarget = (f: ReminderFacts['followUps'][number]): ReminderTarget =>
+  f.handed ? { section: 'followups', handed: f.id } : { section: 'followups', id: f.decisionId };
 
 export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
 const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
@@ -57,10 +62,10 @@ export function dueReminders(facts: ReminderFacts, settings: ReminderSettings = 
     const owner = [f.ownerDept, f.ownerName].filter(Boolean).join(' ');
     // R17: past the deadline and not done is 逾期; the deadline day itself is not late.
     if (left < 0) {
-      out.push({ key: `followup_overdue:${f.id}`, kind: 'followup_overdue', urgency: 'overdue', title: f.task, detail: `${owner}，完成时限${cnDate(f.deadline)}，已逾期${-left}天`, target: { section: 'followups', id: f.decisionId } });
+      out.push({ key: `followup_overdue:${f.id}`, kind: 'followup_overdue', urgency: 'overdue', title: f.task, detail: `${owner}，完成时限${cnDate(f.deadline)}，已逾期${-left}天`, target: followUpTarget(f) });
     } else if (left <= DUE_SOON_DAYS) {
       const when = left === 0 ? '今天到期' : left === 1 ? '明天到期' : `还有${left}天到期`;
-      out.push({ key: `followup_due:${f.id}`, kind: 'followup_due', urgency: left <= 1 ? 'today' : 'soon', title: f.task, detail: `${owner}，完成时限${cnDate(f.deadline)}，${when}`, target: { section: 'followups', id: f.decisionId } });
+      out.push({ key: `followup_due:${f.id}`, kind: 'followup_due', urgency: left <= 1 ? 'today' : 'soon', title: f.task, detail: `${owner}，完成时限${cnDate(f.deadline)}，${when}`, target: followUpTarget(f) });
     }
   }
   for (const m of facts.meetings) {

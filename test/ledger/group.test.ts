@@ -177,6 +177,10 @@ describe('集团化办学', () => {
       const page = t.ok('group.handed', { followUpId: mine[0]!.id });
       expect(page).toMatchObject({ groupName: '青山县第一中学教育集团', campusName: CAMPUSES[i], decision: { text: '各校区4月底前完成安全隐患排查。' }, actions: { report: true, complete: true } });
       expect(t.call('decisions.get', { decisionId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      // 今日待办 of the campus reminds of it, the day after its deadline, and opens the campus's page of it.
+      t.setNow(`2026-04-${29 + i}T09:00:00`);
+      const due = t.ok('reminders.today', { orgId: campusId }).groups.flatMap((x) => x.reminders).filter((r) => r.kind === 'followup_overdue');
+      expect(due.map((r) => [r.title, r.target])).toEqual([['完成本校区安全隐患排查', { section: 'followups', handed: mine[0]!.id }]]);
       t.ok('followups.report', { followUpId: mine[0]!.id, kind: 'progress', text: '已排查完毕' });
       t.ok('followups.complete', { followUpId: mine[0]!.id, note: '整改完成' });
       expect(t.ok('group.handed', { followUpId: mine[0]!.id })).toMatchObject({ followUp: { reports: [{ text: '已排查完毕' }] }, actions: { report: false, complete: false } });

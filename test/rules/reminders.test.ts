@@ -14,7 +14,7 @@ const empty = (over: Partial<ReminderFacts> = {}): ReminderFacts => ({
   unsignedMeetings: [],
   ...over,
 });
-const fu = (id: number, deadline: string, state = 'open', ownerName: string | null = '李明') => ({ id, decisionId: 100 + id, task: `任务${id}`, ownerDept: '总务处', ownerName, deadline, state });
+const fu = (id: number, deadline: string, state = 'open', ownerName: string | null = '李明') => ({ id, decisionId: 100 + id, task: `任务${id}`, ownerDept: '总务处', ownerName, deadline, state, handed: false });
 const meeting = (id: number, startsAt: string, missing: number[] = [], state = 'planned') => ({
   id,
   title: `会议${id}`,
@@ -50,6 +50,11 @@ describe('follow-ups (R17)', () => {
   it('a done follow-up is never a reminder, however late; other states are', () => {
     expect(dueReminders(empty({ followUps: [fu(1, '2026-01-01', 'done')] }))).toEqual([]);
     expect(dueReminders(empty({ followUps: [fu(1, '2026-01-01', 'in_progress')] }))[0].detail).toContain('已逾期83天');
+  });
+  it('a 集团 follow-up handed to this campus opens on its own page, not the 集团 decision', () => {
+    const [late, soon] = dueReminders(empty({ followUps: [{ ...fu(1, '2026-03-24'), handed: true }, { ...fu(2, '2026-03-27'), handed: true }] }));
+    expect(late.target).toEqual({ section: 'followups', handed: 1 });
+    expect(soon.target).toEqual({ section: 'followups', handed: 2 });
   });
   it('an owner without a name is the department alone', () => {
     expect(dueReminders(empty({ followUps: [fu(1, '2026-03-20', 'open', null)] }))[0].detail).toBe('总务处，完成时限2026年3月20日，已逾期5天');

@@ -9,7 +9,8 @@ const SHOWN = 5;
 export function TodayPanel({ today }: { today: Today }) {
   const go = useNav((s) => s.go);
   const [all, setAll] = useState<Record<string, boolean>>({});
-  const open = (r: Reminder) => go(r.target.id ? { section: r.target.section, id: r.target.id } : { section: r.target.section });
+  const open = (r: Reminder) =>
+    go(r.target.handed ? { section: r.target.section, handed: r.target.handed } : r.target.id ? { section: r.target.section, id: r.target.id } : { section: r.target.section });
   return (
     <section className="card today" aria-labelledby="today-title">
       <div className="card-head">
