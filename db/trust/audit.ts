@@ -142,13 +142,18 @@ export function walkAudit(db: Database.Database, at: Iterable<number> = []): Aud
   }
 }
 
-/** walkAudit a page at a time: yields the rows walked so far after each page (verify in steps). */
-export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []): Generator<number, AuditWalk> {
+/**
+ * walkAudit a page at a time: yields the rows walked so far after each page (verify in steps).
+ * `start`: a quick verify's mark (verify.ts Trusted), whose row still carries the hash it saw:
+ * the walk goes on from there, and an anchor at or before it is answered with the stored hash
+ * (the mark's row links every row before it, so a rewrite before it would have changed it).
+ */
+export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = [], start: (AuditAnchor & { rows: number }) | null = null): Generator<number, AuditWalk> {
   const wanted = new Set(at);
   const hashAt = new Map<number, string>();
-  let h = GENESIS;
-  let rows = 0;
-  let prevId = 0;
+  let h = start?.hash ?? GENESIS;
+  let rows = start?.rows ?? 0;
+  let prevId = start?.id ?? 0;
   let broken: AuditBreak | null = null;
   const columns = db.prepare("SELECT name FROM pragma_table_info('audit_log')").all() as { name: string }[];
   if (columns.length === 0) return { rows, headId: null, headHash: h, broken, hashAt };
@@ -157,8 +162,13 @@ export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []
   const from = chained ? Number((db.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").get() as { value: string } | undefined)?.value ?? 1) : Infinity;
   // Read in pages of rowids (raw rows, not one object per row through an iterator): the log
   // grows by a row per write, millions on a district file.
-  const page = db.prepare(`SELECT id, at, operator, channel, summary, ${chained ? 'hash' : 'NULL AS hash'} FROM audit_log WHERE id > ? ORDER BY id LIMIT 1024`).raw();
-  for (let batch = page.all(-Infinity) as [number, string, string, string, string, string | null][]; batch.length; batch = page.all(prevId) as typeof batch) {
+  const page = db.prepare(`SELECT id, at, operator, channel, summary, ${chained ? 'hash' : 'NULL AS hash'} FROM audit_log WHERE id > ? ORDER BY id LIMIT 512`).raw();
+  if (start) {
+    const stored = db.prepare('SELECT id, hash FROM audit_log WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...wanted].filter((id) => id <= start.id))) as { id: number; hash: string | null }[];
+    for (const r of stored) if (r.hash) hashAt.set(r.id, r.hash);
+  }
+  const walked = rows;
+  for (let batch = page.all(start ? start.id : -Infinity) as [number, string, string, string, string, string | null][]; batch.length; batch = page.all(prevId) as typeof batch) {
     for (const [id, at, operator, channel, summary, hash] of batch) {
       h = auditLink(h, { id, at, operator, channel, summary });
       rows++;
@@ -171,7 +181,7 @@ export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []
       }
       prevId = id;
     }
-    yield rows;
+    yield rows - walked;
   }
   return { rows, headId: rows ? prevId : null, headHash: h, broken, hashAt };
 }
