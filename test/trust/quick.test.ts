@@ -10,7 +10,8 @@ import { contentHashOf, readRecord, SEAL_SELECT, type ChainKind, type SealRow } 
 import { verifyLedgerInSteps, type LedgerStepOptions } from '../../db/trust/handlers';
 import { markPaths, readMark } from '../../db/trust/mark';
 import { rechainAudit, resealAll } from './attacks';
-import { freshAt, setupSchool, signedMeeting, tempDir, type Opened } from './fixture';
+import { steppedVerify } from '../../db/trust/stepped';
+import { freshAt, openAt, setupSchool, signedMeeting, tempDir, type Opened } from './fixture';
 
 let base: string;
 let t: Opened;
@@ -78,6 +79,21 @@ describe('quick verify', () => {
     // A quick run keeps the date of the last full one.
     expect(readMark(file)!.fullAt).toBe('2026-03-27T09:00:00.000Z');
     expect(await verify(file, { full: true })).toMatchObject({ mode: 'full', state: first.state });
+  });
+
+  it('the button\'s run (steppedVerify) is quick after a first verify, full when asked (完整校验); the one-shot channel is always full', async () => {
+    const file = copy();
+    const o = openAt(file);
+    try {
+      const runs = steppedVerify(() => {}, { everyMs: 0, now: at('2026-03-27T09:00:00Z') });
+      const first = await runs.run(o.ledger, {});
+      const second = await runs.run(o.ledger, {});
+      const full = await runs.run(o.ledger, { full: true });
+      expect([first, second, full].map((r) => (r.ok ? r.value.mode : r.error.message))).toEqual(['full', 'quick', 'full']);
+      expect(o.ok('trust.verify', {})).toMatchObject({ mode: 'full', sampled: 0 });
+    } finally {
+      o.close();
+    }
   });
 
   it('a mark whose full verify is older than 30 days gives a full verify', async () => {
