@@ -470,6 +470,44 @@ function* sampleAudit(ledger: Db, upTo: number, n: number, at: VerifyProgress, r
 }
 
 /**
+ * Array.sort in steps: runs of 4,096 sorted, then merged pairwise, the clock read as it goes.
+ * One sort of a district's statements' seals (hundreds of thousands) held the loop for most of a
+ * second on a busy PC.
+ */
+function* sortInSteps(list: number[], cmp: (a: number, b: number) => number, at: VerifyProgress): Generator<VerifyProgress, number[]> {
+  const RUN = 4096;
+  let runs: number[][] = [];
+  for (let i = 0; i < list.length; i += RUN) {
+    runs.push(list.slice(i, i + RUN).sort(cmp));
+    if (stepDue()) yield at;
+  }
+  while (runs.length > 1) {
+    const next: number[][] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const x = runs[r]!;
+      const y = runs[r + 1];
+      if (!y) {
+        next.push(x);
+        continue;
+      }
+      const out = new Array<number>(x.length + y.length);
+      let p = 0;
+      let q = 0;
+      let k = 0;
+      while (p < x.length && q < y.length) {
+        out[k++] = cmp(x[p]!, y[q]!) <= 0 ? x[p++]! : y[q++]!;
+        if (due(k)) yield at;
+      }
+      while (p < x.length) out[k++] = x[p++]!;
+      while (q < y.length) out[k++] = y[q++]!;
+      next.push(out);
+    }
+    runs = next;
+  }
+  return runs[0] ?? [];
+}
+
+/**
  * The first of seals[0, end) whose record is gone or no longer hashes to its seal. Each kind's
  * table is read once, in id order over the range the seals name, and merged with that kind's
  * seals sorted by ref id. A ref id that is not an integer (an edited seal) is looked up alone.
@@ -509,14 +547,15 @@ function* recordBreak(
       }
     }
     if (!ints.length) continue;
-    ints.sort((a, b) => seals[a]!.refId - seals[b]!.refId || a - b);
-    const lo = seals[ints[0]!]!.refId;
-    const hi = seals[ints[ints.length - 1]!]!.refId;
-    if (ints.length * 16 < hi - lo) {
+    // Stable in effect: ties (two seals naming one record) keep chain order by the position tiebreak.
+    const sorted = yield* sortInSteps(ints, (a, b) => seals[a]!.refId - seals[b]!.refId || a - b, progress(n));
+    const lo = seals[sorted[0]!]!.refId;
+    const hi = seals[sorted[sorted.length - 1]!]!.refId;
+    if (sorted.length * 16 < hi - lo) {
       // A quick verify's sample: a few hundred records spread over the table, looked up one by
       // one (the ranged read would walk every record between them).
       const one = ledger.sqlite.prepare(`${hasher.select} WHERE id = ?`).raw();
-      for (const i of ints) {
+      for (const i of sorted) {
         const s = seals[i]!;
         const row = one.get(s.refId) as unknown[] | undefined;
         if (!row) fail(i, true);
@@ -528,7 +567,7 @@ function* recordBreak(
     const rows = ledger.sqlite.prepare(hasher.sql).raw().iterate(lo, hi) as IterableIterator<unknown[]>;
     try {
       let row = rows.next();
-      for (const i of ints) {
+      for (const i of sorted) {
         const s = seals[i]!;
         while (!row.done && (row.value[0] as number) < s.refId) row = rows.next();
         if (row.done || row.value[0] !== s.refId) fail(i, true);
