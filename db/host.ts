@@ -42,9 +42,11 @@ export interface HostApi {
   /**
    * 校验台账 in steps beside the user's work (db/trust/stepped.ts): the same checks and report as
    * the trust.verify channel, with progress pushed to onVerifyProgress meanwhile. A second call
-   * while one runs joins it when it names the same 存证码, else is refused.
+   * while one runs joins it when it names the same 存证码, else is refused. Quick (links whole,
+   * records since the last full verify, a random sample of older ones) when the mark beside the
+   * file allows; `full: true` (完整校验) re-hashes every record.
    */
-  verifyLedger(req: { anchor?: string }): Promise<Result<VerifyReport>>;
+  verifyLedger(req: { anchor?: string; full?: boolean }): Promise<Result<VerifyReport>>;
   /** The running verify's progress (records re-hashed of about how many); returns an unsubscribe. */
   onVerifyProgress?(listener: (p: VerifyProgress) => void): () => void;
   /** 拆分台账/合并台账's phases while one runs (the shell runs them in a worker thread); returns an unsubscribe. */

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { markPaths } from '../db/trust/mark';
 
 export const POINTER_FILE = 'data-folder.json';
 export const LEDGER_FILE = 'ledger.sqlite';
@@ -93,6 +94,8 @@ export function moveDataFolder(userData: string, target: string, stamp = new Dat
     fs.renameSync(current.ledgerFile, kept);
     // The clean-close marker and the WAL record speak of the old path only; the copy is checked in full at its first open.
     for (const suffix of ['-wal', '-shm', '.clean', '.walstate']) fs.rmSync(current.ledgerFile + suffix, { force: true });
+    // So does the quick verify's mark: a file moved back here later is verified in full first.
+    fs.rmSync(markPaths(current.ledgerFile).mark, { force: true });
   }
   return resolveDataFolder(userData);
 }

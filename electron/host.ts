@@ -25,7 +25,7 @@ export interface HostDeps {
   /** Close the ledger, restore the backup, reopen (electron/trust.ts restoreInPlace). */
   restore: (file: string) => RestoreOutcome;
   /** 校验台账 in steps (electron/trust.ts shellVerify). */
-  verify: (req: { anchor?: string }) => Promise<Result<VerifyReport>>;
+  verify: (req: { anchor?: string; full?: boolean }) => Promise<Result<VerifyReport>>;
   /**
    * Warm the print window up this long after start (the secretary's first export then finds it
    * open with the common font slices decoded); none when absent.

@@ -250,7 +250,7 @@ export function shellVerify(deps: { ledger: () => Ledger | null; window: () => B
     if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(VERIFY_PROGRESS, p);
   }, deps.steps);
   return {
-    verify(req: { anchor?: string }): Promise<Result<VerifyReport>> {
+    verify(req: { anchor?: string; full?: boolean }): Promise<Result<VerifyReport>> {
       const ledger = deps.ledger();
       if (!ledger) return Promise.resolve({ ok: false, error: { code: 'conflict', message: VERIFY_STOPPED } });
       return runs.run(ledger, req);

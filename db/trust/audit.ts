@@ -151,6 +151,16 @@ export function idRanges(ids: readonly number[]): [number, number][] {
 }
 
 /** The split rows sealed by a `split` seal and what each says it redacted, by the split row's id. */
+/**
+ * Whether a row is one a sealed split row lists as redacted (its content gone, its stored hash
+ * vouched for by that row's digest): a quick verify's sample cannot re-link such a row and leaves
+ * it to the full walk, which checks the digest.
+ */
+export function redactedBySplit(db: Database.Database): (id: number) => boolean {
+  const spans = [...redactionClaims(db)].flatMap(([splitId, c]) => c.ranges.map(([a, b]) => [Number(a), Math.min(Number(b), splitId - 1)] as const));
+  return (id) => spans.some(([a, b]) => id >= a && id <= b);
+}
+
 function redactionClaims(db: Database.Database): Map<number, RedactionClaim> {
   const out = new Map<number, RedactionClaim>();
   const hasSeals = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'seals'").get();
@@ -193,13 +203,18 @@ export function walkAudit(db: Database.Database, at: Iterable<number> = []): Aud
   }
 }
 
-/** walkAudit a page at a time: yields the rows walked so far after each page (verify in steps). */
-export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []): Generator<number, AuditWalk> {
+/**
+ * walkAudit a page at a time: yields the rows walked so far after each page (verify in steps).
+ * `start`: a quick verify's mark (verify.ts Trusted), whose row still carries the hash it saw:
+ * the walk goes on from there, and an anchor at or before it is answered with the stored hash
+ * (the mark's row links every row before it, so a rewrite before it would have changed it).
+ */
+export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = [], start: (AuditAnchor & { rows: number }) | null = null): Generator<number, AuditWalk> {
   const wanted = new Set(at);
   const hashAt = new Map<number, string>();
-  let h = GENESIS;
-  let rows = 0;
-  let prevId = 0;
+  let h = start?.hash ?? GENESIS;
+  let rows = start?.rows ?? 0;
+  let prevId = start?.id ?? 0;
   let broken: AuditBreak | null = null;
   let redacted = 0;
   const columns = db.prepare("SELECT name FROM pragma_table_info('audit_log')").all() as { name: string }[];
@@ -224,8 +239,15 @@ export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []
     }
     return undefined;
   };
-  const page = db.prepare(`SELECT id, at, operator, channel, summary, ${chained ? 'hash' : 'NULL AS hash'} FROM audit_log WHERE id > ? ORDER BY id LIMIT 1024`).raw();
-  for (let batch = page.all(-Infinity) as [number, string, string, string, string, string | null][]; batch.length; batch = page.all(prevId) as typeof batch) {
+  // A quick verify starting after its mark never reaches a split row before it (no claim checked);
+  // a split row after the mark whose redacted rows lie before it would fail its count: safe side.
+  const page = db.prepare(`SELECT id, at, operator, channel, summary, ${chained ? 'hash' : 'NULL AS hash'} FROM audit_log WHERE id > ? ORDER BY id LIMIT 512`).raw();
+  if (start) {
+    const stored = db.prepare('SELECT id, hash FROM audit_log WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...wanted].filter((id) => id <= start.id))) as { id: number; hash: string | null }[];
+    for (const r of stored) if (r.hash) hashAt.set(r.id, r.hash);
+  }
+  const walked = rows;
+  for (let batch = page.all(start ? start.id : -Infinity) as [number, string, string, string, string, string | null][]; batch.length; batch = page.all(prevId) as typeof batch) {
     for (const [id, at, operator, channel, summary, hash] of batch) {
       const isRedacted = channel === REDACTED.channel && hash !== null && id >= from;
       const splitId = isRedacted ? claimOf(id) : undefined;
@@ -254,7 +276,7 @@ export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []
       }
       prevId = id;
     }
-    yield rows;
+    yield rows - walked;
   }
   return { rows, headId: rows ? prevId : null, headHash: h, broken, hashAt, redacted };
 }

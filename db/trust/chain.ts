@@ -210,13 +210,23 @@ export const linkHash = (prevHash: string, contentHash: string): string => sha25
  * verify reads tens of thousands of records; sorting keys and building objects per record
  * cost more than the hashing.
  */
-export function bulkHasher(kind: ChainKind): { sql: string; hash: (seal: Pick<SealRow, 'kind' | 'refId' | 'meetingId' | 'operator' | 'at'>, row: unknown[]) => string } {
+export interface BulkHasher {
+  /** Every record of the kind with ids in [?, ?], in id order. */
+  sql: string;
+  /** The SELECT of the locked columns alone, for a WHERE of the caller's own. */
+  select: string;
+  hash: (seal: Pick<SealRow, 'kind' | 'refId' | 'meetingId' | 'operator' | 'at'>, row: unknown[]) => string;
+}
+
+export function bulkHasher(kind: ChainKind): BulkHasher {
   const spec = KINDS[kind];
   const order = spec.columns.map((c, i) => ({ c, i })).sort((a, b) => (a.c < b.c ? -1 : a.c > b.c ? 1 : 0));
   const keys = order.map((o) => `${JSON.stringify(o.c)}:`);
   const idx = order.map((o) => o.i);
+  const select = `SELECT ${spec.columns.map((c) => `"${c}"`).join(', ')} FROM "${spec.table}"`;
   return {
-    sql: `SELECT ${spec.columns.map((c) => `"${c}"`).join(', ')} FROM "${spec.table}" WHERE id BETWEEN ? AND ? ORDER BY id`,
+    sql: `${select} WHERE id BETWEEN ? AND ? ORDER BY id`,
+    select,
     hash: (seal, row) => {
       let rec = '{';
       for (let k = 0; k < idx.length; k++) rec += `${k ? ',' : ''}${keys[k]}${canonicalJson(row[idx[k]!])}`;
@@ -290,7 +300,10 @@ export function recordsOfMeeting(ledger: Pick<Ledger, 'sqlite'>, meetingId: numb
 
 // Prepared once per connection: signing a 30-item meeting appends about 700 seals, and verify
 // lists the records of every sealed meeting (preparing each costs more than running it).
-const sealPrepared = new WeakMap<Database.Database, { insert: Database.Statement; idsOfMeeting: Map<SealKind, Database.Statement> }>();
+const sealPrepared = new WeakMap<
+  Database.Database,
+  { insert: Database.Statement; idsOfMeeting: Map<SealKind, Database.Statement>; recordsOfMeeting: Map<SealKind, { read: Database.Statement; hash: BulkHasher['hash'] }> }
+>();
 
 function sealStatements(db: Database.Database) {
   let s = sealPrepared.get(db);
@@ -298,6 +311,13 @@ function sealStatements(db: Database.Database) {
     s = {
       insert: db.prepare('INSERT INTO seals (kind, ref_id, meeting_id, content_hash, prev_hash, hash, operator, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       idsOfMeeting: new Map(SEAL_KINDS.map((k) => [k, db.prepare(`${KINDS[k].idsOfMeeting} ORDER BY id`)])),
+      // A meeting's records of one kind in one query, raw rows in KINDS column order, id first.
+      recordsOfMeeting: new Map(
+        SEAL_KINDS.map((k) => {
+          const h = bulkHasher(k);
+          return [k, { read: db.prepare(`${h.select} WHERE id IN (${KINDS[k].idsOfMeeting}) ORDER BY id`).raw(), hash: h.hash }];
+        }),
+      ),
     };
     sealPrepared.set(db, s);
   }
@@ -308,6 +328,11 @@ function sealStatements(db: Database.Database) {
  * Seal the meeting of a signed minutes revision (R16). Called inside minutes.sign's transaction,
  * so the seals and the signature commit together. Records sealed before (an earlier revision's
  * signing) are not sealed twice: the meeting was already locked.
+ *
+ * The same seals appendSeal would write one by one (same order, same content hash: bulkHasher
+ * is contentHashOf, checked by a unit test), but each kind read in one query and every seal
+ * stamped with the one time of the signing: about 290 records, read, hashed and inserted in a
+ * single pass.
  */
 export function sealMeeting(ledger: Ledger, minutesId: number): { sealed: number; anchor: Anchor | null; short: string | null } {
   const row = ledger.sqlite.prepare("SELECT meeting_id AS meetingId FROM minutes WHERE id = ? AND state = 'signed'").get(minutesId) as
@@ -319,13 +344,24 @@ export function sealMeeting(ledger: Ledger, minutesId: number): { sealed: number
       (s) => `${s.kind}:${s.refId}`,
     ),
   );
-  let prev = chainHead(ledger)?.hash ?? GENESIS;
+  const start = chainHead(ledger);
+  let prev = start?.hash ?? GENESIS;
   let sealed = 0;
-  for (const r of recordsOfMeeting(ledger, row.meetingId)) {
-    if (already.has(`${r.kind}:${r.refId}`)) continue;
-    prev = appendSeal(ledger, r.kind, r.refId, row.meetingId, prev);
-    sealed++;
+  const { insert, recordsOfMeeting: byKind } = sealStatements(ledger.sqlite);
+  const operator = ledger.operator;
+  const at = nowIso(ledger);
+  for (const kind of SEAL_KINDS) {
+    const { read, hash } = byKind.get(kind)!;
+    for (const record of read.all(row.meetingId) as unknown[][]) {
+      const refId = record[0] as number;
+      if (already.has(`${kind}:${refId}`)) continue;
+      const contentHash = hash({ kind, refId, meetingId: row.meetingId, operator, at }, record);
+      const hashed = linkHash(prev, contentHash);
+      insert.run(kind, refId, row.meetingId, contentHash, prev, hashed, operator, at);
+      prev = hashed;
+      sealed++;
+    }
   }
-  const anchor = chainHead(ledger);
+  const anchor = sealed ? { count: (start?.count ?? 0) + sealed, hash: prev } : start;
   return { sealed, anchor, short: anchor ? shortAnchor(anchor) : null };
 }

@@ -7,6 +7,7 @@ import { scopedOrgList } from '../scope';
 import { createBackup, defaultBackupDir, inspectBackup, listBackups } from './backup';
 import { chainHead, parseAnchor, shortAnchor } from './chain';
 import type { trustContract } from './contract';
+import { QUICK_SAMPLE, readMark, usableMark, writeMark } from './mark';
 import { readRestoreRecords } from './restore';
 import { type AnchorSource, type StepOptions, verifyChain, verifyChainInSteps, type VerifyProgress } from './verify';
 
@@ -25,10 +26,44 @@ export function verifyLedger(ledger: ReadLedger, typedAnchor?: string) {
   return verifyChain(ledger, anchors, restores);
 }
 
-/** verifyLedger in steps on a snapshot of its own, for the shell (verify.ts verifyChainInSteps). */
-export function verifyLedgerInSteps(file: string, typedAnchor: string | undefined, onProgress: (p: VerifyProgress) => void, options?: StepOptions) {
+export interface LedgerStepOptions extends Omit<StepOptions, 'trusted'> {
+  /** 完整校验: re-hash every record even when a usable mark says quick would do. */
+  full?: boolean;
+  /** The clock for the mark's dates and its 30-day limit (tests). */
+  now?: () => Date;
+  /** Older records re-hashed at random in quick mode (default QUICK_SAMPLE), and the dice (tests). */
+  sample?: number;
+  random?: (n: number) => number;
+}
+
+/**
+ * verifyLedger in steps on a snapshot of its own, for the shell (verify.ts verifyChainInSteps).
+ * Quick unless asked for full, when the mark beside the file (mark.ts) is sealed, recent (a full
+ * verify within FULL_EVERY_DAYS) and the file still holds the heads it names; full otherwise.
+ * The mark's heads are also checked as an outside anchor either way: seals deleted from the end,
+ * or a chain rewritten from before them, show as 截短 or 不一致. A run that finds nothing broken
+ * writes the mark anew (keeping the last full verify's date after a quick one).
+ */
+export async function verifyLedgerInSteps(file: string, typedAnchor: string | undefined, onProgress: (p: VerifyProgress) => void, options: LedgerStepOptions = {}) {
+  const { full = false, now = () => new Date(), sample = QUICK_SAMPLE, random, ...steps } = options;
   const { anchors, restores } = outsideAnchors(file, typedAnchor);
-  return verifyChainInSteps(file, anchors, restores, onProgress, options);
+  const mark = readMark(file);
+  if (mark && (mark.head || mark.audit)) anchors.push({ anchor: mark.head, audit: mark.audit, source: '上次校验时记下的存证链末端', at: mark.checkedAt, vouches: false });
+  const quick = full ? null : usableMark(mark, now());
+  const report = await verifyChainInSteps(file, anchors, restores, onProgress, {
+    ...steps,
+    trusted: quick ? { head: quick.head, audit: quick.audit, auditRows: quick.auditRows, sample, random } : null,
+  });
+  if (report.state !== 'broken') {
+    const at = now().toISOString();
+    try {
+      writeMark(file, { head: report.head, audit: report.audit.head, auditRows: report.audit.rows, fullAt: report.mode === 'full' ? at : mark!.fullAt, checkedAt: at });
+    } catch (e) {
+      // A data folder that cannot be written: the next verify is a full one, nothing worse.
+      console.error('[trust] could not keep the verify mark', e);
+    }
+  }
+  return report;
 }
 
 function outsideAnchors(file: string, typedAnchor?: string) {

@@ -20,7 +20,10 @@ const VERIFY_FAILED = '校验没有完成，台账未被改动。请重试；如
 export const PROGRESS_EVERY_MS = 100;
 
 export interface SteppedVerify {
-  /** Validate and verify; a call while one runs joins it when it asks the same, else is refused. */
+  /**
+   * Validate and verify; a call while one runs joins it when it asks the same, else is refused.
+   * `{ full: true }` (完整校验) re-hashes every record; otherwise quick when the mark allows (handlers.ts).
+   */
   run(ledger: ReadLedger, raw: unknown): Promise<Result<VerifyReport>>;
   /** Stop a run now (before the ledger closes or is restored): its connection is closed at once. */
   stop(): void;
@@ -32,15 +35,19 @@ export interface SteppedOptions {
   everyMs?: number;
   /** Work between turns of the event loop (verifyChainInSteps; tests: 0). */
   sliceMs?: number;
+  /** The clock for the quick verify's mark (tests). */
+  now?: () => Date;
 }
 
-export function steppedVerify(onProgress: (p: VerifyProgress) => void, { everyMs = PROGRESS_EVERY_MS, sliceMs }: SteppedOptions = {}): SteppedVerify {
-  let current: { anchor: string | undefined; done: Promise<Result<VerifyReport>>; abort: AbortController } | null = null;
+export function steppedVerify(onProgress: (p: VerifyProgress) => void, { everyMs = PROGRESS_EVERY_MS, sliceMs, now }: SteppedOptions = {}): SteppedVerify {
+  let current: { anchor: string | undefined; full: boolean; done: Promise<Result<VerifyReport>>; abort: AbortController } | null = null;
   return {
     run(ledger, raw) {
       const parsed = trustContract['trust.verify'].input.safeParse(raw ?? {});
       if (!parsed.success) return Promise.resolve({ ok: false, error: { code: 'invalid_input', ...describeZodError(parsed.error) } });
       const anchor = parsed.data.anchor || undefined;
+      // Not a channel field (trust.verify, the one-shot, is always full): the shell's own switch.
+      const full = typeof raw === 'object' && raw !== null && (raw as { full?: unknown }).full === true;
       try {
         checkScope(ledger, 'trust.verify', parsed.data);
       } catch (e) {
@@ -49,7 +56,7 @@ export function steppedVerify(onProgress: (p: VerifyProgress) => void, { everyMs
       }
       if (current) {
         // The page reloaded, or the button was pressed twice: the same question waits for the same answer.
-        if (current.anchor === anchor) return current.done;
+        if (current.anchor === anchor && current.full === full) return current.done;
         return Promise.resolve({ ok: false, error: { code: 'conflict', message: VERIFY_BUSY, field: 'anchor' } });
       }
       const abort = new AbortController();
@@ -63,7 +70,7 @@ export function steppedVerify(onProgress: (p: VerifyProgress) => void, { everyMs
           last = now;
           onProgress({ done: p.done, total: p.total });
         },
-        { signal: abort.signal, sliceMs },
+        { signal: abort.signal, sliceMs, full, ...(now ? { now } : {}) },
       ).then(
         (value): Result<VerifyReport> => ({ ok: true, value }),
         (e: unknown): Result<VerifyReport> => {
@@ -72,7 +79,7 @@ export function steppedVerify(onProgress: (p: VerifyProgress) => void, { everyMs
           return { ok: false, error: { code: 'internal', message: VERIFY_FAILED } };
         },
       );
-      const run = { anchor, done, abort };
+      const run = { anchor, full, done, abort };
       current = run;
       void done.then(() => {
         if (current === run) current = null;

@@ -13,7 +13,8 @@
 import { cnDate, cnLocalDateTime } from '../calendar';
 import type { Ledger } from '../ledger';
 import Database from 'better-sqlite3';
-import { type AuditAnchor, type AuditWalk, walkAuditSteps } from './audit';
+import crypto from 'node:crypto';
+import { type AuditAnchor, type AuditBreak, auditLink, type AuditRow, type AuditWalk, REDACTED, redactedBySplit, walkAuditSteps } from './audit';
 import {
   type Anchor,
   bulkHasher,
@@ -63,6 +64,12 @@ export interface AnchorSource {
   source: string;
   /** When it was taken, as recorded outside the file (a manifest's time); typed codes have none. */
   at?: string;
+  /**
+   * false: it only says what an earlier verify saw (mark.ts), not that the records were written
+   * by the app, so a match vouches for nothing (a meeting appended with another tool before that
+   * verify would be in it); a mismatch or a chain now shorter still breaks. Listed only then.
+   */
+  vouches?: false;
 }
 
 /** A restore, as written beside the backups at the time (restore.ts). */
@@ -97,7 +104,15 @@ export interface VerifyReport {
   anchoredTo: number;
   /** Meetings' seals after the newest outside anchor. */
   unanchored: { from: number; count: number; meetings: string[] } | null;
-  audit: { rows: number; anchoredTo: number | null };
+  audit: { rows: number; anchoredTo: number | null; head: AuditAnchor | null };
+  /**
+   * 'full': every sealed record and audit row re-hashed. 'quick': the links of the whole chain
+   * checked, the records after the last full verify's head re-hashed, and `sampled` older ones
+   * picked at random (a change to an older record is found only if the sample hits it).
+   */
+  mode: 'full' | 'quick';
+  /** Quick mode: older sealed records and audit rows re-hashed by sample. */
+  sampled: number;
   /** Restores recorded outside and inside the file, oldest first. */
   restores: { at: string; from: string }[];
   /** Meetings that left with other organisations at a split (their seals stay in the chain, their records went). */
@@ -126,19 +141,19 @@ export function verifyChain(ledger: Db, anchors: AnchorSource[] = [], restores: 
 }
 
 /**
- * verifyChain as steps of a few thousand records each, between turns of the event loop, on a
+ * verifyChain as steps of ~5 ms of work each, between turns of the event loop, on a
  * read-only connection of its own held in one read transaction: the app's calls are served
  * meanwhile, and every step sees the same snapshot of the file, so a signing made during the
- * check neither breaks it nor slips into it half-sealed. Nothing is remembered between runs:
- * every check re-hashes the whole chain from the file (a "verified up to here" mark kept in
- * the file could be forged with it).
+ * check neither breaks it nor slips into it half-sealed. Nothing is remembered in the file (a
+ * "verified up to here" mark kept there could be forged with it); `trusted`, from the mark kept
+ * beside it (mark.ts), makes the run quick.
  */
 export async function verifyChainInSteps(
   file: string,
   anchors: AnchorSource[] = [],
   restores: RestoreRecord[] = [],
   onProgress: (p: VerifyProgress) => void = () => {},
-  { signal, sliceMs = 10 }: StepOptions = {},
+  { signal, sliceMs = 20, trusted = null }: StepOptions = {},
 ): Promise<VerifyReport> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   let steps: Generator<VerifyProgress, VerifyReport> | null = null;
@@ -158,12 +173,12 @@ export async function verifyChainInSteps(
   try {
     if (signal?.aborted) throw new VerifyStopped();
     sqlite.exec('BEGIN');
-    steps = verifySteps({ sqlite }, anchors, restores);
+    steps = verifySteps({ sqlite }, anchors, restores, trusted);
     let last = performance.now();
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      // Hand the event loop back every ~10 ms of work.
+      // Hand the event loop back every ~20 ms of work (steps are ~5 ms each).
       if (performance.now() - last >= sliceMs) {
         onProgress(r.value);
         await new Promise((resolve) => setImmediate(resolve));
@@ -177,7 +192,24 @@ export async function verifyChainInSteps(
   }
 }
 
+/**
+ * What the last full verify vouched for, from the mark kept outside the file (mark.ts): the chain
+ * head and audit head it saw. Used only when the file still has exactly that head at that
+ * position; anything else and the run re-hashes everything.
+ */
+export interface Trusted {
+  head: Anchor | null;
+  audit: AuditAnchor | null;
+  auditRows: number;
+  /** Older records (and as many audit rows) re-hashed at random. */
+  sample: number;
+  /** Random integer in [0, n) (tests: fixed). */
+  random?: (n: number) => number;
+}
+
 export interface StepOptions {
+  /** Quick verify from this mark (verifyLedgerInSteps decides; null or absent: full). */
+  trusted?: Trusted | null;
   /** Stops the run: its connection is closed at once and it rejects with VerifyStopped. */
   signal?: AbortSignal;
   /** Work done between turns of the event loop, in ms (tests: 0, a turn after every step). */
@@ -192,25 +224,46 @@ export class VerifyStopped extends Error {
   }
 }
 
-// Records per step: small enough that one step stays short on a slow, busy PC (a yield costs nothing).
-const STEP = 512;
+// Steps end on time, not on a record count: a count that is short on an idle PC held the app's
+// calls for half a second on a busy one. The clock is read every 64 records; a yield costs
+// nothing (verifyChainInSteps hands the event loop back once sliceMs of steps have run).
+const STEP_MS = 5;
+// Seals read per page: one page is one step that cannot be cut.
+const PAGE = 1024;
+let stepStart = 0;
+function stepDue(): boolean {
+  const t = performance.now();
+  if (t - stepStart < STEP_MS) return false;
+  stepStart = t;
+  return true;
+}
+const due = (n: number) => (n & 63) === 0 && stepDue();
 
-function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreRecord[]): Generator<VerifyProgress, VerifyReport> {
+function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreRecord[], trusted: Trusted | null = null): Generator<VerifyProgress, VerifyReport> {
   // Progress counts each seal twice (its link, its record) and each audit row once. The audit
   // log's highest id stands for its size (append-only, so at least its row count): COUNT(*)
   // would read the whole table in one step before the first progress.
   const auditRows = (ledger.sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit_log').get() as { n: number }).n;
   // The seals a page at a time, the event loop handed back between pages (a district file has 100,000s).
   const seals: SealRow[] = [];
-  const sealPage = ledger.sqlite.prepare(`${SEAL_SELECT} WHERE id > ? ORDER BY id LIMIT ${STEP * 8}`);
+  const sealPage = ledger.sqlite.prepare(`${SEAL_SELECT} WHERE id > ? ORDER BY id LIMIT ${PAGE}`);
   for (let after = -Infinity; ; ) {
     const page = sealPage.all(after) as SealRow[];
     for (const s of page) seals.push(s);
-    if (page.length < STEP * 8) break;
+    if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
     yield { done: 0, total: 2 * seals.length + auditRows };
   }
-  const total = 2 * seals.length + auditRows;
+  // Quick only when the file still holds the very head the last full verify saw, at its position,
+  // and the audit row it saw still carries the hash it saw: then a rewrite of anything before
+  // them would have changed them (each link covers all before it), and only an edit that left
+  // the seals' and rows' hashes stale remains, which the sample may hit and the full verify does.
+  const quick = trusted && trustedStillHolds(ledger, seals, trusted) ? trusted : null;
+  const sealsFrom = quick?.head?.count ?? 0;
+  const sampled = quick ? samplePositions(sealsFrom, quick.sample, quick.random) : new Set<number>();
+  // Each seal's link, the records re-hashed, the audit rows walked.
+  const hashed = seals.length - sealsFrom + sampled.size;
+  const total = seals.length + hashed + auditRows - (quick?.audit?.id ?? 0);
   // The first break in chain order. The links are checked in one pass; the records each seal
   // names are read in bulk per kind (recordBreak) rather than one query per seal, and the
   // earliest failure of either kind wins, as if the chain were walked seal by seal.
@@ -233,18 +286,19 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
       break;
     }
     prev = s.hash;
-    if (i % STEP === STEP - 1) yield { done: i + 1, total };
+    if (due(i + 1)) yield { done: i + 1, total };
   }
-  const record = yield* recordBreak(ledger, seals, end, (n) => ({ done: seals.length + n, total }), moved);
+  const record = yield* recordBreak(ledger, seals, end, (n) => ({ done: seals.length + n, total }), moved, quick ? (i) => i < sealsFrom && !sampled.has(i) : undefined);
   let broken: Broken | null = record ?? structural;
   // The walk stops at the first break, that seal included: anchors are matched against this much.
   const hashes = seals.slice(0, broken ? broken.position! : seals.length).map((s) => s.hash);
   const imported = importedChains(ledger);
-  if (!broken) broken = yield* findUnsealed(ledger, [...seals, ...imported.covered], { done: 2 * seals.length, total });
+  if (!broken) broken = yield* findUnsealed(ledger, [...seals, ...imported.covered], { done: seals.length + hashed, total });
   if (!broken) broken = imported.broken;
 
   const auditIds = [...anchors.map((a) => a.audit?.id), ...restores.map((r) => r.audit?.id)].filter((x): x is number => typeof x === 'number');
-  const walk = walkAuditSteps(ledger.sqlite, auditIds);
+  const auditSample = quick?.audit ? yield* sampleAudit(ledger, quick.audit.id, quick.sample, { done: seals.length + hashed, total }, quick.random) : null;
+  const walk = walkAuditSteps(ledger.sqlite, auditIds, quick?.audit ? { ...quick.audit, rows: quick.auditRows } : null);
   let audit: AuditWalk;
   for (;;) {
     const r = walk.next();
@@ -252,10 +306,11 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
       audit = r.value;
       break;
     }
-    yield { done: 2 * seals.length + r.value, total };
+    yield { done: seals.length + hashed + r.value, total };
   }
-  if (!broken && audit.broken) {
-    broken = { reason: 'audit_broken', position: null, sealId: null, kind: 'audit', refId: audit.broken.id, meetingId: null, message: audit.broken.message };
+  const auditBreak = audit.broken ?? auditSample;
+  if (!broken && auditBreak) {
+    broken = { reason: 'audit_broken', position: null, sealId: null, kind: 'audit', refId: auditBreak.id, meetingId: null, message: auditBreak.message };
   }
 
   // Restores count only when the file carries the restore seal the record names, right after
@@ -284,6 +339,7 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
     }
     // An anchor taken before a recorded restore may belong to the timeline the restore left.
     if (result !== 'match' && a.at && confirmed.some((r) => r !== a.restore && a.at! <= r.at)) result = 'superseded';
+    if (a.vouches === false && (result === 'match' || result === 'superseded')) continue;
     checks.push({ source: a.source, anchor: a.anchor ? shortAnchor(a.anchor) : a.audit ? `操作记录第${a.audit.id}条` : '—', result });
     if (result === 'match') {
       anchoredTo = Math.max(anchoredTo, a.anchor?.count ?? 0);
@@ -353,16 +409,111 @@ function* verifySteps(ledger: Db, anchors: AnchorSource[], restores: RestoreReco
     anchors: checks,
     anchoredTo,
     unanchored,
-    audit: { rows: audit.rows, anchoredTo: auditAnchoredTo },
+    audit: { rows: audit.rows, anchoredTo: auditAnchoredTo, head: audit.headId === null ? null : { id: audit.headId, hash: audit.headHash } },
+    mode: quick ? 'quick' : 'full',
+    sampled: quick ? sampled.size : 0,
     restores: confirmed.map((r) => ({ at: r.at, from: r.from })),
     movedOut: moved.size || audit.redacted ? { meetings: movedMeetings, seals: moved.size, auditRows: audit.redacted } : null,
-    message:
+    message: (
       state === 'broken'
         ? `核验未通过：${broken!.message}请保留此文件，不要继续录入，并用最近一份核验通过的备份对照。`
         : state === 'unanchored'
           ? `未发现改动：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整。但${unanchored!.meetings.join('、')}的${unanchored!.count}条记录在最近一份外部存证之后才记入，尚无备份或纪要上的存证码佐证（未锚定）；用其他工具补造的记录也会是这样。请现在备份一次。${movedNote}`
-          : `核验通过：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整${matched ? `，与${matched}个外部存证码相符` : ''}。${movedNote}`,
+          : `核验通过：${meetings}次会议的${meetingSeals.length}条锁定记录与存证一致，操作记录完整${matched ? `，与${matched}个外部存证码相符` : ''}。${movedNote}`) +
+      (quick && state !== 'broken'
+        ? `（快速校验：全部${seals.length}条存证的前后链接完整；上次完整校验之后记入的${seals.length - sealsFrom}条记录逐条重算，此前的记录抽查${sampled.size}条。要逐条重算全部记录，请点“完整校验”。）`
+        : ''),
   };
+}
+
+/** The mark's seal head is still at its position, and its audit row still carries the hash it saw. */
+function trustedStillHolds(ledger: Db, seals: SealRow[], t: Trusted): boolean {
+  if (t.head && (t.head.count > seals.length || seals[t.head.count - 1]!.hash !== t.head.hash)) return false;
+  if (!t.audit) return true;
+  try {
+    const row = ledger.sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(t.audit.id) as { hash: string | null } | undefined;
+    return row?.hash === t.audit.hash;
+  } catch {
+    return false; // no hash column: a file from before the audit chain
+  }
+}
+
+const defaultRandom = (n: number) => crypto.randomInt(n);
+
+/** Up to n distinct positions in [0, below), at random. */
+function samplePositions(below: number, n: number, random: (n: number) => number = defaultRandom): Set<number> {
+  const out = new Set<number>();
+  if (below <= n) {
+    for (let i = 0; i < below; i++) out.add(i);
+    return out;
+  }
+  while (out.size < n) out.add(random(below));
+  return out;
+}
+
+/**
+ * Quick mode's check of the audit rows up to the mark's: n rows at random, each linked from the
+ * stored hash of the row before it. The first that does not link (or follows a gap) is named.
+ */
+function* sampleAudit(ledger: Db, upTo: number, n: number, at: VerifyProgress, random?: (n: number) => number): Generator<VerifyProgress, AuditBreak | null> {
+  const from = Number((ledger.sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").get() as { value: string } | undefined)?.value ?? 1);
+  // Chained rows after the first: the first chained row covers the unchained ones before it (audit.ts).
+  const first = from + 1;
+  if (upTo < first) return null;
+  const ids = [...samplePositions(upTo - first + 1, n, random)].map((i) => first + i).sort((a, b) => a - b);
+  const pair = ledger.sqlite.prepare('SELECT id, at, operator, channel, summary, hash FROM audit_log WHERE id IN (?, ?) ORDER BY id');
+  const redacted = redactedBySplit(ledger.sqlite);
+  let k = 0;
+  for (const id of ids) {
+    const rows = pair.all(id - 1, id) as (AuditRow & { hash: string | null })[];
+    const [before, row] = rows.length === 2 ? rows : [undefined, rows[0]];
+    if (row?.id !== id || !before) return { id, message: `操作记录第${id - 1}条或第${id}条被删除了（抽查时发现前后接不上）。` };
+    // Another organisation's row that left at a split: only its stored hash is left to link.
+    if (row.channel === REDACTED.channel && redacted(id)) continue;
+    if (before.hash === null || row.hash !== auditLink(before.hash, row)) {
+      return { id, message: `操作记录第${id}条（${cnLocalDateTime(row.at)}，${row.operator}）被改动过，或在它之前有记录被改动、插入。` };
+    }
+    if (due(++k)) yield at;
+  }
+  return null;
+}
+
+/**
+ * Array.sort in steps: runs of 4,096 sorted, then merged pairwise, the clock read as it goes.
+ * One sort of a district's statements' seals (hundreds of thousands) held the loop for most of a
+ * second on a busy PC.
+ */
+function* sortInSteps(list: number[], cmp: (a: number, b: number) => number, at: VerifyProgress): Generator<VerifyProgress, number[]> {
+  const RUN = 4096;
+  let runs: number[][] = [];
+  for (let i = 0; i < list.length; i += RUN) {
+    runs.push(list.slice(i, i + RUN).sort(cmp));
+    if (stepDue()) yield at;
+  }
+  while (runs.length > 1) {
+    const next: number[][] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const x = runs[r]!;
+      const y = runs[r + 1];
+      if (!y) {
+        next.push(x);
+        continue;
+      }
+      const out = new Array<number>(x.length + y.length);
+      let p = 0;
+      let q = 0;
+      let k = 0;
+      while (p < x.length && q < y.length) {
+        out[k++] = cmp(x[p]!, y[q]!) <= 0 ? x[p++]! : y[q++]!;
+        if (due(k)) yield at;
+      }
+      while (p < x.length) out[k++] = x[p++]!;
+      while (q < y.length) out[k++] = y[q++]!;
+      next.push(out);
+    }
+    runs = next;
+  }
+  return runs[0] ?? [];
 }
 
 /**
@@ -376,11 +527,12 @@ function* recordBreak(
   end: number,
   progress: (n: number) => VerifyProgress,
   moved: ReadonlySet<number> = new Set(),
+  skip: (i: number) => boolean = () => false,
 ): Generator<VerifyProgress, Broken | null> {
   let n = 0;
   const byKind = new Map<ChainKind, number[]>();
   for (let i = 0; i < end; i++) {
-    if (moved.has(i)) continue;
+    if (moved.has(i) || skip(i)) continue;
     const k = seals[i]!.kind as ChainKind;
     let list = byKind.get(k);
     if (!list) byKind.set(k, (list = []));
@@ -404,16 +556,32 @@ function* recordBreak(
       }
     }
     if (!ints.length) continue;
-    ints.sort((a, b) => seals[a]!.refId - seals[b]!.refId || a - b);
-    const rows = ledger.sqlite.prepare(hasher.sql).raw().iterate(seals[ints[0]!]!.refId, seals[ints[ints.length - 1]!]!.refId) as IterableIterator<unknown[]>;
+    // Stable in effect: ties (two seals naming one record) keep chain order by the position tiebreak.
+    const sorted = yield* sortInSteps(ints, (a, b) => seals[a]!.refId - seals[b]!.refId || a - b, progress(n));
+    const lo = seals[sorted[0]!]!.refId;
+    const hi = seals[sorted[sorted.length - 1]!]!.refId;
+    if (sorted.length * 16 < hi - lo) {
+      // A quick verify's sample: a few hundred records spread over the table, looked up one by
+      // one (the ranged read would walk every record between them).
+      const one = ledger.sqlite.prepare(`${hasher.select} WHERE id = ?`).raw();
+      for (const i of sorted) {
+        const s = seals[i]!;
+        const row = one.get(s.refId) as unknown[] | undefined;
+        if (!row) fail(i, true);
+        else if (hasher.hash(s, row) !== s.contentHash) fail(i, false);
+        if (due(++n)) yield progress(n);
+      }
+      continue;
+    }
+    const rows = ledger.sqlite.prepare(hasher.sql).raw().iterate(lo, hi) as IterableIterator<unknown[]>;
     try {
       let row = rows.next();
-      for (const i of ints) {
+      for (const i of sorted) {
         const s = seals[i]!;
         while (!row.done && (row.value[0] as number) < s.refId) row = rows.next();
         if (row.done || row.value[0] !== s.refId) fail(i, true);
         else if (hasher.hash(s, row.value) !== s.contentHash) fail(i, false);
-        if (++n % STEP === 0) yield progress(n);
+        if (due(++n)) yield progress(n);
       }
     } finally {
       // Also when the steps are stopped here (verifyChainInSteps' close): the cursor is let go.
@@ -611,7 +779,11 @@ function checkAnchor(
  * revision without a seal was signed (or flipped to "signed") outside minutes.sign.
  */
 function* findUnsealed(ledger: Db, seals: SealRow[], at: VerifyProgress): Generator<VerifyProgress, Broken | null> {
-  const have = new Set(seals.map((s) => `${s.kind}:${s.refId}`));
+  const have = new Set<string>();
+  for (let i = 0; i < seals.length; i++) {
+    have.add(`${seals[i]!.kind}:${seals[i]!.refId}`);
+    if (due(i + 1)) yield at;
+  }
   const meetingIds = [...new Set(seals.filter((s) => s.meetingId > 0).map((s) => s.meetingId))];
   const signed = ledger.sqlite.prepare("SELECT id, meeting_id AS meetingId FROM minutes WHERE state = 'signed' ORDER BY id").all() as {
     id: number;
@@ -638,7 +810,7 @@ function* findUnsealed(ledger: Db, seals: SealRow[], at: VerifyProgress): Genera
     // for…of: a stop between steps ends the cursor too (the generator's return closes it).
     for (const [refId, meetingId] of ledger.sqlite.prepare(KINDS[kind].allWithMeeting).raw().iterate() as Iterable<[number, number]>) {
       // Every record of every kind is listed here: hand the event loop back as often as elsewhere.
-      if (++n % (STEP * 8) === 0) yield at;
+      if (due(++n)) yield at;
       const m = order.get(meetingId);
       if (m === undefined || have.has(`${kind}:${refId}`)) continue;
       const pos = m * SEAL_KINDS.length + k;
@@ -666,10 +838,16 @@ export function describe(ledger: Db, kind: string, refId: number, meetingId: num
 }
 
 /** "2026年第3次党组织会议（2026年3月25日）", or the meeting's id when its row is gone or damaged. */
+const meetingNames = new WeakMap<Db['sqlite'], ReturnType<Db['sqlite']['prepare']>>();
 function meetingName(ledger: Db, meetingId: number): string {
   try {
-    const m = ledger.sqlite
-      .prepare('SELECT m.year, m.seq, m.starts_at AS startsAt, b.name FROM meetings m LEFT JOIN bodies b ON b.id = m.body_id WHERE m.id = ?')
+    // Prepared once per connection: an unanchored tail names every meeting in it (thousands on a district file).
+    let read = meetingNames.get(ledger.sqlite);
+    if (!read) {
+      read = ledger.sqlite.prepare('SELECT m.year, m.seq, m.starts_at AS startsAt, b.name FROM meetings m LEFT JOIN bodies b ON b.id = m.body_id WHERE m.id = ?');
+      meetingNames.set(ledger.sqlite, read);
+    }
+    const m = read
       .get(meetingId) as { year: number; seq: number; startsAt: string; name: string | null } | undefined;
     if (m) return `${m.year}年第${m.seq}次${m.name ?? '会议'}（${cnDate(String(m.startsAt))}）`;
   } catch {

@@ -90,12 +90,13 @@ describe('bench suites at small scale', () => {
 });
 
 describe('user actions at small scale', () => {
-  it('times a 30-item meeting, minutes, verify (one-shot and as the button runs it) and the automatic backup through dispatch, every call answered', async () => {
+  it('times a 30-item meeting, minutes, verify (one-shot, and as the button runs it: full, then quick) and the automatic backup through dispatch, every call answered', async () => {
     const rows = await actionRows('test', district.file);
-    expect(rows.map((r) => r.name.split(/[ ,]/)[0])).toEqual(['entries.statement', 'entries.vote', 'minutes.generate', 'minutes.sign', 'trust.verify', '校验台账', 'automatic']);
+    expect(rows.map((r) => r.name.split(/[ ,]/)[0])).toEqual(['entries.statement', 'entries.vote', 'minutes.generate', 'minutes.sign', 'trust.verify', '完整校验', '校验台账', 'automatic']);
     expect(rows[0]!.t.runs).toBe(30 * 7);
     for (const r of rows) expect(Number.isFinite(r.t.median) && r.t.median > 0, r.name).toBe(true);
     expect(rows.at(-1)!.note).toMatch(/event loop held at most \d+ ms/);
-    expect(rows.at(-2)!.note).toMatch(/^event loop held at most \d+ ms between steps$/);
+    expect(rows.at(-2)!.note).toMatch(/^抽查 \d+; event loop held at most \d+ ms between steps; full\/quick [\d.]+×$/);
+    expect(rows.at(-3)!.note).toMatch(/^event loop held at most \d+ ms between steps$/);
   });
 });

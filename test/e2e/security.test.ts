@@ -180,8 +180,15 @@ describe('数据安全 through the UI', () => {
     await ok.waitFor();
     await expect(ok.textContent()).resolves.toContain('核验通过');
     await expect(ok.textContent()).resolves.toContain('与1个外部存证码相符');
+    // The first verify left its mark beside the file: this one is quick, and says so.
+    await expect(ok.textContent()).resolves.toMatch(/快速校验：全部\d+条存证的前后链接完整；上次完整校验之后记入的0条记录逐条重算，此前的记录抽查\d+条/);
     await page.getByRole('heading', { name: '校验台账' }).scrollIntoViewIfNeeded();
     await shot('06b-verify-ok');
+    // 完整校验 re-hashes everything: the same verdict, without the quick note.
+    await page.getByRole('button', { name: '完整校验' }).click();
+    await page.locator('[data-verify="ok"]:not(:has-text("快速校验"))').waitFor();
+    await expect(page.locator('[data-verify="ok"]').textContent()).resolves.toContain('与1个外部存证码相符');
+    await shot('06c-verify-full');
   });
 
   it('exports a backup to a chosen folder (USB) through the host', async () => {

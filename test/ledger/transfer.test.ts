@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/api';
 import { splitClosedFile } from '../../db/transfer/split';
+import { verifyLedgerInSteps } from '../../db/trust/handlers';
 import { isIndexTable, MERGE_SKIP, NOT_REFS, shiftJson, shiftRules, SPLIT_CLEAR, SPLIT_KEEP_WHOLE, SPLIT_REMOVE } from '../../db/trust/tables';
 import { MERGE_TABLES } from '../../db/transfer/merge';
 import { decidedMeeting } from '../support/decided';
@@ -289,6 +290,23 @@ describe('拆分台账: the others’ 操作记录 leave with them', () => {
     const journal = split.ok('journal.list', { offset: 0, limit: 500 });
     expect(journal.rows.some((r) => r.what.includes('他校记录，已移出'))).toBe(true);
     expect(journal.rows.some((r) => r.channel === 'orgs.createCampus' && r.what.includes(EAST))).toBe(true);
+  });
+
+  it('a quick verify of the split file, sampling every older row, takes the moved-out rows as the full one does; a changed moved-out hash is still caught by the full one', async () => {
+    const { t, eastId } = busyGroup();
+    const target = path.join(t.dir, '东校区台账.sqlite');
+    t.ok('orgs.split', { orgId: eastId, file: target });
+    const options = { now: () => new Date('2026-04-01T09:00:00Z'), sample: 1_000_000 };
+    const full = await verifyLedgerInSteps(target, undefined, () => {}, options);
+    expect(full).toMatchObject({ ok: true, mode: 'full' });
+    const quick = await verifyLedgerInSteps(target, undefined, () => {}, options);
+    expect(quick).toMatchObject({ ok: true, mode: 'quick' });
+    expect(quick.sampled).toBeGreaterThan(0);
+    const db = new Database(target);
+    db.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
+    db.prepare("UPDATE audit_log SET hash = ? WHERE id = (SELECT MIN(id) FROM audit_log WHERE channel = 'orgs.moved')").run('0'.repeat(64));
+    db.close();
+    expect(await verifyLedgerInSteps(target, undefined, () => {}, { ...options, full: true })).toMatchObject({ ok: false });
   });
 
   it('a 集团 split carries no text of its campuses', () => {

@@ -1,7 +1,8 @@
 // 校验台账: recompute the seal chain of every signed meeting and say in Chinese whether the
 // locked records are unchanged, or which record is the first one that is not. The shell runs it
 // in steps beside the user's work (window.host.verifyLedger, db/trust/stepped.ts) and pushes its
-// progress; the report is the trust.verify channel's.
+// progress; the report is the trust.verify channel's. 校验台账 is quick when the shell's mark
+// allows (the core decides and says so in the report); 完整校验 re-hashes every record.
 import { useEffect, useState } from 'react';
 import { Field } from '../../../forms/Field';
 import { FormError } from '../../../forms/FormError';
@@ -24,10 +25,12 @@ export function VerifyPanel() {
   const [report, setReport] = useState<Report | null>(null);
   const [progress, setProgress] = useState<VerifyProgress | null>(null);
   useEffect(() => window.host.onVerifyProgress?.(setProgress), []);
-  const verify = useCommand(async () => {
+  const [full, setFull] = useState(false);
+  const verify = useCommand(async (full: boolean) => {
+    setFull(full);
     setReport(null);
     setProgress(null);
-    const r = await window.host.verifyLedger(anchor.trim() ? { anchor: anchor.trim() } : {});
+    const r = await window.host.verifyLedger({ ...(anchor.trim() ? { anchor: anchor.trim() } : {}), ...(full ? { full: true } : {}) });
     if (!r.ok) throw new LedgerCallError(r.error);
     setReport(r.value);
   });
@@ -37,20 +40,23 @@ export function VerifyPanel() {
         <h3 id="verify-title">校验台账</h3>
       </div>
       <p className="small muted">
-        纪要签发后，该次会议的出席、表态、表决和决定都被锁定并存证。校验会逐条重算存证，发现签发后被改动、删除或补录的记录。
+        纪要签发后，该次会议的出席、表态、表决和决定都被锁定并存证。校验会重算存证，发现签发后被改动、删除或补录的记录。平时的校验只逐条重算上次完整校验之后的记录，更早的记录抽查；“完整校验”逐条重算全部记录，每30天至少自动做一次。
       </p>
       <form
         className="row verify-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void verify.run();
+          void verify.run(false);
         }}
       >
         <Field label="纪要上的存证码（可不填）" error={errorFor(verify.error, 'anchor')} help="如 26-3f9a2c1b07de，用来核对纸质纪要与台账是否一致">
           <input type="text" value={anchor} onChange={(e) => setAnchor(e.target.value)} />
         </Field>
         <button className="btn primary" type="submit" disabled={verify.busy}>
-          {verify.busy ? '正在校验…' : '校验台账'}
+          {verify.busy && !full ? '正在校验…' : '校验台账'}
+        </button>
+        <button className="btn" type="button" disabled={verify.busy} onClick={() => void verify.run(true)}>
+          {verify.busy && full ? '正在完整校验…' : '完整校验'}
         </button>
       </form>
       {verify.busy && <VerifyRunning progress={progress} />}
