@@ -11,7 +11,7 @@ import { screenshots, type Shot } from '../support/screenshots';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
 import { decidedMeeting } from '../support/decided';
-import { DEMO_SCHOOL } from '../support/school';
+import { DEMO_SCHOOL, schoolIn } from '../support/school';
 import type { TestLedger } from '../support/ledger';
 import { byLabel, confirm } from './page-helpers';
 
@@ -26,14 +26,6 @@ let groupId: number;
 let campusIds: number[];
 let upItemId: number;
 
-function schoolIn(orgId: number) {
-  t.ok('orgs.use', { orgId });
-  const overview = t.ok('org.get', {})!;
-  const person = (name: string) => overview.persons.find((p) => p.name === name && p.orgId === orgId)!.id;
-  const body = (kind: string) => overview.bodies.find((b) => b.kind === kind)!.id;
-  const matter = (code: string) => t.ok('matters.list', { orgId }).find((m) => m.code === code)!.id;
-  return { orgId, overview, person, body, matter };
-}
 
 /** Alt+0 reaches the switcher; an arrow key moves to the next or previous organisation. */
 async function switchByKeyboard(key: 'ArrowDown' | 'ArrowUp', times: number, name: string) {
@@ -53,9 +45,9 @@ beforeAll(async () => {
   groupId = t.ok('org.setup', { ...DEMO_SCHOOL, name: '青山教育集团' }).orgId;
   campusIds = CAMPUSES.map((name) => t.ok('orgs.createCampus', { ...DEMO_SCHOOL, name, partyKind: '党支部', parentId: groupId }).orgId);
   // Meetings in two campuses; the east campus files a 三重一大 item above its threshold.
-  decidedMeeting(t, schoolIn(campusIds[0]!));
-  decidedMeeting(t, schoolIn(campusIds[1]!), { startsAt: '2026-03-26T15:00' });
-  const east = schoolIn(campusIds[0]!);
+  decidedMeeting(t, schoolIn(t, campusIds[0]!));
+  decidedMeeting(t, schoolIn(t, campusIds[1]!), { startsAt: '2026-03-26T15:00' });
+  const east = schoolIn(t, campusIds[0]!);
   upItemId = t.ok('items.create', { orgId: east.orgId, title: UP_TITLE, matterId: east.matter('D3'), proposerId: east.person('陈志强'), amount: 80_000 }).id;
   // A campus secretary limited to two campuses (the last test signs in as her).
   t.ok('operators.limit', { name: '刘芳', orgIds: [campusIds[0]!, campusIds[1]!] });
@@ -103,7 +95,7 @@ describe('上报集团 and 交校区落实, clicked', () => {
   it('the 集团 decides it; 交校区落实 to all three campuses, each with its own 承办 and 时限 (a date before the decision is refused beside its row)', async () => {
     const groupItemId = t.ok('items.get', { itemId: upItemId }).escalation.up!.itemId;
     t.ok('orgs.use', { orgId: groupId });
-    decidedMeeting(t, schoolIn(groupId), { startsAt: '2026-03-27T15:00', items: [{ itemId: groupItemId, text: '同意东校区购置多媒体设备，各校区做好验收。' }] });
+    decidedMeeting(t, schoolIn(t, groupId), { startsAt: '2026-03-27T15:00', items: [{ itemId: groupItemId, text: '同意东校区购置多媒体设备，各校区做好验收。' }] });
     await h.setNow('2026-03-30T09:00:00');
     // The window still works in the east campus (the calls above chose the 集团 for the session).
     t.ok('orgs.use', { orgId: campusIds[0]! });

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock'));
@@ -16,9 +15,9 @@ import { registerIpc } from '../../electron/ipc';
 import { OFF_THREAD, TRANSFER_STOPPED, transferRuns } from '../../electron/transfer';
 import { transferProgressOf } from '../../electron/host-channels';
 import { SPLIT_PHASES, MERGE_PHASES, type TransferProgress } from '../../db/transfer/progress';
-import { DEMO_SCHOOL } from '../support/school';
+import { DEMO_SCHOOL, schoolIn } from '../support/school';
 import { openAt, type Opened, sha256Of, signedMeeting, tempDir } from '../trust/fixture';
-import type { TestLedger } from '../support/ledger';
+import { bundleTransferWorker } from '../../bench/transfer';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nativeBinding = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
@@ -28,27 +27,7 @@ let workerFile: string;
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-transfer-'));
   workerFile = path.join(out, 'transfer-worker.cjs');
-  // As scripts/build-electron.mjs bundles it: everything inlined, the document makers apart.
-  const office = path.join(root, 'db/documents/office.ts');
-  await build({
-    entryPoints: [path.join(root, 'electron/transfer-worker.ts')],
-    outfile: workerFile,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node22',
-    logLevel: 'warning',
-    external: ['electron'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [
-      {
-        name: 'office-apart',
-        setup(b) {
-          b.onResolve({ filter: /^\.\/office$/ }, (args) => (path.join(args.resolveDir, 'office.ts') === office ? { path: './office.cjs', external: true } : undefined));
-        },
-      },
-    ],
-  });
+  await bundleTransferWorker(workerFile);
 }, 120_000);
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
@@ -57,14 +36,6 @@ afterEach(() => {
   while (opened.length) opened.pop()!.dispose();
 });
 
-function schoolIn(t: TestLedger, orgId: number) {
-  t.ok('orgs.use', { orgId });
-  const overview = t.ok('org.get', {})!;
-  const person = (name: string) => overview.persons.find((p) => p.name === name && p.orgId === orgId)!.id;
-  const body = (kind: string) => overview.bodies.find((b) => b.kind === kind)!.id;
-  const matter = (code: string) => t.ok('matters.list', { orgId }).find((m) => m.code === code)!.id;
-  return { orgId, overview, person, body, matter };
-}
 
 /** A 集团 with two campuses, a signed meeting in each. */
 function groupFile(name = '集团台账.sqlite') {

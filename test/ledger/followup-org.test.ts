@@ -10,16 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { listFollowUps } from '../../db/followups/queries';
 import { decidedMeeting } from '../support/decided';
 import { freshLedger, MIGRATIONS, type TestLedger } from '../support/ledger';
-import { DEMO_SCHOOL } from '../support/school';
+import { DEMO_SCHOOL, schoolIn } from '../support/school';
 
-function schoolIn(t: TestLedger, orgId: number) {
-  t.ok('orgs.use', { orgId });
-  const overview = t.ok('org.get', {})!;
-  const person = (name: string) => overview.persons.find((p) => p.name === name)!.id;
-  const body = (kind: string) => overview.bodies.find((b) => b.kind === kind)!.id;
-  const matter = (code: string) => t.ok('matters.list', { orgId }).find((m) => m.code === code)!.id;
-  return { orgId, overview, person, body, matter };
-}
 
 /** Every follow-up whose stored decision_org_id differs from its decision's item's organisation. */
 function astray(t: TestLedger) {

@@ -6,19 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { readRegisterSheet } from '../../db/exports/register-sheet';
 import { decidedMeeting } from '../support/decided';
 import { meetingSchool } from './meetings-fixture';
-import { freshLedger, type TestLedger } from '../support/ledger';
-import { DEMO_SCHOOL } from '../support/school';
+import { freshLedger } from '../support/ledger';
+import { DEMO_SCHOOL, schoolIn } from '../support/school';
 
 const CAMPUSES = ['青山县第一中学东校区', '青山县第一中学西校区', '青山县第一中学南校区'];
 
-function schoolIn(t: TestLedger, orgId: number) {
-  t.ok('orgs.use', { orgId });
-  const overview = t.ok('org.get', {})!;
-  const person = (name: string) => overview.persons.find((p) => p.name === name)!.id;
-  const body = (kind: string) => overview.bodies.find((b) => b.kind === kind)!.id;
-  const matter = (code: string) => t.ok('matters.list', { orgId }).find((m) => m.code === code)!.id;
-  return { orgId, overview, person, body, matter };
-}
 
 function group() {
   const t = freshLedger();

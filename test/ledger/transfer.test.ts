@@ -14,24 +14,34 @@ import { verifyLedgerInSteps } from '../../db/trust/handlers';
 import { isIndexTable, MERGE_SKIP, NOT_REFS, shiftJson, shiftRules, SPLIT_CLEAR, SPLIT_KEEP_WHOLE, SPLIT_REMOVE } from '../../db/trust/tables';
 import { MERGE_TABLES } from '../../db/transfer/merge';
 import { decidedMeeting } from '../support/decided';
-import { DEMO_SCHOOL } from '../support/school';
-import type { TestLedger } from '../support/ledger';
+import { DEMO_SCHOOL, schoolIn } from '../support/school';
 import { openAt, type Opened, sha256Of, signedMeeting, tempDir } from '../trust/fixture';
 
 const GROUP = '青山县第一中学教育集团';
 const EAST = '青山县第一中学东校区';
 const WEST = '青山县第一中学西校区';
 
-function schoolIn(t: TestLedger, orgId: number) {
-  t.ok('orgs.use', { orgId });
-  const overview = t.ok('org.get', {})!;
-  const person = (name: string) => overview.persons.find((p) => p.name === name && p.orgId === orgId)!.id;
-  const body = (kind: string) => overview.bodies.find((b) => b.kind === kind)!.id;
-  const matter = (code: string) => t.ok('matters.list', { orgId }).find((m) => m.code === code)!.id;
-  return { orgId, overview, person, body, matter };
-}
 
 const opened: Opened[] = [];
+
+/**
+ * An outsider's edit of a copy of the split file `target` (with a SQL tool, the append-only
+ * triggers dropped), then verify as the app runs it on opening that copy.
+ */
+function attackOn(target: string) {
+  const pristine = fs.readFileSync(target);
+  return (name: string, edit: (db: Database.Database) => void) => {
+    const file = path.join(path.dirname(target), `${name}.sqlite`);
+    fs.writeFileSync(file, pristine);
+    const db = new Database(file);
+    db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS meeting_roster_no_delete;');
+    edit(db);
+    db.close();
+    const o = openAt(file, '2026-04-01T09:00:00');
+    opened.push(o);
+    return o.ok('trust.verify', {});
+  };
+}
 afterEach(() => {
   while (opened.length) opened.pop()!.dispose();
 });
@@ -192,18 +202,7 @@ describe('拆分台账', () => {
     const { t, eastId } = groupFile();
     const target = path.join(t.dir, '东校区台账.sqlite');
     t.ok('orgs.split', { orgId: eastId, file: target });
-    const pristine = fs.readFileSync(target);
-    const attack = (name: string, edit: (db: Database.Database) => void) => {
-      const file = path.join(t.dir, `${name}.sqlite`);
-      fs.writeFileSync(file, pristine);
-      const db = new Database(file);
-      db.exec("DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS meeting_roster_no_delete;");
-      edit(db);
-      db.close();
-      const opened2 = openAt(file, '2026-04-01T09:00:00');
-      opened.push(opened2);
-      return opened2.ok('trust.verify', {});
-    };
+    const attack = attackOn(target);
     // A statement of a kept meeting deleted: named, not explained away as moved.
     const deleted = attack('deleted', (db) => db.exec('DELETE FROM statements WHERE id = (SELECT MIN(id) FROM statements)'));
     expect(deleted).toMatchObject({ ok: false, broken: { reason: 'record_missing' } });
@@ -323,18 +322,7 @@ describe('拆分台账: the others’ 操作记录 leave with them', () => {
     const { t, eastId } = busyGroup();
     const target = path.join(t.dir, '东校区台账.sqlite');
     t.ok('orgs.split', { orgId: eastId, file: target });
-    const pristine = fs.readFileSync(target);
-    const attack = (name: string, edit: (db: Database.Database) => void) => {
-      const file = path.join(t.dir, `${name}.sqlite`);
-      fs.writeFileSync(file, pristine);
-      const db = new Database(file);
-      db.exec('DROP TRIGGER IF EXISTS audit_log_no_update;');
-      edit(db);
-      db.close();
-      const o = openAt(file, '2026-04-01T09:00:00');
-      opened.push(o);
-      return o.ok('trust.verify', {});
-    };
+    const attack = attackOn(target);
     const ids = (db: Database.Database) => db.prepare("SELECT id FROM audit_log WHERE channel = 'orgs.moved' ORDER BY id").pluck().all() as number[];
     const forge = (db: Database.Database, id: number) => db.prepare("UPDATE audit_log SET hash = ? WHERE id = ?").run('f'.repeat(64), id);
     // Inside a run of redacted rows (the next row is redacted too: only the split row's digest can tell).

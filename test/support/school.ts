@@ -28,3 +28,17 @@ export function setupSchool(t: TestLedger) {
   const matter = (code: string) => t.ok('matters.list', { orgId }).find((m) => m.code === code)!.id;
   return { orgId, overview, person, body, matter };
 }
+
+/**
+ * Work in one organisation of a group ledger (集团化办学): chooses it, then finds its people,
+ * bodies and 议事清单 matters by name. A name is looked up among the organisation's own people
+ * first (every campus set up from DEMO_SCHOOL has its own 王建国).
+ */
+export function schoolIn(t: Pick<TestLedger, 'ok'>, orgId: number) {
+  t.ok('orgs.use', { orgId });
+  const overview = t.ok('org.get', {})!;
+  const person = (name: string) => (overview.persons.find((p) => p.name === name && p.orgId === orgId) ?? overview.persons.find((p) => p.name === name)!).id;
+  const body = (kind: string) => overview.bodies.find((b) => b.kind === kind)!.id;
+  const matter = (code: string) => t.ok('matters.list', { orgId }).find((m) => m.code === code)!.id;
+  return { orgId, overview, person, body, matter };
+}
