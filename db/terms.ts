@@ -410,6 +410,20 @@ export const INDICATOR_LABELS = {
   minutesLate: '纪要迟签（超过7天）',
 } as const;
 export type IndicatorKey = keyof typeof INDICATOR_LABELS;
+/** The unit each indicator is counted in (the table's text, the comparison chart's axis). */
+export const INDICATOR_UNITS: Record<IndicatorKey, string> = {
+  consultedShare: '%',
+  majorRoutedShare: '%',
+  meetingsPerMonth: '次',
+  firstTopicShare: '%',
+  quorumProblems: '次',
+  noFollowUp: '项',
+  overdueFollowUps: '项',
+  corrections: '项',
+  emergencyInTime: '%',
+  minutesDays: '天',
+  minutesLate: '次',
+};
 
 /** 模板与常用语 (db/templates): what a reusable text is for. */
 export const TEMPLATE_KINDS = ['decision', 'statement', 'consultation'] as const;

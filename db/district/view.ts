@@ -4,7 +4,7 @@ import { cnDate, cnLocalDateTime } from '../calendar';
 import type { DistrictSummaryDoc, InspectionDoc } from '../documents';
 import { localDate } from '../ledger';
 import { attentionKeys, FACT_KEYS, indicatorsOf, monthsCovered, type FactKey, type IndicatorValues } from '../rules/indicators';
-import { INDICATOR_LABELS, REPORT_TABLE_LABELS, type IndicatorKey } from '../terms';
+import { INDICATOR_LABELS, INDICATOR_UNITS, REPORT_TABLE_LABELS, type IndicatorKey } from '../terms';
 import { shortAnchor } from '../trust/chain';
 import { districtName, type District } from './store';
 
@@ -77,7 +77,7 @@ export function districtView(d: Reader) {
   });
   return {
     district: districtName(d),
-    columns: Object.entries(INDICATOR_LABELS).map(([key, label]) => ({ key: key as keyof typeof INDICATOR_LABELS, label })),
+    columns: (Object.keys(INDICATOR_LABELS) as IndicatorKey[]).map((key) => ({ key, label: INDICATOR_LABELS[key], unit: INDICATOR_UNITS[key] })),
     schools: rows,
   };
 }

@@ -131,7 +131,9 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
     });
     return list;
   }, [view, sort]);
-  const label = view?.columns.find((c) => c.key === metric)?.label ?? '';
+  const column = view?.columns.find((c) => c.key === metric);
+  const label = column?.label ?? '';
+  const unit = column?.unit ?? '';
   const reported = (view?.schools ?? []).filter((s) => s.bundles > 0);
   const option = useMemo<ChartOption>(
     () => ({
@@ -139,10 +141,11 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       tooltip: BAR_TOOLTIP,
       xAxis: { type: 'category', data: reported.map((s) => s.name), ...AXIS, axisLabel: { color: COLORS.muted, interval: 0, rotate: reported.length > 8 ? 30 : 0 } },
-      yAxis: { type: 'value', minInterval: 1, ...AXIS },
+      // A share reads 0–100%, a count in its own unit (次, 项, 天).
+      yAxis: { type: 'value', minInterval: 1, ...(unit === '%' ? { max: 100 } : {}), ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: `{value}${unit}` } },
       series: [{ type: 'bar', name: label, barMaxWidth: 36, data: reported.map((s) => s.values[metric] ?? 0) }],
     }),
-    [reported, metric, label],
+    [reported, metric, label, unit],
   );
   const header = (key: SortKey, text: string) => (
     <th key={key} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
