@@ -14,8 +14,11 @@ import type { TransferProgress } from '../db/transfer/progress';
 import { noteCommit } from '../db/trust/wal';
 import type { TransferJob } from './transfer-worker';
 
-/** The channels the shell runs in the worker instead of on the main connection. */
-export const OFF_THREAD: readonly ChannelName[] = ['orgs.split', 'orgs.merge'];
+/**
+ * The channels the shell runs in the worker instead of on the main connection. The merge's
+ * preview too: it copies and verifies the school's whole file (over a second on a large one).
+ */
+export const OFF_THREAD: readonly ChannelName[] = ['orgs.split', 'orgs.merge', 'orgs.mergePreview'];
 
 export const TRANSFER_BUSY = '另一项拆分或合并正在进行，请等它完成后再试。';
 export const TRANSFER_STOPPED = '拆分或合并在完成前停止了（程序正在关闭），没有写入任何文件，台账没有改动。';

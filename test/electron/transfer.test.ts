@@ -142,6 +142,12 @@ describe('拆分台账 and 合并台账 in a worker thread', () => {
 
     const seen: string[] = [];
     const runs = transferRuns({ workerFile, nativeBinding, onProgress: (p) => seen.push(p.phase) });
+    // The preview in the worker: what the same call gives in-process, no phases pushed, nothing written.
+    const preview = await runs.run(other.t.ledger, 'orgs.mergePreview', { file: school, parentId });
+    expect(preview).toEqual(other.t.call('orgs.mergePreview', { file: school, parentId }));
+    expect(preview.ok).toBe(true);
+    expect(seen).toEqual([]);
+    expect(count()).toBe(orgsBefore);
     const r = await runs.run(other.t.ledger, 'orgs.merge', { file: school, parentId });
     expect(r.ok).toBe(true);
     expect(seen).toEqual([...MERGE_PHASES, '完成']);
@@ -165,7 +171,9 @@ describe('拆分台账 and 合并台账 in a worker thread', () => {
     const call = (name: string, input: unknown) => ipcMain.handlers.get(`ledger:${name}`)!(event, input);
     expect(await call('orgs.split', { orgId: 1, file: 'x.sqlite' })).toEqual({ ok: true, value: 'worker' });
     expect(await call('orgs.merge', { file: 'x.sqlite', parentId: 1 })).toEqual({ ok: true, value: 'worker' });
+    expect(await call('orgs.mergePreview', { file: 'x.sqlite', parentId: 1 })).toEqual({ ok: true, value: 'worker' });
     expect(await call('orgs.list', {})).toMatchObject({ ok: true });
-    expect(ran).toEqual(['orgs.split', 'orgs.merge']);
+    expect(await call('orgs.splitPreview', { orgId: 1 })).toMatchObject({ ok: true });
+    expect(ran).toEqual(['orgs.split', 'orgs.merge', 'orgs.mergePreview']);
   });
 });
