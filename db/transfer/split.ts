@@ -16,7 +16,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { LedgerError } from '../errors';
 import type { Ledger, ReadLedger } from '../ledger';
-import { appendAudit, idRanges, REDACTED, type RedactionClaim, redactionStep, walkAudit } from '../trust/audit';
+import { appendAudit, auditChainFrom, idRanges, REDACTED, type RedactionClaim, redactionStep, walkAudit } from '../trust/audit';
 import { copyPages, readLedgerId } from '../trust/backup';
 import { appendSeal, chainHead, GENESIS } from '../trust/chain';
 import { fsyncDir, fsyncFile, tempName } from '../trust/files';
@@ -320,7 +320,7 @@ function trimCopy(db: Database.Database, c: TrimContext): Omit<SplitResult, 'fil
  * rows' terms leave them too. Returns the claim the split row carries.
  */
 function redactForeign(db: Database.Database, orgId: number, moved: number[], goneOperators: string[]): RedactionClaim {
-  const from = Number((db.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").pluck().get() as string | undefined) ?? 1);
+  const from = auditChainFrom(db);
   const rows = db
     .prepare(
       `SELECT id, hash FROM audit_log WHERE id >= @from AND hash IS NOT NULL AND channel <> @mark

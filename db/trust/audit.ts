@@ -151,6 +151,11 @@ export function idRanges(ids: readonly number[]): [number, number][] {
 }
 
 /** The split rows sealed by a `split` seal and what each says it redacted, by the split row's id. */
+/** The first audit row written with a hash (ledger_meta auditChainFrom; 1 when the log was chained from the start). */
+export function auditChainFrom(db: Database.Database): number {
+  return Number((db.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").pluck().get() as string | undefined) ?? 1);
+}
+
 /**
  * Whether a row is one a sealed split row lists as redacted (its content gone, its stored hash
  * vouched for by that row's digest): a quick verify's sample cannot re-link such a row and leaves
@@ -221,7 +226,7 @@ export function* walkAuditSteps(db: Database.Database, at: Iterable<number> = []
   if (columns.length === 0) return { rows, headId: null, headHash: h, broken, hashAt, redacted };
   // A file from before the chain existed (an old backup) has no hash column: nothing is chained.
   const chained = columns.some((c) => c.name === 'hash');
-  const from = chained ? Number((db.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").get() as { value: string } | undefined)?.value ?? 1) : Infinity;
+  const from = chained ? auditChainFrom(db) : Infinity;
   // Read in pages of rowids (raw rows, not one object per row through an iterator): the log
   // grows by a row per write, millions on a district file.
   const claims = chained ? redactionClaims(db) : new Map<number, RedactionClaim>();

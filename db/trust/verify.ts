@@ -14,7 +14,7 @@ import { cnDate, cnLocalDateTime } from '../calendar';
 import type { Ledger } from '../ledger';
 import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
-import { type AuditAnchor, type AuditBreak, auditLink, type AuditRow, type AuditWalk, REDACTED, redactedBySplit, walkAuditSteps } from './audit';
+import { type AuditAnchor, type AuditBreak, auditChainFrom, auditLink, type AuditRow, type AuditWalk, REDACTED, redactedBySplit, walkAuditSteps } from './audit';
 import {
   type Anchor,
   bulkHasher,
@@ -456,7 +456,7 @@ function samplePositions(below: number, n: number, random: (n: number) => number
  * stored hash of the row before it. The first that does not link (or follows a gap) is named.
  */
 function* sampleAudit(ledger: Db, upTo: number, n: number, at: VerifyProgress, random?: (n: number) => number): Generator<VerifyProgress, AuditBreak | null> {
-  const from = Number((ledger.sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'auditChainFrom'").get() as { value: string } | undefined)?.value ?? 1);
+  const from = auditChainFrom(ledger.sqlite);
   // Chained rows after the first: the first chained row covers the unchained ones before it (audit.ts).
   const first = from + 1;
   if (upTo < first) return null;
