@@ -1,4 +1,4 @@
-// Editable Word copies of the 会议纪要 and 会议记录, with the same blocks as the HTML and the
+// Editable Word copies of the 会议纪要, the 会议记录 and the 督办通知单/催办单, with the same blocks as the HTML and the
 // GB/T 9704 page: A4, margins 37/28/26/35 mm, a document grid of 22 lines × 28 characters of 3号,
 // odd/even footers "— n —" in 4号 宋体 right/left one character in. The formatting lives in real
 // styles (word-styles.ts: 正文, 标题, 纪要标志, 一级标题, 二级标题, 出席名单, 版记 …), so a paragraph
@@ -16,14 +16,21 @@ import {
   PageNumber,
   Paragraph,
   Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TabStopType,
   TextRun,
+  VerticalAlign,
+  WidthType,
   type IRunOptions,
 } from 'docx';
 import { copyToText, issuedText, type Block, type Run } from './blocks';
 import { minutesParts, revisionNote } from './minutes';
-import type { MinutesDoc, RecordDoc } from './model';
+import type { MinutesDoc, RecordDoc, SupervisionDoc } from './model';
 import { recordBlocks, recordTitle } from './record';
+import { supervisionParts } from './supervision';
 import { CHAR_SPACE, FONT, FONT_TABLE_XML, LINE_TWIPS, STYLES_XML, STYLE } from './word-styles';
 
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
@@ -142,7 +149,7 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
   });
 }
 
-function gbDocument(title: string, children: Paragraph[], draft: boolean): Document {
+function gbDocument(title: string, children: (Paragraph | Table)[], draft: boolean): Document {
   const header = draft
     ? new Header({ children: [new Paragraph({ style: STYLE.pageNumber, alignment: AlignmentType.RIGHT, children: [textRun({ text: '草稿', face: 'hei' }, { color: 'C00000' })] })] })
     : undefined;
@@ -211,4 +218,48 @@ export async function recordDocx(doc: RecordDoc): Promise<Buffer> {
   });
   const body = recordBlocks(doc).flatMap((b) => blockParagraphs(b));
   return pack(gbDocument(recordTitle(doc), [...body, signatures], false));
+}
+
+/** Display width in characters of 3号: CJK and full-width count one, digits and Latin half. */
+const widthInChars = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) > 0xff ? 1 : 0.5), 0);
+
+/**
+ * 督办通知单 / 催办单 (R17), the words of the PDF (supervisionParts): the facts as a ruled table in
+ * 4号 with the label column 黑体 and centred, the issuer centred over the date four characters in
+ * from the right (GB/T 9704 §7.3.5.1), and the tear-off 签收 line under a dashed rule.
+ */
+export async function supervisionDocx(doc: SupervisionDoc): Promise<Buffer> {
+  const { blocks, rows, issuer, issuedOn, receipt } = supervisionParts(doc);
+  const cell = (children: Paragraph[], width: number, centred = false) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, verticalAlign: centred ? VerticalAlign.CENTER : VerticalAlign.TOP, children, margins: { left: 110, right: 110, top: 60, bottom: 60 } });
+  const line = (text: string, face?: 'hei', centred = false) =>
+    new Paragraph({ style: STYLE.tableText, alignment: centred ? AlignmentType.CENTER : undefined, children: [textRun({ text, face })] });
+  // Fixed widths in twips (LibreOffice ignores percentages): the label a quarter of the 156 mm line.
+  const widths = [mm(37), mm(156) - mm(37)];
+  const table = new Table({
+    width: { size: mm(156), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: rows.map(
+      ([k, v]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [cell([line(k, 'hei', true)], widths[0]!, true), cell(v.split('\n').map((t) => line(t)), widths[1]!)],
+        }),
+    ),
+  });
+  const dateIndent = 4 * CH;
+  const issuerIndent = dateIndent + Math.max(0, Math.round(((widthInChars(issuedOn) - widthInChars(issuer)) / 2) * CH));
+  const closing = [
+    new Paragraph({ style: STYLE.body, keepNext: true, alignment: AlignmentType.RIGHT, spacing: { before: LINE_TWIPS }, indent: { firstLine: 0, right: issuerIndent }, children: [new TextRun(issuer)] }),
+    new Paragraph({ style: STYLE.body, keepNext: true, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: dateIndent }, children: [new TextRun(issuedOn)] }),
+    new Paragraph({
+      style: STYLE.body,
+      indent: { firstLine: 0 },
+      spacing: { before: 240 },
+      border: { top: { style: BorderStyle.DASHED, size: 6, color: '000000', space: 6 } },
+      children: [new TextRun(receipt)],
+    }),
+  ];
+  return pack(gbDocument(doc.title, [...blocks.flatMap((b) => blockParagraphs(b)), table, ...closing], false));
 }

@@ -1,6 +1,6 @@
 // Document renderers: pure data (db/documents/model.ts) -> self-contained HTML for Chromium
 // printing, DOCX (editable) and XLSX (台账) bytes.
-import type { RegisterSheet, MinutesDoc, RecordDoc } from './model';
+import type { RegisterSheet, MinutesDoc, RecordDoc, SupervisionDoc } from './model';
 import type { GroupSheet } from './group';
 import type { ImportPreview } from './import-workbook';
 import type { DistrictSummaryDoc } from './district';
@@ -18,6 +18,7 @@ export { setFontsRoot } from './fonts';
 const office = () => import('./office');
 export const minutesDocx = async (doc: MinutesDoc): Promise<Buffer> => (await office()).minutesDocx(doc);
 export const recordDocx = async (doc: RecordDoc): Promise<Buffer> => (await office()).recordDocx(doc);
+export const supervisionDocx = async (doc: SupervisionDoc): Promise<Buffer> => (await office()).supervisionDocx(doc);
 export const registerXlsx = async (sheet: RegisterSheet): Promise<Buffer> => (await office()).registerXlsx(sheet);
 export { warmUpHtml } from './page';
 export { registerTitle } from './wording';

@@ -16,7 +16,8 @@ table.facts tr { break-inside: avoid; }
 .receipt { margin-top: 12pt; border-top: 0.75pt dashed #000; padding-top: 6pt; text-indent: 0; }
 `;
 
-export function supervisionHtml(doc: SupervisionDoc): string {
+/** What the notice says, built once for the PDF and the Word copy: the opening blocks, the facts table, the closing. */
+export function supervisionParts(doc: SupervisionDoc) {
   const to = `${doc.ownerDept}${doc.ownerName ? `（${doc.ownerName}同志）` : ''}：`;
   const late = doc.overdueDays > 0;
   const blocks: Block[] = [
@@ -42,14 +43,19 @@ export function supervisionHtml(doc: SupervisionDoc): string {
     ['完成时限', cnDate(doc.deadline) + (late ? `（已超过${doc.overdueDays}天）` : '')],
     ['办理进展', doc.progress.length === 0 ? '尚未报送办理进展。' : doc.progress.map((p) => `${cnDate(p.at)}　${p.kind}：${p.text}`).join('\n')],
   ];
+  return { blocks, rows, issuer: doc.issuer, issuedOn: cnDate(doc.issuedOn), receipt: '签收人：　　　　　　签收日期：　　年　月　日' };
+}
+
+export function supervisionHtml(doc: SupervisionDoc): string {
+  const { blocks, rows, issuer, issuedOn, receipt } = supervisionParts(doc);
   const table = `<table class="facts"><tbody>
 ${rows.map(([k, v]) => `<tr><th class="hei">${esc(k)}</th><td>${esc(v).replace(/\n/g, '<br>')}</td></tr>`).join('\n')}
 </tbody></table>`;
   const body = `${blocksHtml(blocks)}
 ${table}
 <div class="closing">
-<div class="issuer"><div>${esc(doc.issuer)}<br>${esc(cnDate(doc.issuedOn))}</div></div>
-<p class="receipt">签收人：　　　　　　签收日期：　　年　月　日</p>
+<div class="issuer"><div>${esc(issuer)}<br>${esc(issuedOn)}</div></div>
+<p class="receipt">${esc(receipt)}</p>
 </div>`;
   return htmlDocument({ title: doc.title, css: BLOCK_CSS + SUPERVISION_CSS, body });
 }

@@ -1,5 +1,5 @@
 // The Word copies' styles.xml and fontTable.xml. Real paragraph styles — 正文 (Normal), 标题
-// (Title), 纪要标志, 一级标题, 二级标题, 出席名单, 版记, 页码, 注释 — and two character styles (黑体字,
+// (Title), 纪要标志, 一级标题, 二级标题, 出席名单, 版记, 页码, 注释, 表格文字 (4号, 1.4 lines) — and two character styles (黑体字,
 // 楷体字) carry the GB/T 9704 formatting, so a secretary changes the body font once, in 正文.
 // The fonts are named as Chinese Word and WPS expect, with the name to fall back on in the font
 // table (w:altName): 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体. Elements keep the
@@ -36,6 +36,7 @@ export const STYLE = {
   imprint: 'Imprint',
   pageNumber: 'PageNumber',
   note: 'SmallNote',
+  tableText: 'TableText',
   hei: 'HeiChars',
   kai: 'KaiChars',
 } as const;
@@ -76,6 +77,7 @@ ${paragraphStyle(STYLE.attendance, '出席名单', `${noIndent}<w:jc w:val="left
 ${paragraphStyle(STYLE.imprint, '版记', `${noIndent}<w:jc w:val="left"/>`, '<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/>')}
 ${paragraphStyle(STYLE.pageNumber, '页码', `<w:spacing w:line="240" w:lineRule="auto"/>${noIndent}`, `${fonts(FONT.song)}<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/>`)}
 ${paragraphStyle(STYLE.note, '注释', `<w:spacing w:line="360" w:lineRule="exact"/>${noIndent}<w:jc w:val="right"/>`, '<w:color w:val="555555"/><w:spacing w:val="0"/><w:sz w:val="18"/><w:szCs w:val="18"/>')}
+${paragraphStyle(STYLE.tableText, '表格文字', `<w:spacing w:line="392" w:lineRule="exact"/>${noIndent}<w:jc w:val="left"/>`, '<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/>')}
 ${characterStyle(STYLE.hei, '黑体字', fonts(FONT.hei))}
 ${characterStyle(STYLE.kai, '楷体字', fonts(FONT.kai))}
 </w:styles>`;

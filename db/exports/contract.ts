@@ -25,6 +25,8 @@ export const exportsContract = {
   /** 督办通知单 of one follow-up (催办单 once past its deadline), as printable HTML (R17). */
   'documents.supervisionHtml': read(z.object({ followUpId: zId('督办事项') })),
   /** Editable Word copy of a 会议纪要 revision, as base64 bytes. */
+  /** The same 督办通知单/催办单 as an editable Word copy (base64). */
+  'documents.supervisionDocx': read(z.object({ followUpId: zId('督办事项') })),
   'documents.minutesDocx': read(z.object({ minutesId: zId('会议纪要') })),
   /** Editable Word copy of the full 会议记录. */
   'documents.recordDocx': read(z.object({ meetingId: zId('会议') })),

@@ -2,7 +2,7 @@
 // rendered by the pure db/documents renderers. DOCX and XLSX packing is asynchronous (zip), so
 // those handlers return later(...) over plain data already read; dispatchAsync runs it.
 import { later, type HandlersFor } from '../channel';
-import { ballotHtml, groupHtml, groupTitle, groupXlsx, registerTitle, registerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml, supervisionHtml } from '../documents';
+import { ballotHtml, groupHtml, groupTitle, groupXlsx, registerTitle, registerXlsx, minutesDocx, minutesHtml, noticeHtml, recordDocx, recordHtml, signInHtml, supervisionDocx, supervisionHtml } from '../documents';
 import { conflict } from '../errors';
 import type { ReadLedger } from '../ledger';
 import { minutesDocOf, minutesFileName, recordDocOf, recordFileName } from './minutes';
@@ -13,8 +13,11 @@ import { readRegisterSheet } from './register-sheet';
 import { ballotVoters, readMeetingForms } from './read';
 import { supervisionDocOf } from './supervision';
 import { groupOverview } from '../group/read';
-import type { GroupSheet } from '../documents';
+import type { GroupSheet, SupervisionDoc } from '../documents';
 
+
+/** 督办通知单（教务处·…）.pdf|docx: the PDF and the Word copy named alike. */
+const supervisionFileName = (doc: SupervisionDoc, ext: 'pdf' | 'docx') => safeFileName(`${doc.title}（${doc.ownerDept}·${doc.task.slice(0, 20)}）.${ext}`);
 
 /** Packed after the transaction (zip is asynchronous): plain data in, base64 bytes out. */
 function bytes(pack: () => Promise<Buffer>, fileName: string) {
@@ -77,7 +80,11 @@ export const exportsHandlers = {
   },
   'documents.supervisionHtml': (ledger, { followUpId }) => {
     const doc = supervisionDocOf(ledger, followUpId);
-    return { html: supervisionHtml(doc), fileName: safeFileName(`${doc.title}（${doc.ownerDept}·${doc.task.slice(0, 20)}）.pdf`), title: doc.title };
+    return { html: supervisionHtml(doc), fileName: supervisionFileName(doc, 'pdf'), title: doc.title };
+  },
+  'documents.supervisionDocx': (ledger, { followUpId }) => {
+    const doc = supervisionDocOf(ledger, followUpId);
+    return bytes(() => supervisionDocx(doc), supervisionFileName(doc, 'docx'));
   },
   'documents.ballotHtml': (ledger, { entryId, method }) => ballot(ledger, entryId, method),
   'documents.minutesDocx': (ledger, { minutesId }) => {

@@ -253,6 +253,9 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   ok('search.everywhere', { orgId: s.orgId, query: '食堂' });
   ok('search.everywhere', { orgId: s.orgId, query: '王建国' });
   tried('documents.supervisionHtml', { followUpId: fu.id });
+  // The follow-up may be done by now (then refused, after its reads): called either way.
+  called.add('documents.supervisionDocx');
+  await dispatchAsync(t.ledger, 'documents.supervisionDocx', { followUpId: fu.id });
   const template = (await later('imports.template', {})) as { base64: string };
   const preview = (await later('imports.preview', { orgId: s.orgId, fileName: '历史台账.xlsx', base64: template.base64, year: 2025 })) as {
     rows: InputOf<'imports.commit'>['rows'];

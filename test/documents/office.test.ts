@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesDocx, recordDocx } from '../../db/documents/docx';
 import { CN_DATE_FORMAT, FOLLOW_UP_COLUMNS, LEDGER_COLUMNS, registerXlsx } from '../../db/documents/xlsx';
 import { PT_PER_MM, darkRules, lineTops, pdfInfo, pdfText, pdfWords, tempDir } from '../support/chromium';
+import { LIBREOFFICE, libreOfficePdf } from '../support/libreoffice';
 import { demoRegisterSheet, demoMinutes, demoRecord, longMinutes, signedMinutes } from './fixtures';
 
-const LIBREOFFICE = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((f) => fs.existsSync(f));
 const flat = (s: string) => s.replace(/\s+/g, '');
 
 let dir: string;
@@ -25,15 +25,8 @@ function unzipEntry(file: string, entry: string): string {
   return execFileSync('unzip', ['-p', file, entry], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
 }
 
-/** LibreOffice DOCX/XLSX → PDF with a private profile (several test runs may convert at once). */
-function toPdf(file: string, pdfName = path.basename(file).replace(/\.[a-z]+$/, '.pdf')): string {
-  execFileSync(
-    LIBREOFFICE!,
-    [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  return path.join(dir, pdfName);
-}
+/** LibreOffice DOCX/XLSX → PDF (in this file's folder). */
+const toPdf = (file: string): string => libreOfficePdf(file, dir);
 
 describe('DOCX of the minutes and the record (R16)', () => {
   it('minutes DOCX is a Word package with A4 GB/T margins, odd/even page-number footers and every decision', async () => {

@@ -3,7 +3,6 @@
 // secret 表决票) and the year's 台账 (Excel); each shows 生成 → 排版 → 保存 and ends with 打开文件 /
 // 打开所在文件夹. The saved files are checked as files: pdftotext, pdffonts, LibreOffice, exceljs.
 // Screenshots (1366×768) go to artifacts/screenshots/exports/, first pages of the PDFs to artifacts/exports/.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { decidedMeeting, DEFAULT_TOPICS } from '../support/decided';
 import { startHarness, type Harness } from '../support/harness';
 import type { TestLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
+import { libreOfficePdf } from '../support/libreoffice';
 
 const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/exports', import.meta.url));
 const PAGES = fileURLToPath(new URL('../../artifacts/exports', import.meta.url));
@@ -87,13 +87,7 @@ function expectFontsEmbedded(file: string): void {
 }
 
 /** LibreOffice opens the Word file and prints it; the text must survive. */
-function docxViaLibreOffice(file: string): string {
-  const out = tempDir('yishi-lo-');
-  execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'pdf', '--outdir', out, file], { timeout: 120_000, stdio: 'pipe' });
-  const pdf = path.join(out, `${path.basename(file, '.docx')}.pdf`);
-  expect(fs.existsSync(pdf), pdf).toBe(true);
-  return pdfText(pdf);
-}
+const docxViaLibreOffice = (file: string): string => pdfText(libreOfficePdf(file, tempDir('yishi-lo-')));
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

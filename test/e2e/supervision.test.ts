@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('督办 card → 催办单', () => {
-  it('an overdue follow-up offers 催办单 and saves it as a PDF', async () => {
+  it('an overdue follow-up offers 催办单 and saves it as a PDF and as a Word copy', async () => {
     await page.keyboard.press('Alt+5');
     await page.locator('[data-column="overdue"] [data-board-card="完成校园安全隐患整改"]').click();
     const card = page.locator('[data-followup="完成校园安全隐患整改"]').first();
@@ -46,5 +46,14 @@ describe('督办 card → 催办单', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]!.arg).toMatch(/催办单（总务处·完成校园安全隐患整改）\.pdf$/);
     expect(fs.statSync(saved[0]!.arg).size).toBeGreaterThan(10_000);
+    // The Word copy beside it, for a secretary who adds a line before printing.
+    await card.getByRole('button', { name: '催办单（Word）' }).click();
+    const path = card.getByTestId('saved-path').filter({ hasText: '.docx' });
+    await path.waitFor();
+    const file = (await path.textContent())!;
+    expect(file).toMatch(/催办单（总务处·完成校园安全隐患整改）\.docx$/);
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    await card.scrollIntoViewIfNeeded();
+    await shot('saved-word');
   }, 60_000);
 });

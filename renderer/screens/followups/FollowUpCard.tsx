@@ -100,6 +100,11 @@ export function FollowUpCard({ followUp: f, onChanged }: { followUp: FollowUpVie
               {notice}（PDF）
             </button>
           )}
+          {!done && (
+            <button className="btn" disabled={exporter.busy} onClick={() => void exporter.run({ label: `${notice} Word`, kind: 'docx', make: () => call('documents.supervisionDocx', { followUpId: f.id }) })}>
+              {notice}（Word）
+            </button>
+          )}
           {done && !f.evaluationId && <button className="btn primary" onClick={() => setAction('evaluate')}>评价</button>}
         </div>
       )}
