@@ -120,4 +120,20 @@ describe('设置 → 历史台账导入', () => {
     await page.getByText('已导入1项决定事项（1次会议，1项督办），均标注为历史导入。').waitFor();
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('a large sheet (10,000 rows): a progress bar while it is read and checked, saying nothing is written yet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet('台账');
+    a.addRow(['会议日期', '议题名称', '决定事项', '承办部门', '完成时限']);
+    for (let i = 0; i < 10_000; i += 1) a.addRow([`2024.${(i % 12) + 1}.${(i % 27) + 1}`, `关于第${i + 1}项工作的议题`, `同意第${i + 1}项工作方案。`, '办公室', '2024.12.31']);
+    await wb.xlsx.writeFile(file);
+    await page.getByRole('button', { name: '选择Excel文件…' }).click();
+    const status = page.getByRole('status').filter({ hasText: '正在读取「2025年党委会议台账.xlsx」并逐行检查，还没有写入任何记录' });
+    await status.waitFor();
+    await expect(status.locator('progress').count()).resolves.toBe(1);
+    await shot('large-reading', 0);
+    await page.getByText('共10000行，10000行可以导入').waitFor({ timeout: 60_000 });
+    await expect(status.count()).resolves.toBe(0);
+    expect(h.pageErrors).toEqual([]);
+  }, 90_000);
 });

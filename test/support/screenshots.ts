@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 
 export const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url));
 
-export type Shot = (name: string) => Promise<void>;
+/** `settleMs` 0 for a state that lasts only a moment (a progress bar). */
+export type Shot = (name: string, settleMs?: number) => Promise<void>;
 
 /** `prefix` like 'board-' (or '' for the loop's 01-…18-); `settleMs` lets transitions finish first. */
 export function screenshots(prefix: string, page: Page, settleMs = 150): Shot {
@@ -16,9 +17,9 @@ export function screenshots(prefix: string, page: Page, settleMs = 150): Shot {
   const own = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d\\d-.*\\.png$`);
   for (const f of fs.readdirSync(SHOTS)) if (own.test(f)) fs.rmSync(path.join(SHOTS, f));
   let n = 0;
-  return async (name) => {
+  return async (name, settle = settleMs) => {
     n += 1;
-    await page.waitForTimeout(settleMs);
+    if (settle > 0) await page.waitForTimeout(settle);
     await page.screenshot({ path: path.join(SHOTS, `${prefix}${String(n).padStart(2, '0')}-${name}.png`) });
   };
 }

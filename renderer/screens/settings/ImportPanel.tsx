@@ -75,7 +75,7 @@ export function ImportPanel() {
         <button type="button" className="btn" onClick={() => void template.run()} disabled={template.busy}>下载导入模板</button>
         <button type="button" className="btn primary" onClick={() => void choose.run()} disabled={choose.busy || read.busy}>选择Excel文件…</button>
       </div>
-      <div className="form" style={{ maxWidth: 360 }}>
+      <div className="form" style={{ maxWidth: 480 }}>
         <Field label="没有写年份的日期（如3/25）按哪一年" error={errorFor(read.error, 'year')}>
           <input
             type="number"
@@ -91,7 +91,12 @@ export function ImportPanel() {
         </Field>
       </div>
       <FormError error={template.error ?? choose.error ?? read.error} fields={['year']} />
-      {read.busy && <p className="muted">正在逐行检查…</p>}
+      {read.busy && (
+        <div className="backup-progress" role="status">
+          <progress className="bar" aria-label="检查进度" />
+          <span>正在读取{file ? `「${file.name}」` : '文件'}并逐行检查，还没有写入任何记录…（一万行约需几秒钟）</span>
+        </div>
+      )}
       {file && preview && (
         <section aria-label="检查结果">
           <p>
@@ -139,6 +144,12 @@ export function ImportPanel() {
           )}
           <FormError error={commit.error} fields={['rows']} />
           {commit.error?.field === 'rows' && <div className="notice error" role="alert">{commit.error.message}</div>}
+          {commit.busy && (
+            <div className="backup-progress" role="status">
+              <progress className="bar" aria-label="导入进度" />
+              <span>正在导入{preview.ok}行，请不要关闭程序；全部写入后才生效，中途出错则一行也不写入…</span>
+            </div>
+          )}
           <div className="form-actions">
             <button type="button" className="btn primary" disabled={preview.withProblems > 0 || preview.ok === 0 || commit.busy} onClick={() => setAsking(true)}>导入</button>
           </div>
