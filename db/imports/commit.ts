@@ -5,7 +5,7 @@
 // its meeting, and every record linked to the import (imported_records) with its sheet and row.
 // Follow-ups go through createFollowUp and completeFollowUp, so their rules still apply; a row a
 // rule refuses is named with the others and nothing is written.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { cnDateTime } from '../calendar';
 import { conflict, LedgerError, type FieldProblem } from '../errors';
@@ -32,6 +32,30 @@ const where = (r: { sheet: string; row: number }) => `「${r.sheet}」第${r.row
 
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** Per process: a preview's seal is good only in the app that read the file, until it closes. */
+const PREVIEW_KEY = randomBytes(32);
+
+/** The rows as a fixed sequence of values: key order and absent keys never change it. */
+function canonicalRows(rows: readonly CommitRow[]): string {
+  return JSON.stringify(
+    rows.map((r) => [
+      r.sheet,
+      r.row,
+      r.record && [r.record.meetingDate, r.record.body, r.record.item, r.record.decision, r.record.dept ?? null, r.record.owner ?? null, r.record.deadline ?? null, r.record.done],
+      r.problems.map((p) => [p.column, p.message]),
+    ]),
+  );
+}
+
+/**
+ * What imports.preview read from these bytes, sealed with a key only the core holds: the rows come
+ * back from the screen with imports.commit, and only rows the core read itself from this very file
+ * are written (the screen shows them and decides nothing).
+ */
+export function previewSeal(bytes: Buffer, rows: readonly CommitRow[]): string {
+  return createHmac('sha256', PREVIEW_KEY).update(sha256Of(bytes)).update('\n').update(canonicalRows(rows)).digest('hex');
+}
+
 /** Refuse the whole file, every bad row named with its column (the first is the message). */
 function refuseRows(problems: FieldProblem[]): never {
   const [first] = problems;
@@ -43,9 +67,14 @@ function refuseRows(problems: FieldProblem[]): never {
   });
 }
 
-export function commitImport(ledger: Ledger, input: { orgId: number; fileName: string; base64: string; rows: CommitRow[] }) {
+export function commitImport(ledger: Ledger, input: { orgId: number; fileName: string; base64: string; rows: CommitRow[]; previewSeal: string }) {
   const org = getOrganization(ledger, input.orgId);
-  const sha256 = sha256Of(Buffer.from(input.base64, 'base64'));
+  const bytes = Buffer.from(input.base64, 'base64');
+  const expected = Buffer.from(previewSeal(bytes, input.rows), 'hex');
+  if (!timingSafeEqual(expected, Buffer.from(input.previewSeal, 'hex'))) {
+    conflict('要导入的内容与预览时从文件读到的不一致，没有导入。请重新选择文件，预览后再导入。', 'rows');
+  }
+  const sha256 = sha256Of(bytes);
   const before = ledger.db.select().from(imports).where(and(eq(imports.orgId, org.id), eq(imports.sha256, sha256), isNull(imports.undoneAt))).get();
   if (before) {
     conflict(`这个文件已于${cnDateTime(before.at)}由${before.operator}导入（${before.decisions}项决定事项），不需要再导入。`, 'fileName');

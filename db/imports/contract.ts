@@ -47,7 +47,8 @@ export const importsContract = {
     }),
   ),
   /**
-   * Write the rows imports.preview read from this file (its records, in one transaction), marked
+   * Write the rows imports.preview read from this file (its records, in one transaction; refused
+   * unless they carry the preview's seal over this file and these rows), marked
    * 历史导入; refused whole, every bad row named, when any row has a problem; the same file
    * (sha256 of its bytes) is never imported twice.
    */
@@ -57,6 +58,8 @@ export const importsContract = {
       fileName: z.string({ error: '请选择要导入的文件' }).min(1, { error: '请选择要导入的文件' }).max(200),
       base64: z.string({ error: '请选择要导入的文件' }).min(1, { error: '请选择要导入的文件' }).max(MAX_BASE64, { error: '文件超过20MB，请分成几个文件导入' }),
       rows: z.array(ImportRow, { error: '请先预览文件再导入' }).max(20_000, { error: '一次最多导入20000行，请分成几个文件导入' }),
+      /** imports.preview's seal over the file and these rows (db/imports/commit.ts previewSeal). */
+      previewSeal: z.string({ error: '请先预览文件再导入' }).regex(/^[0-9a-f]{64}$/, { error: '请先预览文件再导入' }),
     }),
   ),
   /**

@@ -1,7 +1,7 @@
 import { later, type HandlersFor } from '../channel';
 import { getOrganization } from '../organization/queries';
 import type { importsContract } from './contract';
-import { commitImport } from './commit';
+import { commitImport, previewSeal } from './commit';
 import { listImports, undoImport } from './undo';
 import { previewWorkbook, templateWorkbook } from '../documents';
 
@@ -13,7 +13,11 @@ export const importsHandlers = {
     }),
   'imports.preview': (ledger, { orgId, fileName, base64, year, columns }) => {
     getOrganization(ledger, orgId);
-    return later(() => previewWorkbook(Buffer.from(base64, 'base64'), fileName, year, columns));
+    const bytes = Buffer.from(base64, 'base64');
+    return later(async () => {
+      const preview = await previewWorkbook(bytes, fileName, year, columns);
+      return { ...preview, seal: previewSeal(bytes, preview.rows) };
+    });
   },
   'imports.commit': (ledger, input) => commitImport(ledger, input),
   'imports.undo': undoImport,

@@ -259,8 +259,9 @@ export async function everyChannel(t: TestLedger): Promise<Set<ChannelName>> {
   const template = (await later('imports.template', {})) as { base64: string };
   const preview = (await later('imports.preview', { orgId: s.orgId, fileName: '历史台账.xlsx', base64: template.base64, year: 2025 })) as {
     rows: InputOf<'imports.commit'>['rows'];
+    seal: string;
   };
-  tried('imports.commit', { orgId: s.orgId, fileName: '历史台账.xlsx', base64: template.base64, rows: preview.rows });
+  tried('imports.commit', { orgId: s.orgId, fileName: '历史台账.xlsx', base64: template.base64, rows: preview.rows, previewSeal: preview.seal });
   const imported = ok('imports.list', { orgId: s.orgId }) as { id: number }[];
   tried('imports.undo', { importId: imported[0]?.id ?? 1 });
 

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatchAsync, type InputOf } from '../../db/api';
+import { previewSeal } from '../../db/imports/commit';
 import { checkRow, chooseColumns, guessColumns, mappingProblems, readDate } from '../../db/rules/import';
 import { freshLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
@@ -177,7 +178,7 @@ describe('imports.commit: one transaction, refused whole, never twice', () => {
   async function previewOf(t: ReturnType<typeof freshLedger>, orgId: number, fileName: string, base64: string) {
     const r = await dispatchAsync(t.ledger, 'imports.preview', { orgId, fileName, base64, year: 2025 });
     if (!r.ok) throw new Error(r.error.message);
-    return r.value as { rows: { sheet: string; row: number; record: never; problems: never[] }[] };
+    return r.value as { rows: { sheet: string; row: number; record: never; problems: never[] }[]; seal: string };
   }
   const ledgerFile = () =>
     sheetOf((wb) => {
@@ -194,7 +195,7 @@ describe('imports.commit: one transaction, refused whole, never twice', () => {
     const base64 = await ledgerFile();
     const p = await previewOf(t, s.orgId, '2025年台账.xlsx', base64);
     const before = t.snapshot();
-    const r = t.call('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64, rows: p.rows });
+    const r = t.call('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64, rows: p.rows, previewSeal: p.seal });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toMatchObject({ rows: 3, meetings: 2, decisions: 3, followUps: 2 });
     const after = t.snapshot();
@@ -225,9 +226,9 @@ describe('imports.commit: one transaction, refused whole, never twice', () => {
     const s = setupSchool(t);
     const base64 = await ledgerFile();
     const p = await previewOf(t, s.orgId, '2025年台账.xlsx', base64);
-    expect(t.call('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64, rows: p.rows }).ok).toBe(true);
+    expect(t.call('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64, rows: p.rows, previewSeal: p.seal }).ok).toBe(true);
     const before = t.snapshot();
-    const again = t.call('imports.commit', { orgId: s.orgId, fileName: '台账副本.xlsx', base64, rows: p.rows });
+    const again = t.call('imports.commit', { orgId: s.orgId, fileName: '台账副本.xlsx', base64, rows: p.rows, previewSeal: p.seal });
     expect(again).toMatchObject({ ok: false, error: { field: 'fileName' } });
     if (!again.ok) expect(again.error.message).toMatch(/^这个文件已于2026年3月20日.*由测试秘书导入（3项决定事项），不需要再导入。$/);
     expect(t.snapshot()).toEqual(before);
@@ -246,22 +247,65 @@ describe('imports.commit: one transaction, refused whole, never twice', () => {
     });
     const p = await previewOf(t, s.orgId, '坏台账.xlsx', base64);
     const before = t.snapshot();
-    const r = t.call('imports.commit', { orgId: s.orgId, fileName: '坏台账.xlsx', base64, rows: p.rows });
+    const r = t.call('imports.commit', { orgId: s.orgId, fileName: '坏台账.xlsx', base64, rows: p.rows, previewSeal: p.seal });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'rows' } });
     if (!r.ok) expect(r.error.fields).toEqual([{ field: 'rows.台账.3', message: '「台账」第3行「会议日期」：没有2025年9月40日这一天' }]);
     expect(t.snapshot()).toEqual(before);
     // Without the bad date the rule-refused row is named, and still nothing is written.
-    const rows = p.rows.filter((x) => x.row !== 3);
-    const r2 = t.call('imports.commit', { orgId: s.orgId, fileName: '坏台账.xlsx', base64, rows });
+    const fixed = await sheetOf((wb) => {
+      const a = wb.addWorksheet('台账');
+      a.addRow(['会议日期', '议题名称', '决定事项', '承办部门', '完成时限']);
+      a.addRow(['2025.9.12', '关于食堂承包合同续签的议题', '同意续签一年。', '总务处', '2025.12.31']);
+      a.addRow(['2025.10.8', '关于图书采购的议题', '同意。', '教务处', '2025.9.1']);
+    });
+    const p2 = await previewOf(t, s.orgId, '坏台账.xlsx', fixed);
+    const r2 = t.call('imports.commit', { orgId: s.orgId, fileName: '坏台账.xlsx', base64: fixed, rows: p2.rows, previewSeal: p2.seal });
     expect(r2).toMatchObject({ ok: false, error: { field: 'rows' } });
-    if (!r2.ok) expect(r2.error.fields![0]!.message).toMatch(/^「台账」第4行：完成时限不能早于作出决定的日期/);
+    if (!r2.ok) expect(r2.error.fields![0]!.message).toMatch(/^「台账」第3行：完成时限不能早于作出决定的日期/);
     expect(t.snapshot()).toEqual(before);
+  });
+
+  it('writes only rows the core read from this very file: rows changed, dropped or added after the preview, another file\'s rows, a made-up seal: refused, nothing written', async () => {
+    const t = freshLedger();
+    const s = setupSchool(t);
+    const base64 = await ledgerFile();
+    const p = await previewOf(t, s.orgId, '2025年台账.xlsx', base64);
+    const other = await sheetOf((wb) => {
+      const a = wb.addWorksheet('台账');
+      a.addRow(['会议日期', '议题名称', '决定事项']);
+      a.addRow(['2025.9.12', '关于食堂承包合同续签的议题', '同意续签一年。']);
+    });
+    const q = await previewOf(t, s.orgId, '另一个台账.xlsx', other);
+    const first = p.rows[0]! as { sheet: string; row: number; record: Record<string, unknown>; problems: never[] };
+    const attempts: { rows: typeof p.rows; previewSeal: string; base64: string }[] = [
+      // A decision's words changed on the way from the screen.
+      { base64, previewSeal: p.seal, rows: [{ ...first, record: { ...first.record, decision: '同意拨款五十万元。' } } as never, ...p.rows.slice(1)] },
+      // A row moved to another row number (the mark 历史导入 names the source row).
+      { base64, previewSeal: p.seal, rows: [{ ...first, row: 9 } as never, ...p.rows.slice(1)] },
+      // A row dropped, a row added.
+      { base64, previewSeal: p.seal, rows: p.rows.slice(1) },
+      { base64, previewSeal: p.seal, rows: [...p.rows, { ...first, row: 5 } as never] },
+      // Another file's rows and seal, sent with this file's bytes; this file's seal with the other's rows.
+      { base64, previewSeal: q.seal, rows: q.rows },
+      { base64: other, previewSeal: p.seal, rows: p.rows },
+      // A seal made up by the screen.
+      { base64, previewSeal: '0'.repeat(64), rows: p.rows },
+    ];
+    const before = t.snapshot();
+    for (const a of attempts) {
+      const r = t.call('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', ...a });
+      expect(r).toMatchObject({ ok: false, error: { code: 'conflict', field: 'rows', message: '要导入的内容与预览时从文件读到的不一致，没有导入。请重新选择文件，预览后再导入。' } });
+      expect(t.snapshot()).toEqual(before);
+    }
+    // The preview as it came, and the file it came from: imported.
+    expect(t.call('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64, rows: p.rows, previewSeal: p.seal }).ok).toBe(true);
   });
 
   it('refuses at the field: no rows, rows not from a preview', () => {
     const t = freshLedger();
     const s = setupSchool(t);
-    expect(t.call('imports.commit', { orgId: s.orgId, fileName: 'a.xlsx', base64: 'AAAA', rows: [] })).toMatchObject({ ok: false, error: { field: 'fileName', message: '文件里没有可以导入的行，请检查是否选对了文件。' } });
+    expect(t.call('imports.commit', { orgId: s.orgId, fileName: 'a.xlsx', base64: 'AAAA', rows: [], previewSeal: previewSeal(Buffer.from('AAAA', 'base64'), []) })).toMatchObject({ ok: false, error: { field: 'fileName', message: '文件里没有可以导入的行，请检查是否选对了文件。' } });
+    expect(t.call('imports.commit', { orgId: s.orgId, fileName: 'a.xlsx', base64: 'AAAA', rows: [] } as never)).toMatchObject({ ok: false, error: { field: 'previewSeal', message: '请先预览文件再导入' } });
     expect(t.call('imports.commit', { orgId: s.orgId, fileName: 'a.xlsx', base64: 'AAAA' } as never)).toMatchObject({ ok: false, error: { field: 'rows', message: '请先预览文件再导入' } });
   });
 });
@@ -274,6 +318,8 @@ describe('imports.undo: the whole import taken back, until the next meeting is s
     problems: [],
   });
   const rows = [row(2), row(3), row(4, { body: 'principal_office', meetingDate: '2025-10-08', dept: null, deadline: null })] as InputOf<'imports.commit'>['rows'];
+  // Rows made here, not read from a file: sealed as imports.preview seals what it reads.
+  const sealOf = (r: InputOf<'imports.commit'>['rows']) => previewSeal(Buffer.from('UEsDBAo=', 'base64'), r);
   /**
    * Every table but the two that only grow (the audit chain) or keep the import's row, and the
    * search indexes' own storage (its segments are not byte-for-byte as before a delete): what
@@ -294,7 +340,7 @@ describe('imports.undo: the whole import taken back, until the next meeting is s
     const before = tables(t);
     const found = () => ['议题', '同意', '总务处', '陈志强'].map((query) => t.ok('search.everywhere', { orgId: s.orgId, query }));
     const foundBefore = found();
-    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows, previewSeal: sealOf(rows) });
     expect(found()).not.toEqual(foundBefore);
     // Filed after the import, in words none of the searches below look for.
     const later = t.ok('items.create', { orgId: s.orgId, title: '读书节活动安排', matterId: s.matter('D1'), proposerId: s.person('张丽') });
@@ -320,7 +366,7 @@ describe('imports.undo: the whole import taken back, until the next meeting is s
     const snap = tables(t);
     expect(t.call('imports.undo', { importId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^「2025年台账.xlsx」的导入已于2026年3月26日（星期四）09:00由测试秘书撤销，不需要再撤销。$/) } });
     expect(tables(t)).toEqual(snap);
-    expect(t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows })).toMatchObject({ meetings: 2 });
+    expect(t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows, previewSeal: sealOf(rows) })).toMatchObject({ meetings: 2 });
   });
 
   it('refused once a meeting is signed after the import, with the reason in Chinese; nothing changes', () => {
@@ -328,7 +374,7 @@ describe('imports.undo: the whole import taken back, until the next meeting is s
     const s = setupSchool(t);
     const { meetingId } = decidedMeeting(t, s, { startsAt: '2026-03-25T15:00' });
     t.setNow('2026-03-26T09:00:00');
-    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows, previewSeal: sealOf(rows) });
     t.setNow('2026-03-27T10:00:00');
     const { minutesId } = t.ok('minutes.generate', { meetingId });
     t.ok('minutes.sign', { minutesId, personId: s.person('王建国') });
@@ -347,14 +393,14 @@ describe('imports.undo: the whole import taken back, until the next meeting is s
     const { minutesId } = t.ok('minutes.generate', { meetingId });
     t.ok('minutes.sign', { minutesId, personId: s.person('王建国') });
     t.setNow('2026-03-27T09:00:00');
-    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows, previewSeal: sealOf(rows) });
     expect(t.call('imports.undo', { importId }).ok).toBe(true);
   });
 
   it('refused when an imported record was acted on since (a progress report), changing nothing', () => {
     const t = freshLedger('2026-03-26T09:00:00');
     const s = setupSchool(t);
-    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows, previewSeal: sealOf(rows) });
     const fu = t.ledger.sqlite.prepare("SELECT f.id FROM follow_ups f JOIN imported_records r ON r.kind = 'follow_up' AND r.ref_id = f.id WHERE f.state = 'open'").get() as { id: number };
     t.ok('followups.report', { followUpId: fu.id, kind: 'progress', text: '已完成一半' });
     const snap = tables(t);
@@ -366,7 +412,7 @@ describe('imports.undo: the whole import taken back, until the next meeting is s
   it('an import made before undo existed (no transitions noted) is refused as such, not as "in use"', () => {
     const t = freshLedger('2026-03-26T09:00:00');
     const s = setupSchool(t);
-    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows });
+    const { importId } = t.ok('imports.commit', { orgId: s.orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows, previewSeal: sealOf(rows) });
     // What such an import left: its records, without the transitions and warnings it wrote.
     t.ledger.sqlite.prepare("DELETE FROM imported_records WHERE import_id = ? AND kind IN ('transition', 'warning')").run(importId);
     const snap = tables(t);

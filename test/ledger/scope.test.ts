@@ -19,6 +19,7 @@ import { dispatch, dispatchAsync } from '../../db/api';
 import { contract, type ChannelName } from '../../db/contract';
 import type { Ledger } from '../../db/ledger';
 import { openLedger } from '../../db/open';
+import { previewSeal } from '../../db/imports/commit';
 import { FILE_CHANNELS, OWNER_SQL, SESSION_CHANNELS } from '../../db/scope';
 import { decidedMeeting } from '../support/decided';
 import { MIGRATIONS } from '../support/ledger';
@@ -91,7 +92,8 @@ function buildOrg(ledger: Ledger, setNow: (iso: string) => void): Ids {
   const templateId = call('templates.list', { orgId }).statement[0].id as number;
   // 历史台账导入 of one row (what imports.preview would have read), so imports.undo has an import to name.
   const record = { meetingDate: '2025-09-12', body: 'party_committee', item: '关于食堂承包合同续签的议题', decision: '同意续签一年。', dept: null, owner: null, deadline: null, done: false };
-  const { importId } = call('imports.commit', { orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows: [{ sheet: '2025年', row: 2, record, problems: [] }] });
+  const imported = [{ sheet: '2025年', row: 2, record, problems: [] }];
+  const { importId } = call('imports.commit', { orgId, fileName: '2025年台账.xlsx', base64: 'UEsDBAo=', rows: imported, previewSeal: previewSeal(Buffer.from('UEsDBAo=', 'base64'), imported as never) });
   const post = call('posts.list', { orgId }).rows.find((r: { name: string }) => r.name === '刘芳').id;
   const seat = call('memberships.list', { bodyId: body('party_committee') }).rows.find((r: { name: string }) => r.name === '赵磊').id;
   return {
@@ -127,7 +129,7 @@ function sampleFor(field: string, ids: Ids): unknown {
     members: DEMO_SCHOOL.members,
     orgIds: [ids.orgId], campuses: [{ campusId: ids.orgId, ownerDept: '总务处', deadline: '2026-06-30' }], operator: undefined, currentPin: undefined, anchor: undefined,
     from: '2026-01-01', to: '2026-12-31', label: undefined, chainFrom: undefined, seal: false,
-    query: '预算', perKind: undefined, columns: undefined, fileName: '历史台账.xlsx', file: '/不存在的文件夹/学校台账.sqlite', base64: 'UEsDBA==', consultationWaitDays: 5, notify: false,
+    query: '预算', perKind: undefined, columns: undefined, fileName: '历史台账.xlsx', previewSeal: '0'.repeat(64), file: '/不存在的文件夹/学校台账.sqlite', base64: 'UEsDBA==', consultationWaitDays: 5, notify: false,
   };
   if (field in samples) return samples[field];
   throw new Error(`no sample for input field「${field}」: add one to sampleFor (test/ledger/scope.test.ts)`);

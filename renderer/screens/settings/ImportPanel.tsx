@@ -54,7 +54,7 @@ export function ImportPanel() {
   const commit = useCommand(async () => {
     if (!file || !preview) return;
     // A refusal closes the dialog too: its problems are shown at their rows in the table.
-    const r = await call('imports.commit', { orgId: org.id, fileName: file.name, base64: file.base64, rows: preview.rows }).finally(() => setAsking(false));
+    const r = await call('imports.commit', { orgId: org.id, fileName: file.name, base64: file.base64, rows: preview.rows, previewSeal: preview.seal }).finally(() => setAsking(false));
     notify('ok', `已导入${r.decisions}项决定事项（${r.meetings}次会议，${r.followUps}项督办），均标注为历史导入。`);
     setFile(null);
     setPreview(null);
