@@ -59,7 +59,7 @@ export const reportHandlers = {
       range: `${cnDate(r.periodFrom)}至${cnDate(r.periodTo)}`,
       madeAt: cnLocalDateTime(r.madeAt),
       operator: r.operator,
-      chain: `存证链第${r.chainFrom + 1}至${r.chainHead}条`,
+      chain: r.chainHead > r.chainFrom ? `存证链第${r.chainFrom + 1}至${r.chainHead}条` : '没有新的存证',
       sealed: r.sealedFor ? '已加密' : '未加密',
     })),
 } satisfies HandlersFor<typeof reportContract>;

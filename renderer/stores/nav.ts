@@ -24,6 +24,8 @@ export interface Route {
   view?: 'new';
   /** 督办: a 集团 decision's follow-up handed to this campus (its own page: the decision is the 集团's). */
   handed?: number;
+  /** 设置: the tab to open (e.g. 'report' from the 台账's 制作报送包…). */
+  tab?: string;
 }
 
 function parseHash(hash: string): Route {
@@ -31,6 +33,7 @@ function parseHash(hash: string): Route {
   const known = SECTIONS.find((s) => s.key === section);
   if (!known) return { section: 'dashboard' };
   if (rest === 'new') return { section: known.key, view: 'new' };
+  if (rest === 'tab' && more && /^[a-z]+$/.test(more)) return { section: known.key, tab: more };
   const handed = Number(more);
   if (rest === 'handed' && Number.isInteger(handed) && handed > 0) return { section: known.key, handed };
   const id = Number(rest);
@@ -38,7 +41,7 @@ function parseHash(hash: string): Route {
 }
 
 export function hashOf(route: Route): string {
-  const tail = route.view ? `/${route.view}` : route.handed ? `/handed/${route.handed}` : route.id ? `/${route.id}` : '';
+  const tail = route.view ? `/${route.view}` : route.handed ? `/handed/${route.handed}` : route.tab ? `/tab/${route.tab}` : route.id ? `/${route.id}` : '';
   return `#/${route.section}${tail}`;
 }
 

@@ -59,7 +59,11 @@ export function RegisterScreen() {
 
   return (
     <>
-      <PageHead title="台账" crumbs="决策台账：会议决定、表决、督办、评价一览" />
+      <PageHead
+        title="台账"
+        crumbs="决策台账：会议决定、表决、督办、评价一览"
+        actions={<button className="btn" onClick={() => go({ section: 'settings', tab: 'report' })}>制作报送包…</button>}
+      />
       <div className="content fill">
         <div className="row toolbar">
           <select aria-label="年度" className="compact" value={filter.year} onChange={(e) => void loadRegister(org.id, { year: Number(e.target.value) })}>

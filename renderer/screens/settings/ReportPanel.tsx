@@ -20,6 +20,8 @@ export function ReportPanel() {
   const [label, setLabel] = useState('');
   const [seal, setSeal] = useState(true);
   const [preview, setPreview] = useState<OutputOf<'report.preview'> | null>(null);
+  // Sealing needs the district's key: without it the box is off and says why.
+  const hasKey = !!key.value?.district;
 
   const importKey = useCommand(async (text: string) => {
     const k = await call('report.setDistrictKey', { text });
@@ -28,7 +30,7 @@ export function ReportPanel() {
   });
   const look = useCommand(async () => setPreview(await call('report.preview', { orgId: org.id, from, to, label })));
   const make = useCommand(async () => {
-    const made = await call('report.make', { orgId: org.id, from, to, label, seal });
+    const made = await call('report.make', { orgId: org.id, from, to, label, seal: seal && hasKey });
     await history.reload();
     const saved = await window.host.saveFile({ base64: made.base64, fileName: made.fileName });
     notify('ok', saved ? `报送包已保存（${made.sealed ? '已加密' : '未加密'}）。` : '报送包已制作并登记，但没有保存文件。');
@@ -47,7 +49,7 @@ export function ReportPanel() {
         <div className="form-actions">
           <button type="button" className="btn" onClick={() => window.print()}>打印指纹</button>
         </div>
-        <h2>区里的公钥</h2>
+        <h2 style={{ marginTop: 20 }}>区里的公钥</h2>
         <p className="small">{key.value?.district ? `${key.value.district.name}（指纹 ${key.value.district.fingerprint}）` : '尚未导入：报送包将不加密。'}</p>
         <label className="btn">
           导入公钥文件…
@@ -67,7 +69,9 @@ export function ReportPanel() {
           <Field label="期间名称" wide>
             <input type="text" value={label} placeholder="如 2025—2026学年第二学期" onChange={(e) => setLabel(e.target.value)} />
           </Field>
-          <label className="check"><input type="checkbox" checked={seal} onChange={(e) => setSeal(e.target.checked)} /> 为区里加密</label>
+          <label className="check" style={{ gridColumn: '1 / -1' }}>
+            <input type="checkbox" checked={seal && hasKey} disabled={!hasKey} onChange={(e) => setSeal(e.target.checked)} /> 为区里加密{hasKey ? '' : '（先在左边导入区里的公钥文件）'}
+          </label>
         </div>
         {preview && (
           <div className="small" aria-label="报送包内容">
@@ -76,12 +80,19 @@ export function ReportPanel() {
           </div>
         )}
         <FormError error={make.error ?? look.error} fields={['from', 'to']} />
+        {make.busy && (
+          <div className="backup-progress" role="status">
+            <progress className="bar" aria-label="制作进度" />
+            <span>正在制作报送包：读取本期的记录和存证链，签名{seal && hasKey ? '、加密' : ''}；十年的台账约需几秒钟…</span>
+          </div>
+        )}
         <div className="form-actions">
           <button type="button" className="btn" disabled={look.busy} onClick={() => void look.run()}>预览内容</button>
           <button type="submit" className="btn primary" disabled={make.busy}>{make.busy ? '正在制作…' : '制作并保存'}</button>
         </div>
+        {history.value && history.value.length > 0 && <h3 style={{ marginTop: 16 }}>已制作的报送包</h3>}
         {history.value && history.value.length > 0 && (
-          <table className="list small">
+          <table className="list small" aria-label="已制作的报送包">
             <thead><tr><th>期间</th><th>制作时间</th><th>存证链</th><th>加密</th></tr></thead>
             <tbody>
               {history.value.map((h) => (

@@ -1,8 +1,9 @@
 // 设置: 学校信息与数据文件夹, 人员与职务 (一肩挑), 议事机构与任期, 议事清单, 三重一大标准, 议事规则,
 // 文书 (会议名称, 纪要标题, 版记), 模板与常用语, 提醒 (今日待办), 历史台账导入.
 // Tabs follow the WAI-ARIA pattern: Tab reaches the current one, ←/→ move between them.
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PageHead } from '../../components/PageHead';
+import { useNav } from '../../stores/nav';
 import { useOverview } from '../../stores/org';
 import { BodiesPanel } from './BodiesPanel';
 import { DocumentsPanel } from './DocumentsPanel';
@@ -40,9 +41,17 @@ const TABS: SettingsTab[] = [
   { key: 'report', label: '报送', panel: () => <ReportPanel /> },
 ];
 
+const known = (key: string | undefined) => TABS.find((t) => t.key === key)?.key;
+
 export function SettingsScreen() {
   const overview = useOverview();
-  const [tab, setTab] = useState(TABS[0]!.key);
+  // A tab named in the route (台账 → 制作报送包… opens 报送), else the first.
+  const asked = useNav((s) => s.route.tab);
+  const [tab, setTab] = useState(known(asked) ?? TABS[0]!.key);
+  useEffect(() => {
+    const k = known(asked);
+    if (k) setTab(k);
+  }, [asked]);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const index = TABS.findIndex((t) => t.key === tab);
   const select = (i: number) => {
