@@ -3,13 +3,15 @@
 // The school signs first and seals the signed bundle, so the district can always tell who sent
 // it, and a lost USB stick reveals neither the content nor the sender.
 //
-// Version 2 (written since J2's binary envelope) is binary:
+// Version 2, the only one written now, is binary:
 //   "YISHI-BUNDLE\n" · version byte 2 · u32 BE header length · header (UTF-8 JSON)
 //   unsealed: block                      sealed: GCM tag (16) · AES-256-GCM(block)
 //   block = Ed25519 signature (64) · u16 BE key length · school's public key (SPKI DER) · payload
 // The header holds format, version, sealed, the block's length and, sealed, the recipient's
 // fingerprint, the one-off public key and the IV; never the payload. Sealed, every byte before the
 // tag is the cipher's AAD, so no header field or the version byte can be changed unnoticed.
+// Unsealed, the header guards nothing the signature does not: the file must be exactly as long
+// as it says, and the signature covers the payload.
 // Version 1 (JSON, the payload as base64 inside AES-GCM inside base64) is still read: districts
 // receive bundles from schools on older apps.
 import crypto, { type KeyObject } from 'node:crypto';

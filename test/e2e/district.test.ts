@@ -209,6 +209,7 @@ describe('区域统筹', () => {
     await alert.waitFor();
     const reason = await alert.innerText();
     expect(reason).toMatch(/报送包没有导入：[\u4e00-\u9fa5]/);
+    expect(reason).toContain('无法解密');
     expect(reason).not.toMatch(/[A-Za-z]{3,}/);
     await expect(page.locator('table.district-table tbody tr').count()).resolves.toBe(2);
     await shot('refused');
