@@ -100,6 +100,11 @@ function expectRefusals(dist: TestDistrict, cases: Record<string, [Buffer, Code 
     expect([want].flat()).toContain(code);
   }
   expect(dist.ok('district.import', { base64: good.toString('base64') }).state).toBe('imported');
+  // The payload is a view into the file's (or the decrypted) bytes: stored as exactly its own bytes.
+  const { payload, hash } = openBundle(good, dist.d.key);
+  const stored = dist.d.sqlite.prepare('SELECT payload FROM bundles WHERE hash = ?').get(hash) as { payload: Buffer };
+  expect(stored.payload.equals(payload)).toBe(true);
+  expect(crypto.createHash('sha256').update(stored.payload).digest('hex')).toBe(hash);
 }
 
 describe('报送包 version 2: the layout', () => {
