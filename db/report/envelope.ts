@@ -190,12 +190,13 @@ export function openBundle(bytes: Buffer, district?: DistrictKey | null): Opened
   return openV1(bytes, district);
 }
 
-/** The district's checks before decrypting, the same for both versions. */
-function checkRecipient(recipient: unknown, district?: DistrictKey | null): asserts district is DistrictKey {
-  if (!district) refuse('wrong_key', '报送包已加密，需要本区的密钥才能打开。');
-  if (recipient !== district!.fingerprint) {
+/** The district's checks before decrypting, the same for both versions: its key, when the file was sealed for it. */
+function keyFor(recipient: unknown, district?: DistrictKey | null): DistrictKey {
+  if (!district) return refuse('wrong_key', '报送包已加密，需要本区的密钥才能打开。');
+  if (recipient !== district.fingerprint) {
     refuse('not_sealed_for_us', '报送包是为另一个区的密钥加密的，本区无法打开：请学校导入本区下发的公钥文件后重新制作。');
   }
+  return district;
 }
 
 /** The AES-256-GCM key of this file, from the one-off public key it carries. Throws (any error) when that key is no X25519 key. */
@@ -258,12 +259,12 @@ function openV2(bytes: Buffer, district?: DistrictKey | null): OpenedBundle {
   if (bytes.length !== start + (header.sealed ? TAG_BYTES : 0) + header.length) refuse('damaged', TRUNCATED);
   let block: Buffer;
   if (header.sealed) {
-    checkRecipient(header.recipient, district);
+    const key = keyFor(header.recipient, district);
     try {
       if (typeof header.ephemeralKey !== 'string' || typeof header.iv !== 'string') throw new Error('header');
       const iv = Buffer.from(header.iv, 'base64');
       if (iv.length !== 12) throw new Error('iv');
-      const decipher = crypto.createDecipheriv('aes-256-gcm', unsealKey(header.ephemeralKey, district!, 2), iv);
+      const decipher = crypto.createDecipheriv('aes-256-gcm', unsealKey(header.ephemeralKey, key, 2), iv);
       decipher.setAAD(bytes.subarray(0, start));
       decipher.setAuthTag(bytes.subarray(start, start + TAG_BYTES));
       block = decipher.update(bytes.subarray(start + TAG_BYTES));
@@ -297,10 +298,10 @@ function openV1(bytes: Buffer, district?: DistrictKey | null): OpenedBundle {
   if (!outer || outer.format !== BUNDLE_FORMAT || outer.version !== 1) refuse('not_bundle', NEWER);
   let signed: SignedV1;
   if (outer.sealed === true) {
-    checkRecipient(outer.recipient, district);
+    const key = keyFor(outer.recipient, district);
     try {
       const header = { format: outer.format, version: outer.version, sealed: true, recipient: outer.recipient, ephemeralKey: outer.ephemeralKey };
-      const decipher = crypto.createDecipheriv('aes-256-gcm', unsealKey(String(outer.ephemeralKey), district!, 1), Buffer.from(String(outer.iv), 'base64'));
+      const decipher = crypto.createDecipheriv('aes-256-gcm', unsealKey(String(outer.ephemeralKey), key, 1), Buffer.from(String(outer.iv), 'base64'));
       decipher.setAAD(Buffer.from(JSON.stringify(header)));
       decipher.setAuthTag(Buffer.from(String(outer.tag), 'base64'));
       const plain = decipher.update(Buffer.from(String(outer.data), 'base64'));
