@@ -1,7 +1,8 @@
 // 报送包 and the district import (J2): the trust promise. A signed, sealed bundle from a school is
-// imported once; a tampered bundle, the wrong key, a replayed old bundle, a gap in the chain, a
+// imported once; another sender, the wrong key, a replayed old bundle, a gap in the chain, a
 // rewritten chain and a school clock set back are each refused with a Chinese reason, and the
-// district file is left byte for byte as it was.
+// district file is left byte for byte as it was. Attacks on the file itself (tampered, cut,
+// relabelled, version 1 bytes): test/ledger/envelope.test.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
