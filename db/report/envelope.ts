@@ -166,7 +166,7 @@ function sealingKey(shared: Buffer, ephemeralPublic: KeyObject, districtPublic: 
 }
 
 export interface OpenedBundle {
-  /** The signed bytes (gzip of the body). */
+  /** The signed bytes (gzip of the body): a view into the file's bytes (unsealed) or the decrypted block, not a copy. */
   payload: Buffer;
   /** sha256 of the payload: the bundle's name, the same sealed or not, version 1 or 2. */
   hash: string;
