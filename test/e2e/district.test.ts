@@ -198,17 +198,18 @@ describe('区域统筹', () => {
   });
 
   it('refuses a tampered bundle with a Chinese reason and leaves the view as it was', async () => {
-    // One character of the sealed data changed for another valid one, as a tamperer would. (An
-    // ASCII file name: playwright's setInputFiles does not deliver a file named in Chinese here.)
-    const text = fs.readFileSync(path.join(h.exportsDir, 'a.yishi-bundle'), 'utf8');
-    const at = text.indexOf('"data":"') + 100;
-    const tampered = text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    // One byte of the sealed data changed, as a tamperer would: the cipher runs to the file's end
+    // (db/report/envelope.ts). (An ASCII file name: playwright's setInputFiles does not deliver a
+    // file named in Chinese here.)
+    const tampered = fs.readFileSync(path.join(h.exportsDir, 'a.yishi-bundle'));
+    tampered[tampered.length - 100] ^= 1;
     fs.writeFileSync(path.join(h.exportsDir, 'tampered.yishi-bundle'), tampered);
     await page.getByLabel('导入报送包').setInputFiles(path.join(h.exportsDir, 'tampered.yishi-bundle'));
     const alert = page.getByRole('alert', { name: '导入被拒绝' });
     await alert.waitFor();
     const reason = await alert.innerText();
     expect(reason).toMatch(/报送包没有导入：[\u4e00-\u9fa5]/);
+    expect(reason).toContain('无法解密');
     expect(reason).not.toMatch(/[A-Za-z]{3,}/);
     await expect(page.locator('table.district-table tbody tr').count()).resolves.toBe(2);
     await shot('refused');

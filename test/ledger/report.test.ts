@@ -1,15 +1,14 @@
 // 报送包 and the district import (J2): the trust promise. A signed, sealed bundle from a school is
-// imported once; a tampered bundle, the wrong key, a replayed old bundle, a gap in the chain, a
+// imported once; another sender, the wrong key, a replayed old bundle, a gap in the chain, a
 // rewritten chain and a school clock set back are each refused with a Chinese reason, and the
-// district file is left byte for byte as it was.
-import crypto from 'node:crypto';
+// district file is left byte for byte as it was. Attacks on the file itself (tampered, cut,
+// relabelled, version 1 bytes): test/ledger/envelope.test.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchDistrict, type DistrictChannel, type DistrictInputOf, type DistrictOutputOf } from '../../db/district/api';
-import { openDistrict, type District } from '../../db/district/store';
+import { describe, expect, it } from 'vitest';
+import type { District } from '../../db/district/store';
 import { openBundle, packBundle, schoolKey } from '../../db/report/envelope';
 import type { BundleBody } from '../../db/report/body';
 import { bundleBody, bundlePayload, gzipWriter } from '../../db/report/bundle';
@@ -18,37 +17,7 @@ import { type ChainKind, contentHashOf, GENESIS, linkHash, readRecord, SEAL_SELE
 import { decidedMeeting } from '../support/decided';
 import { freshLedger, type TestLedger } from '../support/ledger';
 import { setupSchool } from '../support/school';
-
-const districts: { d: District; dir: string }[] = [];
-afterEach(() => {
-  for (const { d, dir } of districts.splice(0)) {
-    try { d.close(); } catch { /* closed by the test */ }
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-function freshDistrict(now = '2026-08-01T09:00:00') {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-district-'));
-  const file = path.join(dir, 'district.sqlite');
-  let clock = new Date(now);
-  const d = openDistrict(file, { name: '青山县教育工委', now: () => clock, operator: '区督导' });
-  districts.push({ d, dir });
-  const call = <C extends DistrictChannel>(c: C, i: DistrictInputOf<C>) => dispatchDistrict(d, c, i);
-  const ok = <C extends DistrictChannel>(c: C, i: DistrictInputOf<C>) => {
-    const r = call(c, i);
-    if (!r.ok) throw new Error(`${c} refused: ${r.error.message}`);
-    return r.value as DistrictOutputOf<C>;
-  };
-  /** Every byte of the file after a checkpoint, and every table's rows: "unchanged" means both. */
-  const fingerprint = () => {
-    d.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const rows = (d.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
-      ({ name }) => `${name}:${(d.sqlite.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n}`,
-    );
-    return { rows, sha: crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') };
-  };
-  return { d, file, call, ok, fingerprint, setNow: (iso: string) => void (clock = new Date(iso)) };
-}
+import { freshDistrict, refused } from '../support/district';
 
 type School = ReturnType<typeof setupSchool>;
 
@@ -239,37 +208,6 @@ describe('district import: accepted once', () => {
 });
 
 describe('district import: refused with its reason, the district file unchanged', () => {
-  function refused(dist: ReturnType<typeof freshDistrict>, bytes: Buffer, reason: string, message: RegExp) {
-    const before = dist.fingerprint();
-    const r = dist.call('district.import', { base64: bytes.toString('base64') });
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error.reason).toBe(reason);
-      expect(r.error.message).toMatch(message);
-      expect(r.error.message).not.toMatch(/undefined|null|NaN/);
-    }
-    expect(dist.fingerprint()).toEqual(before);
-  }
-
-  it('a tampered bundle (one byte of the sealed data changed)', () => {
-    const { dist, t, school } = setUp();
-    const bytes = make(t, school.orgId, '2026-02-01', '2026-07-31');
-    const outer = JSON.parse(bytes.toString('utf8')) as { data: string };
-    const data = Buffer.from(outer.data, 'base64');
-    data[100] ^= 1;
-    refused(dist, Buffer.from(JSON.stringify({ ...outer, data: data.toString('base64') })), 'bad_signature', /改动或损坏/);
-  });
-
-  it('a tampered unsealed bundle (a vote changed, then re-packed without the key)', () => {
-    const { dist, t, school } = setUp();
-    const bytes = make(t, school.orgId, '2026-02-01', '2026-07-31', false);
-    const outer = JSON.parse(bytes.toString('utf8')) as { signed: { payload: string } };
-    const body = bodyOf(bytes);
-    body.records.agenda_entries[0]!.votes_for = 1;
-    outer.signed.payload = zlib.gzipSync(Buffer.from(JSON.stringify(body))).toString('base64');
-    refused(dist, Buffer.from(JSON.stringify(outer)), 'bad_signature', /签名核验不通过/);
-  });
-
   it('signed with another key (an unregistered school, or a forged sender)', () => {
     const { dist, t, school } = setUp();
     const body = bodyOf(make(t, school.orgId, '2026-02-01', '2026-07-31', false));
