@@ -1,9 +1,9 @@
 // Typed client over window.district (区域统筹): the district ledger's contract, the same shape as
 // ledger-client.ts. A refusal comes back as a LedgerCallError with the core's Chinese reason.
-import type { DistrictChannel, DistrictInputOf, DistrictOpened, DistrictOutputOf } from '../db/district/api';
+import type { DistrictChannel, DistrictError, DistrictInputOf, DistrictOpened, DistrictOutputOf } from '../db/district/api';
 import { LedgerCallError } from './ledger-client';
 
-export type { DistrictChannel, DistrictOpened, DistrictOutputOf };
+export type { DistrictChannel, DistrictError, DistrictOpened, DistrictOutputOf };
 
 export async function districtCall<C extends DistrictChannel>(channel: C, input: DistrictInputOf<C>): Promise<DistrictOutputOf<C>> {
   if (!window.district) throw new LedgerCallError({ code: 'internal', message: '这个版本的议事台账不能打开区域台账。' });
