@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
 import { SHOTS } from '../support/screenshots';
+import { failures, sampleTexts } from '../support/contrast';
 
 const CHOICE = '欢迎使用议事台账：这台电脑用来做什么？';
 // Each test has a page of its own (a fresh start): one numbering over all of them.
@@ -87,6 +88,13 @@ describe('first start: 本校台账 or 区域统筹台账', () => {
     expect(said).toContain(path.dirname(file));
     expect(said).not.toMatch(/undefined|null|[{}]/);
     await shot(page, 'way-back-confirm');
+    // 大字: the bar and the question stay at 13 px or more and readable.
+    await page.evaluate(() => document.documentElement.classList.add('large-type'));
+    const bar = await page.locator('.district-only-bar').innerText();
+    const small = failures((await page.evaluate(sampleTexts)).filter((t) => bar.includes(t.text) || said.includes(t.text)), 13);
+    expect(small).toEqual([]);
+    await shot(page, 'way-back-confirm-large');
+    await page.evaluate(() => document.documentElement.classList.remove('large-type'));
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(h!.district()).not.toBeNull();
