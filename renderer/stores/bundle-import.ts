@@ -16,9 +16,11 @@ interface BundleImportState {
   progress: { at: number; total: number; name: string } | null;
   /** The last run's lines, in the order the files were picked. */
   lines: BundleLine[] | null;
-  /** Bumped after every file the district ledger took, so the open view reads itself again. */
+  /** Bumped after every file the district ledger took (not one already in), so the open view reads itself again. */
   changed: number;
   importAll(files: File[]): Promise<void>;
+  /** A refused file then put in by 以更正包替换: its line says what that answered instead. */
+  replaced(file: File, outcome: ImportOutcome): void;
   clear(): void;
 }
 
@@ -43,13 +45,18 @@ export const useBundleImport = create<BundleImportState>((set, get) => ({
         continue;
       }
       try {
-        lines.push({ name: file.name, file, outcome: await districtCall('district.import', { base64 }) });
-        set({ changed: get().changed + 1 });
+        const outcome = await districtCall('district.import', { base64 });
+        lines.push({ name: file.name, file, outcome });
+        if (outcome.state !== 'already') set({ changed: get().changed + 1 });
       } catch (e) {
         lines.push({ name: file.name, file, refusal: errorInfo(e) as DistrictError });
       }
     }
     set({ progress: null, lines });
+  },
+  replaced(file, outcome) {
+    const lines = get().lines;
+    if (lines?.some((l) => l.file === file)) set({ lines: lines.map((l) => (l.file === file ? { name: l.name, file, outcome } : l)) });
   },
   clear: () => set({ lines: null }),
 }));

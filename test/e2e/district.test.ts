@@ -316,6 +316,12 @@ describe('区域统筹', () => {
     await dialog.getByRole('button', { name: '确认替换' }).click();
     await page.getByText(/已由更正包替换/).first().waitFor();
     await dialog.waitFor({ state: 'detached' });
+    // Its line in the result list now says what the replacement answered.
+    const done = results.locator('li.imported');
+    await done.waitFor();
+    expect(await done.innerText()).toMatch(/✓ 已替换[\s\S]*b2\.yishi-bundle[\s\S]*的报送包已由更正包替换，原报送包保留备查。/);
+    expect(await results.locator('li.refused').count()).toBe(0);
+    expect(await results.getByText('导入1个：成功1个，已有0个，未通过0个').count()).toBe(1);
     const log = page.getByRole('region', { name: '操作记录' });
     await log.scrollIntoViewIfNeeded();
     const rows = await log.locator('tbody tr').allInnerTexts();

@@ -47,9 +47,24 @@ const file = (name: string, text: string) => new File([text], name);
 const pulledOut = (name: string) => Object.assign(new File(['x'], name), { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) });
 
 describe('importing several bundles at once', () => {
+  it('a refused line, once 以更正包替换 replaced with that very file, says what the replacement answered', async () => {
+    const covered = file('c.yishi-bundle', 'covered');
+    await store.useBundleImport.getState().importAll([file('d.yishi-bundle', 'dup'), covered]);
+    const outcome = { state: 'superseded' as const, bundleId: 2, school: '青山第一中学', period: '2026年3月', message: '青山第一中学「2026年3月」的报送包已由更正包替换，原报送包保留备查。' };
+    store.useBundleImport.getState().replaced(covered, outcome);
+    const lines = store.useBundleImport.getState().lines!;
+    expect(lines.map((l) => [l.name, l.refusal?.message ?? l.outcome!.message])).toEqual([
+      ['d.yishi-bundle', '青山第一中学「2026年3月」的报送包已经导入过，没有任何改动。'],
+      ['c.yishi-bundle', outcome.message],
+    ]);
+    store.useBundleImport.getState().clear();
+    calls.length = 0;
+  });
+
   it('imports each file in turn, names the one being read, and keeps going past every kind of failure', async () => {
     const progress: string[] = [];
     const changed: number[] = [];
+    const start = store.useBundleImport.getState().changed;
     const stop = store.useBundleImport.subscribe((s) => {
       if (s.progress) progress.push(`${s.progress.at}/${s.progress.total} ${s.progress.name}`);
       changed.push(s.changed);
@@ -74,8 +89,8 @@ describe('importing several bundles at once', () => {
     expect(lines![4]!.file).toBe(picked[4]);
     expect(lines![5]!.outcome!.state).toBe('already');
     expect(said[6]).toBe('✓ 已导入青山第一中学「2026年3月」的报送包。');
-    // The view is asked again after each file the district took (three), not after a refusal.
-    expect(Math.max(...changed)).toBe(3);
+    // The view is asked again after each file the district took (two), not after a refusal or one already in.
+    expect(Math.max(...changed) - start).toBe(2);
   });
 
   it('ignores a second pick while a run is going on, and nothing at all for an empty pick', async () => {
@@ -87,6 +102,10 @@ describe('importing several bundles at once', () => {
     expect(store.useBundleImport.getState().lines!.map((l) => l.name)).toEqual(['a.yishi-bundle']);
     await store.useBundleImport.getState().importAll([]);
     expect(store.useBundleImport.getState().lines).toHaveLength(1);
+    // A file the list does not hold changes nothing.
+    const before = store.useBundleImport.getState().lines;
+    store.useBundleImport.getState().replaced(file('a.yishi-bundle', 'ok'), ANSWERS.ok as never);
+    expect(store.useBundleImport.getState().lines).toBe(before);
     store.useBundleImport.getState().clear();
     expect(store.useBundleImport.getState().lines).toBeNull();
   });

@@ -5,7 +5,7 @@
 import { type ChangeEvent } from 'react';
 import { useBundleImport, type BundleLine } from '../../stores/bundle-import';
 
-/** Refused first, then already there, then newly imported; in picking order within each. */
+/** Refused first, then already there, then taken (imported, or replacing after 以更正包替换); in picking order within each. */
 const RANK = (l: BundleLine) => (l.refusal ? 0 : l.outcome.state === 'already' ? 1 : 2);
 
 export function BundleImport({ onSupersede }: { onSupersede: (file: File) => void }) {
@@ -55,7 +55,7 @@ function ImportResults({ lines, onSupersede, onClose }: { lines: BundleLine[]; o
       <ul className="bundle-lines">
         {sorted.map((l, i) => (
           <li key={i} className={l.refusal ? 'refused' : l.outcome.state === 'already' ? 'already' : 'imported'}>
-            <span className="bundle-mark">{l.refusal ? '✗ 未通过' : l.outcome.state === 'already' ? '已有' : '✓ 已导入'}</span>
+            <span className="bundle-mark">{l.refusal ? '✗ 未通过' : l.outcome.state === 'already' ? '已有' : l.outcome.state === 'superseded' ? '✓ 已替换' : '✓ 已导入'}</span>
             <span className="bundle-file">{l.name}</span>
             <span className="bundle-says">
               {l.refusal ? l.refusal.message : l.outcome.message}

@@ -181,7 +181,7 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
       />
       <div className="content">
       <FormError error={error} />
-      {superseding !== false && <SupersedePanel file={superseding === true ? undefined : superseding} onDone={reload} onClose={() => setSuperseding(false)} />}
+      {superseding !== false && <SupersedePanel file={superseding === true ? undefined : superseding} onDone={reload} onReplaced={useBundleImport.getState().replaced} onClose={() => setSuperseding(false)} />}
       {!starting && <BundleImport onSupersede={setSuperseding} />}
       {starting && (
         <>

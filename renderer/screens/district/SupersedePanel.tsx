@@ -13,8 +13,13 @@ import { notify } from '../../stores/notices';
 
 type Preview = DistrictOutputOf<'district.supersedePreview'>;
 
-/** `file`: a bundle the import refused because its period is covered, checked at once as the correction. */
-export function SupersedePanel({ file, onDone, onClose }: { file?: File; onDone: () => Promise<void>; onClose: () => void }) {
+type Outcome = DistrictOutputOf<'district.supersede'>;
+
+/**
+ * `file`: a bundle the import refused because its period is covered, checked at once as the
+ * correction; `onReplaced` hears what district.supersede answered for it.
+ */
+export function SupersedePanel({ file, onDone, onReplaced, onClose }: { file?: File; onDone: () => Promise<void>; onReplaced?: (file: File, outcome: Outcome) => void; onClose: () => void }) {
   const [refusal, setRefusal] = useState<LedgerErrorInfo | null>(null);
   const [pending, setPending] = useState<{ base64: string; preview: Preview } | null>(null);
   const [reason, setReason] = useState('');
@@ -34,6 +39,7 @@ export function SupersedePanel({ file, onDone, onClose }: { file?: File; onDone:
   const replace = useCommand(async () => {
     if (!pending) return;
     const outcome = await districtCall('district.supersede', { base64: pending.base64, reason });
+    if (file) onReplaced?.(file, outcome);
     setPending(null);
     setReason('');
     await onDone();
