@@ -20,7 +20,21 @@ const ANSWERS: Record<string, unknown> = {
   dup: imported('青山第一中学「2026年3月」的报送包已经导入过，没有任何改动。', 'already'),
   covered: { ok: false, error: { code: 'rule_violation', reason: 'period_covered', message: '青山第一中学：已由报送包覆盖，内容不同。如这是更正后的报送包，请用“以更正包替换”并写明理由。' } },
 };
+// The page's FileReader, as far as fileBase64 uses it (Node has Blob and File but no FileReader).
+class FileReaderStub {
+  result: string | null = null;
+  error: Error | null = null;
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  readAsDataURL(blob: Blob) {
+    blob.arrayBuffer().then(
+      (b) => ((this.result = `data:application/octet-stream;base64,${Buffer.from(b).toString('base64')}`), this.onload?.()),
+      (e: Error) => ((this.error = e), this.onerror?.()),
+    );
+  }
+}
 Object.assign(globalThis, {
+  FileReader: FileReaderStub,
   window: {
     district: {
       call: async (channel: string, input: { base64: string }) => {
