@@ -264,6 +264,24 @@ describe('区域统筹', () => {
     await results.waitFor({ state: 'detached' });
   });
 
+  it('takes bundles dragged from the USB stick’s window onto the import card the same way', async () => {
+    const dropped = ['a-copy.yishi-bundle', 'tampered.yishi-bundle'].map((name) => ({ name, base64: fs.readFileSync(path.join(h.exportsDir, name)).toString('base64') }));
+    const dataTransfer = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+      return dt;
+    }, dropped);
+    const card = page.getByRole('region', { name: '导入报送包' });
+    await card.dispatchEvent('dragover', { dataTransfer });
+    await page.locator('.bundle-import.drop-here').waitFor();
+    await card.dispatchEvent('drop', { dataTransfer });
+    const results = page.getByRole('region', { name: '导入结果' });
+    await results.getByText('导入2个：成功0个，已有1个，未通过1个').waitFor();
+    expect(await page.locator('.bundle-import.drop-here').count()).toBe(0);
+    expect(await results.locator('li.refused').innerText()).toContain('tampered.yishi-bundle');
+    await results.getByRole('button', { name: '收起结果' }).click();
+  });
+
   it('drills into one school, read-only, with its bundle and months', async () => {
     await page.getByRole('button', { name: '青山实验小学', exact: true }).click();
     await page.getByRole('heading', { name: '青山实验小学' }).waitFor();

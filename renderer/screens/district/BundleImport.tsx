@@ -2,7 +2,8 @@
 // says which (正在导入第3个，共12个：…); at the end one list, a line per file with what the core
 // answered, the refused ones first, and the count. A bundle refused because its period is already
 // covered offers 以更正包替换 on its own line (the core's reason says so; its code tells which).
-import { type ChangeEvent } from 'react';
+// Files dragged from the USB stick's window onto the card are imported the same way.
+import { useState, type ChangeEvent, type DragEvent } from 'react';
 import { useBundleImport, type BundleLine } from '../../stores/bundle-import';
 
 /** Refused first, then already there, then taken (imported, or replacing after 以更正包替换); in picking order within each. */
@@ -13,16 +14,35 @@ export function BundleImport({ onSupersede }: { onSupersede: (file: File) => voi
   const lines = useBundleImport((s) => s.lines);
   const importAll = useBundleImport((s) => s.importAll);
   const clear = useBundleImport((s) => s.clear);
+  const [over, setOver] = useState(false);
   const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
     const files = [...(e.target.files ?? [])];
     e.target.value = '';
     void importAll(files);
   };
+  const onDragOver = (e: DragEvent) => {
+    if (![...e.dataTransfer.types].includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = progress ? 'none' : 'copy';
+    setOver(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    // Every file goes to the core, which says why one is no bundle.
+    void importAll([...e.dataTransfer.files]);
+  };
   return (
-    <section className="card bundle-import" aria-label="导入报送包">
+    <section
+      className={`card bundle-import${over ? ' drop-here' : ''}`}
+      aria-label="导入报送包"
+      onDragOver={onDragOver}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
       <h2>导入报送包</h2>
       <p className="bundle-import-how">
-        插好U盘，点“选择报送包…”，在U盘里<strong>一次选中全部报送包</strong>（按Ctrl+A全选，或按住Ctrl键逐个点选），再点“打开”。每个报送包分别核验，没通过的不影响其他的。
+        插好U盘，点“选择报送包…”，在U盘里<strong>一次选中全部报送包</strong>（按Ctrl+A全选，或按住Ctrl键逐个点选），再点“打开”；也可以把报送包从U盘的窗口直接拖到这里。每个报送包分别核验，没通过的不影响其他的。
       </p>
       <div className="form-actions">
         <label className={`btn primary${progress ? ' disabled' : ''}`} aria-disabled={progress ? true : undefined}>
