@@ -76,7 +76,7 @@ export interface DistrictIpcDeps {
   chooseFolder: () => Promise<string | null>;
 }
 
-/** Register "district:<channel>" for every district channel and "district-shell:open|current". */
+/** Register "district:<channel>" for every district channel and "district-shell:open|current|forget". */
 export function registerDistrictIpc(deps: DistrictIpcDeps): string[] {
   const registered: string[] = [];
   for (const name of DISTRICT_CHANNELS) {
@@ -99,6 +99,13 @@ export function registerDistrictIpc(deps: DistrictIpcDeps): string[] {
     if (arg !== undefined && arg !== null) throw new Error('参数无效');
     return deps.holder.opened();
   });
-  registered.push(districtShellChannel('open'), districtShellChannel('current'));
+  // 改用本校台账 from the page (the district screen's own way back), the same as the menu's.
+  ipcMain.handle(districtShellChannel('forget'), (event: IpcMainInvokeEvent, arg: unknown) => {
+    assertApp(event);
+    if (arg !== undefined && arg !== null) throw new Error('参数无效');
+    deps.holder.forget();
+    return null;
+  });
+  registered.push(districtShellChannel('open'), districtShellChannel('current'), districtShellChannel('forget'));
   return registered;
 }

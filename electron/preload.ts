@@ -82,6 +82,7 @@ export const districtApi = {
   call: districtCall as DistrictBridge['call'],
   open: () => ipcRenderer.invoke(districtShellChannel('open')),
   current: () => ipcRenderer.invoke(districtShellChannel('current')),
+  forget: () => ipcRenderer.invoke(districtShellChannel('forget')),
 } satisfies DistrictBridge;
 
 contextBridge.exposeInMainWorld('ledger', ledgerApi);

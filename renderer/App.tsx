@@ -40,7 +40,7 @@ export function App() {
     <>
       {(status === 'loading' || session.status === 'loading' || (firstRun && district === undefined)) && <div className="empty">正在打开台账…</div>}
       {firstRun && district === null && <FirstRunChoice onSchool={() => setAsSchool(true)} onDistrict={setDistrict} />}
-      {firstRun && district && <DistrictHome />}
+      {firstRun && district && <DistrictHome opened={district} onLeft={() => setDistrict(null)} />}
       {session.status === 'error' && (
         <div className="setup">
           <div className="notice error" role="alert">

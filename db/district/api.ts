@@ -114,6 +114,8 @@ export interface DistrictBridge extends DistrictApi {
   open(): Promise<DistrictOpened | null>;
   /** The district ledger open now, if any. */
   current(): Promise<DistrictOpened | null>;
+  /** 改用本校台账: close the district ledger and do not reopen it at the next start (its folder stays). */
+  forget(): Promise<null>;
 }
 
 /** The file name of a district ledger inside its folder. */

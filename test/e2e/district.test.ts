@@ -1,9 +1,11 @@
 // 区域统筹 end to end (J2): two schools make signed, sealed 报送包 through the core; the district
-// ledger is opened in the page (as after the folder dialog), both schools are registered and both
-// bundles imported through the screen; the view shows both, sorts, compares them on a chart and
-// drills into one school read-only. A tampered bundle is refused with the core's Chinese reason.
+// ledger is opened in the page (as after the folder dialog), both schools are registered and a
+// whole USB stick imported at once (both bundles, a copy of one, a tampered one): one result line
+// per file, the tampered one refused first with the core's Chinese reason, the others in; the view
+// shows both, sorts, compares them on a chart and drills into one school read-only.
 // The district secretary makes the 汇总报告 (PDF), the 汇总表 (Excel) and one school's 检查表 from
-// the screens, replaces a bundle by a corrected one after a confirmation that says what goes, and
+// the screens, replaces a bundle by a corrected one (offered on the line of its refused import)
+// after a confirmation that says what goes, and
 // reads it all back in the 操作记录; the month trend draws one line per school.
 // Real Chromium, real SQLite. Screenshots at 1366×768: artifacts/screenshots/district-*.png.
 import fs from 'node:fs';
@@ -13,6 +15,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { dispatchDistrict } from '../../db/district/api';
 import { flowText, pdfFonts, pdfInfo, pdfPngs } from '../support/chromium';
+import { failures, sampleTexts } from '../support/contrast';
 import { decidedMeeting } from '../support/decided';
 import { startHarness, type Harness } from '../support/harness';
 import { asTestLedger } from '../support/harness-ledger';
@@ -101,7 +104,7 @@ describe('区域统筹', () => {
     await page.getByRole('heading', { name: '区域统筹·青山县教育工委' }).waitFor();
   });
 
-  it('registers two schools by fingerprint, imports both bundles, and shows both', async () => {
+  it('registers two schools by fingerprint, imports the whole stick at once (a copy and a tampered file among them), and shows both', async () => {
     const d = h.district()!;
     // The key file as the district secretary saves it from the screen, handed to the schools.
     const info = (dispatchDistrict(d, 'district.info', {}) as { ok: true; value: { fingerprint: string } }).value;
@@ -130,11 +133,44 @@ describe('区域统筹', () => {
     // A corrected bundle of the same period, made the next day (replaced later, from the screen).
     b.setNow('2026-04-21T09:00:00');
     correctedB = bundleFile('b2.yishi-bundle', b.ok('report.make', { orgId: orgB, from: '2026-03-01', to: '2026-04-19', seal: true }).base64);
-    for (const file of files) {
-      await page.getByLabel('导入报送包').setInputFiles(file);
-      await page.getByText(/^已导入.*的报送包。$/).first().waitFor();
-      await page.getByText(/^已导入/).first().waitFor({ state: 'detached' });
-    }
+    // The same bundle once more (already in), and one byte of the sealed data changed, as a
+    // tamperer would: the cipher runs to the file's end (db/report/envelope.ts). (ASCII file names:
+    // playwright's setInputFiles does not deliver a file named in Chinese here.)
+    fs.copyFileSync(files[0]!, path.join(h.exportsDir, 'a-copy.yishi-bundle'));
+    const tampered = fs.readFileSync(files[0]!);
+    tampered[tampered.length - 100] ^= 1;
+    fs.writeFileSync(path.join(h.exportsDir, 'tampered.yishi-bundle'), tampered);
+    const picked = ['a.yishi-bundle', 'tampered.yishi-bundle', 'b.yishi-bundle', 'a-copy.yishi-bundle'].map((f) => path.join(h.exportsDir, f));
+    await page.getByLabel('选择报送包（可多选）').setInputFiles(picked);
+    const results = page.getByRole('region', { name: '导入结果' });
+    await results.waitFor();
+    expect(await results.getByText('导入4个：成功2个，已有1个，未通过1个').count()).toBe(1);
+    const lines = await results.locator('li').allInnerTexts();
+    expect(lines).toHaveLength(4);
+    // Refused first, clearly marked, with the core's reason; then the one already in; then the new ones.
+    expect(lines[0]).toContain('未通过');
+    expect(lines[0]).toContain('tampered.yishi-bundle');
+    expect(lines[0]!.replace('tampered.yishi-bundle', '')).toMatch(/[\u4e00-\u9fa5]{6}/);
+    expect(lines[0]).toContain('无法解密');
+    expect(lines[0]!.replace('tampered.yishi-bundle', '')).not.toMatch(/[A-Za-z]{3,}/);
+    expect(lines[1]).toContain('a-copy.yishi-bundle');
+    expect(lines[1]).toContain('已经导入过，没有任何改动');
+    expect(lines[2]).toContain('a.yishi-bundle');
+    expect(lines[2]).toContain('已导入青山第一中学「');
+    expect(lines[3]).toContain('b.yishi-bundle');
+    expect(lines[3]).toContain('已导入青山实验小学「');
+    // No 以更正包替换 for a tampered file: only a refusal for a covered period offers it.
+    expect(await results.getByRole('button', { name: '以更正包替换…' }).count()).toBe(0);
+    await results.scrollIntoViewIfNeeded();
+    await shot('multi-import');
+    // 大字: every text of the result list at 13 px or more, readable on its background.
+    await page.evaluate(() => document.documentElement.classList.add('large-type'));
+    const said = await results.innerText();
+    const small = failures((await page.evaluate(sampleTexts)).filter((t) => said.includes(t.text)), 13);
+    expect(small).toEqual([]);
+    await results.scrollIntoViewIfNeeded();
+    await shot('multi-import-large');
+    await page.evaluate(() => document.documentElement.classList.remove('large-type'));
     const table = page.locator('table.district-table');
     await expect(table.locator('tbody tr').count()).resolves.toBe(2);
     const text = await table.innerText();
@@ -197,22 +233,54 @@ describe('区域统筹', () => {
     expect(wb.getWorksheet('说明')).toBeTruthy();
   });
 
-  it('refuses a tampered bundle with a Chinese reason and leaves the view as it was', async () => {
-    // One byte of the sealed data changed, as a tamperer would: the cipher runs to the file's end
-    // (db/report/envelope.ts). (An ASCII file name: playwright's setInputFiles does not deliver a
-    // file named in Chinese here.)
-    const tampered = fs.readFileSync(path.join(h.exportsDir, 'a.yishi-bundle'));
-    tampered[tampered.length - 100] ^= 1;
-    fs.writeFileSync(path.join(h.exportsDir, 'tampered.yishi-bundle'), tampered);
-    await page.getByLabel('导入报送包').setInputFiles(path.join(h.exportsDir, 'tampered.yishi-bundle'));
-    const alert = page.getByRole('alert', { name: '导入被拒绝' });
-    await alert.waitFor();
-    const reason = await alert.innerText();
-    expect(reason).toMatch(/报送包没有导入：[\u4e00-\u9fa5]/);
-    expect(reason).toContain('无法解密');
-    expect(reason).not.toMatch(/[A-Za-z]{3,}/);
+  it('says which file it is reading while the page stays usable; a tampered bundle is refused and the view stays as it was', async () => {
+    // A slow USB stick: every district call waits 1.5 s (the page's own bridge, slowed in place).
+    await page.evaluate(() => {
+      const w = window as unknown as { __district: (...a: unknown[]) => Promise<unknown> };
+      const real = w.__district;
+      w.__district = async (...a) => (await new Promise((r) => setTimeout(r, 1500)), real(...a));
+      (window as unknown as { __realDistrict: unknown }).__realDistrict = real;
+    });
+    await page.getByLabel('选择报送包（可多选）').setInputFiles(['a-copy.yishi-bundle', 'tampered.yishi-bundle'].map((f) => path.join(h.exportsDir, f)));
+    const progress = page.getByRole('status').filter({ hasText: '正在导入' });
+    await progress.getByText('正在导入第1个，共2个：a-copy.yishi-bundle…').waitFor();
+    // Back to the top of the page, where the import card is.
+    await page.evaluate(() => document.querySelectorAll('*').forEach((e) => (e.scrollTop = 0)));
+    await shot('importing');
+    // Still usable: the table sorts while the stick is read.
+    await page.getByRole('button', { name: /^学校/ }).click();
+    await page.locator('th[aria-sort="ascending"]').getByRole('button', { name: /^学校/ }).waitFor();
+    await progress.getByText('正在导入第2个，共2个：tampered.yishi-bundle…').waitFor();
+    const results = page.getByRole('region', { name: '导入结果' });
+    await results.getByText('导入2个：成功0个，已有1个，未通过1个').waitFor();
+    expect(await progress.count()).toBe(0);
+    await page.evaluate(() => {
+      const w = window as unknown as { __district: unknown; __realDistrict: unknown };
+      w.__district = w.__realDistrict;
+    });
+    const line = await results.locator('li.refused').innerText();
+    expect(line).toMatch(/未通过[\s\S]*tampered\.yishi-bundle[\s\S]*[\u4e00-\u9fa5]{6}/);
     await expect(page.locator('table.district-table tbody tr').count()).resolves.toBe(2);
-    await shot('refused');
+    await results.getByRole('button', { name: '收起结果' }).click();
+    await results.waitFor({ state: 'detached' });
+  });
+
+  it('takes bundles dragged from the USB stick’s window onto the import card the same way', async () => {
+    const dropped = ['a-copy.yishi-bundle', 'tampered.yishi-bundle'].map((name) => ({ name, base64: fs.readFileSync(path.join(h.exportsDir, name)).toString('base64') }));
+    const dataTransfer = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+      return dt;
+    }, dropped);
+    const card = page.getByRole('region', { name: '导入报送包' });
+    await card.dispatchEvent('dragover', { dataTransfer });
+    await page.locator('.bundle-import.drop-here').waitFor();
+    await card.dispatchEvent('drop', { dataTransfer });
+    const results = page.getByRole('region', { name: '导入结果' });
+    await results.getByText('导入2个：成功0个，已有1个，未通过1个').waitFor();
+    expect(await page.locator('.bundle-import.drop-here').count()).toBe(0);
+    expect(await results.locator('li.refused').innerText()).toContain('tampered.yishi-bundle');
+    await results.getByRole('button', { name: '收起结果' }).click();
   });
 
   it('drills into one school, read-only, with its bundle and months', async () => {
@@ -243,10 +311,15 @@ describe('区域统筹', () => {
   it('replaces a bundle by a corrected one only after a confirmation that says what is replaced, and logs it', async () => {
     await page.getByRole('button', { name: /^区域统筹·/ }).click();
     await page.getByRole('heading', { name: /区域统筹·/ }).waitFor();
-    const corrected = correctedB;
-    await page.getByRole('button', { name: '以更正包替换…' }).click();
-    const panel = page.getByRole('region', { name: '以更正包替换' });
-    await panel.getByLabel('选择更正包').setInputFiles(corrected);
+    // Imported as usual, the corrected bundle is refused: its period is covered. Its line says so
+    // and offers 以更正包替换 for this very file.
+    await page.getByLabel('选择报送包（可多选）').setInputFiles(correctedB);
+    const results = page.getByRole('region', { name: '导入结果' });
+    const line = results.locator('li.refused');
+    await line.waitFor();
+    expect(await line.innerText()).toContain('如这是更正后的报送包，请用“以更正包替换”');
+    await shot('covered-refused');
+    await line.getByRole('button', { name: '以更正包替换…' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor();
     const said = await dialog.innerText();
@@ -262,6 +335,12 @@ describe('区域统筹', () => {
     await dialog.getByRole('button', { name: '确认替换' }).click();
     await page.getByText(/已由更正包替换/).first().waitFor();
     await dialog.waitFor({ state: 'detached' });
+    // Its line in the result list now says what the replacement answered.
+    const done = results.locator('li.imported');
+    await done.waitFor();
+    expect(await done.innerText()).toMatch(/✓ 已替换[\s\S]*b2\.yishi-bundle[\s\S]*的报送包已由更正包替换，原报送包保留备查。/);
+    expect(await results.locator('li.refused').count()).toBe(0);
+    expect(await results.getByText('导入1个：成功1个，已有0个，未通过0个').count()).toBe(1);
     const log = page.getByRole('region', { name: '操作记录' });
     await log.scrollIntoViewIfNeeded();
     const rows = await log.locator('tbody tr').allInnerTexts();

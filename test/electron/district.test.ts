@@ -37,9 +37,9 @@ function setup(choice: string | null) {
 }
 
 describe('district IPC', () => {
-  it('registers exactly district:<channel> for the district contract, plus district-shell:open and :current', () => {
+  it('registers exactly district:<channel> for the district contract, plus district-shell:open, :current and :forget', () => {
     const { registered } = setup(null);
-    const expected = [...DISTRICT_CHANNELS.map((c) => `district:${c}`), 'district-shell:open', 'district-shell:current'].sort();
+    const expected = [...DISTRICT_CHANNELS.map((c) => `district:${c}`), 'district-shell:open', 'district-shell:current', 'district-shell:forget'].sort();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(expected);
     expect(registered.sort()).toEqual(expected);
   });
@@ -109,5 +109,20 @@ describe('district IPC', () => {
     // Opening the same folder again finds the same district ledger.
     await first.call('district-shell:open', fromApp);
     expect(first.holder.opened()).toEqual({ name: '区教育工委', folder });
+  });
+
+  it("forgets from the page too (district-shell:forget, the screen's own 改用本校台账), and never with an argument", async () => {
+    const folder = path.join(dir, '区域');
+    const first = setup(folder);
+    await first.call('district-shell:open', fromApp);
+    await expect(first.call('district-shell:forget', fromApp, '/etc')).rejects.toThrow();
+    expect(first.holder.opened()).toEqual({ name: '区教育工委', folder });
+    expect(await first.call('district-shell:forget', fromApp)).toBeNull();
+    expect(await first.call('district-shell:current', fromApp)).toBeNull();
+    expect(((await first.call('district:district.view', fromApp, {})) as { ok: boolean }).ok).toBe(false);
+    expect(fs.existsSync(path.join(folder, DISTRICT_FILE_NAME))).toBe(true);
+    const again = districtHolder(path.join(dir, 'userData'));
+    holders.push(again);
+    expect(again.opened()).toBeNull();
   });
 });

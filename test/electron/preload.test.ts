@@ -16,7 +16,7 @@ beforeAll(async () => {
 const exposed = () => Object.fromEntries(contextBridge.exposed) as Record<string, Record<string, unknown>>;
 
 describe('preload surface', () => {
-  it('exposes exactly window.ledger { call }, window.district { call, open, current } and window.host { HostApi methods }', () => {
+  it('exposes exactly window.ledger { call }, window.district { call, open, current, forget } and window.host { HostApi methods }', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(3);
     const surface = Object.fromEntries(Object.entries(exposed()).map(([k, v]) => [k, Object.keys(v).sort()]));
     expect(surface).toMatchInlineSnapshot(`
@@ -24,6 +24,7 @@ describe('preload surface', () => {
         "district": [
           "call",
           "current",
+          "forget",
           "open",
         ],
         "host": [

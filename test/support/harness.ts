@@ -57,6 +57,7 @@ const BRIDGE_SCRIPT = `(() => {
     call: (channel, input) => window.__district('call', channel, input),
     open: () => window.__district('open', null, null),
     current: () => window.__district('current', null, null),
+    forget: () => window.__district('forget', null, null),
   });
   window.host = Object.freeze({
     savePdf: host('savePdf'),
@@ -254,7 +255,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const districtFolder = options.districtFolder ?? path.join(path.dirname(ledgerFile), 'district');
   let district: District | null = null;
   const describe = (d: District): DistrictOpened => ({ name: districtName(d), folder: districtFolder });
-  await context.exposeBinding('__district', async (_src, op: 'call' | 'open' | 'current', channel: string, input: unknown) => {
+  await context.exposeBinding('__district', async (_src, op: 'call' | 'open' | 'current' | 'forget', channel: string, input: unknown) => {
     if (op === 'open') {
       fs.mkdirSync(districtFolder, { recursive: true });
       district?.close();
@@ -262,6 +263,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return describe(district);
     }
     if (op === 'current') return district ? describe(district) : null;
+    if (op === 'forget') {
+      district?.close();
+      district = null;
+      return null;
+    }
     return JSON.parse(JSON.stringify(district ? await dispatchDistrictAsync(district, channel, input) : NO_DISTRICT));
   });
   // A string, not a function: tsx/esbuild may inject helpers (__name) into a serialized function.

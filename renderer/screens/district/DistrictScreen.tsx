@@ -1,9 +1,9 @@
 // 区域统筹: the district ledger (a file of its own, read-only for records). Registered schools and
 // their indicators (sortable), one indicator compared across schools (ECharts) and month by month,
-// the 汇总报告/汇总表, drill-down into one school with its 检查表, 导入报送包 with the core's
-// Chinese reason when a bundle is refused, 以更正包替换 and the 操作记录. Everything shown is what
+// the 汇总报告/汇总表, drill-down into one school with its 检查表, 导入报送包 (a whole USB stick at
+// once, BundleImport), 以更正包替换 and the 操作记录. Everything shown is what
 // db/district computes; this screen only asks, sorts and draws.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { IndicatorKey } from '../../../db/terms';
 import { PageHead } from '../../components/PageHead';
 import { ExportProgress, useExport, type ExportJob } from '../../components/export';
@@ -11,13 +11,15 @@ import { ExportButton } from '../../components/export/ExportButton';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
 import { errorFor, useCommand } from '../../forms/useCommand';
-import { districtCall, fileBase64, type DistrictOpened, type DistrictOutputOf } from '../../district-client';
+import { districtCall, type DistrictOpened, type DistrictOutputOf } from '../../district-client';
 import { errorInfo, type LedgerErrorInfo } from '../../ledger-client';
 import { notify } from '../../stores/notices';
 import { useNav } from '../../stores/nav';
+import { useBundleImport } from '../../stores/bundle-import';
 import { Chart } from '../dashboard/Chart';
 import { AXIS, COLORS, type ChartOption } from '../dashboard/echarts';
 import { AuditLog } from './AuditLog';
+import { BundleImport } from './BundleImport';
 import { DistrictKeyCard } from './DistrictKeyCard';
 import { DistrictNameCard } from './DistrictNameCard';
 import { DistrictReports } from './DistrictReports';
@@ -81,6 +83,8 @@ function useDistrictView() {
     setVersion((v) => v + 1);
   }, []);
   useEffect(() => void reload(), [reload]);
+  // Each bundle the import took (it may go on while another page is open) shows at once.
+  useEffect(() => useBundleImport.subscribe((s, before) => void (s.changed !== before.changed && reload())), [reload]);
   return { view, error, reload, version };
 }
 
@@ -88,26 +92,14 @@ const sortValue = (r: Row, key: SortKey): number | string => (key === 'name' ? r
 
 function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => void }) {
   const { view, error, reload, version } = useDistrictView();
-  const [superseding, setSuperseding] = useState(false);
+  // The panel open by itself (true) or for a file the import refused as already covered.
+  const [superseding, setSuperseding] = useState<boolean | File>(false);
   const go = useNav((s) => s.go);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
   const [metric, setMetric] = useState<IndicatorKey>('consultedShare');
-  const [refusal, setRefusal] = useState<LedgerErrorInfo | null>(null);
   const [name, setName] = useState('');
   const [fingerprint, setFingerprint] = useState('');
 
-  const importBundle = useCommand(async (file: File) => {
-    setRefusal(null);
-    let outcome;
-    try {
-      outcome = await districtCall('district.import', { base64: await fileBase64(file) });
-    } catch (e) {
-      setRefusal(errorInfo(e));
-      return;
-    }
-    await reload();
-    notify(outcome.state === 'already' ? 'info' : 'ok', outcome.message);
-  });
   const register = useCommand(async () => {
     await districtCall('district.register', { name, fingerprint });
     setName('');
@@ -115,11 +107,6 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
     await reload();
     notify('ok', '学校已登记。');
   });
-  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (file) void importBundle.run(file);
-  };
 
   const rows = useMemo(() => {
     const list = [...(view?.schools ?? [])];
@@ -187,25 +174,15 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
         crumbs="区域台账（只读汇总各校报送包）"
         actions={
           <>
-            <label className="btn primary">
-              {importBundle.busy ? '正在核验…' : '导入报送包…'}
-              <input type="file" hidden accept=".yishi-bundle" aria-label="导入报送包" onChange={onFile} />
-            </label>
-            <button type="button" className="btn" aria-expanded={superseding} onClick={() => setSuperseding((x) => !x)}>以更正包替换…</button>
+            <button type="button" className="btn" aria-expanded={superseding !== false} onClick={() => setSuperseding((x) => !x)}>以更正包替换…</button>
             <button type="button" className="btn" onClick={onOpen}>换一个区域台账…</button>
           </>
         }
       />
       <div className="content">
-      {refusal && (
-        <div className="notice error" role="alert" aria-label="导入被拒绝">
-          <strong>报送包没有导入：</strong>
-          {refusal.message}
-          <span className="muted">（区域台账未作任何改动）</span>
-        </div>
-      )}
       <FormError error={error} />
-      {superseding && <SupersedePanel onDone={reload} onClose={() => setSuperseding(false)} />}
+      {superseding !== false && <SupersedePanel file={superseding === true ? undefined : superseding} onDone={reload} onReplaced={useBundleImport.getState().replaced} onClose={() => setSuperseding(false)} />}
+      {!starting && <BundleImport onSupersede={setSuperseding} />}
       {starting && (
         <>
           <section className="card" aria-label="开始使用区域台账">
@@ -214,10 +191,11 @@ function Overview({ opened, onOpen }: { opened: DistrictOpened; onOpen: () => vo
               <li>填写本单位名称：印在汇总报告和检查表上。</li>
               <li>保存报送公钥文件，用U盘或电子邮件交给各校；学校在本校台账“设置 → 报送”中导入一次，此后送来的报送包只有本单位能打开。</li>
               <li>按各校盖章报送的密钥指纹登记学校；只有登记过的学校的报送包才能导入。</li>
-              <li>各校送来报送包后，点右上角“导入报送包…”；签名、存证链或时间不对的包会被拒绝并说明原因。</li>
+              <li>各校送来报送包后，在下面“导入报送包”里点“选择报送包…”，可以一次选中U盘里的全部报送包；签名、存证链或时间不对的包会被拒绝并说明原因。</li>
             </ol>
           </section>
           {setupCards}
+          <BundleImport onSupersede={setSuperseding} />
         </>
       )}
       {!starting && (

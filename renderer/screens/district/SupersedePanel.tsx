@@ -2,7 +2,7 @@
 // core checks it first and says which bundle it would replace (district.supersedePreview, nothing
 // written); only after the secretary confirms, with a reason, does district.supersede replace it
 // (audited; the old bundle is kept, no longer counted).
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../forms/Field';
 import { FormError } from '../../forms/FormError';
@@ -13,7 +13,13 @@ import { notify } from '../../stores/notices';
 
 type Preview = DistrictOutputOf<'district.supersedePreview'>;
 
-export function SupersedePanel({ onDone, onClose }: { onDone: () => Promise<void>; onClose: () => void }) {
+type Outcome = DistrictOutputOf<'district.supersede'>;
+
+/**
+ * `file`: a bundle the import refused because its period is covered, checked at once as the
+ * correction; `onReplaced` hears what district.supersede answered for it.
+ */
+export function SupersedePanel({ file, onDone, onReplaced, onClose }: { file?: File; onDone: () => Promise<void>; onReplaced?: (file: File, outcome: Outcome) => void; onClose: () => void }) {
   const [refusal, setRefusal] = useState<LedgerErrorInfo | null>(null);
   const [pending, setPending] = useState<{ base64: string; preview: Preview } | null>(null);
   const [reason, setReason] = useState('');
@@ -26,9 +32,14 @@ export function SupersedePanel({ onDone, onClose }: { onDone: () => Promise<void
       setRefusal(errorInfo(e));
     }
   });
+  useEffect(() => {
+    if (file) void check.run(file);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per file handed over from the import's result list
+  }, [file]);
   const replace = useCommand(async () => {
     if (!pending) return;
     const outcome = await districtCall('district.supersede', { base64: pending.base64, reason });
+    if (file) onReplaced?.(file, outcome);
     setPending(null);
     setReason('');
     await onDone();

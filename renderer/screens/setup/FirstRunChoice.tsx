@@ -16,7 +16,7 @@ export function FirstRunChoice({ onSchool, onDistrict }: { onSchool: () => void;
       <div className="setup first-run">
         <header>
           <h1 tabIndex={-1}>欢迎使用议事台账：这台电脑用来做什么？</h1>
-          <p className="muted">请按您的岗位选择一种。选错了也没关系：以后可以在菜单「文件」里改换，已录入的内容不会丢失。</p>
+          <p className="muted">请按您的岗位选择一种。选错了也没关系：以后可以改换（区域统筹台账的页面顶栏有“改用本校台账…”，菜单「文件」里也有），已录入的内容不会丢失。</p>
         </header>
         <div className="first-run-choices" role="group" aria-label="选择台账类型">
           <button type="button" className="first-run-choice" onClick={onSchool} autoFocus>
