@@ -25,14 +25,20 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A decision of 2026年3月25日 with a follow-up due 2026年4月10日 and one progress report. */
+function followUpWithProgress() {
+  const t = freshLedger();
+  const s = setupSchool(t);
+  const party = decidedMeeting(t, s, { startsAt: '2026-03-25T15:00' });
+  t.setNow('2026-03-26T09:00:00');
+  const fu = t.ok('followups.create', { decisionId: party.decided[0]!.decisionId, task: '完成校园安全隐患整改', ownerDept: '总务处', ownerId: s.person('陈志强'), deadline: '2026-04-10' }).followUp;
+  t.ok('followups.report', { followUpId: fu.id, kind: 'progress', text: '已完成教学楼排查，正在整改消防通道。' });
+  return { t, fu };
+}
+
 describe('documents.supervisionHtml', () => {
   it('督办通知单 before the deadline, 催办单 after it, A4 with every font embedded; refused once done', async () => {
-    const t = freshLedger();
-    const s = setupSchool(t);
-    const party = decidedMeeting(t, s, { startsAt: '2026-03-25T15:00' });
-    t.setNow('2026-03-26T09:00:00');
-    const fu = t.ok('followups.create', { decisionId: party.decided[0]!.decisionId, task: '完成校园安全隐患整改', ownerDept: '总务处', ownerId: s.person('陈志强'), deadline: '2026-04-10' }).followUp;
-    t.ok('followups.report', { followUpId: fu.id, kind: 'progress', text: '已完成教学楼排查，正在整改消防通道。' });
+    const { t, fu } = followUpWithProgress();
     const before = t.ok('documents.supervisionHtml', { followUpId: fu.id });
     expect(before.title).toBe('督办通知单');
     t.setNow('2026-04-13T09:00:00');
@@ -58,12 +64,7 @@ describe('documents.supervisionHtml', () => {
 
 describe('documents.supervisionDocx', () => {
   it.skipIf(!LIBREOFFICE)('the Word copy of the 催办单 says what the PDF says, A4 on one page, a ruled table; named like the PDF; refused once done', async () => {
-    const t = freshLedger();
-    const s = setupSchool(t);
-    const party = decidedMeeting(t, s, { startsAt: '2026-03-25T15:00' });
-    t.setNow('2026-03-26T09:00:00');
-    const fu = t.ok('followups.create', { decisionId: party.decided[0]!.decisionId, task: '完成校园安全隐患整改', ownerDept: '总务处', ownerId: s.person('陈志强'), deadline: '2026-04-10' }).followUp;
-    t.ok('followups.report', { followUpId: fu.id, kind: 'progress', text: '已完成教学楼排查，正在整改消防通道。' });
+    const { t, fu } = followUpWithProgress();
     t.setNow('2026-04-13T09:00:00');
     const r = await dispatchAsync(t.ledger, 'documents.supervisionDocx', { followUpId: fu.id });
     if (!r.ok) throw new Error(r.error.message);
