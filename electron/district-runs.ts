@@ -60,8 +60,10 @@ export function districtRuns(deps: DistrictRunsDeps) {
   }
 
   function inWorker(d: District, channel: DistrictChannel, input: unknown) {
-    const job: DistrictJob = { file: d.file, nativeBinding: deps.nativeBinding, operator: d.operator, channel, input, hold: deps.hold };
-    const worker = new Worker(deps.workerFile, { workerData: job });
+    const clockOffset = d.now().getTime() - Date.now();
+    const job: DistrictJob = { file: d.file, nativeBinding: deps.nativeBinding, operator: d.operator, channel, input, clockOffset, hold: deps.hold };
+    // No flags of the parent (a loader under tsx in the bench): the bundled file needs none, as in the app.
+    const worker = new Worker(deps.workerFile, { workerData: job, execArgv: [] });
     const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const answer = new Promise<DistrictResult<unknown>>((resolve) => {
       let settled = false;

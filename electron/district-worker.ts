@@ -16,6 +16,8 @@ export interface DistrictJob {
   operator: string;
   channel: string;
   input: unknown;
+  /** The main handle's clock ahead of this machine's by so many ms: 0 in the app; a fixed clock in tests and the bench. */
+  clockOffset: number;
   /**
    * Tests only: once the import has written its bundle (inside its one transaction, before the
    * commit), say so and wait until the flag is set (or 10 s), so a stop lands mid-way for certain.
@@ -29,7 +31,8 @@ const job = workerData as DistrictJob;
 const hold = job.hold;
 /** Tests only: the last bundle before the run; a later one seen means the import has written it. */
 let before = Infinity;
-const d = openDistrict(job.file, { nativeBinding: job.nativeBinding, operator: job.operator, existing: true, now: hold ? () => held() : undefined });
+const clock = () => new Date(Date.now() + job.clockOffset);
+const d = openDistrict(job.file, { nativeBinding: job.nativeBinding, operator: job.operator, existing: true, now: hold ? () => held() : clock });
 if (hold) before = lastBundle();
 try {
   parentPort!.postMessage({ type: 'result', result: dispatchDistrict(d, job.channel, job.input) } satisfies DistrictWorkerMessage);
@@ -46,5 +49,5 @@ function held(): Date {
     parentPort!.postMessage({ type: 'held' } satisfies DistrictWorkerMessage);
     Atomics.wait(new Int32Array(hold!.flag), 0, 0, 10_000);
   }
-  return new Date();
+  return clock();
 }

@@ -112,6 +112,18 @@ describe('导入报送包 in a worker thread, through the IPC', () => {
     expect(s.runs.busy).toBe(false);
   });
 
+  it("the worker keeps the main handle's clock (a fixed one here): the import is dated by it, not by the machine's", async () => {
+    fs.mkdirSync(path.join(dir, 'clock'));
+    const d = openDistrict(path.join(dir, 'clock', DISTRICT_FILE_NAME), { now: () => new Date('2026-08-01T09:00:00Z') });
+    try {
+      const { base64 } = smallSchool(d);
+      expect(await districtRuns({ workerFile, nativeBinding }).run(d, 'district.import', { base64 })).toMatchObject({ ok: true });
+      expect(d.sqlite.prepare('SELECT imported_at FROM bundles').pluck().get()).toMatch(/^2026-08-01T09:00:0/);
+    } finally {
+      d.close();
+    }
+  });
+
   it('a tampered bundle is refused in Chinese and leaves the district file byte for byte as it was', async () => {
     const s = await shell();
     const { base64 } = smallSchool(s.d());
