@@ -16,6 +16,8 @@ export interface DistrictJob {
   operator: string;
   channel: string;
   input: unknown;
+  /** The input's `base64` text as latin1 bytes, handed over rather than copied (electron/district-runs.ts). */
+  bytes?: ArrayBuffer;
   /** The main handle's clock ahead of this machine's by so many ms: 0 in the app; a fixed clock in tests and the bench. */
   clockOffset: number;
   /**
@@ -35,7 +37,8 @@ const clock = () => new Date(Date.now() + job.clockOffset);
 const d = openDistrict(job.file, { nativeBinding: job.nativeBinding, operator: job.operator, existing: true, now: hold ? () => held() : clock });
 if (hold) before = lastBundle();
 try {
-  parentPort!.postMessage({ type: 'result', result: dispatchDistrict(d, job.channel, job.input) } satisfies DistrictWorkerMessage);
+  const input = job.bytes ? { ...(job.input as object), base64: Buffer.from(job.bytes).toString('latin1') } : job.input;
+  parentPort!.postMessage({ type: 'result', result: dispatchDistrict(d, job.channel, input) } satisfies DistrictWorkerMessage);
 } finally {
   d.close();
 }

@@ -109,6 +109,11 @@ describe('导入报送包 in a worker thread, through the IPC', () => {
     const again = await s.call('district.import', { base64 });
     expect(again).toEqual(JSON.parse(JSON.stringify(dispatchDistrict(s.d(), 'district.import', { base64 }))));
     expect(s.bundles()).toEqual([fingerprint]);
+    // The other fields go along with the bytes handed over; a payload that is no text is refused as in-process.
+    const supersede = { base64, reason: '更正了会议时间' };
+    expect(await s.call('district.supersede', supersede)).toEqual(JSON.parse(JSON.stringify(dispatchDistrict(s.d(), 'district.supersede', supersede))));
+    expect(await s.call('district.import', { base64: 42 })).toEqual(JSON.parse(JSON.stringify(dispatchDistrict(s.d(), 'district.import', { base64: 42 }))));
+    expect(await s.call('district.import', { base64: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(s.runs.busy).toBe(false);
   });
 
