@@ -74,7 +74,7 @@ const schoolMemory = measureMemory(school.file, school.orgIds[0]!);
 // 报送与区域统筹 (J2): one bundle of a 10-year school and import of 48; a city's 500 (3 years each) with --city.
 if (!values['no-report']) {
   log('报送包与区域统筹 …');
-  rows.push(...reportRows({ runs: Math.min(runs, 10), years: scale >= 1 ? 10 : 3, schools: scale >= 1 ? 48 : Math.max(4, Math.round(48 * scale)), city: values.city ? 500 : undefined, log }));
+  rows.push(...(await reportRows({ runs: Math.min(runs, 10), years: scale >= 1 ? 10 : 3, schools: scale >= 1 ? 48 : Math.max(4, Math.round(48 * scale)), city: values.city ? 500 : undefined, log })));
 }
 if (!values['no-pdf']) rows.push(...(await pdfRows(d.file, Math.max(3, Math.ceil(runs / 6)), log)));
 // The 议题 list needs a school with 10,000+ items: the district's schools hold about 6,400 each

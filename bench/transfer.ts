@@ -16,9 +16,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OFFICE = path.join(ROOT, 'db/documents/office.ts');
 
 /** electron/transfer-worker.ts bundled to `outfile` as the app ships it (everything inlined, the document makers apart). */
-export async function bundleTransferWorker(outfile: string): Promise<string> {
+export function bundleTransferWorker(outfile: string): Promise<string> {
+  return bundleShellWorker('transfer-worker', outfile);
+}
+
+/** A worker of the shell (electron/<name>.ts) bundled to `outfile` as scripts/build-electron.mjs bundles it. */
+export async function bundleShellWorker(name: 'transfer-worker' | 'district-worker', outfile: string): Promise<string> {
   await build({
-    entryPoints: [path.join(ROOT, 'electron/transfer-worker.ts')],
+    entryPoints: [path.join(ROOT, `electron/${name}.ts`)],
     outfile,
     bundle: true,
     format: 'cjs',

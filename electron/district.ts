@@ -3,13 +3,16 @@
 // and its IPC. The same rule as the school ledger: only our own page may ask (assertApp), every
 // payload goes through dispatchDistrict (zod, one transaction, never throws); a channel outside
 // the district contract is never registered. The renderer never names a path: the folder comes
-// from the system's folder dialog only.
+// from the system's folder dialog only. Imports run in a worker thread, one after another
+// (electron/district-runs.ts); the other writes wait their turn; reads answer at once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { DISTRICT_CHANNELS, DISTRICT_FILE_NAME, dispatchDistrictAsync, NO_DISTRICT, type DistrictOpened } from '../db/district/api';
+import { districtContract } from '../db/district/contract';
 import { districtName, openDistrict, type District } from '../db/district/store';
 import { districtChannel, districtShellChannel } from './district-channels';
+import { DISTRICT_OFF_THREAD, type DistrictRuns } from './district-runs';
 import { assertApp } from './ipc';
 
 export const DISTRICT_POINTER = 'district.json';
@@ -25,8 +28,12 @@ export interface DistrictHolder {
   forget(): void;
 }
 
-/** Holds at most one district ledger; remembers its folder in <userData>/district.json. */
-export function districtHolder(userData: string, options: { nativeBinding?: string } = {}): DistrictHolder {
+/**
+ * Holds at most one district ledger; remembers its folder in <userData>/district.json.
+ * `onClose`: before the open ledger is closed (switched, forgotten, the app closing), so an import
+ * in its worker is stopped first (DistrictRuns.stop): it never lands in a ledger no longer shown.
+ */
+export function districtHolder(userData: string, options: { nativeBinding?: string; onClose?: () => void } = {}): DistrictHolder {
   let current: District | null = null;
   const pointer = path.join(userData, DISTRICT_POINTER);
   const describe = (d: District): DistrictOpened => ({ name: districtName(d), folder: path.dirname(d.file) });
@@ -55,6 +62,7 @@ export function districtHolder(userData: string, options: { nativeBinding?: stri
       return d ? describe(d) : null;
     },
     close() {
+      if (current) options.onClose?.();
       try {
         current?.close();
       } catch {
@@ -74,6 +82,8 @@ export interface DistrictIpcDeps {
   holder: DistrictHolder;
   /** Ask the user for the district ledger's folder (the system dialog); null when cancelled. */
   chooseFolder: () => Promise<string | null>;
+  /** Where the imports run (a worker each) and the other writes wait their turn. */
+  runs: DistrictRuns;
 }
 
 /** Register "district:<channel>" for every district channel and "district-shell:open|current|forget". */
@@ -84,7 +94,10 @@ export function registerDistrictIpc(deps: DistrictIpcDeps): string[] {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
       assertApp(event);
       const d = deps.holder.get();
-      return d ? dispatchDistrictAsync(d, name, input) : NO_DISTRICT;
+      if (!d) return NO_DISTRICT;
+      if (DISTRICT_OFF_THREAD.includes(name)) return deps.runs.run(d, name, input);
+      if (districtContract[name].kind === 'write') return deps.runs.inTurn(() => dispatchDistrictAsync(d, name, input));
+      return dispatchDistrictAsync(d, name, input);
     });
     registered.push(channel);
   }

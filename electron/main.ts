@@ -20,6 +20,7 @@ import { createMainWindow, guardWebContents, hardenSession } from './window';
 import { autoBackups, checkInWorker, openOrOfferRestore, restoreInPlace, shellVerify, type AutoBackups, type ShellVerify } from './trust';
 import { BACKUP_STATUS, TRANSFER_PROGRESS } from './host-channels';
 import { OFF_THREAD, transferRuns, type TransferRuns } from './transfer';
+import { districtRuns } from './district-runs';
 import { defaultBackupDir } from '../db/trust/backup';
 import { startReminders } from './reminders';
 
@@ -161,7 +162,9 @@ function start(): void {
     offThread: { channels: OFF_THREAD, run: (l, channel, input) => transfer.run(l, channel, input) },
   });
   // 区域统筹: a district ledger of its own, in a folder the user picks (remembered for next time).
-  district = districtHolder(app.getPath('userData'), { nativeBinding: paths.nativeBinding });
+  // Imports in a worker thread each, one after another; closing or switching the ledger stops them unwritten.
+  const districtWork = districtRuns({ workerFile: paths.districtWorker, nativeBinding: paths.nativeBinding });
+  district = districtHolder(app.getPath('userData'), { nativeBinding: paths.nativeBinding, onClose: () => void districtWork.stop() });
   const chooseDistrictFolder = async (): Promise<string | null> => {
     const options = {
       title: '选择区域台账所在的文件夹',
@@ -171,7 +174,7 @@ function start(): void {
     const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
-  registerDistrictIpc({ holder: district, chooseFolder: chooseDistrictFolder });
+  registerDistrictIpc({ holder: district, chooseFolder: chooseDistrictFolder, runs: districtWork });
   Menu.setApplicationMenu(
     buildMenu({
       devTools,

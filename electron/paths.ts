@@ -16,6 +16,8 @@ export interface ShellPaths {
   backupWorker: string;
   /** 拆分台账/合并台账's thread (electron/transfer-worker.ts), outside app.asar when installed. */
   transferWorker: string;
+  /** 导入报送包's thread (electron/district-worker.ts), outside app.asar when installed. */
+  districtWorker: string;
 }
 
 export interface Where {
@@ -46,6 +48,7 @@ export function shellPaths(w: Where): ShellPaths {
       nativeBinding: path.join(`${w.appPath}.unpacked`, 'native', 'better_sqlite3.node'),
       backupWorker: path.join(`${w.appPath}.unpacked`, 'dist-electron', 'backup-worker.cjs'),
       transferWorker: path.join(`${w.appPath}.unpacked`, 'dist-electron', 'transfer-worker.cjs'),
+      districtWorker: path.join(`${w.appPath}.unpacked`, 'dist-electron', 'district-worker.cjs'),
     };
   }
   return {
@@ -56,5 +59,6 @@ export function shellPaths(w: Where): ShellPaths {
     nativeBinding: path.join(w.appPath, 'native', 'electron', `${builderOs(w.platform)}-${w.arch}`, 'better_sqlite3.node'),
     backupWorker: path.join(w.appPath, 'dist-electron', 'backup-worker.cjs'),
     transferWorker: path.join(w.appPath, 'dist-electron', 'transfer-worker.cjs'),
+    districtWorker: path.join(w.appPath, 'dist-electron', 'district-worker.cjs'),
   };
 }

@@ -47,6 +47,8 @@ await Promise.all([
   build({ ...common, external: ['electron'], entryPoints: [path.join(root, 'electron/backup-worker.ts')], outfile: path.join(outdir, 'backup-worker.cjs'), target: 'node22' }),
   // 拆分/合并 run the whole dispatch there; the document makers stay apart (never loaded by them).
   build({ ...common, external: ['electron'], entryPoints: [path.join(root, 'electron/transfer-worker.ts')], outfile: path.join(outdir, 'transfer-worker.cjs'), target: 'node22', plugins: [officeApart] }),
+  // 导入报送包 runs the district dispatch there; the document makers stay apart (never loaded by it).
+  build({ ...common, external: ['electron'], entryPoints: [path.join(root, 'electron/district-worker.ts')], outfile: path.join(outdir, 'district-worker.cjs'), target: 'node22', plugins: [officeApart] }),
   build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(outdir, 'preload.cjs'), target: 'chrome140', minify: true }),
 ]);
 // esbuild keeps import() of an external file; require() is the loader Electron's main process

@@ -74,18 +74,29 @@ export interface OpenDistrictOptions {
   now?: () => Date;
   operator?: string;
   nativeBinding?: string;
+  /**
+   * A second connection to a ledger already open (the import's worker, electron/district-worker.ts):
+   * the file must exist and be a district ledger; nothing is created (no schema, no file where a
+   * USB disk was pulled out) and nothing is written on opening.
+   */
+  existing?: boolean;
 }
 
 /** Open (or create) a district ledger; its sealing key sits next to it. */
 export function openDistrict(file: string, options: OpenDistrictOptions = {}): District {
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = new Database(file, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), fileMustExist: options.existing === true });
+  // The first connection set WAL in the file (a persistent mode): a second one only reads it.
+  if (!options.existing) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   const version = sqlite.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     sqlite.close();
     throw new Error('这个区域台账文件是由更新版本的议事台账写入的，请安装最新版本后再打开。');
+  }
+  if (version === 0 && options.existing) {
+    sqlite.close();
+    throw new Error('这个文件不是区域台账，没有打开。');
   }
   if (version === 0) {
     sqlite.transaction(() => {

@@ -18,6 +18,8 @@ import { signedMinutes } from '../documents/fixtures';
 import { checkInWorker } from '../../electron/trust';
 import { readLedgerId } from '../../db/trust/backup';
 import { freshLedger } from '../support/ledger';
+import { openDistrict } from '../../db/district/store';
+import { districtRuns } from '../../electron/district-runs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let out: string;
@@ -87,6 +89,27 @@ describe('bundles', () => {
     const required = [...new Set(requiresOf(path.join(out, 'transfer-worker.cjs')))];
     expect(required.filter((r) => !builtinModules.includes(r.replace(/^node:/, '')) && r !== './office.cjs')).toEqual([]);
     expect(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')).toContain('- dist-electron/transfer-worker.cjs');
+  });
+
+  it('district-worker.cjs (导入报送包) runs unpacked beside no node_modules: only Node built-ins, no document makers inlined; it answers an import', async () => {
+    const file = path.join(out, 'district-worker.cjs');
+    const required = [...new Set(requiresOf(file))];
+    expect(required.filter((r) => !builtinModules.includes(r.replace(/^node:/, '')) && r !== './office.cjs')).toEqual([]);
+    expect(fs.readFileSync(file, 'utf8')).not.toMatch(/ExcelJS|Packer\.toBuffer/);
+    expect(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')).toContain('- dist-electron/district-worker.cjs');
+    const packaged = shellPaths({ packaged: true, appPath: '/opt/议事台账/resources/app.asar', resourcesPath: '/opt/议事台账/resources', platform: 'linux', arch: 'x64' });
+    expect(packaged.districtWorker).toBe(path.join('/opt/议事台账/resources/app.asar.unpacked', 'dist-electron', 'district-worker.cjs'));
+    expect(shellPaths({ packaged: false, appPath: root, resourcesPath: '/x', platform: 'linux', arch: 'x64' }).districtWorker).toBe(path.join(root, 'dist-electron', 'district-worker.cjs'));
+    // The built file itself, on a district ledger: a file that is no bundle is refused in Chinese.
+    fs.mkdirSync(path.join(out, 'district'));
+    const d = openDistrict(path.join(out, 'district', '区域台账.sqlite'));
+    const nativeBinding = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    try {
+      const r = await districtRuns({ workerFile: file, nativeBinding }).run(d, 'district.import', { base64: Buffer.from('不是报送包').toString('base64') });
+      expect(r).toMatchObject({ ok: false, error: { code: 'rule_violation', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
+    } finally {
+      d.close();
+    }
   });
 
   it('main looks for the Electron-ABI module where native-electron.mjs puts it and electron-builder packs it', () => {

@@ -4,17 +4,29 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock'));
 
 import { ipcMain, resetElectronMock } from './electron-mock';
 import { DISTRICT_CHANNELS, DISTRICT_FILE_NAME } from '../../db/district/api';
 import { districtHolder, registerDistrictIpc } from '../../electron/district';
+import { districtRuns } from '../../electron/district-runs';
+import { bundleShellWorker } from '../../bench/transfer';
 
 const fromApp = { senderFrame: { url: 'app://ledger/index.html#/district' } };
 const foreign = { senderFrame: { url: 'https://evil.example/' } };
 let dir: string;
+// The imports run in the worker as the app bundles it (test/electron/district-worker.test.ts tests the runs).
+let out: string;
+let workerFile: string;
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-district-shell-worker-'));
+  workerFile = await bundleShellWorker('district-worker', path.join(out, 'district-worker.cjs'));
+}, 120_000);
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+const nativeBinding = path.join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 const holders: { close(): void }[] = [];
 
 beforeEach(() => {
@@ -31,7 +43,7 @@ function setup(choice: string | null) {
   fs.mkdirSync(path.join(dir, 'userData'), { recursive: true });
   holders.push(holder);
   const chooseFolder = vi.fn(async () => choice);
-  const registered = registerDistrictIpc({ holder, chooseFolder });
+  const registered = registerDistrictIpc({ holder, chooseFolder, runs: districtRuns({ workerFile, nativeBinding }) });
   const call = async (channel: string, event: unknown, arg?: unknown) => ipcMain.handlers.get(channel)!(event, arg);
   return { holder, chooseFolder, registered, call };
 }
