@@ -26,6 +26,8 @@ export interface DistrictHolder {
   close(): void;
   /** Stop using a district ledger on this computer (改用本校台账): closed and not reopened at the next start; its folder stays as it is. */
   forget(): void;
+  /** The folder open now, or the one last used before 改用本校台账: where the folder dialog starts. */
+  lastFolder(): string | null;
 }
 
 /**
@@ -71,8 +73,21 @@ export function districtHolder(userData: string, options: { nativeBinding?: stri
       current = null;
     },
     forget() {
+      const was = current ? path.dirname(current.file) : null;
       holder.close();
-      fs.rmSync(pointer, { force: true });
+      // Not reopened at the next start (no `folder`), but the folder dialog starts there (`last`).
+      if (was) fs.writeFileSync(pointer, JSON.stringify({ last: was }));
+      else fs.rmSync(pointer, { force: true });
+    },
+    lastFolder: () => {
+      if (current) return path.dirname(current.file);
+      try {
+        const { folder, last } = JSON.parse(fs.readFileSync(pointer, 'utf8')) as { folder?: unknown; last?: unknown };
+        const known = typeof folder === 'string' ? folder : typeof last === 'string' ? last : null;
+        return known && fs.existsSync(known) ? known : null;
+      } catch {
+        return null;
+      }
     },
   };
   return holder;

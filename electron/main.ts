@@ -169,6 +169,8 @@ function start(): void {
     const options = {
       title: '选择区域台账所在的文件夹',
       buttonLabel: '选择此文件夹',
+      // The folder used last (also after 改用本校台账): reopening it is one click.
+      defaultPath: district?.lastFolder() ?? undefined,
       properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
     };
     const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

@@ -118,6 +118,8 @@ describe('district IPC', () => {
     const again = districtHolder(path.join(dir, 'userData'));
     holders.push(again);
     expect(again.opened()).toBeNull();
+    // The folder dialog starts where the ledger was, so reopening it is one click.
+    expect(again.lastFolder()).toBe(folder);
     // Opening the same folder again finds the same district ledger.
     await first.call('district-shell:open', fromApp);
     expect(first.holder.opened()).toEqual({ name: '区教育工委', folder });
