@@ -62,12 +62,17 @@ export interface ImportOutcome {
   message: string;
 }
 
-function readBody(payload: Buffer): BundleBody {
+function readBody(payload: Buffer, collect?: () => void): BundleBody {
   try {
     // One output chunk about the size of the body (JSON compresses 6–7 times): by default gunzip
     // gathers 16 KB chunks and then copies them into one buffer, twice a 10-year body's 56 MB at once.
     const chunkSize = Math.min(256 * 1024 * 1024, Math.max(64 * 1024, payload.length * 8));
-    const body = JSON.parse(zlib.gunzipSync(payload, { chunkSize }).toString('utf8')) as BundleBody;
+    let raw: Buffer | null = zlib.gunzipSync(payload, { chunkSize });
+    const text = raw.toString('utf8');
+    // The buffers are garbage now; in the worker they go before the parse makes its objects.
+    raw = null;
+    collect?.();
+    const body = JSON.parse(text) as BundleBody;
     if (body?.manifest?.format !== 'yishi-report' || !body.records || !Array.isArray(body.chain?.seals)) throw new Error('shape');
     return body;
   } catch {
@@ -108,7 +113,7 @@ function checkBundle(d: District, bytes: Buffer, supersede?: string): Checked | 
   if (known) {
     return { state: 'already', bundleId: known.id, school: known.name, period: known.label, message: `${known.name}「${known.label}」的报送包已经导入过，没有任何改动。` } satisfies ImportOutcome;
   }
-  const body = readBody(opened.payload);
+  const body = readBody(opened.payload, d.collect);
   const m = body.manifest;
   if (m.key.fingerprint !== opened.fingerprint) refuse('bad_signature', '报送包清单中的密钥指纹与签名密钥不一致，不能确认是哪所学校制作的。');
   const school = findSchool(d, opened.fingerprint, m.school.name, m.school.ledgerId, m.school.orgId);

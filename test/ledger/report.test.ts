@@ -172,6 +172,21 @@ describe('district import: accepted once', () => {
     expect(view.schools[0]!.text.firstTopicShare).toBe('100%');
   });
 
+  it("collects the worker's garbage once, between the body's text and its parse (never for a bundle already in or refused before it is read)", () => {
+    const { dist, t, school } = setUp();
+    const bytes = make(t, school.orgId, '2026-02-01', '2026-07-31');
+    const seen: string[] = [];
+    // What the worker passes (electron/district-worker.ts): here it notes when it runs.
+    dist.d.collect = () => seen.push(dist.d.sqlite.inTransaction ? 'in the import' : 'outside');
+    expect(dist.ok('district.import', { base64: bytes.toString('base64') }).state).toBe('imported');
+    expect(seen).toEqual(['in the import']);
+    expect(dist.ok('district.import', { base64: bytes.toString('base64') }).state).toBe('already');
+    const tampered = Buffer.from(bytes);
+    tampered[tampered.length - 100]! ^= 1;
+    expect(dist.call('district.import', { base64: tampered.toString('base64') }).ok).toBe(false);
+    expect(seen).toHaveLength(1);
+  });
+
   it('continues the chain with the next period, and a corrected bundle replaces only through supersede (audited)', () => {
     const { dist, t, school } = setUp();
     dist.ok('district.import', { base64: make(t, school.orgId, '2026-02-01', '2026-03-31').toString('base64') });
