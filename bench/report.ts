@@ -469,9 +469,9 @@ export async function reportRows(options: { runs: number; years?: number; school
       name: 'peak RSS of the bench process (high-water mark)',
       t: { median: end / 1024, p95: end / 1024, runs: 1 },
       unit: 'KB',
-      target: '< 500 MB',
-      met: end < 500 * 1024 * 1024,
-      note: `the bench's own process, its imports on its main thread (the app's process: the "app process" rows); after opening the school ${mb(atStart)}, after making ${mb(afterMake)}, after the ${n} imports ${mb(afterImports)}${options.city ? `, after the city ${mb(end)}` : ''}`,
+      // No process of the app does all this (make the school's bundle, clone, sign and seal 48 more,
+      // import them on its main thread): the goal is the app's, in the "alone" and "app process" rows.
+      note: `information, not a goal: the bench harness, which makes the bundles and imports them on its main thread (the district app imports in a worker: the "app process" rows); after opening the school ${mb(atStart)}, after making ${mb(afterMake)}, after the ${n} imports ${mb(afterImports)}${options.city ? `, after the city ${mb(end)}` : ''}`,
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
