@@ -22,7 +22,7 @@ import { dispatchDistrict } from '../db/district/api';
 import { openDistrict, type District } from '../db/district/store';
 import { openLedger } from '../db/open';
 import type { Manifest } from '../db/report/body';
-import { fingerprintOf, openBundle, packBundle, parseDistrictKeyFile, schoolKey, type Signer } from '../db/report/envelope';
+import { fingerprintOf, openBundle, packBundle, parseDistrictKeyFile, schoolKey, type DistrictPublicKey, type Signer } from '../db/report/envelope';
 import { sealMeeting } from '../db/trust/chain';
 import { districtRuns } from '../electron/district-runs';
 import { loopWatch } from './actions';
@@ -78,6 +78,21 @@ function splitBody(payload: Buffer): { head: Buffer; manifest: Manifest } {
 }
 
 /**
+ * School i of the bench's district: a key of its own, registered with the district, and its bundle
+ * file (the generated school's body under its name, signed by it, sealed for the district).
+ */
+function schoolClone(district: District, key: DistrictPublicKey, body: { head: Buffer; manifest: Manifest }, i: number, ledgerPrefix: string): Buffer {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+  const signer: Signer = { privateKey, publicKey, fingerprint: fingerprintOf(publicKey), file: '' };
+  const name = `基准学校${String(i + 1).padStart(3, '0')}`;
+  const reg = dispatchDistrict(district, 'district.register', { name, fingerprint: signer.fingerprint });
+  if (!reg.ok) throw new Error(reg.error.message);
+  const manifest = { ...body.manifest, school: { ...body.manifest.school, name, ledgerId: `${ledgerPrefix}-${i}` }, key: { fingerprint: signer.fingerprint } };
+  const payload = Buffer.concat([body.head, zlib.gzipSync(Buffer.from(`,"manifest":${JSON.stringify(manifest)}}`))]);
+  return packBundle(payload, signer, key);
+}
+
+/**
  * n schools, each with its own key, registered with the district; each one's bundle is made,
  * imported and dropped before the next is made, so at most one bundle is in memory at a time.
  * Returns the import times (ms), one per school.
@@ -86,14 +101,7 @@ function streamImport(district: District, body: { head: Buffer; manifest: Manife
   const key = parseDistrictKeyFile(districtInfo(district).keyFile.text)!;
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
-    const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
-    const signer: Signer = { privateKey, publicKey, fingerprint: fingerprintOf(publicKey), file: '' };
-    const name = `基准学校${String(i + 1).padStart(3, '0')}`;
-    const reg = dispatchDistrict(district, 'district.register', { name, fingerprint: signer.fingerprint });
-    if (!reg.ok) throw new Error(reg.error.message);
-    const manifest = { ...body.manifest, school: { ...body.manifest.school, name, ledgerId: `bench-${i}` }, key: { fingerprint: signer.fingerprint } };
-    const payload = Buffer.concat([body.head, zlib.gzipSync(Buffer.from(`,"manifest":${JSON.stringify(manifest)}}`))]);
-    let base64: string | null = packBundle(payload, signer, key).toString('base64');
+    let base64: string | null = schoolClone(district, key, body, i, 'bench').toString('base64');
     const t0 = performance.now();
     const r = dispatchDistrict(district, 'district.import', { base64 });
     ms.push(performance.now() - t0);
@@ -298,16 +306,7 @@ async function appImportRows(body: { head: Buffer; manifest: Manifest }, n: numb
     const district = openDistrict(districtFile, { now: () => AFTER });
     const key = parseDistrictKeyFile(districtInfo(district).keyFile.text)!;
     log(`把 ${n} 个报送包写成文件 …`);
-    for (let i = 0; i < n; i++) {
-      const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
-      const signer: Signer = { privateKey, publicKey, fingerprint: fingerprintOf(publicKey), file: '' };
-      const name = `基准学校${String(i + 1).padStart(3, '0')}`;
-      const reg = dispatchDistrict(district, 'district.register', { name, fingerprint: signer.fingerprint });
-      if (!reg.ok) throw new Error(reg.error.message);
-      const manifest = { ...body.manifest, school: { ...body.manifest.school, name, ledgerId: `bench-app-${i}` }, key: { fingerprint: signer.fingerprint } };
-      const payload = Buffer.concat([body.head, zlib.gzipSync(Buffer.from(`,"manifest":${JSON.stringify(manifest)}}`))]);
-      fs.writeFileSync(path.join(bundles, `${String(i).padStart(3, '0')}.yishi-bundle`), packBundle(payload, signer, key));
-    }
+    for (let i = 0; i < n; i++) fs.writeFileSync(path.join(bundles, `${String(i).padStart(3, '0')}.yishi-bundle`), schoolClone(district, key, body, i, 'bench-app'));
     const size = fs.statSync(path.join(bundles, '000.yishi-bundle')).size;
     district.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     district.close();

@@ -21,9 +21,8 @@ import { districtHolder, registerDistrictIpc } from '../../electron/district';
 import { DISTRICT_FAILED, DISTRICT_OFF_THREAD, DISTRICT_STOPPED, districtRuns, type DistrictRunsDeps } from '../../electron/district-runs';
 import { bundleShellWorker } from '../../bench/transfer';
 import { schoolLedger } from '../../bench/generate';
-import { decidedMeeting } from '../support/decided';
-import { freshLedger, MIGRATIONS } from '../support/ledger';
-import { setupSchool } from '../support/school';
+import { schoolWithSignedMeeting } from '../support/decided';
+import { MIGRATIONS } from '../support/ledger';
 import { sha256Of } from '../trust/fixture';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,12 +72,7 @@ async function shell(extra: Partial<DistrictRunsDeps> = {}) {
 
 /** A small school (one signed meeting), told the district's key and registered with it: its bundle as the renderer sends it. */
 function smallSchool(d: District) {
-  const t = freshLedger('2026-03-20T09:00:00');
-  const school = setupSchool(t);
-  const { meetingId, hostId } = decidedMeeting(t, school, { startsAt: '2026-03-25T15:00' });
-  const { minutesId } = t.ok('minutes.generate', { meetingId });
-  t.setNow('2026-03-25T20:00:00');
-  t.ok('minutes.sign', { minutesId, personId: hostId });
+  const { t, school } = schoolWithSignedMeeting();
   const info = dispatchDistrict(d, 'district.info', {}) as { ok: true; value: { keyFile: { text: string } } };
   t.ok('report.setDistrictKey', { text: info.value.keyFile.text });
   const fingerprint = t.ok('report.key', {}).fingerprint;

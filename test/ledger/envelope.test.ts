@@ -10,10 +10,8 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { BundleBody } from '../../db/report/body';
 import { BundleError, openBundle, packBundle, parseDistrictKeyFile, schoolKey, type DistrictKey } from '../../db/report/envelope';
-import { decidedMeeting } from '../support/decided';
+import { schoolWithSignedMeeting } from '../support/decided';
 import { freshDistrict, refused, type TestDistrict } from '../support/district';
-import { freshLedger } from '../support/ledger';
-import { setupSchool } from '../support/school';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/bundle-v1');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURE, name));
@@ -73,12 +71,7 @@ const setU16 = (bytes: Buffer, at: number, n: number) => {
 /** A school with one signed meeting, registered with a fresh district; its bundle sealed and not. */
 function setUp() {
   const dist = freshDistrict();
-  const t = freshLedger('2026-03-20T09:00:00');
-  const school = setupSchool(t);
-  const { meetingId, hostId } = decidedMeeting(t, school, { startsAt: '2026-03-25T15:00' });
-  const { minutesId } = t.ok('minutes.generate', { meetingId });
-  t.setNow('2026-03-25T20:00:00');
-  t.ok('minutes.sign', { minutesId, personId: hostId });
+  const { t, school } = schoolWithSignedMeeting();
   t.ok('report.setDistrictKey', { text: dist.ok('district.info', {}).keyFile.text });
   dist.ok('district.register', { name: '青山县第一中学', fingerprint: t.ok('report.key', {}).fingerprint });
   t.setNow('2026-07-20T10:00:00');

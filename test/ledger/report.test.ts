@@ -14,28 +14,9 @@ import type { BundleBody } from '../../db/report/body';
 import { bundleBody, bundlePayload, gzipWriter } from '../../db/report/bundle';
 import { chainSegment } from '../../db/report/read';
 import { type ChainKind, contentHashOf, GENESIS, linkHash, readRecord, SEAL_SELECT, type SealRow } from '../../db/trust/chain';
-import { decidedMeeting } from '../support/decided';
-import { freshLedger, type TestLedger } from '../support/ledger';
-import { setupSchool } from '../support/school';
+import { schoolWithSignedMeeting, signedMeeting } from '../support/decided';
+import type { TestLedger } from '../support/ledger';
 import { freshDistrict, refused } from '../support/district';
-
-type School = ReturnType<typeof setupSchool>;
-
-/** A school with one signed meeting (its records sealed), made on the ledger's clock. */
-function schoolWithMeeting(startsAt = '2026-03-25T15:00') {
-  const t = freshLedger('2026-03-20T09:00:00');
-  const school = setupSchool(t);
-  signedMeeting(t, school, startsAt);
-  return { t, school };
-}
-
-function signedMeeting(t: TestLedger, school: School, startsAt: string) {
-  const { meetingId, hostId } = decidedMeeting(t, school, { startsAt });
-  const { minutesId } = t.ok('minutes.generate', { meetingId });
-  t.setNow(`${startsAt.slice(0, 10)}T20:00:00`);
-  t.ok('minutes.sign', { minutesId, personId: hostId });
-  return meetingId;
-}
 
 function make(t: TestLedger, orgId: number, from: string, to: string, seal = true, chainFrom?: 'last' | 'start') {
   return Buffer.from(t.ok('report.make', { orgId, from, to, seal, chainFrom }).base64, 'base64');
@@ -43,7 +24,7 @@ function make(t: TestLedger, orgId: number, from: string, to: string, seal = tru
 
 function setUp() {
   const dist = freshDistrict();
-  const { t, school } = schoolWithMeeting();
+  const { t, school } = schoolWithSignedMeeting();
   t.ok('report.setDistrictKey', { text: dist.ok('district.info', {}).keyFile.text });
   const fp = t.ok('report.key', {}).fingerprint;
   dist.ok('district.register', { name: '青山县第一中学', fingerprint: fp });

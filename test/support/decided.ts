@@ -3,8 +3,8 @@
 // confirmAgenda → 第一议题 → setAttendance (出席/请假/列席) → every statement, host last (R9) →
 // entries.vote (R10) or entries.principalDecide (R12) → meetings.close.
 // The clock is set a few days before the meeting while it runs, then put back.
-import type { TestLedger } from './ledger';
-import type { setupSchool } from './school';
+import { freshLedger, type TestLedger } from './ledger';
+import { setupSchool } from './school';
 
 type School = ReturnType<typeof setupSchool>;
 
@@ -115,4 +115,21 @@ function isoDaysBefore(startsAt: string, days: number): string {
   const d = new Date(`${startsAt.slice(0, 10)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
+}
+
+/** The meeting decided, its minutes generated and signed that evening by the host: sealed into the chain. */
+export function signedMeeting(t: TestLedger, school: School, startsAt = '2026-03-25T15:00') {
+  const { meetingId, hostId } = decidedMeeting(t, school, { startsAt });
+  const { minutesId } = t.ok('minutes.generate', { meetingId });
+  t.setNow(`${startsAt.slice(0, 10)}T20:00:00`);
+  t.ok('minutes.sign', { minutesId, personId: hostId });
+  return meetingId;
+}
+
+/** A fresh school (2026年3月20日) with one signed meeting: what a 报送包 test starts from. */
+export function schoolWithSignedMeeting(startsAt = '2026-03-25T15:00') {
+  const t = freshLedger('2026-03-20T09:00:00');
+  const school = setupSchool(t);
+  signedMeeting(t, school, startsAt);
+  return { t, school };
 }
