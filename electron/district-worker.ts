@@ -39,8 +39,8 @@ const clock = () => new Date(Date.now() + job.clockOffset);
 // This thread's full garbage collection, for the one moment it pays: gunzip's buffers (some 120 MB
 // for a 10-year body) dead, the body's objects not yet made (db/district/import.ts readBody). It
 // lowers the import's peak by about 40 MB. The flag only puts gc() in contexts made after it.
-v8.setFlagsFromString('--expose-gc');
-const collect = vm.runInNewContext('gc') as () => void;
+// Without it (a runtime that refuses the flag) the import runs as before, only with a higher peak.
+const collect = exposeGc();
 const d = openDistrict(job.file, { nativeBinding: job.nativeBinding, operator: job.operator, existing: true, now: hold ? () => held() : clock, collect });
 if (hold) before = lastBundle();
 try {
@@ -60,4 +60,14 @@ function held(): Date {
     Atomics.wait(new Int32Array(hold!.flag), 0, 0, 10_000);
   }
   return clock();
+}
+
+function exposeGc(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = vm.runInNewContext('gc');
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
 }
