@@ -7,10 +7,10 @@
 // thread standing still. stop() (the district ledger closed or switched, the app closing) ends the
 // run at once and answers everything queued: the import's one transaction is never committed, so
 // the district ledger stays as it was. No district logic here: the worker runs dispatchDistrict.
-import { Worker } from 'node:worker_threads';
 import type { DistrictChannel, DistrictResult } from '../db/district/api';
 import type { District } from '../db/district/store';
 import type { DistrictJob, DistrictWorkerMessage } from './district-worker';
+import { callInWorker, type WorkerCall } from './worker-call';
 
 /** The district channels the shell runs in the worker: each reads a whole bundle (10 years: ~15 MB, gunzipped ~56 MB). */
 export const DISTRICT_OFF_THREAD: readonly DistrictChannel[] = ['district.import', 'district.supersede', 'district.supersedePreview'];
@@ -35,7 +35,7 @@ export function districtRuns(deps: DistrictRunsDeps) {
   /** Bumped by stop(): a task queued before it is answered "stopped" instead of run. */
   let generation = 0;
   let queued = 0;
-  let current: { worker: Worker; settle: (r: DistrictResult<unknown>) => void } | null = null;
+  let current: WorkerCall<DistrictResult<unknown>> | null = null;
 
   /** `task` answers (its promise) and ends (its turn over) separately: the next waits for the end. */
   function enqueue(task: () => { answer: Promise<DistrictResult<unknown>>; ended: Promise<void> }, onStopped: DistrictResult<unknown>): Promise<DistrictResult<unknown>> {
@@ -71,32 +71,28 @@ export function districtRuns(deps: DistrictRunsDeps) {
     const sent = bytes ? { ...(input as object), base64: undefined } : input;
     const job: DistrictJob = { file: d.file, nativeBinding: deps.nativeBinding, operator: d.operator, channel, input: sent, bytes: bytes?.buffer, clockOffset, hold: deps.hold };
     // No flags of the parent (a loader under tsx in the bench): the bundled file needs none, as in the app.
-    const worker = new Worker(deps.workerFile, { workerData: job, execArgv: [], transferList: bytes ? [bytes.buffer] : [] });
-    const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    const answer = new Promise<DistrictResult<unknown>>((resolve) => {
-      let settled = false;
-      const settle = (r: DistrictResult<unknown>) => {
-        if (settled) return;
-        settled = true;
-        if (current?.worker === worker) current = null;
-        resolve(r);
-      };
-      current = { worker, settle };
-      worker.on('message', (m: DistrictWorkerMessage) => {
-        if (m.type === 'held') deps.onHeld?.();
-        else settle(m.result);
-      });
-      worker.once('error', (e) => {
-        console.warn(`[district] ${channel}: ${String(e?.message ?? e)}`);
-        settle(stopped(DISTRICT_FAILED));
-      });
-      // Ended with no answer and not by stop(): a crash (the native module, memory).
-      worker.once('exit', (code) => {
-        if (!settled) console.warn(`[district] ${channel}: the worker exited (${code}) without an answer`);
-        settle(stopped(DISTRICT_FAILED));
-      });
+    const call = callInWorker<DistrictWorkerMessage, DistrictResult<unknown>>(
+      deps.workerFile,
+      { workerData: job, execArgv: [], transferList: bytes ? [bytes.buffer] : [] },
+      {
+        message: (m, settle) => (m.type === 'held' ? deps.onHeld?.() : settle(m.result)),
+        error: (e) => {
+          console.warn(`[district] ${channel}: ${String(e?.message ?? e)}`);
+          return stopped(DISTRICT_FAILED);
+        },
+        // Ended with no answer and not by stop(): a crash (the native module, memory).
+        exit: (code) => {
+          console.warn(`[district] ${channel}: the worker exited (${code}) without an answer`);
+          return stopped(DISTRICT_FAILED);
+        },
+      },
+    );
+    current = call;
+    const answer = call.answer.then((r) => {
+      if (current === call) current = null;
+      return r;
     });
-    return { answer, ended };
+    return { answer, ended: call.ended };
   }
 
   return {

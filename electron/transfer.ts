@@ -6,13 +6,13 @@
 // ledger stays as it was. The source is only ever read.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Result } from '../db/api';
 import type { ChannelName } from '../db/contract';
 import type { Ledger } from '../db/ledger';
 import type { TransferProgress } from '../db/transfer/progress';
 import { noteCommit } from '../db/trust/wal';
 import type { TransferJob } from './transfer-worker';
+import { callInWorker, type WorkerCall } from './worker-call';
 
 /**
  * The channels the shell runs in the worker instead of on the main connection. The merge's
@@ -55,44 +55,42 @@ function removeTemporaries(file: unknown): void {
 }
 
 export function transferRuns(deps: TransferDeps) {
-  let current: { worker: Worker; file: unknown; settle: (r: Result<unknown>) => void } | null = null;
+  let current: { call: WorkerCall<Result<unknown>>; file: unknown } | null = null;
   return {
     run(ledger: Ledger, channel: ChannelName, input: unknown): Promise<Result<unknown>> {
       if (current) return Promise.resolve({ ok: false, error: { code: 'conflict', message: TRANSFER_BUSY } });
       const job: TransferJob = { file: ledger.file, nativeBinding: deps.nativeBinding, operator: ledger.operator, orgId: ledger.orgId, channel, input, hold: deps.hold };
-      const worker = new Worker(deps.workerFile, { workerData: job });
       const file = (input as { file?: unknown } | null)?.file;
-      return new Promise((resolve) => {
-        let settled = false;
-        const settle = (r: Result<unknown>) => {
-          if (settled) return;
-          settled = true;
-          current = null;
-          if (!r.ok) removeTemporaries(file);
-          resolve(r);
-        };
-        current = { worker, file, settle };
-        worker.on('message', (m: Message) => {
-          if (m.type === 'progress') deps.onProgress(m.progress);
-          else {
+      const call = callInWorker<Message, Result<unknown>>(
+        deps.workerFile,
+        { workerData: job },
+        {
+          message: (m, settle) => {
+            if (m.type === 'progress') return deps.onProgress(m.progress);
             // The worker's commit, recorded by the main connection's WAL record (db/trust/wal.ts).
             if (m.result.ok && channel === 'orgs.merge') noteCommit(ledger.sqlite, true);
             settle(m.result);
-          }
-        });
-        worker.once('error', (e) => {
-          console.warn(`[transfer] ${channel}: ${String(e?.message ?? e)}`);
-          settle({ ok: false, error: { code: 'internal', message: '拆分或合并没有完成，台账没有改动。请重试；如果反复出现，请联系技术支持。' } });
-        });
-        worker.once('exit', () => settle({ ok: false, error: { code: 'conflict', message: TRANSFER_STOPPED } }));
+          },
+          error: (e) => {
+            console.warn(`[transfer] ${channel}: ${String(e?.message ?? e)}`);
+            return { ok: false, error: { code: 'internal', message: '拆分或合并没有完成，台账没有改动。请重试；如果反复出现，请联系技术支持。' } };
+          },
+          exit: () => ({ ok: false, error: { code: 'conflict', message: TRANSFER_STOPPED } }),
+        },
+      );
+      current = { call, file };
+      return call.answer.then((r) => {
+        current = null;
+        if (!r.ok) removeTemporaries(file);
+        return r;
       });
     },
     /** End a run in progress (the app is closing, the ledger about to close): nothing is written. */
     stop(): Promise<void> {
       const run = current;
       if (!run) return Promise.resolve();
-      const ended = run.worker.terminate();
-      run.settle({ ok: false, error: { code: 'conflict', message: TRANSFER_STOPPED } });
+      const ended = run.call.worker.terminate();
+      run.call.settle({ ok: false, error: { code: 'conflict', message: TRANSFER_STOPPED } });
       return ended.then(() => removeTemporaries(run.file));
     },
     get running() {
