@@ -39,15 +39,24 @@ export function districtHolder(userData: string, options: { nativeBinding?: stri
   let current: District | null = null;
   const pointer = path.join(userData, DISTRICT_POINTER);
   const describe = (d: District): DistrictOpened => ({ name: districtName(d), folder: path.dirname(d.file) });
+  /** district.json: `folder`, reopened at start; `last`, only where the folder dialog starts (after 改用本校台账). */
+  const pointed = (): { folder?: string; last?: string } => {
+    try {
+      const o = JSON.parse(fs.readFileSync(pointer, 'utf8')) as { folder?: unknown; last?: unknown };
+      return { folder: typeof o.folder === 'string' ? o.folder : undefined, last: typeof o.last === 'string' ? o.last : undefined };
+    } catch {
+      return {}; // No pointer yet, or unreadable.
+    }
+  };
   const holder: DistrictHolder = {
     get: () => {
       if (current) return current;
       // The folder opened last time, if it is still there (a USB disk may be missing: then none).
+      const { folder } = pointed();
       try {
-        const folder = (JSON.parse(fs.readFileSync(pointer, 'utf8')) as { folder?: unknown }).folder;
-        if (typeof folder === 'string' && fs.existsSync(path.join(folder, DISTRICT_FILE_NAME))) current = openDistrict(path.join(folder, DISTRICT_FILE_NAME), options);
+        if (folder && fs.existsSync(path.join(folder, DISTRICT_FILE_NAME))) current = openDistrict(path.join(folder, DISTRICT_FILE_NAME), options);
       } catch {
-        // No pointer yet, or unreadable: no district ledger open.
+        // Unreadable: no district ledger open.
       }
       return current;
     },
@@ -81,13 +90,9 @@ export function districtHolder(userData: string, options: { nativeBinding?: stri
     },
     lastFolder: () => {
       if (current) return path.dirname(current.file);
-      try {
-        const { folder, last } = JSON.parse(fs.readFileSync(pointer, 'utf8')) as { folder?: unknown; last?: unknown };
-        const known = typeof folder === 'string' ? folder : typeof last === 'string' ? last : null;
-        return known && fs.existsSync(known) ? known : null;
-      } catch {
-        return null;
-      }
+      const { folder, last } = pointed();
+      const known = folder ?? last;
+      return known && fs.existsSync(known) ? known : null;
     },
   };
   return holder;
